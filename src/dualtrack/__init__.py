@@ -1,0 +1,3 @@
+"""dualtrack: read crisis reporting, model the negotiation and confrontation tracks, forecast."""
+
+__version__ = "0.1.0"

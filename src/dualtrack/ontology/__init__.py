@@ -1,0 +1,117 @@
+"""The event taxonomy as data: PLOVER categories, modes, scores, tracks and the escalation ladder.
+
+`data/plover.yaml` holds categories, tracks and ladder rungs (hand-written, documented there);
+`data/scores.yaml` holds conflict-cooperation scores derived from CAMEO/Goldstein by
+`scripts/derive_ontology_scores.py`. This module is the only place those are read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from importlib import resources
+
+import yaml
+
+_DATA = resources.files("dualtrack.ontology") / "data"
+
+
+def _load(name: str) -> dict:
+    return yaml.safe_load((_DATA / name).read_text(encoding="utf-8"))
+
+
+class Category(StrEnum):
+    AGREE = "AGREE"
+    CONSULT = "CONSULT"
+    SUPPORT = "SUPPORT"
+    CONCEDE = "CONCEDE"
+    COOPERATE = "COOPERATE"
+    AID = "AID"
+    RETREAT = "RETREAT"
+    REQUEST = "REQUEST"
+    ACCUSE = "ACCUSE"
+    REJECT = "REJECT"
+    THREATEN = "THREATEN"
+    PROTEST = "PROTEST"
+    SANCTION = "SANCTION"
+    MOBILIZE = "MOBILIZE"
+    COERCE = "COERCE"
+    ASSAULT = "ASSAULT"
+
+
+class Track(StrEnum):
+    NEGOTIATION = "negotiation"
+    CONFRONTATION = "confrontation"
+    NEUTRAL = "neutral"
+
+
+@dataclass(frozen=True)
+class Rung:
+    rung: int
+    id: str
+    label: str
+
+
+@cache
+def _taxonomy() -> dict:
+    return _load("plover.yaml")
+
+
+@cache
+def _scores() -> dict:
+    return _load("scores.yaml")
+
+
+def modes(category: Category | str) -> list[str]:
+    return list(_taxonomy()["categories"][Category(category).value]["modes"])
+
+
+def describe(category: Category | str) -> str:
+    return _taxonomy()["categories"][Category(category).value]["description"]
+
+
+def score_of(category: Category | str, mode: str | None = None) -> float:
+    """Conflict-cooperation score (-10..10) of a category, refined by mode where data has one."""
+    table = _scores()[Category(category).value]
+    if mode and mode in table:
+        return float(table[mode])
+    return float(table["*"])
+
+
+def track_of(category: Category | str) -> Track:
+    return Track(_taxonomy()["categories"][Category(category).value]["track"])
+
+
+def rung_of(category: Category | str, mode: str | None = None) -> int | None:
+    """The escalation-ladder rung an event reaches, or None when it is not coercive."""
+    entry = _taxonomy()["categories"][Category(category).value]
+    if mode and mode in entry["modes"] and "rung" in (entry["modes"][mode] or {}):
+        return entry["modes"][mode]["rung"]
+    return entry["rung"]
+
+
+@cache
+def ladder() -> tuple[Rung, ...]:
+    return tuple(Rung(**r) for r in _taxonomy()["ladder"])
+
+
+def rung_by_id(rung_id: str) -> Rung:
+    for r in ladder():
+        if r.id == rung_id:
+            return r
+    raise KeyError(f"no ladder rung {rung_id!r}; known: {[r.id for r in ladder()]}")
+
+
+__all__ = [
+    "Category",
+    "Rung",
+    "Track",
+    "describe",
+    "ladder",
+    "modes",
+    "rung_by_id",
+    "rung_of",
+    "score_of",
+    "track_of",
+]
