@@ -1,0 +1,160 @@
+"""Event files: CSV, JSONL and Parquet, written and read so that a file round-trips exactly.
+
+CSV and Parquet hold one column per Event field with the nested fields (quantities, flags,
+evidence) as JSON text; JSONL holds one Event JSON object per line. DuckDB writes CSV and Parquet,
+so no extra dependency is needed; reading goes through the Event model, so a hand-edited file gets
+the same validation (and the same defaults) as any other input.
+"""
+
+from __future__ import annotations
+
+import os
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import duckdb
+from pydantic import ValidationError
+
+from dualtrack.model import Event
+from dualtrack.store.errors import StoreError
+from dualtrack.store.schema import (
+    EVENT_COLUMNS,
+    JSON_FIELDS,
+    column_types,
+    event_from_record,
+    to_row,
+)
+
+
+class ExportFormat(StrEnum):
+    CSV = "csv"
+    JSONL = "jsonl"
+    PARQUET = "parquet"
+
+
+_SUFFIXES = {
+    ".csv": ExportFormat.CSV,
+    ".jsonl": ExportFormat.JSONL,
+    ".ndjson": ExportFormat.JSONL,
+    ".json": ExportFormat.JSONL,
+    ".parquet": ExportFormat.PARQUET,
+    ".pq": ExportFormat.PARQUET,
+}
+
+# Event fields in model order; `case_id` belongs to the store, not to an exported event.
+_FIELDS = EVENT_COLUMNS[1:]
+_TYPES = [
+    "VARCHAR" if c in JSON_FIELDS else t
+    for (c, _), t in zip(_FIELDS, column_types(_FIELDS), strict=True)
+]
+
+
+def format_of(path: Path, fmt: str | None = None) -> ExportFormat:
+    """The format named, else the one the file's suffix says."""
+    if fmt is not None:
+        try:
+            return ExportFormat(fmt)
+        except ValueError:
+            raise StoreError(
+                f"{path}: unknown event file format {fmt!r} (use csv, jsonl or parquet)"
+            ) from None
+    if path.suffix.lower() in _SUFFIXES:
+        return _SUFFIXES[path.suffix.lower()]
+    raise StoreError(
+        f"{path}: cannot tell the format from the suffix {path.suffix!r} "
+        "(use .csv, .jsonl or .parquet)"
+    )
+
+
+def _sql_path(path: Path) -> str:
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+def write_events(
+    events: list[Event],
+    path: Path | str,
+    fmt: str,
+    con: duckdb.DuckDBPyConnection | None = None,
+) -> None:
+    """Write events to `path` in `fmt`; the file appears whole or not at all."""
+    path = Path(path)
+    kind = format_of(path, fmt)
+    tmp = path.with_name(f".{path.name}.partial")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if kind is ExportFormat.JSONL:
+            with tmp.open("w", encoding="utf-8", newline="\n") as fh:
+                for e in events:
+                    fh.write(e.model_dump_json() + "\n")
+        else:
+            rows = [to_row(e, "", EVENT_COLUMNS)[1:] for e in events]
+            columns = [list(c) for c in zip(*rows, strict=True)] or [[] for _ in _FIELDS]
+            select = ", ".join(
+                f"unnest(?::{t}[]) AS {name}" for (name, _), t in zip(_FIELDS, _TYPES, strict=True)
+            )
+            options = "FORMAT parquet" if kind is ExportFormat.PARQUET else "FORMAT csv, HEADER"
+            db = con if con is not None else duckdb.connect()
+            db.execute(f"COPY (SELECT {select}) TO {_sql_path(tmp)} ({options})", columns)
+        os.replace(tmp, path)
+    except (OSError, duckdb.Error) as e:
+        tmp.unlink(missing_ok=True)
+        raise StoreError(f"{path}: cannot write {kind.value} events: {e}") from e
+
+
+def read_events_file(path: Path | str, fmt: str | None = None) -> list[Event]:
+    """Read events from a CSV, JSONL or Parquet file (format from `fmt` or the suffix)."""
+    path = Path(path)
+    kind = format_of(path, fmt)
+    if not path.is_file():
+        raise StoreError(f"{path}: no such file")
+    if kind is ExportFormat.JSONL:
+        return _read_jsonl(path)
+    if kind is ExportFormat.CSV:
+        # Every cell as text (the model parses it) and "" kept apart from an empty (null) cell.
+        sql = (
+            "SELECT * FROM read_csv(?, header = true, all_varchar = true, delim = ',', "
+            "quote = '\"', escape = '\"', allow_quoted_nulls = false)"
+        )
+    else:
+        sql = "SELECT * FROM read_parquet(?)"
+    try:
+        cur = duckdb.connect().execute(sql, [str(path)])
+        names = [d[0] for d in cur.description]
+        records = [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+    except duckdb.Error as e:
+        raise StoreError(f"{path}: cannot read {kind.value} events: {e}") from e
+    events = []
+    for n, record in enumerate(records, start=1):
+        events.append(_parse(path, f"row {n}", record))
+    return events
+
+
+def _read_jsonl(path: Path) -> list[Event]:
+    events = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as e:
+        raise StoreError(f"{path}: cannot read: {e}") from e
+    for n, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            events.append(Event.model_validate_json(line))
+        except ValidationError as e:
+            raise StoreError(f"{path}: line {n}: {_describe(e)}") from e
+    return events
+
+
+def _parse(path: Path, where: str, record: dict[str, Any]) -> Event:
+    try:
+        return event_from_record(record)
+    except ValueError as e:  # ValidationError and bad JSON text are both ValueErrors
+        detail = _describe(e) if isinstance(e, ValidationError) else str(e)
+        raise StoreError(f"{path}: {where}: {detail}") from e
+
+
+def _describe(e: ValidationError) -> str:
+    return "; ".join(
+        f"{'.'.join(str(p) for p in err['loc']) or 'event'}: {err['msg']}" for err in e.errors()
+    )

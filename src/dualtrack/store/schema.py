@@ -1,0 +1,131 @@
+"""The workspace's tables, and how Events and Stances map to their rows and back.
+
+Bump `SCHEMA_VERSION` whenever a table changes shape: an existing workspace then refuses to open
+with a clear message instead of silently losing or misreading columns.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import BaseModel
+
+from dualtrack.model import Event, Stance
+
+SCHEMA_VERSION = 1
+
+# (column, DuckDB type and constraints) in the order of the model's fields; `case_id` first.
+EVENT_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("case_id", "VARCHAR NOT NULL"),
+    ("id", "VARCHAR NOT NULL"),
+    ("date", "DATE"),
+    ("date_end", "DATE"),
+    ("date_precision", "VARCHAR NOT NULL"),
+    ("actor", "VARCHAR NOT NULL"),
+    ("target", "VARCHAR"),
+    ("via", "VARCHAR"),
+    ("category", "VARCHAR NOT NULL"),
+    ("mode", "VARCHAR"),
+    ("context", "VARCHAR"),
+    ("summary", "VARCHAR"),
+    ("location", "VARCHAR"),
+    ("quantities", "JSON NOT NULL"),
+    ("score", "DOUBLE"),
+    ("flags", "JSON NOT NULL"),
+    ("evidence", "JSON NOT NULL"),
+    ("confidence", "DOUBLE NOT NULL CHECK (confidence BETWEEN 0 AND 1)"),
+    ("extractor", "VARCHAR NOT NULL"),
+)
+
+STANCE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("case_id", "VARCHAR NOT NULL"),
+    ("id", "VARCHAR NOT NULL"),
+    ("actor", "VARCHAR NOT NULL"),
+    ("issue", "VARCHAR NOT NULL"),
+    ("value", "DOUBLE"),
+    ("items", "JSON"),
+    ("red_line", "BOOLEAN NOT NULL"),
+    ("date", "DATE"),
+    ("date_precision", "VARCHAR NOT NULL"),
+    ("summary", "VARCHAR"),
+    ("evidence", "JSON NOT NULL"),
+    ("confidence", "DOUBLE NOT NULL CHECK (confidence BETWEEN 0 AND 1)"),
+    ("extractor", "VARCHAR NOT NULL"),
+)
+
+# Model fields held as JSON text: nested structures stay queryable with DuckDB's JSON functions.
+JSON_FIELDS = frozenset({"quantities", "flags", "evidence", "items"})
+
+
+def _table(name: str, columns: tuple[tuple[str, str], ...], key: str) -> str:
+    cols = ",\n  ".join(f"{c} {t}" for c, t in columns)
+    return f"CREATE TABLE {name} (\n  {cols},\n  PRIMARY KEY ({key})\n)"
+
+
+DDL: tuple[str, ...] = (
+    "CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
+    """CREATE TABLE documents (
+  id VARCHAR PRIMARY KEY,
+  text VARCHAR NOT NULL,
+  title VARCHAR,
+  url VARCHAR,
+  source VARCHAR,
+  date DATE,
+  lang VARCHAR,
+  added_at TIMESTAMP NOT NULL
+)""",
+    _table("events", EVENT_COLUMNS, "case_id, id"),
+    _table("stances", STANCE_COLUMNS, "case_id, id"),
+    """CREATE TABLE runs (
+  id VARCHAR PRIMARY KEY,
+  kind VARCHAR NOT NULL,
+  case_id VARCHAR,
+  created_at TIMESTAMP NOT NULL,
+  params JSON NOT NULL,
+  result JSON NOT NULL
+)""",
+)
+
+TABLES = ("meta", "documents", "events", "stances", "runs")
+
+
+def column_types(columns: tuple[tuple[str, str], ...]) -> list[str]:
+    """The bare DuckDB type of each column (constraints stripped), for casting bulk inserts."""
+    return [t.split()[0] for _, t in columns]
+
+
+def to_row(item: BaseModel, case_id: str, columns: tuple[tuple[str, str], ...]) -> list[Any]:
+    """One model as the column values of its table row (JSON fields as compact JSON text)."""
+    data = item.model_dump(mode="json")
+    row: list[Any] = [case_id]
+    for name, _ in columns[1:]:
+        value = data[name]
+        if name in JSON_FIELDS and value is not None:
+            value = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        row.append(value)
+    return row
+
+
+def from_record(record: dict[str, Any]) -> dict[str, Any]:
+    """A row (from a table or an export file) as keyword arguments for the model.
+
+    JSON text is parsed and missing values dropped, so the model's defaults apply to columns a
+    hand-written file leaves empty.
+    """
+    out: dict[str, Any] = {}
+    for key, value in record.items():
+        if value is None or key == "case_id":
+            continue
+        if key in JSON_FIELDS and isinstance(value, str):
+            value = json.loads(value)
+        out[key] = value
+    return out
+
+
+def event_from_record(record: dict[str, Any]) -> Event:
+    return Event.model_validate(from_record(record))
+
+
+def stance_from_record(record: dict[str, Any]) -> Stance:
+    return Stance.model_validate(from_record(record))

@@ -1,0 +1,443 @@
+"""The DuckDB workspace: documents, events, stances and runs in one embedded file.
+
+Every multi-row write runs in one DuckDB transaction (`Workspace.transaction`), so a failure half
+way through a batch leaves the tables exactly as they were. Re-adding what is already stored is a
+no-op for documents (keyed by the SHA-256 of their text) and merges evidence for events and
+stances (keyed by case and id), which is what makes re-running an ingest safe.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Literal
+
+import duckdb
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from dualtrack import __version__
+from dualtrack.model import Case, Document, Event, Stance
+from dualtrack.store.errors import StoreError
+from dualtrack.store.export import ExportFormat, write_events
+from dualtrack.store.paths import DB_FILE, workspace_dir
+from dualtrack.store.schema import (
+    DDL,
+    EVENT_COLUMNS,
+    SCHEMA_VERSION,
+    STANCE_COLUMNS,
+    TABLES,
+    column_types,
+    event_from_record,
+    stance_from_record,
+    to_row,
+)
+
+
+class RunRecord(BaseModel):
+    """One stored run of a model or pipeline step (bargain, forecast, brief, ...)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    kind: str
+    case_id: str | None
+    created_at: dt.datetime  # UTC
+    params: dict[str, Any]
+    result: dict[str, Any]
+
+
+def _jsonable(obj: Any) -> Any:
+    """JSON fallback for what model code puts in run params/results (numpy, dates, models)."""
+    if isinstance(obj, BaseModel):
+        return obj.model_dump(mode="json")
+    if isinstance(obj, dt.date | dt.datetime):
+        return obj.isoformat()
+    if hasattr(obj, "tolist"):  # numpy arrays and scalars
+        return obj.tolist()
+    if isinstance(obj, set | frozenset | tuple):
+        return sorted(obj) if isinstance(obj, set | frozenset) else list(obj)
+    raise TypeError(f"{type(obj).__name__} is not JSON-serialisable")
+
+
+def _span_key(span: dict[str, Any]) -> tuple[Any, Any, Any]:
+    return (span["doc_id"], span["start"], span["end"])
+
+
+def _merge_spans(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Union of evidence spans, existing first, each (document, start, end) once."""
+    seen = {_span_key(s) for s in old}
+    merged = list(old)
+    for span in new:
+        if _span_key(span) not in seen:
+            seen.add(_span_key(span))
+            merged.append(span)
+    return merged
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Workspace:
+    """An open workspace. Use `Workspace.open(...)` as a context manager."""
+
+    def __init__(self, path: Path, con: duckdb.DuckDBPyConnection) -> None:
+        self.path = path
+        self._con = con
+        self._in_transaction = False
+
+    # -- opening and closing -------------------------------------------------------------
+
+    @classmethod
+    def open(cls, data_dir: Path | str | None = None) -> Workspace:
+        """Open (creating if needed) the workspace in `workspace_dir(data_dir)`."""
+        directory = workspace_dir(data_dir)
+        path = directory / DB_FILE
+        if directory.exists() and not directory.is_dir():
+            raise StoreError(f"{directory}: is a file, but the workspace must be a directory")
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise StoreError(f"{directory}: cannot create the workspace directory: {e}") from e
+        try:
+            con = duckdb.connect(str(path))
+        except duckdb.Error as e:
+            hint = ""
+            if "lock" in str(e).lower():
+                hint = " (another dualtrack process has it open; close it or use --data-dir)"
+            raise StoreError(f"{path}: cannot open the workspace{hint}: {e}") from e
+        ws = cls(path, con)
+        try:
+            ws._prepare()
+        except BaseException:
+            con.close()
+            raise
+        return ws
+
+    def _prepare(self) -> None:
+        existing = {
+            r[0] for r in self._con.execute("SELECT table_name FROM duckdb_tables()").fetchall()
+        }
+        if not existing:
+            with self.transaction():
+                for statement in DDL:
+                    self._con.execute(statement)
+                self._con.execute(
+                    "INSERT INTO meta VALUES ('schema_version', ?), ('created_by', ?)",
+                    [str(SCHEMA_VERSION), f"dualtrack {__version__}"],
+                )
+            return
+        if "meta" not in existing:
+            raise StoreError(
+                f"{self.path}: this DuckDB file is not a dualtrack workspace (no 'meta' table); "
+                "choose another directory with --data-dir or DUALTRACK_HOME"
+            )
+        row = self._con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        found = int(row[0]) if row and str(row[0]).isdigit() else None
+        if found != SCHEMA_VERSION:
+            if found is not None and found < SCHEMA_VERSION:
+                todo = (
+                    "export what you need with the dualtrack that wrote it "
+                    "(`dualtrack events --format jsonl`), then move the file away or use "
+                    "another --data-dir, and re-import"
+                )
+            else:
+                todo = "upgrade dualtrack (`pip install -U dualtrack`) or use another --data-dir"
+            raise StoreError(
+                f"{self.path}: workspace schema version {found if found is not None else '?'}, "
+                f"but dualtrack {__version__} expects schema version {SCHEMA_VERSION}; {todo}"
+            )
+        missing = set(TABLES) - existing
+        if missing:
+            raise StoreError(
+                f"{self.path}: workspace is missing table(s) {sorted(missing)}; it was damaged "
+                "or written by something else. Use another --data-dir."
+            )
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All writes inside happen together or not at all. Nested uses join the outer one."""
+        if self._in_transaction:
+            yield
+            return
+        self._con.begin()
+        self._in_transaction = True
+        try:
+            yield
+        except duckdb.Error as e:
+            self._con.rollback()
+            raise StoreError(f"{self.path}: write failed, nothing was written: {e}") from e
+        except BaseException:
+            self._con.rollback()
+            raise
+        else:
+            try:
+                self._con.commit()
+            except duckdb.Error as e:
+                raise StoreError(f"{self.path}: commit failed, nothing was written: {e}") from e
+        finally:
+            self._in_transaction = False
+
+    # -- documents -----------------------------------------------------------------------
+
+    def add_documents(self, docs: Iterable[Document]) -> tuple[int, int]:
+        """Store documents; returns (new, already seen). The same text is stored once."""
+        batch: dict[str, Document] = {}
+        total = 0
+        for doc in docs:
+            total += 1
+            batch.setdefault(doc.id, doc)
+        if not batch:
+            return 0, 0
+        with self.transaction():
+            known = self._existing_ids("documents", list(batch))
+            fresh = [d for i, d in batch.items() if i not in known]
+            if fresh:
+                now = _now()
+                columns = [
+                    [d.id for d in fresh],
+                    [d.text for d in fresh],
+                    [d.title for d in fresh],
+                    [d.url for d in fresh],
+                    [d.source for d in fresh],
+                    [d.date for d in fresh],
+                    [d.lang for d in fresh],
+                    [now] * len(fresh),
+                ]
+                types = ["VARCHAR"] * 5 + ["DATE", "VARCHAR", "TIMESTAMP"]
+                self._insert("documents", columns, types)
+        return len(fresh), total - len(fresh)
+
+    def documents(self, ids: Sequence[str] | None = None) -> list[Document]:
+        """All documents (in the order they were added), or those of `ids` found, in that order."""
+        cols = "id, text, title, url, source, date, lang"
+        if ids is None:
+            rows = self._query(f"SELECT {cols} FROM documents ORDER BY added_at, id")
+        else:
+            rows = self._query(
+                f"SELECT {cols} FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+                [list(ids)],
+            )
+            order = {doc_id: n for n, doc_id in enumerate(ids)}
+            rows.sort(key=lambda r: order[r["id"]])
+        return [
+            Document.model_validate({k: v for k, v in r.items() if v is not None}) for r in rows
+        ]
+
+    def document(self, doc_id: str) -> Document:
+        found = self.documents([doc_id])
+        if not found:
+            raise StoreError(f"{self.path}: no document with id {doc_id!r}")
+        return found[0]
+
+    # -- events and stances --------------------------------------------------------------
+
+    def add_events(self, events: Iterable[Event], case_id: str) -> int:
+        """Store events under a case; returns how many are new.
+
+        An event whose id is already stored for the case (or repeats within the batch) is not
+        stored twice: its evidence spans are merged into the stored row.
+        """
+        return self._add_with_evidence("events", EVENT_COLUMNS, events, case_id)
+
+    def add_stances(self, stances: Iterable[Stance], case_id: str) -> int:
+        """Store stances under a case; same merge rule as `add_events`."""
+        return self._add_with_evidence("stances", STANCE_COLUMNS, stances, case_id)
+
+    def events(
+        self, case_id: str, since: dt.date | None = None, until: dt.date | None = None
+    ) -> list[Event]:
+        """A case's events ordered by date then id; with a date filter, undated events drop out."""
+        rows = self._select("events", EVENT_COLUMNS, case_id, since, until)
+        return [self._parse(event_from_record, r, "events") for r in rows]
+
+    def stances(
+        self, case_id: str, since: dt.date | None = None, until: dt.date | None = None
+    ) -> list[Stance]:
+        rows = self._select("stances", STANCE_COLUMNS, case_id, since, until)
+        return [self._parse(stance_from_record, r, "stances") for r in rows]
+
+    def count_events(self, case_id: str) -> int:
+        row = self._con.execute("SELECT count(*) FROM events WHERE case_id = ?", [case_id])
+        return int(row.fetchone()[0])  # type: ignore[index]
+
+    def case_ids(self) -> list[str]:
+        """Cases that have events or stances in this workspace."""
+        rows = self._con.execute(
+            "SELECT case_id FROM events UNION SELECT case_id FROM stances ORDER BY 1"
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def load_case(self, case: Case) -> int:
+        """Put a case's own events and stances in the store under its id.
+
+        Returns the number of new rows (events plus stances); 0 when the case was loaded before.
+        """
+        with self.transaction():
+            return self.add_events(case.events, case.id) + self.add_stances(case.stances, case.id)
+
+    def export_events(
+        self,
+        case_id: str,
+        path: Path | str,
+        fmt: ExportFormat | Literal["csv", "jsonl", "parquet"],
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> int:
+        """Write a case's events to CSV, JSONL or Parquet; returns how many were written."""
+        events = self.events(case_id, since, until)
+        write_events(events, Path(path), fmt, con=self._con)
+        return len(events)
+
+    # -- runs ----------------------------------------------------------------------------
+
+    def record_run(
+        self, kind: str, case_id: str | None, params: dict[str, Any], result: dict[str, Any]
+    ) -> str:
+        """Keep a run's parameters and result; returns its id."""
+        try:
+            params_json = json.dumps(params, default=_jsonable, allow_nan=False, sort_keys=True)
+            result_json = json.dumps(result, default=_jsonable, allow_nan=False, sort_keys=True)
+        except (TypeError, ValueError) as e:
+            raise StoreError(f"{self.path}: {kind} run cannot be stored as JSON: {e}") from e
+        created = _now()
+        digest = hashlib.sha1(
+            f"{kind}|{case_id}|{created.isoformat()}|{params_json}|{result_json}".encode()
+        ).hexdigest()[:8]
+        run_id = f"{kind}-{created:%Y%m%dT%H%M%S%f}-{digest}"
+        with self.transaction():
+            self._con.execute(
+                "INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?)",
+                [run_id, kind, case_id, created, params_json, result_json],
+            )
+        return run_id
+
+    def runs(self, kind: str | None = None, case_id: str | None = None) -> list[RunRecord]:
+        """Stored runs, oldest first, optionally only of one kind and/or case."""
+        sql = "SELECT * FROM runs WHERE (? IS NULL OR kind = ?) AND (? IS NULL OR case_id = ?)"
+        rows = self._query(sql + " ORDER BY created_at, id", [kind, kind, case_id, case_id])
+        return [self._run_record(r) for r in rows]
+
+    def run(self, run_id: str) -> RunRecord:
+        rows = self._query("SELECT * FROM runs WHERE id = ?", [run_id])
+        if not rows:
+            raise StoreError(f"{self.path}: no run with id {run_id!r}")
+        return self._run_record(rows[0])
+
+    # -- internals -----------------------------------------------------------------------
+
+    def _add_with_evidence(
+        self,
+        table: str,
+        columns: tuple[tuple[str, str], ...],
+        items: Iterable[Event] | Iterable[Stance],
+        case_id: str,
+    ) -> int:
+        evidence_at = [c for c, _ in columns].index("evidence")
+        batch: dict[str, list[Any]] = {}
+        for n, item in enumerate(items, start=1):
+            try:
+                row = to_row(item, case_id, columns)
+            except (ValueError, TypeError) as e:  # pydantic's serialisation error is a ValueError
+                raise StoreError(
+                    f"{self.path}: {table[:-1]} #{n} ({getattr(item, 'id', '?')}) of case "
+                    f"{case_id!r} cannot be stored, nothing was written: {e}"
+                ) from e
+            if row[1] in batch:
+                held = batch[row[1]]
+                spans = _merge_spans(json.loads(held[evidence_at]), json.loads(row[evidence_at]))
+                held[evidence_at] = json.dumps(spans, ensure_ascii=False, separators=(",", ":"))
+            else:
+                batch[row[1]] = row
+        if not batch:
+            return 0
+        with self.transaction():
+            stored = dict(
+                self._con.execute(
+                    f"SELECT id, evidence FROM {table} WHERE case_id = ? "
+                    "AND id IN (SELECT unnest(?::VARCHAR[]))",
+                    [case_id, list(batch)],
+                ).fetchall()
+            )
+            updates: dict[str, str] = {}
+            for item_id, old in stored.items():
+                old_spans = json.loads(old)
+                spans = _merge_spans(old_spans, json.loads(batch[item_id][evidence_at]))
+                if len(spans) != len(old_spans):
+                    updates[item_id] = json.dumps(spans, ensure_ascii=False, separators=(",", ":"))
+            if updates:
+                self._con.execute(
+                    f"UPDATE {table} SET evidence = u.evidence FROM (SELECT "
+                    "unnest(?::VARCHAR[]) AS id, unnest(?::JSON[]) AS evidence) AS u "
+                    f"WHERE {table}.case_id = ? AND {table}.id = u.id",
+                    [list(updates), list(updates.values()), case_id],
+                )
+            fresh = [row for item_id, row in batch.items() if item_id not in stored]
+            if fresh:
+                self._insert(
+                    table, [list(col) for col in zip(*fresh, strict=True)], column_types(columns)
+                )
+        return len(fresh)
+
+    @staticmethod
+    def _run_record(row: dict[str, Any]) -> RunRecord:
+        return RunRecord(
+            **{**row, "params": json.loads(row["params"]), "result": json.loads(row["result"])}
+        )
+
+    def _insert(self, table: str, columns: list[list[Any]], types: list[str]) -> None:
+        """Bulk insert column lists: one statement, far faster than executemany row by row."""
+        select = ", ".join(f"unnest(?::{t}[])" for t in types)
+        self._con.execute(f"INSERT INTO {table} SELECT {select}", columns)
+
+    def _existing_ids(self, table: str, ids: list[str]) -> set[str]:
+        rows = self._con.execute(
+            f"SELECT id FROM {table} WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]
+        ).fetchall()
+        return {r[0] for r in rows}
+
+    def _select(
+        self,
+        table: str,
+        columns: tuple[tuple[str, str], ...],
+        case_id: str,
+        since: dt.date | None,
+        until: dt.date | None,
+    ) -> list[dict[str, Any]]:
+        names = ", ".join(c for c, _ in columns[1:])
+        return self._query(
+            f"SELECT {names} FROM {table} WHERE case_id = ? "
+            "AND (?::DATE IS NULL OR date >= ?::DATE) AND (?::DATE IS NULL OR date <= ?::DATE) "
+            "ORDER BY date NULLS LAST, id",
+            [case_id, since, since, until, until],
+        )
+
+    def _query(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+        try:
+            cur = self._con.execute(sql, params or [])
+            names = [d[0] for d in cur.description]
+            return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+        except duckdb.Error as e:
+            raise StoreError(f"{self.path}: read failed: {e}") from e
+
+    def _parse(self, parse: Any, record: dict[str, Any], table: str) -> Any:
+        try:
+            return parse(record)
+        except ValidationError as e:
+            raise StoreError(
+                f"{self.path}: stored row {record.get('id')!r} in {table} no longer matches the "
+                f"model: {e}"
+            ) from e

@@ -1,0 +1,201 @@
+"""The workspace against a real DuckDB file: idempotence, evidence merge, atomic writes, schema."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pytest
+
+from dualtrack.model import Case, Document, Event, Evidence, Stance
+from dualtrack.store import DB_FILE, SCHEMA_VERSION, StoreError, Workspace, workspace_dir
+
+
+def ev(start: int, end: int, doc: str = "d1") -> Evidence:
+    return Evidence(doc_id=doc, start=start, end=end)
+
+
+def snapshot(ws: Workspace, case_id: str) -> tuple:
+    """Everything the public API can see, to compare before and after a failed write."""
+    return (
+        [e.model_dump() for e in ws.events(case_id)],
+        [s.model_dump() for s in ws.stances(case_id)],
+        [d.model_dump() for d in ws.documents()],
+        [r.model_dump() for r in ws.runs()],
+    )
+
+
+def test_readding_a_document_is_a_no_op(ws: Workspace) -> None:
+    doc = Document(text="伊朗與美國在馬斯喀特會談。", title="t", date="2026-02-08", lang="zh-Hant")
+    assert ws.add_documents([doc]) == (1, 0)
+    assert ws.add_documents([doc]) == (0, 1)
+    # Same text with other metadata is the same document; duplicates inside a batch count once.
+    again = Document(text=doc.text, title="another title")
+    other = Document(text="Talks in Muscat.")
+    assert ws.add_documents([again, other, other]) == (1, 2)
+    stored = ws.documents()
+    assert [d.id for d in stored] == [doc.id, other.id]
+    assert stored[0] == doc  # the first version is kept
+    assert ws.document(other.id) == other
+    assert ws.documents([other.id, "missing", doc.id]) == [other, doc]
+    with pytest.raises(StoreError, match=str(ws.path)):
+        ws.document("missing")
+
+
+def test_readding_an_event_merges_its_evidence(ws: Workspace, small_case: Case) -> None:
+    first = small_case.events[0]
+    assert ws.add_events([first], "c") == 1
+    again = first.model_copy(update={"evidence": [ev(10, 20), ev(50, 60), ev(1, 5, "d2")]})
+    assert ws.add_events([again], "c") == 0
+    (stored,) = ws.events("c")
+    assert [(s.doc_id, s.start, s.end) for s in stored.evidence] == [
+        ("d1", 10, 20),
+        ("d1", 50, 60),
+        ("d2", 1, 5),
+    ]
+    # Re-adding spans already held changes nothing; duplicates inside one batch merge too.
+    dup = first.model_copy(update={"evidence": [ev(70, 80)]})
+    assert ws.add_events([again, dup, dup], "c") == 0
+    (stored,) = ws.events("c")
+    assert len(stored.evidence) == 4
+    # The same event under another case is a separate row.
+    assert ws.add_events([first], "other") == 1
+
+
+def test_readding_a_stance_merges_its_evidence(ws: Workspace) -> None:
+    st = Stance(actor="IRN", issue="enrichment", value=60, evidence=[ev(0, 4)])
+    assert ws.add_stances([st, st.model_copy(update={"evidence": [ev(5, 9)]})], "c") == 1
+    assert ws.add_stances([st.model_copy(update={"evidence": [ev(0, 4), ev(9, 12)]})], "c") == 0
+    (stored,) = ws.stances("c")
+    assert [(s.start, s.end) for s in stored.evidence] == [(0, 4), (5, 9), (9, 12)]
+    assert stored.value == 60 and stored.id == st.id
+
+
+def test_events_ordered_by_date_and_filtered(ws: Workspace, small_case: Case) -> None:
+    assert ws.load_case(small_case) == 5  # 4 events + 1 stance
+    assert ws.load_case(small_case) == 0
+    dated = sorted((e for e in small_case.events if e.date), key=lambda e: (e.date, e.id))
+    undated = [e for e in small_case.events if e.date is None]
+    assert ws.events(small_case.id) == dated + undated  # identical Event objects, in order
+    window = ws.events(small_case.id, since=dt.date(2026, 2, 4), until=dt.date(2026, 2, 6))
+    assert {e.category.value for e in window} == {"SANCTION", "CONSULT"}
+    assert [e.category.value for e in ws.events(small_case.id, until=dt.date(2026, 2, 3))] == [
+        "ASSAULT"
+    ]
+    assert [e.category.value for e in ws.events(small_case.id, since=dt.date(2026, 2, 7))] == []
+    assert ws.events("no-such-case") == []
+    assert ws.count_events(small_case.id) == 4
+    assert ws.case_ids() == [small_case.id]
+    assert ws.stances(small_case.id) == small_case.stances
+
+
+def test_failed_batch_leaves_the_store_unchanged(ws: Workspace, small_case: Case) -> None:
+    ws.load_case(small_case)
+    ws.add_documents([Document(text="kept")])
+    before = snapshot(ws, small_case.id)
+    merge = small_case.events[0].model_copy(update={"evidence": [ev(100, 110)]})
+    new = Event(date="2026-02-07", actor="BBB", target="AAA", category="MOBILIZE")
+    # model_copy skips validation, so only the database's CHECK constraint can catch this one.
+    bad = new.model_copy(update={"actor": "CCC", "id": "ev_bad", "confidence": 2.0})
+    with pytest.raises(StoreError, match="nothing was written") as err:
+        ws.add_events([merge, new, bad], small_case.id)
+    assert str(ws.path) in str(err.value) and "CHECK" in str(err.value)
+    assert snapshot(ws, small_case.id) == before
+    # A third event that cannot even be serialised fails the same way.
+    unserialisable = new.model_copy(update={"id": "ev_x", "quantities": [object()]})
+    with pytest.raises(StoreError, match="#3"):
+        ws.add_events([merge, new, unserialisable], small_case.id)
+    assert snapshot(ws, small_case.id) == before
+    # The store still works afterwards, and the good part of the batch can go in alone.
+    assert ws.add_events([merge, new], small_case.id) == 1
+
+
+def test_outer_transaction_rolls_back_every_write(ws: Workspace, small_case: Case) -> None:
+    before = snapshot(ws, small_case.id)
+    bad = small_case.events[0].model_copy(update={"id": "ev_bad", "confidence": -1.0})
+    with pytest.raises(StoreError), ws.transaction():
+        ws.add_documents([Document(text="an article")])
+        ws.record_run("bargain", small_case.id, {"seed": 1}, {"x": 1})
+        ws.load_case(small_case)
+        ws.add_events([bad], small_case.id)
+    assert snapshot(ws, small_case.id) == before
+    with pytest.raises(RuntimeError), ws.transaction():
+        ws.add_documents([Document(text="an article")])
+        raise RuntimeError("caller's own failure")
+    assert ws.documents() == []
+
+
+def test_runs_round_trip_json(ws: Workspace) -> None:
+    params = {"seed": 7, "asof": dt.date(2026, 2, 8), "levers": ("a", "b")}
+    result = {"p": np.array([0.25, 0.75]), "mean": np.float64(0.5), "n": np.int64(3)}
+    run_id = ws.record_run("forecast", "c", params, result)
+    ws.record_run("bargain", None, {}, {"ok": True})
+    (run,) = ws.runs(kind="forecast")
+    assert run.id == run_id and run.case_id == "c"
+    assert run.params == {"seed": 7, "asof": "2026-02-08", "levers": ["a", "b"]}
+    assert run.result == {"p": [0.25, 0.75], "mean": 0.5, "n": 3}
+    assert [r.kind for r in ws.runs()] == ["forecast", "bargain"]
+    assert ws.run(run_id) == run
+    with pytest.raises(StoreError, match="JSON"):
+        ws.record_run("forecast", "c", {}, {"p": float("nan")})
+    with pytest.raises(StoreError, match="no run"):
+        ws.run("nope")
+
+
+def test_workspace_dir_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DUALTRACK_HOME", str(tmp_path / "home"))
+    assert workspace_dir() == tmp_path / "home"
+    assert workspace_dir(tmp_path / "explicit") == tmp_path / "explicit"
+    with Workspace.open() as ws:
+        assert ws.path == tmp_path / "home" / DB_FILE
+    assert (tmp_path / "home" / DB_FILE).is_file()
+    monkeypatch.delenv("DUALTRACK_HOME")
+    assert workspace_dir().name == "dualtrack"
+
+
+def test_workspace_persists_across_opens(tmp_path: Path, small_case: Case) -> None:
+    with Workspace.open(tmp_path) as ws:
+        ws.load_case(small_case)
+    with Workspace.open(tmp_path) as ws:
+        assert len(ws.events(small_case.id)) == 4
+
+
+def _set_schema_version(path: Path, version: str) -> None:
+    con = duckdb.connect(str(path))
+    con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [version])
+    con.close()
+
+
+@pytest.mark.parametrize(
+    ("found", "advice"), [(SCHEMA_VERSION - 1, "export"), (SCHEMA_VERSION + 1, "upgrade")]
+)
+def test_schema_version_mismatch_is_a_clear_error(tmp_path: Path, found: int, advice: str) -> None:
+    Workspace.open(tmp_path).close()
+    _set_schema_version(tmp_path / DB_FILE, str(found))
+    with pytest.raises(StoreError) as err:
+        Workspace.open(tmp_path)
+    message = str(err.value)
+    assert str(tmp_path / DB_FILE) in message
+    assert f"schema version {found}" in message
+    assert f"expects schema version {SCHEMA_VERSION}" in message
+    assert advice in message
+
+
+def test_foreign_or_broken_files_are_refused(tmp_path: Path) -> None:
+    foreign = tmp_path / "foreign"
+    foreign.mkdir()
+    con = duckdb.connect(str(foreign / DB_FILE))
+    con.execute("CREATE TABLE something (x INT)")
+    con.close()
+    with pytest.raises(StoreError, match="not a dualtrack workspace"):
+        Workspace.open(foreign)
+    garbage = tmp_path / "garbage"
+    garbage.mkdir()
+    (garbage / DB_FILE).write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StoreError, match="cannot open the workspace"):
+        Workspace.open(garbage)
+    (tmp_path / "a-file").write_text("x")
+    with pytest.raises(StoreError, match="is a file"):
+        Workspace.open(tmp_path / "a-file")
