@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
 from rich.console import Console
 
@@ -41,3 +44,171 @@ def main(
     ),
 ) -> None:
     """dualtrack: talk-while-fighting crises, from articles to forecasts."""
+
+
+@backtest_app.command("icb")
+def backtest_icb(
+    path: str = typer.Argument(
+        ..., help="Folder with icb1v14.csv and icb2v14.csv, or one of them."
+    ),
+    split: str = typer.Option("all", "--split", help="random, temporal or all."),
+    fmt: str = typer.Option("table", "--format", help="table or json."),
+) -> None:
+    """Score the ICB base-rate models against climatology on held-out crises."""
+    import json
+
+    from rich import box
+    from rich.table import Table
+
+    from dualtrack.calibrate import IcbDataError, load_icb, run_backtest
+    from dualtrack.calibrate.icb_fit import SPLITS, complete
+
+    if fmt not in ("table", "json"):
+        fail(f"--format must be 'table' or 'json', not {fmt!r}")
+    if split not in (*SPLITS, "all"):
+        fail(f"--split must be one of {', '.join(SPLITS)}, all; not {split!r}")
+    kinds = SPLITS if split == "all" else (split,)
+    try:
+        crises = load_icb(path)
+    except IcbDataError as exc:
+        fail(str(exc))
+    with err_console.status("fitting and scoring the ICB models"):
+        reports = {kind: run_backtest(crises, kind) for kind in kinds}
+    if fmt == "json":
+        payload = {
+            "path": str(path),
+            "n_crises": len(crises),
+            "n_complete": len(complete(crises)),
+            "backtests": {kind: r.model_dump() for kind, r in reports.items()},
+        }
+        print(json.dumps(payload, indent=2))
+        return
+    for report in reports.values():
+        table = Table(
+            title=f"ICB back-test, {report.split} split (lower is better)",
+            title_justify="left",
+            box=box.SIMPLE_HEAD,
+            pad_edge=False,
+            caption="n = crises in training/test part; λ = L2 strength chosen by CV",
+        )
+        for col in ("model", "metric", "score", "climatology", "skill", "n", "λ"):
+            table.add_column(col, justify="left" if col in ("model", "metric") else "right")
+        for r in report.rows:
+            table.add_row(
+                r.model,
+                r.metric,
+                f"{r.model_score:.4f}",
+                f"{r.climatology_score:.4f}",
+                f"{r.skill:+.1%}",
+                f"{r.n_train}/{r.n_test}",
+                f"{r.lam:g}",
+            )
+        console.print(table)
+        console.print(f"[dim]split: {report.description}[/]", soft_wrap=True)
+
+
+def _parse_date(value: str | None, option: str) -> object:
+    """`YYYY-MM-DD` → date; anything else is a clear error (exit 1), not a Typer usage error."""
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        fail(f"{option} {value!r} is not a date; use YYYY-MM-DD, e.g. 2026-02-08")
+
+
+EVENT_FORMATS = ("table", "csv", "jsonl", "parquet")
+DATA_DIR_HELP = "Workspace directory (default: $DUALTRACK_HOME, else the user data directory)."
+
+
+@app.command("events")
+def events_cmd(
+    case: str = typer.Option(
+        ..., "--case", help="Built-in case id, case file, or a case id already in the workspace."
+    ),
+    since: str | None = typer.Option(None, "--since", help="First date, YYYY-MM-DD (inclusive)."),
+    until: str | None = typer.Option(None, "--until", help="Last date, YYYY-MM-DD (inclusive)."),
+    fmt: str = typer.Option("table", "--format", help="table, csv, jsonl or parquet."),
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Write to this file (parquet needs it).")
+    ] = None,
+    data_dir: Annotated[Path | None, typer.Option("--data-dir", help=DATA_DIR_HELP)] = None,
+) -> None:
+    """A case's events from the workspace, by date (a case's own events are loaded on first use)."""
+    import sys
+    import tempfile
+
+    from dualtrack.cases import CaseError, builtin_ids, load_case
+    from dualtrack.report.event_table import event_table
+    from dualtrack.store import StoreError, Workspace, write_events
+
+    if fmt not in EVENT_FORMATS:
+        fail(f"--format must be one of {', '.join(EVENT_FORMATS)}; not {fmt!r}")
+    if fmt == "parquet" and out is None:
+        fail("--format parquet writes a binary file: give it one with --out FILE.parquet")
+    if fmt == "table" and out is not None:
+        fail("--out needs --format csv, jsonl or parquet")
+    first, last = _parse_date(since, "--since"), _parse_date(until, "--until")
+    if first and last and first > last:  # type: ignore[operator]
+        fail(f"--since {since} is after --until {until}")
+    try:
+        the_case = load_case(case)
+    except FileNotFoundError:
+        the_case = None  # maybe a case that only exists in the workspace (ingested articles)
+    except CaseError as exc:
+        fail(str(exc))
+    try:
+        with Workspace.open(data_dir) as ws:
+            case_id = the_case.id if the_case else case
+            if ws.count_events(case_id) == 0:
+                if the_case is None:
+                    fail(
+                        f"no case {case!r}: not a case file, not a built-in case "
+                        f"({', '.join(builtin_ids()) or 'none'}), and {ws.path} has no events "
+                        f"for it (cases there: {', '.join(ws.case_ids()) or 'none'})"
+                    )
+                ws.load_case(the_case)
+            events = ws.events(case_id, first, last)  # type: ignore[arg-type]
+    except StoreError as exc:
+        fail(str(exc))
+    if fmt == "table":
+        title = f"{the_case.title if the_case else case_id} — {len(events)} events"
+        console.print(event_table(events, title=title))
+        return
+    try:
+        if out is not None:
+            write_events(events, out, fmt)
+            err_console.print(f"wrote {len(events)} events to {out}", highlight=False)
+            return
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / f"events.{fmt}"
+            write_events(events, path, fmt)
+            sys.stdout.write(path.read_text(encoding="utf-8"))
+    except StoreError as exc:
+        fail(str(exc))
+
+
+@app.command("demo")
+def demo_cmd(
+    out: Annotated[
+        Path, typer.Option("--out", help="Directory for the demo workspace and exports.")
+    ] = Path("dualtrack-demo"),
+) -> None:
+    """Load the built-in US–Iran case into a workspace under --out and show its timeline."""
+    from dualtrack.cases import CaseError
+    from dualtrack.demo import run_demo
+    from dualtrack.store import StoreError
+
+    try:
+        result = run_demo(out, console=console, progress_console=err_console)
+    except (CaseError, FileNotFoundError, StoreError) as exc:
+        fail(str(exc))
+    exports = ", ".join(str(p) for p in result.exports.values())
+    console.print(
+        f"[bold]{result.case.id}[/]: {len(result.events)} events in workspace "
+        f"{result.workspace}\nexports: {exports}",
+        highlight=False,
+        soft_wrap=True,
+    )
