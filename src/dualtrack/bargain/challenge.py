@@ -1,0 +1,336 @@
+"""Bueno de Mesquita's expected-utility ("challenge") model, as replicated by Scholz, Calbert &
+Smith (2011, Journal of Theoretical Politics 23(4)).
+
+Each round every actor computes, for every rival, its own expected utility of challenging the
+rival and (as it perceives it) the rival's expected utility of challenging it; the signs and sizes
+of the two decide whether it loses a confrontation, compromises or capitulates, and all actors move
+at once. Where the paper's printed equations and the code that produced its published numbers
+differ, the choice is a parameter (see docs/bargain.md); the defaults reproduce the published
+BDM 1994 car-emissions trajectory.
+
+All arrays carry a leading batch axis (Monte Carlo draws): positions `(B, n)`, pair matrices
+`(B, n, n)` indexed `[b, i, j]`. Nothing loops over actors or pairs; pair sums over third actors
+use a sort and prefix sums, so a round costs O(B n^2 log n), not O(B n^3).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from dualtrack.bargain.spatial import (
+    BargainInputError,
+    as_inputs,
+    weighted_mean,
+    weighted_median,
+)
+
+F = NDArray[np.float64]
+
+Denominator = Literal["all_pairs", "pairwise"]
+VoteRisk = Literal["own", "neutral"]
+SecurityRisk = Literal["neutral", "target", "challenger"]
+OfferChoice = Literal["replication", "least_move"]
+Mu = Literal["median", "mean"]
+
+
+@dataclass(frozen=True)
+class ChallengeSettings:
+    """The interpretive choices; defaults are those that produced Scholz et al.'s numbers.
+
+    denominator: "all_pairs" divides the votes for i over j by the sum of |votes| over *every*
+        pair of positions (the replication code); "pairwise" by the votes cast in the i-j
+        contest only, so P_ij + P_ji = 1 (the paper's printed equation).
+    q, t: Q (probability the status quo persists if i does not challenge) and T (probability
+        that a change without challenge is for the better). Q = 1 (the replication's value)
+        makes T irrelevant.
+    vote_risk: whether third actors weigh the i-vs-j contest with their own risk exponent
+        ("own", replication code) or risk-neutrally ("neutral").
+    security_risk: which risk exponent enters the security (danger) sum that sets risk
+        attitudes: "neutral" resets every exponent to 1 each round (replication code);
+        "target" / "challenger" use last round's exponent of the challenged / challenging actor.
+    offer_choice: "replication" takes a lost confrontation first (the nearest), then the
+        compromise with the lowest weighted position, then capitulation (the replication code);
+        "least_move" takes whichever offer moves the actor least (the paper's text).
+    capitulation: whether capitulation offers exist at all (the paper: yes).
+    mu: the reference position in the Q < 1 better/worse utilities: the median (paper) or mean.
+    """
+
+    denominator: Denominator = "all_pairs"
+    q: float = 1.0
+    t: float = 1.0
+    vote_risk: VoteRisk = "own"
+    security_risk: SecurityRisk = "neutral"
+    offer_choice: OfferChoice = "replication"
+    capitulation: bool = True
+    mu: Mu = "median"
+
+    def __post_init__(self) -> None:
+        for name in ("q", "t"):
+            v = getattr(self, name)
+            if not 0.0 <= v <= 1.0:
+                raise BargainInputError(f"{name.upper()} must be a probability in [0, 1], got {v}")
+        choices = {
+            "denominator": ("all_pairs", "pairwise"),
+            "vote_risk": ("own", "neutral"),
+            "security_risk": ("neutral", "target", "challenger"),
+            "offer_choice": ("replication", "least_move"),
+            "mu": ("median", "mean"),
+        }
+        for name, allowed in choices.items():
+            if getattr(self, name) not in allowed:
+                raise BargainInputError(
+                    f"{name} must be one of {', '.join(allowed)}, got {getattr(self, name)!r}"
+                )
+
+
+@dataclass
+class ChallengeTrajectory:
+    """Round-by-round state for a batch: index 0 is the start, index k after round k."""
+
+    positions: F  # (rounds + 1, B, n)
+    medians: F  # (rounds + 1, B)
+    means: F  # (rounds + 1, B)
+    risk: F  # (rounds, B, n): risk exponents used in each round
+
+
+def _take_rows(m: F, idx: NDArray[np.intp]) -> F:
+    """out[b, i, j] = m[b, idx[b, i, j], j]."""
+    return np.take_along_axis(m, idx, axis=1)
+
+
+def _votes(x: F, u: F, d: F, w: F, r: F) -> tuple[F, F]:
+    """Votes for i over j, N[b, i, j] = sum_k max(0, a_kj - a_ki), and sum_k sum_ab |a_ka - a_kb|.
+
+    a_kj = w_k d_kj^r_k is third actor k's loss at j. Because k prefers i exactly when it sits on
+    i's side of the midpoint of i and j (whatever its exponent), N is a prefix sum over the actors
+    sorted by position, read at the midpoint.
+    """
+    bsz, n = x.shape
+    a = w[:, :, None] * d ** r[:, :, None]  # [b, k, j]
+    order = np.argsort(u, axis=1, kind="stable")
+    a_sorted = np.take_along_axis(a, order[:, :, None], axis=1)
+    ca = np.concatenate([np.zeros((bsz, 1, n)), np.cumsum(a_sorted, axis=1)], axis=1)
+    total = ca[:, -1:, :]
+    # Batched searchsorted: shift each draw's (0-1 normalised) positions by 3 per batch row.
+    offset = 3.0 * np.arange(bsz)[:, None]
+    us = np.take_along_axis(u, order, axis=1) + offset
+    mid = 0.5 * (u[:, :, None] + u[:, None, :]) + offset[:, :, None]
+    below = np.searchsorted(us.ravel(), mid.ravel(), side="left").reshape(bsz, n, n)
+    below -= (np.arange(bsz) * n)[:, None, None]
+    upto = np.searchsorted(us.ravel(), mid.ravel(), side="right").reshape(bsz, n, n)
+    upto -= (np.arange(bsz) * n)[:, None, None]
+    # i < j: k below the midpoint prefer i.  i > j: k above it do.
+    low_j = _take_rows(ca, below)
+    low_i = _take_rows(ca, below.transpose(0, 2, 1)).transpose(0, 2, 1)
+    high_j = total - _take_rows(ca, upto)
+    high_i = (total - _take_rows(ca, upto.transpose(0, 2, 1))).transpose(0, 2, 1)
+    left = u[:, :, None] < u[:, None, :]
+    right = u[:, :, None] > u[:, None, :]
+    votes = np.where(left, low_j - low_i, np.where(right, high_j - high_i, 0.0))
+    votes = np.maximum(votes, 0.0)
+    # sum over ordered pairs of |a_ka - a_kb| = 2 sum_p a_(p) (2p - n + 1), a sorted per k.
+    a_by_k = np.sort(a, axis=2)
+    ranks = 2.0 * np.arange(n) - n + 1
+    all_pairs = 2.0 * (a_by_k * ranks).sum(axis=(1, 2))
+    return votes, all_pairs
+
+
+def _probability(votes: F, all_pairs: F, denominator: Denominator) -> F:
+    if denominator == "all_pairs":
+        denom = np.broadcast_to(all_pairs[:, None, None], votes.shape)
+    else:
+        denom = votes + votes.transpose(0, 2, 1)
+    return np.divide(votes, denom, out=np.zeros_like(votes), where=denom > 0)
+
+
+def _utility(dist: F, rho: F) -> F:
+    """2 - 4 (0.5 + dist)^rho: BDM's utility with the distance term signed by the caller."""
+    return 2.0 - 4.0 * np.maximum(0.5 + dist, 0.0) ** rho
+
+
+def _expected_utility(
+    d: F, p: F, s_target: F, dm_challenger: F, rho: F, cfg: ChallengeSettings
+) -> F:
+    """EU of a challenge, for pair matrices: d, p [b, i, j]; s_target, dm_challenger broadcast."""
+    us = _utility(-0.5 * d, rho)
+    uf = _utility(0.5 * d, rho)
+    eu = s_target * (p * us + (1 - p) * uf) + (1 - s_target) * us
+    eu = eu - cfg.q * (2.0 - 4.0 * 0.5**rho)
+    if cfg.q < 1.0:
+        spread = 0.25 * (dm_challenger + d)
+        ub = _utility(-spread, rho)
+        uw = _utility(spread, rho)
+        eu = eu - (1 - cfg.q) * (cfg.t * ub + (1 - cfg.t) * uw)
+    return eu
+
+
+def _risk_exponents(danger: F) -> F:
+    hi = danger.max(axis=1, keepdims=True)
+    lo = danger.min(axis=1, keepdims=True)
+    spread = hi - lo
+    big_r = np.divide(2 * danger - hi - lo, spread, out=np.zeros_like(danger), where=spread > 0)
+    return (1 - big_r / 3) / (1 + big_r / 3)
+
+
+def _round(x: F, s: F, w: F, span: F, r_prev: F, cfg: ChallengeSettings) -> tuple[F, F]:
+    """One round for a batch: returns (new positions, risk exponents used)."""
+    bsz, n = x.shape
+    u = (x - x.min(axis=1, keepdims=True)) / span
+    d = np.abs(x[:, :, None] - x[:, None, :]) / span[:, :, None]
+    mu = weighted_median(x, w) if cfg.mu == "median" else weighted_mean(x, w)
+    dm = np.abs(x - mu[:, None]) / span
+    not_self = ~np.eye(n, dtype=bool)
+
+    ones = np.ones_like(x)
+    if cfg.security_risk == "neutral":
+        sec_rho: F = np.ones((bsz, 1, 1))
+        r_votes = ones
+    elif cfg.security_risk == "target":
+        sec_rho = r_prev[:, None, :]  # E[b, j, i]: challenger j, target i
+        r_votes = r_prev
+    else:
+        sec_rho = r_prev[:, :, None]
+        r_votes = r_prev
+    votes, all_pairs = _votes(x, u, d, w, r_votes)
+    p = _probability(votes, all_pairs, cfg.denominator)
+    e = _expected_utility(d, p, s[:, None, :], dm[:, :, None], sec_rho, cfg)
+    danger = np.where(not_self, e, 0.0).sum(axis=1)  # sum over challengers j of EU_j(vs i)
+    r = _risk_exponents(danger)
+
+    if cfg.vote_risk == "own":
+        votes, all_pairs = _votes(x, u, d, w, r)
+    elif cfg.security_risk != "neutral":
+        votes, all_pairs = _votes(x, u, d, w, ones)
+    p = _probability(votes, all_pairs, cfg.denominator)
+    rho = r[:, :, None]  # every estimate is actor i's perception: its own exponent
+    eu_ij = _expected_utility(d, p, s[:, None, :], dm[:, :, None], rho, cfg)
+    eu_ji = _expected_utility(d, p.transpose(0, 2, 1), s[:, :, None], dm[:, None, :], rho, cfg)
+
+    moved = (d > 0) & not_self
+    confront = moved & (eu_ji > eu_ij) & (eu_ij > 0)
+    losing = moved & (eu_ji > 0) & (eu_ij < 0)
+    compromise = losing & (eu_ji > np.abs(eu_ij))
+    capitulate = losing & (eu_ji < np.abs(eu_ij)) if cfg.capitulation else np.zeros_like(losing)
+
+    xi = x[:, :, None]
+    xj = np.broadcast_to(x[:, None, :], d.shape)
+    ratio = np.divide(np.abs(eu_ij), eu_ji, out=np.zeros_like(eu_ij), where=eu_ji > 0)
+    comp_pos = xi + (xj - xi) * ratio
+    move = np.abs(xj - xi)
+    inf = np.inf
+    rows = np.arange(bsz)[:, None]
+    cols = np.arange(n)[None, :]
+    if cfg.offer_choice == "replication":
+        new_x = x.copy()
+        key_comp = (np.abs(eu_ij) * xi + np.abs(eu_ji) * xj) / (
+            np.abs(eu_ij) + np.abs(eu_ji) + 1e-300
+        )
+        for mask, cost, target in (
+            (capitulate, move, xj),
+            (compromise, key_comp, comp_pos),
+            (confront, move, xj),
+        ):
+            has = mask.any(axis=2)
+            pick = np.argmin(np.where(mask, cost, inf), axis=2)
+            new_x = np.where(has, target[rows, cols, pick], new_x)
+    else:
+        target = np.where(compromise, comp_pos, xj)
+        offered = confront | compromise | capitulate
+        cost = np.where(offered, np.abs(target - xi), inf)
+        pick = np.argmin(cost, axis=2)
+        new_x = np.where(offered.any(axis=2), target[rows, cols, pick], x)
+    return new_x, r
+
+
+def challenge_rounds(
+    positions: F,
+    salience: F,
+    capability: F,
+    rounds: int,
+    settings: ChallengeSettings | None = None,
+    span: F | None = None,
+) -> ChallengeTrajectory:
+    """Run the model on a batch `(B, n)` for `rounds` rounds.
+
+    `span` (shape `(B,)`) normalises distances; by default each draw's spread of positions, as in
+    the replication. An issue where everyone already agrees (or with one actor) stays put.
+    """
+    cfg = settings or ChallengeSettings()
+    if rounds < 0:
+        raise BargainInputError(f"rounds must be >= 0, got {rounds}")
+    x = np.array(positions, dtype=float, ndmin=2)
+    s = np.broadcast_to(np.asarray(salience, dtype=float), x.shape)
+    c = np.broadcast_to(np.asarray(capability, dtype=float), x.shape)
+    if np.any(s > 1.0):
+        raise BargainInputError(
+            "salience must be in [0, 1] for the challenge model "
+            "(it is the probability of resisting)"
+        )
+    w = c * s
+    if span is None:
+        span = x.max(axis=1) - x.min(axis=1)
+    span2 = np.where(span > 0, span, 1.0)[:, None]
+    bsz, n = x.shape
+    hist = np.empty((rounds + 1, bsz, n))
+    risk = np.ones((rounds, bsz, n))
+    hist[0] = x
+    r = np.ones_like(x)
+    for k in range(rounds):
+        new_x, r_new = _round(x, s, w, span2, r, cfg) if n > 1 else (x, np.ones_like(x))
+        risk[k] = r_new
+        hist[k + 1] = new_x
+        settled = np.array_equal(new_x, x) and (
+            cfg.security_risk == "neutral" or np.array_equal(r_new, r)
+        )
+        x, r = new_x, r_new
+        if settled:  # a fixed point: every later round is the same
+            hist[k + 1 :] = x
+            risk[k + 1 :] = r
+            break
+    flat = hist.reshape(-1, n)
+    wf = np.broadcast_to(w, hist.shape).reshape(-1, n)
+    medians = weighted_median(flat, wf).reshape(rounds + 1, bsz)
+    means = weighted_mean(flat, wf).reshape(rounds + 1, bsz)
+    return ChallengeTrajectory(positions=hist, medians=medians, means=means, risk=risk)
+
+
+class ChallengeModel:
+    """The expected-utility challenge model in the scikit-learn manner.
+
+    `fit(positions, salience, capability)` runs `rounds` rounds; `predict()` is the weighted median
+    after the last round (`forecast="mean"` for the weighted mean). Salience is in [0, 1].
+    Attributes after fit: `positions_` (rounds + 1, n), `medians_`, `means_`, `risk_`.
+    """
+
+    def __init__(
+        self,
+        rounds: int = 10,
+        forecast: Literal["median", "mean"] = "median",
+        settings: ChallengeSettings | None = None,
+    ) -> None:
+        self.rounds = rounds
+        self.forecast = forecast
+        self.settings = settings or ChallengeSettings()
+
+    def fit(
+        self, positions: ArrayLike, salience: ArrayLike, capability: ArrayLike
+    ) -> ChallengeModel:
+        x, s, c = as_inputs(positions, salience, capability)
+        if x.ndim != 1:
+            raise BargainInputError("ChallengeModel.fit takes one issue: 1-d arrays over actors")
+        if c.sum() * s.sum() <= 0 or (c * s).sum() <= 0:
+            raise BargainInputError("every actor's capability x salience is zero")
+        traj = challenge_rounds(x[None], s[None], c[None], self.rounds, self.settings)
+        self.positions_ = traj.positions[:, 0, :]
+        self.medians_ = traj.medians[:, 0]
+        self.means_ = traj.means[:, 0]
+        self.risk_ = traj.risk[:, 0, :]
+        return self
+
+    def predict(self) -> float:
+        final = self.medians_[-1] if self.forecast == "median" else self.means_[-1]
+        return float(final)
