@@ -107,6 +107,104 @@ def backtest_icb(
         console.print(f"[dim]split: {report.description}[/]", soft_wrap=True)
 
 
+@app.command("bargain")
+def bargain_cmd(
+    source: str = typer.Argument(
+        ...,
+        help="A CSV (Actor, Capability, Position, Salience[, Issue]),"
+        " a case file or a built-in case id.",
+    ),
+    issue: str | None = typer.Option(None, "--issue", help="Only this issue."),
+    model: str = typer.Option("all", "--model", help="compromise, median, nash, eu or all."),
+    rounds: int = typer.Option(10, "--rounds", help="Rounds of the challenge (eu) model."),
+    draws: int = typer.Option(1000, "--draws", help="Monte Carlo draws over ranged inputs."),
+    seed: int = typer.Option(0, "--seed", help="Seed of the Monte Carlo draws."),
+    fmt: str = typer.Option("table", "--format", help="table or json."),
+) -> None:
+    """Forecast where each issue settles with the spatial bargaining models."""
+    import json
+
+    from rich import box
+    from rich.table import Table
+
+    from dualtrack.bargain import BargainInputError, forecast
+
+    if fmt not in ("table", "json"):
+        fail(f"--format must be 'table' or 'json', not {fmt!r}")
+    try:
+        with err_console.status("running the bargaining models"):
+            result = forecast(source, issue, model, rounds, draws, seed)
+    except (BargainInputError, FileNotFoundError, KeyError, ValueError) as exc:
+        fail(str(exc.args[0]) if isinstance(exc, KeyError) else str(exc))
+    if fmt == "json":
+        print(json.dumps(result, indent=2))
+        return
+    for item in result["issues"]:
+        table = Table(
+            title=f"{item['issue']} ({item['actors']} actors)",
+            title_justify="left",
+            box=box.SIMPLE_HEAD,
+            pad_edge=False,
+        )
+        for col in ("model", "forecast", "90% interval", "eu rounds (median)"):
+            table.add_column(col, justify="left" if col == "model" else "right")
+        for name, m in item["models"].items():
+            band = m["interval90"]
+            table.add_row(
+                name,
+                f"{m['forecast']:.2f}",
+                f"{band[0]:.2f} – {band[1]:.2f}" if band else "—",
+                " ".join(f"{r['median']:.1f}" for r in m.get("rounds", [])) or "",
+            )
+        console.print(table)
+
+
+@backtest_app.command("deu")
+def backtest_deu_cmd(
+    path: str = typer.Argument(..., help="DEU III file (deu3.csv, tab-separated)."),
+    rounds: int = typer.Option(10, "--rounds", help="Rounds of the challenge (eu) model."),
+    fmt: str = typer.Option("table", "--format", help="table or json."),
+) -> None:
+    """Score every bargaining model and the baselines on DEU III (MAE, 0-100 scale)."""
+    import json
+
+    from rich import box
+    from rich.table import Table
+
+    from dualtrack.bargain import BargainInputError, backtest_deu
+
+    if fmt not in ("table", "json"):
+        fail(f"--format must be 'table' or 'json', not {fmt!r}")
+    try:
+        with err_console.status("running every model on every DEU issue"):
+            report = backtest_deu(path, rounds=rounds)
+    except BargainInputError as exc:
+        fail(str(exc))
+    if fmt == "json":
+        print(json.dumps(report, indent=2))
+        return
+    sp = report["split"]
+    table = Table(
+        title=f"DEU III back-test: {report['n_issues']} issues (lower is better)",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        caption=f"test = {sp['n_test']} issues from a seeded {sp['test_fraction']:.0%} of "
+        f"proposals (seed {sp['seed']}); blends fitted on the {sp['n_train']} train issues",
+    )
+    for col in ("model", "MAE all", "95% CI", "MAE test", "n"):
+        table.add_column(col, justify="left" if col == "model" else "right")
+    for name, m in report["models"].items():
+        table.add_row(
+            name,
+            f"{m['mae']:.2f}",
+            f"{m['ci95'][0]:.2f} – {m['ci95'][1]:.2f}",
+            f"{m['mae_test']:.2f}",
+            f"{m['n']}",
+        )
+    console.print(table)
+
+
 def _parse_date(value: str | None, option: str) -> object:
     """`YYYY-MM-DD` → date; anything else is a clear error (exit 1), not a Typer usage error."""
     import datetime as dt
