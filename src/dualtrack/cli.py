@@ -239,7 +239,7 @@ def events_cmd(
     import tempfile
 
     from dualtrack.cases import CaseError, builtin_ids, load_case
-    from dualtrack.report.event_table import event_table
+    from dualtrack.event_table import event_table
     from dualtrack.store import StoreError, Workspace, write_events
 
     if fmt not in EVENT_FORMATS:

@@ -14,7 +14,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from dualtrack.cases import load_case
 from dualtrack.model import Case, Event
-from dualtrack.report.event_table import event_table
+from dualtrack.event_table import event_table
 from dualtrack.store import Workspace
 
 DEFAULT_CASE = "us-iran-2026"

@@ -1,7 +1,8 @@
 """Events as a Rich table: the timeline `dualtrack events` and `dualtrack demo` print.
 
-Kept apart from the CLI so every command (and the brief's console output) shows events alike:
-both tracks side by side, coloured by track, with counts and modality flags in plain sight.
+Kept apart from the CLI so every command shows events alike: both tracks side by side, coloured
+by track, with counts and modality flags in plain sight. It sits outside `report/` so listing
+events never imports the brief pipeline (charts, templates, models).
 """
 
 from __future__ import annotations
