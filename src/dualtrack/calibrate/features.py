@@ -4,6 +4,10 @@ A forecast as of a date can only condition on what is known then, so the base-ra
 structural ICB variables that are fixed by the trigger or visible within the first days (gravity,
 protracted conflict, nuclear actors, power discrepancy, trigger type, who is involved) plus the one
 process variable the issue asks for as a lever: whether a third party mediates, and how.
+
+Caveat: ICB codes mediation, superpower activity and the number of involved actors over the whole
+crisis, not as of its first days. The fitted effects therefore describe crises in which these
+things happened at some point; a forecaster should set them to what is visible by the forecast date.
 """
 
 from __future__ import annotations
