@@ -27,26 +27,31 @@ def format_quantity(q: Quantity) -> str:
 
 
 def format_date(e: Event) -> str:
+    """`2026-02-06`, a range as `2026-02-06…08`, and a coarse date with its precision below."""
     if e.date is None:
         return "undated"
     text = e.date.isoformat()
     if e.date_end and e.date_end != e.date:
-        text += f"…{e.date_end.isoformat()}"
+        end = e.date_end.isoformat()
+        same_month = e.date_end.replace(day=1) == e.date.replace(day=1)
+        text += "…" + (end[8:] if same_month else end)
     if e.date_precision not in (DatePrecision.DAY, DatePrecision.UNKNOWN):
-        text += f" ({e.date_precision.value})"
+        text += f"\n({e.date_precision.value})"
     return text
 
 
 def event_table(events: Sequence[Event], title: str | None = None) -> Table:
     """One row per event in the order given (the store returns them by date)."""
-    table = Table(title=title, show_lines=False, header_style="bold", expand=False)
+    # Fixed shares of the terminal's width: Rich's own fitting squeezes the summary (the widest
+    # column) down to the size of the others, which leaves the one column people read unreadable.
+    table = Table(title=title, header_style="bold", expand=True)
     table.add_column("date", no_wrap=True)
-    table.add_column("actor → target", overflow="fold")
-    table.add_column("via", overflow="fold")
-    table.add_column("category / mode", overflow="fold")
-    table.add_column("quantities", overflow="fold")
-    table.add_column("flags", overflow="fold")
-    table.add_column("summary", overflow="fold", ratio=1)
+    table.add_column("actor → target", overflow="fold", ratio=4, min_width=8)
+    table.add_column("via", overflow="fold", ratio=2, min_width=3)
+    table.add_column("category / mode", overflow="fold", ratio=4, min_width=8)
+    table.add_column("quantities", overflow="fold", ratio=4, min_width=8)
+    table.add_column("flags", overflow="fold", ratio=2, min_width=6)
+    table.add_column("summary", overflow="fold", ratio=14, min_width=12)
     for e in events:
         style = _TRACK_STYLE[track_of(e.category)]
         category = Text(e.category.value, style=style)
