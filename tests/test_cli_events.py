@@ -138,7 +138,7 @@ def test_file_formats_and_table(
     code, stdout, _ = run("events", "--case", str(case_file), "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(stdout)))
     assert len(rows) == 4 and rows[0].keys() >= REQUIRED
-    monkeypatch.setattr(cli.console, "width", 160)  # one line per cell, so words stay whole
+    monkeypatch.setattr(cli.console, "width", 300)  # one line per cell, so words stay whole
     code, stdout, _ = run("events", "--case", str(case_file))
     assert code == 0
     assert "drone downed" in stdout and "14 vessel (tanker)" in stdout and "unconfirmed" in stdout
