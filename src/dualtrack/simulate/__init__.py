@@ -1,0 +1,41 @@
+"""Crisis dynamics Monte Carlo: the negotiation and confrontation tracks simulated together.
+
+`forecast(case, asof=..., horizon=90, runs=10_000, seed=0, levers=[...], engine="local")` returns
+a `Forecast`: end-state probabilities at 7/30/90 days with 90% intervals, the time-to-first-major-
+strike curve, the drivers (one-at-a-time tornado), the ICB base rate for crises like this one and,
+when levers are given, the what-if beside the base. See docs/forecast.md for the model.
+"""
+
+from dualtrack.simulate.baserate import InputError
+from dualtrack.simulate.engine import OUTCOMES
+from dualtrack.simulate.forecast import (
+    HORIZONS,
+    MAX_HORIZON,
+    Driver,
+    Forecast,
+    Scenario,
+    WhatIf,
+    forecast,
+    parameter_names,
+)
+from dualtrack.simulate.levers import valid_keys
+from dualtrack.simulate.params import Param, specs
+from dualtrack.simulate.state import InitialState, Stage
+
+__all__ = [
+    "HORIZONS",
+    "MAX_HORIZON",
+    "OUTCOMES",
+    "Driver",
+    "Forecast",
+    "InitialState",
+    "InputError",
+    "Param",
+    "Scenario",
+    "Stage",
+    "WhatIf",
+    "forecast",
+    "parameter_names",
+    "specs",
+    "valid_keys",
+]

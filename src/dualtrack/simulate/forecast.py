@@ -1,0 +1,409 @@
+"""The forecast: build the model for a case as of a date, run it on an engine, summarise it.
+
+Runs are cut into fixed chunks of `CHUNK` runs; chunk i always gets the random stream
+`SeedSequence(seed, spawn_key=(2 + i,))` and run r always uses parameter draw r % draws, so the
+numbers depend on the seed only, never on the engine or the number of workers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterable, Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict
+
+from dualtrack.calibrate import BaseRates
+from dualtrack.cases import load_case
+from dualtrack.model import Case
+from dualtrack.simulate import params as P
+from dualtrack.simulate.baserate import (
+    InputError,
+    base_rates,
+    case_inputs,
+    derived_values,
+    end_state_rates,
+)
+from dualtrack.simulate.engine import OUTCOMES, Start, run_paths
+from dualtrack.simulate.levers import PROBABILITIES, Levers, parse_levers
+from dualtrack.simulate.state import InitialState, data_span, initial_state, with_agenda
+
+HORIZONS = (7, 30, 90)
+MAX_HORIZON = 3 * 365
+CHUNK = 10_000
+MAX_DRAWS = 500
+RUNS_PER_DRAW = 100
+TORNADO_RUNS = 1_000
+TOP_DRIVERS = 10
+DRIVER_TARGET = "limited_strikes+major_war"
+Engine = Literal["local", "ray"]
+Progress = Callable[[int, int], None]
+
+
+class Driver(BaseModel):
+    """One bar of the tornado: the target's probability with the parameter at its low and high."""
+
+    name: str
+    effect: float  # p_high - p_low
+    low: float
+    high: float
+    p_low: float
+    p_high: float
+
+
+class Scenario(BaseModel):
+    """End-state probabilities per horizon, their 90% intervals and the major-strike curve."""
+
+    horizons: dict[str, dict[str, float]]
+    intervals90: dict[str, dict[str, tuple[float, float]]]
+    strike_curve: list[float]  # P(first major strike by day d), d = 0..horizon
+
+
+class WhatIf(Scenario):
+    set: dict[str, str]
+
+
+class Forecast(Scenario):
+    """A forecast for one case as of one date; `to_json` gives the documented JSON."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    case: str
+    asof: dt.date
+    runs: int
+    seed: int
+    horizon: int
+    engine: str
+    draws: int  # Monte Carlo parameter draws the runs are spread over
+    base_rate: dict[str, dict[str, float]]
+    base_rate_source: str
+    drivers: list[Driver]
+    driver_target: str
+    levers: WhatIf | None
+    start: InitialState
+    parameters: dict[str, P.Param]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The issue's JSON shape: case, asof, runs, seed, horizons, intervals90, base_rate,
+        drivers ({name, effect}), levers ({} or {set, horizons, intervals90})."""
+        levers: dict[str, Any] = {}
+        if self.levers is not None:
+            levers = {
+                "set": self.levers.set,
+                "horizons": self.levers.horizons,
+                "intervals90": {
+                    h: {k: list(v) for k, v in row.items()}
+                    for h, row in self.levers.intervals90.items()
+                },
+            }
+        return {
+            "case": self.case,
+            "asof": self.asof.isoformat(),
+            "runs": self.runs,
+            "seed": self.seed,
+            "horizons": self.horizons,
+            "intervals90": {
+                h: {k: list(v) for k, v in row.items()} for h, row in self.intervals90.items()
+            },
+            "base_rate": self.base_rate,
+            "drivers": [{"name": d.name, "effect": d.effect} for d in self.drivers],
+            "levers": levers,
+        }
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), indent=indent)
+
+
+class _Model(BaseModel):
+    """Everything a run needs, for the base case or a what-if."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    params: dict[str, P.Param]
+    start: InitialState
+    rates: BaseRates
+
+
+def _spoiler_hazard(d: dict[str, np.ndarray], start: InitialState) -> np.ndarray:
+    """Summed spoiler strike hazard per draw (restraint and recent threats, per spoiler)."""
+    total = np.zeros_like(d["spoiler.rate"])
+    for s in start.spoilers:
+        mult = {
+            "low": d["spoiler.restraint_low"],
+            "medium": 1.0,
+            "high": d["spoiler.restraint_high"],
+        }[s.restraint]
+        total = total + mult * (1 + d["spoiler.threat_boost"] * s.threatened)
+    return d["spoiler.rate"] * total
+
+
+def _kernel_inputs(d: dict[str, np.ndarray], start: InitialState) -> dict[str, np.ndarray]:
+    return {**d, "spoiler.hazard": _spoiler_hazard(d, start)}
+
+
+def _start(s: InitialState) -> Start:
+    return Start(rung=s.rung, floor=s.floor, stage=int(s.stage), gap=s.gap)
+
+
+def run_chunk(
+    draws: dict[str, np.ndarray],
+    start: Start,
+    horizons: tuple[int, ...],
+    seed: int,
+    index: int,
+    lo: int,
+    hi: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Runs [lo, hi): end-state counts [horizons, draws, outcomes] and first-strike day counts."""
+    n_draws = len(draws["talks.stage_rate"])
+    idx = np.arange(lo, hi) % n_draws
+    rng = np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(2 + index,)))
+    paths = run_paths({k: v[idx] for k, v in draws.items()}, start, horizons, rng)
+    k = len(OUTCOMES)
+    counts = np.stack(
+        [np.bincount(idx * k + row, minlength=n_draws * k).reshape(n_draws, k) for row in paths.end]
+    )
+    return counts, np.bincount(paths.first_major, minlength=max(horizons) + 2)
+
+
+def _chunks(runs: int) -> list[tuple[int, int, int]]:
+    return [(i, lo, min(lo + CHUNK, runs)) for i, lo in enumerate(range(0, runs, CHUNK))]
+
+
+@cache
+def _ray_chunk() -> Any:
+    import ray
+
+    return ray.remote(run_chunk)
+
+
+def _ray(workers: int | None) -> Any:
+    try:
+        import ray
+    except ImportError:
+        raise InputError(
+            "--engine ray needs Ray, which is not installed: pip install 'dualtrack[ray]'"
+        ) from None
+    if not ray.is_initialized():
+        ray.init(include_dashboard=False, num_cpus=workers, log_to_driver=False)
+    return ray
+
+
+def _execute(
+    draws: dict[str, np.ndarray],
+    start: Start,
+    horizons: tuple[int, ...],
+    seed: int,
+    runs: int,
+    engine: Engine,
+    workers: int | None,
+    progress: Progress | None,
+) -> tuple[np.ndarray, np.ndarray]:
+    parts: list[tuple[np.ndarray, np.ndarray]] = []
+    done = 0
+    if engine == "local":
+        for i, lo, hi in _chunks(runs):
+            parts.append(run_chunk(draws, start, horizons, seed, i, lo, hi))
+            done += hi - lo
+            if progress:
+                progress(done, runs)
+    else:
+        ray = _ray(workers)
+        remote, shared = _ray_chunk(), ray.put(draws)
+        refs = {
+            remote.remote(shared, start, horizons, seed, i, lo, hi): (i, hi - lo)
+            for i, lo, hi in _chunks(runs)
+        }
+        results: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        pending = list(refs)
+        while pending:
+            ready, pending = ray.wait(pending, num_returns=1)
+            i, size = refs[ready[0]]
+            results[i] = ray.get(ready[0])
+            done += size
+            if progress:
+                progress(done, runs)
+        parts = [results[i] for i in sorted(results)]
+    counts = np.sum([c for c, _ in parts], axis=0)
+    curve = np.sum([c for _, c in parts], axis=0)
+    return counts, curve
+
+
+def _summarise(
+    counts: np.ndarray, curve: np.ndarray, horizons: tuple[int, ...], runs: int
+) -> Scenario:
+    probs: dict[str, dict[str, float]] = {}
+    intervals: dict[str, dict[str, tuple[float, float]]] = {}
+    for j, h in enumerate(horizons):
+        total = counts[j].sum(axis=0)
+        probs[str(h)] = {k: float(total[i] / runs) for i, k in enumerate(OUTCOMES)}
+        per_draw = counts[j] / np.maximum(counts[j].sum(axis=1, keepdims=True), 1)
+        lo, hi = np.quantile(per_draw, [0.05, 0.95], axis=0)
+        intervals[str(h)] = {k: (float(lo[i]), float(hi[i])) for i, k in enumerate(OUTCOMES)}
+    horizon = max(horizons)
+    strike = (np.cumsum(curve)[: horizon + 1] / runs).tolist()
+    return Scenario(horizons=probs, intervals90=intervals, strike_curve=strike)
+
+
+def _drivers(model: _Model, horizons: tuple[int, ...], seed: int, runs: int) -> list[Driver]:
+    """One-at-a-time tornado on common random numbers: every other parameter at its point."""
+    varied = [n for n, p in sorted(model.params.items()) if p.high > p.low]
+    n = min(runs, TORNADO_RUNS)
+    blocks = [(name, end) for name in varied for end in ("low", "high")]
+    d = P.point(model.params, n * len(blocks))
+    for b, (name, end) in enumerate(blocks):
+        d[name][b * n : (b + 1) * n] = getattr(model.params[name], end)
+    rng = np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(1,)))
+    paths = run_paths(
+        _kernel_inputs(d, model.start), _start(model.start), horizons, rng, reps=len(blocks)
+    )
+    hit = paths.end[-1] >= OUTCOMES.index("limited_strikes")
+    share = hit.reshape(len(blocks), n).mean(axis=1)
+    out = [
+        Driver(
+            name=name,
+            effect=float(share[2 * i + 1] - share[2 * i]),
+            low=model.params[name].low,
+            high=model.params[name].high,
+            p_low=float(share[2 * i]),
+            p_high=float(share[2 * i + 1]),
+        )
+        for i, name in enumerate(varied)
+    ]
+    out.sort(key=lambda dr: (-abs(dr.effect), dr.name))
+    return out[:TOP_DRIVERS]
+
+
+def _build(case: Case, asof: dt.date, levers: Levers) -> _Model:
+    inputs = case_inputs(case)
+    rates = base_rates(inputs, mediation=levers.mediation)
+    judgement = {n: s.value for n, s in P.specs().items() if s.derive == "judgement"}
+    params = P.resolve(derived_values(rates, judgement))  # type: ignore[arg-type]
+    f, flo, fhi, fsource = inputs.forces()
+    params["case.forces"] = P.Param(
+        name="case.forces", value=f, low=flo, high=fhi, dist="uniform", source=fsource
+    )
+    for name, (kind, number) in levers.params.items():
+        p = params[name]
+        params[name] = (
+            p.fixed(number, f"what-if: set to {number:g}")
+            if kind == "set"
+            else p.scaled(number, f"what-if: x{number:g} ({p.source})")
+        )
+        if name in PROBABILITIES and params[name].high > 1:
+            raise InputError(
+                f"lever {name}: scaling by {number:g} takes it above 1 (it is a "
+                "probability or share)"
+            )
+    restraint = {**inputs.restraint(), **levers.restraint}
+    start = initial_state(
+        with_agenda(case, levers.agenda),
+        asof,
+        memory_days=int(params["state.memory_days"].value),
+        gap_default=params["talks.gap_reference"].value,
+        spoiler_restraint=restraint,
+        mediated=False if levers.mediation is False else None,
+    )
+    return _Model(params=params, start=start, rates=rates)
+
+
+def _draws(model: _Model, seed: int, n_draws: int) -> dict[str, np.ndarray]:
+    rng = np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(0,)))
+    return _kernel_inputs(P.sample(model.params, rng, n_draws), model.start)
+
+
+def parameter_names() -> list[str]:
+    """Every parameter a lever may set by name (the YAML's plus the case's `case.forces`)."""
+    return [*P.specs(), "case.forces"]
+
+
+def check_inputs(case: Case, asof: dt.date | None, horizon: int, runs: int) -> dt.date:
+    """Validate the run's inputs; return the forecast date (default: the end of the case's data)."""
+    if runs < 1:
+        raise InputError(f"runs must be at least 1, got {runs}")
+    if not 1 <= horizon <= MAX_HORIZON:
+        raise InputError(f"horizon must be 1 to {MAX_HORIZON} days (3 years), got {horizon}")
+    try:
+        first, last = data_span(case)
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
+    if asof is None:
+        return last
+    if asof < first:
+        raise InputError(f"asof {asof} is before the case's first event ({first})")
+    if asof > last:
+        raise InputError(
+            f"asof {asof} is after the end of the case's data ({last}); "
+            "add the events up to that date first"
+        )
+    return asof
+
+
+def forecast(
+    case: str | Path | Case,
+    asof: dt.date | None = None,
+    horizon: int = 90,
+    runs: int = 10_000,
+    seed: int = 0,
+    levers: Mapping[str, str] | Iterable[str] | None = None,
+    engine: Engine = "local",
+    workers: int | None = None,
+    drivers: bool = True,
+    progress: Progress | None = None,
+) -> Forecast:
+    """Forecast the case's end states at 7/30/90 days (those within `horizon`, plus `horizon`).
+
+    `levers` (`["incident_rate=x2"]` or `{"mediator": "none"}`) add a what-if run on the same
+    seed, reported beside the base forecast. `engine="ray"` spreads chunks over Ray workers with
+    the same numbers as `"local"`. Raises `InputError` on any bad input.
+    """
+    c = case if isinstance(case, Case) else load_case(case)
+    if engine not in ("local", "ray"):
+        raise InputError(f"engine must be 'local' or 'ray', got {engine!r}")
+    day = check_inputs(c, asof, horizon, runs)
+    lev = parse_levers(c, levers or [], parameter_names())
+    horizons = tuple(sorted({h for h in HORIZONS if h <= horizon} | {horizon}))
+    n_draws = int(np.clip(runs // RUNS_PER_DRAW, 1, MAX_DRAWS))
+    total = runs * (2 if lev else 1)
+
+    def scenario(model: _Model, offset: int) -> Scenario:
+        step = (lambda d, _t: progress(offset + d, total)) if progress else None
+        counts, curve = _execute(
+            _draws(model, seed, n_draws),
+            _start(model.start),
+            horizons,
+            seed,
+            runs,
+            engine,
+            workers,
+            step,
+        )
+        return _summarise(counts, curve, horizons, runs)
+
+    base = _build(c, day, Levers())
+    result = scenario(base, 0)
+    what_if = None
+    if lev:
+        alt = scenario(_build(c, day, lev), runs)
+        what_if = WhatIf(set=lev.given, **alt.model_dump())
+    return Forecast(
+        **result.model_dump(),
+        case=c.id,
+        asof=day,
+        runs=runs,
+        seed=seed,
+        horizon=horizon,
+        engine=engine,
+        draws=n_draws,
+        base_rate=end_state_rates(base.rates, horizons),
+        base_rate_source=base.rates.source,
+        drivers=_drivers(base, horizons, seed, runs) if drivers else [],
+        driver_target=DRIVER_TARGET,
+        levers=what_if,
+        start=base.start,
+        parameters=base.params,
+    )
