@@ -71,6 +71,27 @@ def _sql_path(path: Path) -> str:
     return "'" + str(path).replace("'", "''") + "'"
 
 
+def copy_to_file(
+    con: duckdb.DuckDBPyConnection,
+    select: str,
+    params: list[Any],
+    path: Path,
+    kind: ExportFormat,
+) -> int:
+    """COPY a query's rows to a CSV or Parquet file, whole or not at all; returns the row count."""
+    tmp = path.with_name(f".{path.name}.partial")
+    options = "FORMAT parquet" if kind is ExportFormat.PARQUET else "FORMAT csv, HEADER"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        written = con.execute(f"COPY ({select}) TO {_sql_path(tmp)} ({options})", params)
+        count = int(written.fetchone()[0])  # type: ignore[index]
+        os.replace(tmp, path)
+    except (OSError, duckdb.Error) as e:
+        tmp.unlink(missing_ok=True)
+        raise StoreError(f"{path}: cannot write {kind.value} events: {e}") from e
+    return count
+
+
 def write_events(
     events: list[Event],
     path: Path | str,
@@ -80,24 +101,22 @@ def write_events(
     """Write events to `path` in `fmt`; the file appears whole or not at all."""
     path = Path(path)
     kind = format_of(path, fmt)
+    if kind is not ExportFormat.JSONL:
+        rows = [to_row(e, "", EVENT_COLUMNS)[1:] for e in events]
+        columns = [list(c) for c in zip(*rows, strict=True)] or [[] for _ in _FIELDS]
+        select = ", ".join(
+            f"unnest(?::{t}[]) AS {name}" for (name, _), t in zip(_FIELDS, _TYPES, strict=True)
+        )
+        copy_to_file(con or duckdb.connect(), f"SELECT {select}", columns, path, kind)
+        return
     tmp = path.with_name(f".{path.name}.partial")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        if kind is ExportFormat.JSONL:
-            with tmp.open("w", encoding="utf-8", newline="\n") as fh:
-                for e in events:
-                    fh.write(e.model_dump_json() + "\n")
-        else:
-            rows = [to_row(e, "", EVENT_COLUMNS)[1:] for e in events]
-            columns = [list(c) for c in zip(*rows, strict=True)] or [[] for _ in _FIELDS]
-            select = ", ".join(
-                f"unnest(?::{t}[]) AS {name}" for (name, _), t in zip(_FIELDS, _TYPES, strict=True)
-            )
-            options = "FORMAT parquet" if kind is ExportFormat.PARQUET else "FORMAT csv, HEADER"
-            db = con if con is not None else duckdb.connect()
-            db.execute(f"COPY (SELECT {select}) TO {_sql_path(tmp)} ({options})", columns)
+        with tmp.open("w", encoding="utf-8", newline="\n") as fh:
+            for e in events:
+                fh.write(e.model_dump_json() + "\n")
         os.replace(tmp, path)
-    except (OSError, duckdb.Error) as e:
+    except OSError as e:
         tmp.unlink(missing_ok=True)
         raise StoreError(f"{path}: cannot write {kind.value} events: {e}") from e
 

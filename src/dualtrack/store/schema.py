@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from dualtrack.model import Event, Stance
+from dualtrack.model import Event
 
 SCHEMA_VERSION = 1
 
@@ -125,7 +125,3 @@ def from_record(record: dict[str, Any]) -> dict[str, Any]:
 
 def event_from_record(record: dict[str, Any]) -> Event:
     return Event.model_validate(from_record(record))
-
-
-def stance_from_record(record: dict[str, Any]) -> Stance:
-    return Stance.model_validate(from_record(record))

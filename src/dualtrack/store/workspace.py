@@ -14,7 +14,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import duckdb
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -22,19 +22,20 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from dualtrack import __version__
 from dualtrack.model import Case, Document, Event, Stance
 from dualtrack.store.errors import StoreError
-from dualtrack.store.export import ExportFormat, write_events
+from dualtrack.store.export import ExportFormat, copy_to_file, format_of, write_events
 from dualtrack.store.paths import DB_FILE, workspace_dir
 from dualtrack.store.schema import (
     DDL,
     EVENT_COLUMNS,
+    JSON_FIELDS,
     SCHEMA_VERSION,
     STANCE_COLUMNS,
     TABLES,
     column_types,
-    event_from_record,
-    stance_from_record,
     to_row,
 )
+
+ModelT = TypeVar("ModelT", Event, Stance)
 
 
 class RunRecord(BaseModel):
@@ -261,14 +262,12 @@ class Workspace:
         self, case_id: str, since: dt.date | None = None, until: dt.date | None = None
     ) -> list[Event]:
         """A case's events ordered by date then id; with a date filter, undated events drop out."""
-        rows = self._select("events", EVENT_COLUMNS, case_id, since, until)
-        return [self._parse(event_from_record, r, "events") for r in rows]
+        return self._select(Event, "events", EVENT_COLUMNS, case_id, since, until)
 
     def stances(
         self, case_id: str, since: dt.date | None = None, until: dt.date | None = None
     ) -> list[Stance]:
-        rows = self._select("stances", STANCE_COLUMNS, case_id, since, until)
-        return [self._parse(stance_from_record, r, "stances") for r in rows]
+        return self._select(Stance, "stances", STANCE_COLUMNS, case_id, since, until)
 
     def count_events(self, case_id: str) -> int:
         row = self._con.execute("SELECT count(*) FROM events WHERE case_id = ?", [case_id])
@@ -297,10 +296,23 @@ class Workspace:
         since: dt.date | None = None,
         until: dt.date | None = None,
     ) -> int:
-        """Write a case's events to CSV, JSONL or Parquet; returns how many were written."""
-        events = self.events(case_id, since, until)
-        write_events(events, Path(path), fmt, con=self._con)
-        return len(events)
+        """Write a case's events to CSV, JSONL or Parquet; returns how many were written.
+
+        CSV and Parquet are copied by DuckDB straight from the table (the stored JSON text is
+        already what `write_events` would produce), which skips building Event objects.
+        """
+        path = Path(path)
+        kind = format_of(path, fmt)
+        if kind is ExportFormat.JSONL:
+            events = self.events(case_id, since, until)
+            write_events(events, path, kind)
+            return len(events)
+        where, params = self._where(case_id, since, until)
+        names = ", ".join(
+            f"{c}::VARCHAR AS {c}" if c in JSON_FIELDS else c for c, _ in EVENT_COLUMNS[1:]
+        )
+        select = f"SELECT {names} FROM events WHERE {where} ORDER BY date NULLS LAST, id"
+        return copy_to_file(self._con, select, params, path, kind)
 
     # -- runs ----------------------------------------------------------------------------
 
@@ -409,21 +421,40 @@ class Workspace:
         ).fetchall()
         return {r[0] for r in rows}
 
+    @staticmethod
+    def _where(case_id: str, since: dt.date | None, until: dt.date | None) -> tuple[str, list[Any]]:
+        sql = (
+            "case_id = ? AND (?::DATE IS NULL OR date >= ?::DATE) "
+            "AND (?::DATE IS NULL OR date <= ?::DATE)"
+        )
+        return sql, [case_id, since, since, until, until]
+
     def _select(
         self,
+        model: type[ModelT],
         table: str,
         columns: tuple[tuple[str, str], ...],
         case_id: str,
         since: dt.date | None,
         until: dt.date | None,
-    ) -> list[dict[str, Any]]:
-        names = ", ".join(c for c, _ in columns[1:])
-        return self._query(
-            f"SELECT {names} FROM {table} WHERE case_id = ? "
-            "AND (?::DATE IS NULL OR date >= ?::DATE) AND (?::DATE IS NULL OR date <= ?::DATE) "
-            "ORDER BY date NULLS LAST, id",
-            [case_id, since, since, until, until],
-        )
+    ) -> list[ModelT]:
+        """Rows as models, parsed from JSON DuckDB builds: far faster than dict-by-dict checks."""
+        where, params = self._where(case_id, since, until)
+        fields = ", ".join(f"'{c}', {c}" for c, _ in columns[1:])
+        try:
+            rows = self._con.execute(
+                f"SELECT json_object({fields}) FROM {table} WHERE {where} "
+                "ORDER BY date NULLS LAST, id",
+                params,
+            ).fetchall()
+        except duckdb.Error as e:
+            raise StoreError(f"{self.path}: read failed: {e}") from e
+        try:
+            return [model.model_validate_json(r[0]) for r in rows]
+        except ValidationError as e:
+            raise StoreError(
+                f"{self.path}: a stored row in {table} no longer matches the model: {e}"
+            ) from e
 
     def _query(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
         try:
@@ -432,12 +463,3 @@ class Workspace:
             return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
         except duckdb.Error as e:
             raise StoreError(f"{self.path}: read failed: {e}") from e
-
-    def _parse(self, parse: Any, record: dict[str, Any], table: str) -> Any:
-        try:
-            return parse(record)
-        except ValidationError as e:
-            raise StoreError(
-                f"{self.path}: stored row {record.get('id')!r} in {table} no longer matches the "
-                f"model: {e}"
-            ) from e
