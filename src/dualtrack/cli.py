@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
 from dualtrack import __version__
+
+if TYPE_CHECKING:
+    from dualtrack.model import Case
 
 app = typer.Typer(
     name="dualtrack",
@@ -44,6 +47,111 @@ def main(
     ),
 ) -> None:
     """dualtrack: talk-while-fighting crises, from articles to forecasts."""
+
+
+def _load_case_or_fail(ref: str) -> Case:
+    """A validated case, or exit 1 with every problem of its file (one per line)."""
+    from dualtrack.cases import CaseError, load_case
+
+    try:
+        return load_case(ref)
+    except FileNotFoundError as exc:
+        fail(str(exc))
+    except CaseError as exc:
+        for problem in exc.problems:
+            err_console.print(str(problem), highlight=False, soft_wrap=True, markup=False)
+        fail(f"{len(exc.problems)} problem(s) in {exc.path}; run `dualtrack case validate`")
+
+
+@case_app.command("list")
+def case_list_cmd(
+    fmt: str = typer.Option("table", "--format", help="table or json."),
+) -> None:
+    """The built-in cases with their title, as-of date and counts."""
+    import json
+
+    from dualtrack.cases import builtin_ids
+    from dualtrack.cases.tables import cases_table
+
+    if fmt not in ("table", "json"):
+        fail(f"--format must be 'table' or 'json', not {fmt!r}")
+    cases = [_load_case_or_fail(ref) for ref in builtin_ids()]
+    if fmt == "json":
+        rows = [
+            {
+                "id": c.id,
+                "title": c.title,
+                "asof": c.asof.isoformat() if c.asof else None,
+                "actors": len(c.actors),
+                "issues": len(c.issues),
+                "positions": len(c.positions),
+                "events": len(c.events),
+            }
+            for c in cases
+        ]
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    console.print(cases_table(cases))
+
+
+@case_app.command("show")
+def case_show_cmd(
+    case: str = typer.Argument(..., help="Built-in case id (see `case list`) or a case file."),
+    fmt: str = typer.Option("table", "--format", help="table, yaml (the file itself) or json."),
+) -> None:
+    """A case's actors, issues and positions; `--format yaml` prints the file to copy and edit."""
+    import sys
+
+    from dualtrack.cases import case_path, case_summary
+    from dualtrack.cases.tables import case_tables
+
+    if fmt not in ("table", "yaml", "json"):
+        fail(f"--format must be 'table', 'yaml' or 'json', not {fmt!r}")
+    the_case = _load_case_or_fail(case)
+    if fmt == "yaml":
+        sys.stdout.write(case_path(case).read_text(encoding="utf-8"))
+        return
+    if fmt == "json":
+        print(the_case.model_dump_json(indent=2))
+        return
+    head = f"{the_case.title}  ({case_summary(the_case)}; as of {the_case.asof or '—'})"
+    console.print(head, style="bold", highlight=False)
+    for table in case_tables(the_case):
+        console.print(table)
+
+
+@case_app.command("validate")
+def case_validate_cmd(
+    file: str = typer.Argument(..., help="Case file (YAML) or built-in case id."),
+    fmt: str = typer.Option("text", "--format", help="text or json."),
+) -> None:
+    """Report every problem in a case file (file:line: field: message); exit 1 if any."""
+    import json
+
+    from dualtrack.cases import case_path, case_summary, read_case_file
+
+    if fmt not in ("text", "json"):
+        fail(f"--format must be 'text' or 'json', not {fmt!r}")
+    try:
+        path = case_path(file)
+    except FileNotFoundError as exc:
+        fail(str(exc))
+    the_case, problems = read_case_file(path)
+    if fmt == "json":
+        payload = {
+            "file": str(path),
+            "ok": not problems,
+            "summary": case_summary(the_case) if the_case else None,
+            "problems": [p.to_dict() for p in problems],
+        }
+        print(json.dumps(payload, indent=2, ensure_ascii=False))
+    else:
+        for p in problems:
+            console.print(str(p), highlight=False, soft_wrap=True, markup=False)
+    if problems:
+        fail(f"{len(problems)} problem(s) in {path}")
+    if fmt == "text":
+        console.print(f"ok: {case_summary(the_case)}", highlight=False)  # type: ignore[arg-type]
 
 
 @backtest_app.command("icb")

@@ -209,18 +209,16 @@ class CaseChecker:
         iid = issue.get("id")
         v = _num(entry.get("value"))
         if v is not None and not lo <= v <= hi:
-            msg = f"value {v:g} is outside issue {iid!r}'s scale {lo:g}–{hi:g}"
+            msg = f"value {v:g} is outside the scale {lo:g}–{hi:g} of issue {iid!r}"
             self.add((*base, "value"), msg)
         rng = entry.get("value_range")
         if isinstance(rng, list) and len(rng) == 2:
             r0, r1 = _num(rng[0]), _num(rng[1])
             if r0 is not None and r1 is not None:
                 if r0 < lo or r1 > hi:
-                    self.add(
-                        (*base, "value_range"),
-                        f"value_range [{r0:g}, {r1:g}] leaves issue {iid!r}'s scale {lo:g}–{hi:g}",
-                    )
-                if v is not None and not r0 <= v <= r1:
+                    scale = f"the scale {lo:g}–{hi:g} of issue {iid!r}"
+                    self.add((*base, "value_range"), f"value_range [{r0:g}, {r1:g}] leaves {scale}")
+                if v is not None and lo <= v <= hi and not r0 <= v <= r1:
                     self.add(
                         (*base, "value"), f"value {v:g} is outside its value_range [{r0:g}, {r1:g}]"
                     )
