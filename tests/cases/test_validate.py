@@ -233,3 +233,12 @@ def test_unknown_actor_suggestion_uses_aliases(tmp_path: Path) -> None:
     text = GOOD.replace("target: BBB", "target: Alpha")
     p = _find(validate_case_file(_write(tmp_path, text)), "events[0].target")
     assert "did you mean 'AAA'" in p.message
+
+
+def test_yes_and_no_stay_strings(tmp_path: Path) -> None:
+    text = GOOD.replace("options: [one, two]", "options: [yes, no]").replace(
+        "items: [one]", "items: [no]"
+    )
+    case = load_case(_write(tmp_path, text))
+    assert case.issue("agenda").options == ["yes", "no"]
+    assert case.positions[1].items == ["no"]
