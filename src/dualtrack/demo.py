@@ -13,8 +13,8 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from dualtrack.cases import load_case
-from dualtrack.model import Case, Event
 from dualtrack.event_table import event_table
+from dualtrack.model import Case, Event
 from dualtrack.store import Workspace
 
 DEFAULT_CASE = "us-iran-2026"
