@@ -9,7 +9,7 @@ Two uses of `dualtrack.calibrate.predict_base_rates` for the case's structural f
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import numpy as np
@@ -92,37 +92,81 @@ def base_rates(inputs: CaseInputs, mediation: bool | None = None) -> BaseRates:
     return climatology() if features is None else predict_base_rates(features)
 
 
-def _reach(strike_h: float, war_h: float, j: dict[str, float], days: int) -> tuple[float, float]:
-    """P(strikes by `days`), P(major war by `days`) for the confrontation track alone under
-    reference conditions: starting at military signalling, forces at the reference level, talks
-    neither progressing nor collapsed, no spoiler, no standing floor. Exact (Markov chain over
-    rungs, the kernel's daily order of moves), so the derivation has no Monte Carlo noise."""
-    n = 7
+_PROGRESS = (0.0, 0.0, 0.5, 1.0, 1.0, 0.0)  # by Stage code, as in the kernel
+_STAGES = 6
+
+
+def _branches(
+    r: int, g: int, e: int, j: dict[str, float], h: dict[str, float]
+) -> Iterator[tuple[float, int, int, int]]:
+    """(probability, rung, stage, ever-strike) after one day from (r, g, e): the kernel's moves
+    in the kernel's order, with no spoiler, reference forces and gap, and no standing floor."""
     inc = -math.expm1(-j["conflict.incident_rate"])
-    mis = j["conflict.misperception"]
-    up = [j["conflict.escalation_rate"]] * 4 + [strike_h, war_h, 0.0]
+    up = [j["conflict.escalation_rate"]] * 4 + [h["strike"], h["war"], 0.0]
     down = [0.0] + [j["conflict.deescalation_rate"]] * 4 + [j["conflict.strike_end_rate"], 0.0]
-    a_inc = np.zeros((n, n))
-    for r in range(n):
-        hit = max(r, 4)
-        a_inc[r, r] += 1 - inc
-        a_inc[r, hit] += inc * (1 - mis)
-        a_inc[r, max(hit, 5)] += inc * mis
-    a_move = np.zeros((n, n))
-    for r in range(n):
-        pu = -math.expm1(-up[r])
-        pd = min(-math.expm1(-down[r]), 1 - pu)
-        a_move[r, min(r + 1, 6)] += pu
-        a_move[r, max(r - 1, 0)] += pd
-        a_move[r, r] += 1 - pu - pd
-    step = a_inc @ a_move
-    first = step.copy()
-    first[5:] = 0.0
-    first[5, 5] = first[6, 6] = 1.0  # first passage to strikes: absorb there
-    v_first = v_all = np.eye(n)[3]
+    damp = j["conflict.talks_damping"] * _PROGRESS[g]
+    esc = (1 - damp) * (j["conflict.collapse_boost"] if g == 5 else 1.0)
+    for p_inc, r1 in ((1 - inc, r), (inc, max(r, 4))):
+        mis = j["conflict.misperception"] if p_inc == inc else 0.0
+        for p_mis, r2 in ((1 - mis, r1), (mis, max(r1, 5))):
+            if p_inc * p_mis == 0:
+                continue
+            pu = -math.expm1(-up[r2] * esc)
+            pd = min(-math.expm1(-down[r2] * (1 + damp)) if r2 > 0 else 0.0, 1 - pu)
+            for p_move, r3 in ((pu, min(r2 + 1, 6)), (pd, max(r2 - 1, 0)), (1 - pu - pd, r2)):
+                if p_move == 0:
+                    continue
+                base = p_inc * p_mis * p_move
+                e3 = int(e or r3 >= 5)
+                for p_t, g3 in _talks(g, r3, new_strike=r3 >= 5 and not e, j=j, h=h):
+                    yield base * p_t, r3, g3, e3
+
+
+def _talks(
+    g: int, r: int, new_strike: bool, j: dict[str, float], h: dict[str, float]
+) -> Iterator[tuple[float, int]]:
+    """Talks-track moves of one day from stage g (kernel order: a new strike may break talks)."""
+    if 1 <= g <= 3:
+        broken = j["talks.strike_collapse_prob"] if new_strike else 0.0
+        p_prog = -math.expm1(-h["stage"])
+        p_col = min(
+            -math.expm1(-h["collapse"] * (1 + j["talks.escalation_collapse"] * max(r - 3, 0))),
+            1 - p_prog,
+        )
+        yield broken, 5
+        yield (1 - broken) * p_prog, g + 1
+        yield (1 - broken) * p_col, 5
+        yield (1 - broken) * (1 - p_prog - p_col), g
+    elif g in (0, 5):
+        p_open = -math.expm1(-j["talks.open_rate" if g == 0 else "talks.reopen_rate"])
+        yield p_open, 1
+        yield 1 - p_open, g
+    else:
+        yield 1.0, g
+
+
+def _reach(h: dict[str, float], j: dict[str, float], days: int) -> tuple[float, float]:
+    """P(strikes by `days`), P(major war by `days`) under reference conditions: start at military
+    signalling with indirect talks open, forces and agenda gap at their reference values, no
+    spoiler, no standing floor. Exact: a Markov chain over (rung, talks stage, ever-struck) with
+    the kernel's daily moves, so the derivation carries no Monte Carlo noise."""
+    n = 7 * _STAGES * 2
+
+    def idx(r: int, g: int, e: int) -> int:
+        return (r * _STAGES + g) * 2 + e
+
+    step = np.zeros((n, n))
+    for r in range(7):
+        for g in range(_STAGES):
+            for e in (0, 1):
+                for p, r3, g3, e3 in _branches(r, g, e, j, h):
+                    step[idx(r, g, e), idx(r3, g3, e3)] += p
+    v = np.zeros(n)
+    v[idx(3, 1, 0)] = 1.0
     for _ in range(days):
-        v_first, v_all = v_first @ first, v_all @ step
-    return float(v_first[5:].sum()), float(v_all[6])
+        v = v @ step
+    mass = v.reshape(7, _STAGES, 2)
+    return float(mass[:, :, 1].sum()), float(mass[6].sum())
 
 
 def _solve(f: Callable[[float], float], target: float) -> float:
@@ -132,7 +176,7 @@ def _solve(f: Callable[[float], float], target: float) -> float:
         return math.exp(lo)
     if f(math.exp(hi)) <= target:
         return math.exp(hi)
-    for _ in range(50):
+    for _ in range(30):
         mid = (lo + hi) / 2
         lo, hi = (mid, hi) if f(math.exp(mid)) < target else (lo, mid)
     return math.exp((lo + hi) / 2)
@@ -142,24 +186,29 @@ def derived_values(br: BaseRates, judgement: dict[str, float]) -> dict[str, floa
     """Point values of the `derive: icb` parameters (definitions in parameters.yaml).
 
     Talks: closed form from the ICB agreement probability and median duration. Confrontation:
-    the strike and war odds are solved so that, under reference conditions, the track reaches
+    the strike and war odds are solved so that, under reference conditions, the model reaches
     strikes / major war within the ICB median duration with the ICB probabilities of serious
-    clashes or war / of full-scale war, given the other parameters at their point values.
+    clashes or war / of full-scale war, the other parameters at their point values.
     """
     p_agree = br.outcome["formal_agreement"] + br.outcome["semi_formal"]
+    stage = 3 * math.log(2) / br.duration.median_days
+    ratio = p_agree ** (-1 / 3) - 1
     days = max(1, round(br.duration.median_days))
     v = br.violence
-    deesc, end = judgement["conflict.deescalation_rate"], judgement["conflict.strike_end_rate"]
+    j = judgement
+    rates = {"stage": stage, "collapse": stage * ratio, "war": 0.0}
+
+    def hazards(strike_odds: float, war_odds: float) -> dict[str, float]:
+        return {**rates, "strike": j["conflict.deescalation_rate"] * strike_odds,
+                "war": j["conflict.strike_end_rate"] * war_odds}  # fmt: skip
+
     strike_odds = _solve(
-        lambda k: _reach(deesc * k, 0.0, judgement, days)[0],
-        v["serious_clashes"] + v["full_scale_war"],
+        lambda k: _reach(hazards(k, 0.0), j, days)[0], v["serious_clashes"] + v["full_scale_war"]
     )
-    war_odds = _solve(
-        lambda k: _reach(deesc * strike_odds, end * k, judgement, days)[1], v["full_scale_war"]
-    )
+    war_odds = _solve(lambda k: _reach(hazards(strike_odds, k), j, days)[1], v["full_scale_war"])
     return {
-        "talks.stage_rate": 3 * math.log(2) / br.duration.median_days,
-        "talks.collapse_ratio": p_agree ** (-1 / 3) - 1,
+        "talks.stage_rate": stage,
+        "talks.collapse_ratio": ratio,
         "conflict.strike_odds": strike_odds,
         "conflict.war_odds": war_odds,
     }

@@ -189,8 +189,7 @@ def initial_state(
     mediators = {a.acts_for for a in case.with_role(Role.MEDIATOR)}
     if mediated is None:
         mediated = any(acts_for(case, m) in mediators for m in talks.mediators) or any(
-            acts_for(case, e.actor) in mediators and e.category is Category.CONSULT
-            for e in recent
+            acts_for(case, e.actor) in mediators and e.category is Category.CONSULT for e in recent
         )
     restraint = spoiler_restraint or {}
     spoilers = []

@@ -1,0 +1,96 @@
+"""Rich tables of a forecast for the terminal: base (and what-if) side by side, base rate beside."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from dualtrack.simulate.engine import OUTCOMES
+from dualtrack.simulate.forecast import Forecast
+
+LABELS = {
+    "agreement": "agreement",  # or framework
+    "talks_continue": "talks continue",
+    "collapse": "collapse",  # talks collapsed, no strikes
+    "limited_strikes": "limited strikes",
+    "major_war": "major war",  # major strikes or war
+}
+
+
+def _pct(p: float) -> str:
+    return f"{100 * p:.0f}%" if p >= 0.01 or p == 0 else "<1%"
+
+
+def _band(lo: float, hi: float) -> str:
+    return f"{100 * lo:.0f}–{100 * hi:.0f}"
+
+
+def outcome_table(f: Forecast) -> Table:
+    """Per horizon and end state: probability, 90% interval, what-if (if any), ICB base rate."""
+    title = f"{f.case} as of {f.asof}: {f.runs:,} runs, seed {f.seed}"
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("by day")
+    table.add_column("end state")
+    table.add_column("forecast", justify="right")
+    table.add_column("90%", justify="right", style="dim")
+    if f.levers is not None:
+        table.add_column("what-if", justify="right", style="bold")
+        table.add_column("change", justify="right")
+    table.add_column("ICB base", justify="right", style="cyan")
+    for h in f.horizons:
+        for i, k in enumerate(OUTCOMES):
+            row = [h if i == 0 else "", LABELS[k], _pct(f.horizons[h][k]),
+                   _band(*f.intervals90[h][k])]  # fmt: skip
+            if f.levers is not None:
+                alt = f.levers.horizons[h][k]
+                row += [_pct(alt), f"{100 * (alt - f.horizons[h][k]):+.1f} pts"]
+            row.append(_pct(f.base_rate[h][k]))
+            table.add_row(*row, end_section=i == len(OUTCOMES) - 1)
+    table.caption = (
+        "agreement = agreement or framework; collapse = talks collapsed, no strikes; "
+        "90% = spread over parameter draws; ICB base = crises with this case's features, "
+        "mapped to these end states (docs/forecast.md)"
+    )
+    return table
+
+
+def drivers_table(f: Forecast) -> Table:
+    table = Table(
+        title=f"Drivers of P({f.driver_target.replace('+', ' or ')}) by day {f.horizon}: "
+        "parameter at its low vs high end, others at their points",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+    )
+    for col in ("parameter", "low", "high", "P at low", "P at high", "effect"):
+        table.add_column(col, justify="left" if col == "parameter" else "right")
+    for d in f.drivers:
+        table.add_row(
+            d.name, f"{d.low:.3g}", f"{d.high:.3g}", _pct(d.p_low), _pct(d.p_high),
+            f"{100 * d.effect:+.0f} pts",
+        )  # fmt: skip
+    return table
+
+
+def strike_line(f: Forecast) -> Text:
+    """The time-to-first-major-strike curve at a few days (base and what-if)."""
+    days = [d for d in (7, 14, 30, 60, 90, 180, 365) if d <= f.horizon]
+    parts = [f"day {d}: {_pct(f.strike_curve[d])}" for d in days]
+    text = "P(first major strike by) " + ", ".join(parts)
+    if f.levers is not None:
+        text += "\n  what-if: " + ", ".join(
+            f"day {d}: {_pct(f.levers.strike_curve[d])}" for d in days
+        )
+    return Text(text)
+
+
+def forecast_view(f: Forecast) -> RenderableType:
+    items: list[RenderableType] = [outcome_table(f), strike_line(f)]
+    if f.levers is not None:
+        items.append(Text("what-if: " + ", ".join(f"{k}={v}" for k, v in f.levers.set.items())))
+    if f.drivers:
+        items.append(drivers_table(f))
+    items.append(Text("start: " + "; ".join(f.start.notes), style="dim"))
+    return Group(*items)
