@@ -418,3 +418,48 @@ def demo_cmd(
         highlight=False,
         soft_wrap=True,
     )
+
+
+@app.command("forecast")
+def forecast_cmd(
+    case: str = typer.Option(..., "--case", help="Built-in case id or case file."),
+    asof: str | None = typer.Option(None, "--asof", help="Forecast date (default: end of data)."),
+    horizon: int = typer.Option(90, "--horizon", help="Days ahead (1 to 1095)."),
+    runs: int = typer.Option(10_000, "--runs", help="Monte Carlo runs."),
+    seed: int = typer.Option(0, "--seed", help="Random seed (same seed, same numbers)."),
+    sets: list[str] = typer.Option(  # noqa: B008
+        [], "--set", help="What-if lever KEY=VALUE (repeatable), e.g. incident_rate=x2."
+    ),
+    engine: str = typer.Option("local", "--engine", help="local or ray."),
+    fmt: str = typer.Option("table", "--format", help="table or json."),
+) -> None:
+    """Probabilities of agreement, talks, collapse, strikes and war at 7/30/90 days."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from dualtrack.simulate import InputError, forecast
+    from dualtrack.simulate.render import forecast_view
+
+    if fmt not in ("table", "json"):
+        fail(f"--format must be 'table' or 'json', not {fmt!r}")
+    if engine not in ("local", "ray"):
+        fail(f"--engine must be 'local' or 'ray', not {engine!r}")
+    day = _parse_date(asof, "--asof")
+    loaded = _load_case_or_fail(case)
+    bar = Progress(
+        TextColumn("simulating"), BarColumn(), TextColumn("{task.completed:,}/{task.total:,} runs"),
+        TimeElapsedColumn(), console=err_console, transient=True,
+    )  # fmt: skip
+    try:
+        with bar:
+            task = bar.add_task("runs", total=runs)
+            result = forecast(
+                loaded, asof=day, horizon=horizon, runs=runs, seed=seed, levers=sets,  # type: ignore[arg-type]
+                engine=engine,  # type: ignore[arg-type]
+                progress=lambda done, total: bar.update(task, completed=done, total=total),
+            )  # fmt: skip
+    except InputError as exc:
+        fail(str(exc))
+    if fmt == "json":
+        print(result.to_json())
+        return
+    console.print(forecast_view(result))
