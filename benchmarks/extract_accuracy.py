@@ -1,0 +1,671 @@
+"""Accuracy of the event coder against the hand-written gold set, beside a keyword baseline.
+
+Why: the extractor is the part an analyst touches first; its numbers must come from articles it
+was not written around. The gold set (`benchmarks/data/gold/`, guidelines in its README) was
+written independently of the extractor's rules. Scoring is multiset matching of
+(date, actor_country, category, target_country) tuples per document: an event emitted twice counts
+once as a hit and once as a false positive. Gold events include threatened, negated and
+hypothetical ones (the category is what is scored); the modality flags are scored separately, as
+accuracy on matched events. Quantities are scored as (value, unit) pairs on matched events; the
+quantities of unmatched events count as misses (gold) or false positives (predicted).
+
+    .venv/bin/python benchmarks/extract_accuracy.py [--json] [--verbose] [--counts]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from dualtrack.ontology import Category
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD_DIR = ROOT / "benchmarks" / "data" / "gold"
+SHARED = ROOT.parent / "shared"
+LANGS = ("zh-Hant", "zh-Hans", "en")
+CATEGORIES = tuple(c.value for c in Category)
+COUNT_UNITS = ("entity", "person", "troops", "vessel", "warship", "aircraft", "missile", "vehicle")
+MEASURE_UNITS = ("km", "m", "kg", "tonne", "mach", "usd", "eur", "cny", "percent")
+UNITS = frozenset((*COUNT_UNITS, *MEASURE_UNITS))
+PRECISIONS = ("day", "week", "month")
+EVENT_KEYS = (
+    "date",
+    "actor_country",
+    "category",
+    "target_country",
+    "via",
+    "negated",
+    "hypothetical",
+    "quantities",
+)
+_WARSHIP_KINDS = {
+    "warship",
+    "destroyer",
+    "frigate",
+    "corvette",
+    "cruiser",
+    "submarine",
+    "aircraft carrier",
+    "carrier",
+    "littoral combat ship",
+}
+_TROOP_KINDS = {"troops", "troop", "soldier", "soldiers"}
+_UNIT_ALIASES = {"t": "tonne", "ton": "tonne", "tons": "tonne", "tonnes": "tonne", "%": "percent"}
+
+
+class _GoldLoader(yaml.SafeLoader):
+    """YAML without implicit timestamps, so a bad date is reported per field, not as a crash."""
+
+
+_GoldLoader.yaml_implicit_resolvers = {
+    first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class GoldError(ValueError):
+    """A malformed gold file: the message names the file and the field."""
+
+
+@dataclass(frozen=True)
+class Ev:
+    """One event reduced to what is scored (gold or predicted)."""
+
+    date: dt.date | None
+    actor: str | None
+    category: str
+    target: str | None
+    precision: str = "day"
+    via: str | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    quantities: tuple[tuple[float, str], ...] = ()
+
+    def label(self) -> str:
+        flags = "".join(f" [{f}]" for f in ("negated", "hypothetical") if getattr(self, f))
+        via = f" via {self.via}" if self.via else ""
+        qs = ", ".join(f"{v:g} {u}" for v, u in self.quantities)
+        qs = f" {{{qs}}}" if qs else ""
+        return f"{self.date} {self.actor} {self.category} {self.target}{via}{flags}{qs}"
+
+
+@dataclass
+class Article:
+    id: str
+    lang: str
+    date: dt.date
+    text: str | None
+    events: list[Ev]
+    path: Path
+
+
+# ---------------------------------------------------------------------------------------- gold
+
+
+def _date(value: Any, where: str) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise GoldError(f"{where}: date {value!r} is not YYYY-MM-DD") from exc
+
+
+def _gold_event(raw: Any, where: str) -> Ev:
+    if not isinstance(raw, dict):
+        raise GoldError(f"{where}: an event must be a mapping")
+    missing = [k for k in EVENT_KEYS if k not in raw]
+    if missing:
+        raise GoldError(f"{where}: missing field(s) {', '.join(missing)}")
+    unknown = set(raw) - {*EVENT_KEYS, "date_precision"}
+    if unknown:
+        raise GoldError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+    if raw["category"] not in CATEGORIES:
+        raise GoldError(f"{where}: category {raw['category']!r} is not a PLOVER category")
+    precision = raw.get("date_precision", "day")
+    if precision not in PRECISIONS:
+        raise GoldError(f"{where}: date_precision {precision!r} not in {PRECISIONS}")
+    for key in ("negated", "hypothetical"):
+        if not isinstance(raw[key], bool):
+            raise GoldError(f"{where}: {key} must be true or false")
+    for key in ("actor_country", "target_country", "via"):
+        value = raw[key]
+        if key == "actor_country" and value is None:
+            raise GoldError(f"{where}: actor_country must not be null")
+        if value is not None and not re.fullmatch(r"[A-Z]{2,5}", str(value)):
+            raise GoldError(f"{where}: {key} {value!r} is not an ISO3 or IGO code")
+    quantities = []
+    for q in raw["quantities"] or []:
+        if not isinstance(q, dict) or set(q) != {"value", "unit"}:
+            raise GoldError(f"{where}: a quantity must be {{value, unit}}, got {q!r}")
+        if q["unit"] not in UNITS:
+            raise GoldError(f"{where}: unit {q['unit']!r} not in the vocabulary {sorted(UNITS)}")
+        if not isinstance(q["value"], int | float) or isinstance(q["value"], bool):
+            raise GoldError(f"{where}: quantity value {q['value']!r} is not a number")
+        quantities.append((float(q["value"]), q["unit"]))
+    return Ev(
+        date=_date(raw["date"], where),
+        actor=raw["actor_country"],
+        category=raw["category"],
+        target=raw["target_country"],
+        precision=precision,
+        via=raw["via"],
+        negated=raw["negated"],
+        hypothetical=raw["hypothetical"],
+        quantities=tuple(quantities),
+    )
+
+
+def load_article(path: Path, shared: Path = SHARED) -> Article:
+    """Read one gold YAML and its text (next to it, or under `shared` for `source:` files)."""
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_GoldLoader)
+    except yaml.YAMLError as exc:
+        raise GoldError(f"{path}: not valid YAML ({exc})") from exc
+    if not isinstance(raw, dict):
+        raise GoldError(f"{path}: expected a mapping with id, lang, date, events")
+    for key in ("id", "lang", "date", "events"):
+        if key not in raw:
+            raise GoldError(f"{path}: missing field {key!r}")
+    if raw["id"] != path.stem:
+        raise GoldError(f"{path}: id {raw['id']!r} does not match the file name")
+    if raw["lang"] not in LANGS:
+        raise GoldError(f"{path}: lang {raw['lang']!r} not in {LANGS}")
+    doc_date = _date(raw["date"], f"{path}: date")
+    if doc_date is None:
+        raise GoldError(f"{path}: the document date must be given")
+    if not isinstance(raw["events"], list) or not raw["events"]:
+        raise GoldError(f"{path}: events must be a non-empty list")
+    events = [_gold_event(e, f"{path}: events[{i}]") for i, e in enumerate(raw["events"])]
+    if "source" in raw:
+        source = shared / raw["source"]
+        text = source.read_text(encoding="utf-8") if source.is_file() else None
+    else:
+        txt = path.with_suffix(".txt")
+        if not txt.is_file():
+            raise GoldError(f"{path}: article text {txt.name} is missing")
+        text = txt.read_text(encoding="utf-8")
+    return Article(raw["id"], raw["lang"], doc_date, text, events, path)
+
+
+def load_gold(gold_dir: Path = GOLD_DIR, shared: Path = SHARED) -> list[Article]:
+    """Every gold article in `gold_dir` (seed annotations included; their text may be None)."""
+    articles = [load_article(p, shared) for p in sorted(gold_dir.glob("*.yaml"))]
+    orphans = {p.stem for p in gold_dir.glob("*.txt")} - {a.id for a in articles}
+    if orphans:
+        raise GoldError(f"{gold_dir}: article(s) without gold: {', '.join(sorted(orphans))}")
+    return articles
+
+
+# ------------------------------------------------------------------------------------- scoring
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: Score) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    def as_dict(self) -> dict[str, float]:
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
+
+
+def date_matches(gold: Ev, pred: Ev) -> bool:
+    """Gold `null` dates are not scored; week/month gold dates accept any day in that span."""
+    if gold.date is None:
+        return True
+    if pred.date is None:
+        return False
+    if gold.precision == "week":
+        return gold.date.isocalendar()[:2] == pred.date.isocalendar()[:2]
+    if gold.precision == "month":
+        return (gold.date.year, gold.date.month) == (pred.date.year, pred.date.month)
+    return gold.date == pred.date
+
+
+def _same_tuple(gold: Ev, pred: Ev, with_date: bool) -> bool:
+    core = (gold.actor, gold.category, gold.target) == (pred.actor, pred.category, pred.target)
+    return core and (not with_date or date_matches(gold, pred))
+
+
+def _agreement(gold: Ev, pred: Ev) -> int:
+    same_q = Counter(gold.quantities) == Counter(pred.quantities)
+    flags = (gold.negated == pred.negated) + (gold.hypothetical == pred.hypothetical)
+    return flags + 2 * same_q + (gold.date == pred.date)
+
+
+def match(gold: Sequence[Ev], pred: Sequence[Ev], with_date: bool = True) -> list[tuple[int, int]]:
+    """Pairs (gold index, pred index) of a one-to-one matching of equal tuples.
+
+    Each predicted event is used at most once, so duplicates are false positives. Among the
+    candidates for a gold event, the one agreeing best on date, flags and quantities is taken, so
+    that flag and quantity scores are not penalised by an arbitrary pairing.
+    """
+    used: set[int] = set()
+    pairs = []
+    order = sorted(range(len(gold)), key=lambda i: gold[i].date is None)  # dated gold first
+    for gi in order:
+        candidates = [
+            pi
+            for pi, p in enumerate(pred)
+            if pi not in used and _same_tuple(gold[gi], p, with_date)
+        ]
+        if candidates:
+            best = max(candidates, key=lambda pi: _agreement(gold[gi], pred[pi]))
+            used.add(best)
+            pairs.append((gi, best))
+    return sorted(pairs)
+
+
+def score(gold: Sequence[Ev], pred: Sequence[Ev], with_date: bool = True) -> Score:
+    tp = len(match(gold, pred, with_date))
+    return Score(tp=tp, fp=len(pred) - tp, fn=len(gold) - tp)
+
+
+def _same_value(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
+
+
+def quantity_score(
+    gold: Sequence[Ev], pred: Sequence[Ev], pairs: Iterable[tuple[int, int]]
+) -> Score:
+    """(value, unit) pairs on matched events; quantities of unmatched events are misses/FPs."""
+    s = Score()
+    matched_g, matched_p = set(), set()
+    for gi, pi in pairs:
+        matched_g.add(gi)
+        matched_p.add(pi)
+        left = list(pred[pi].quantities)
+        for value, unit in gold[gi].quantities:
+            hit = next(
+                (k for k, (v, u) in enumerate(left) if u == unit and _same_value(v, value)), None
+            )
+            if hit is None:
+                s.fn += 1
+            else:
+                s.tp += 1
+                left.pop(hit)
+        s.fp += len(left)
+    s.fn += sum(len(g.quantities) for i, g in enumerate(gold) if i not in matched_g)
+    s.fp += sum(len(p.quantities) for i, p in enumerate(pred) if i not in matched_p)
+    return s
+
+
+# ------------------------------------------------------------------------------ the extractor
+
+
+def normalize_unit(unit: str, what: str | None = None) -> str:
+    """Map an extractor's unit (plus what was counted) onto the gold unit vocabulary."""
+    u = _UNIT_ALIASES.get(unit.strip(), unit.strip().lower())
+    kind = (what or "").strip().lower()
+    if u == "vessel" and kind in _WARSHIP_KINDS:
+        return "warship"
+    if u == "person" and kind in _TROOP_KINDS:
+        return "troops"
+    return u
+
+
+def _code(value: Any) -> str | None:
+    return str(value).upper() if value else None
+
+
+def event_from_record(rec: dict[str, Any]) -> Ev:
+    """An extractor record (see `dualtrack extract --format jsonl`) as a scored event."""
+    date = rec.get("date")
+    if isinstance(date, str):
+        date = dt.date.fromisoformat(date[:10])
+    quantities = tuple(
+        (float(q["value"]), unit)
+        for q in rec.get("quantities") or []
+        if (unit := normalize_unit(str(q["unit"]), q.get("what"))) in MEASURE_UNITS
+        or float(q["value"]) != 1.0  # the guidelines leave counts of one (一艘, "a drone") out
+    )
+    return Ev(
+        date=date,
+        actor=_code(rec.get("actor_country")),
+        category=str(rec.get("category")),
+        target=_code(rec.get("target_country")),
+        precision=str(rec.get("date_precision") or "day"),
+        via=_code(rec.get("via_country") or rec.get("via")),
+        negated=bool(rec.get("negated")),
+        hypothetical=bool(rec.get("hypothetical")),
+        quantities=quantities,
+    )
+
+
+Runner = Callable[[Article], list[Ev]]
+
+
+def extractor_runner() -> Runner:
+    """The real extractor behind a function Article -> events (fails clearly if not built)."""
+    try:
+        from dualtrack.extract import Extractor, event_record
+        from dualtrack.model import Document
+    except ImportError as exc:
+        raise SystemExit(f"extract_accuracy: dualtrack.extract is not usable yet ({exc})") from exc
+    ex = Extractor(case=None, lang="auto")
+
+    def run(article: Article) -> list[Ev]:
+        doc = Document(text=article.text or "", date=article.date, lang=None, source=article.id)
+        return [event_from_record(event_record(e, ex)) for e in ex.extract(doc).events]
+
+    return run
+
+
+# ------------------------------------------------------------------------------------ baseline
+
+# A deliberately simple coder for comparison (lexicon in data/baseline_lexicon.yaml): per
+# sentence, the category whose keyword occurs first, the first two distinct country mentions as
+# actor and target, the document date.
+_LEXICON = yaml.safe_load(
+    (ROOT / "benchmarks" / "data" / "baseline_lexicon.yaml").read_text(encoding="utf-8")
+)
+
+
+def _alternation(words: Iterable[str]) -> str:
+    parts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        esc = re.escape(w)
+        parts.append(rf"\b{esc}\b" if w[0].isascii() and w[-1].isalnum() else esc)
+    return "|".join(parts)
+
+
+_ALIAS_CODE = {str(a): c for c, al in _LEXICON["countries"].items() for a in al}
+_COUNTRY_RE = re.compile(_alternation(_ALIAS_CODE))
+_KEYWORD_CAT = {str(k).lower(): c for c, ks in _LEXICON["keywords"].items() for k in ks}
+_KEYWORD_RE = re.compile(_alternation(_KEYWORD_CAT), re.IGNORECASE)
+_SENTENCE_RE = re.compile(r"(?<=[。！？!?；;])|(?<=[.])\s+(?=[A-Z\"“(])")
+
+
+def baseline_events(article: Article) -> list[Ev]:
+    events = []
+    for sentence in _SENTENCE_RE.split(article.text or ""):
+        keyword = _KEYWORD_RE.search(sentence)
+        if not keyword:
+            continue
+        codes: list[str] = []
+        for m in _COUNTRY_RE.finditer(sentence):
+            code = _ALIAS_CODE[m.group(0)]
+            if code not in codes:
+                codes.append(code)
+        if codes:
+            category = _KEYWORD_CAT[keyword.group(0).lower()]
+            target = codes[1] if len(codes) > 1 else None
+            events.append(Ev(article.date, codes[0], category, target))
+    return events
+
+
+# ---------------------------------------------------------------------------------- evaluation
+
+
+@dataclass
+class DocResult:
+    article: Article
+    pred: list[Ev]
+    pairs: list[tuple[int, int]]
+
+    @property
+    def misses(self) -> list[Ev]:
+        hit = {g for g, _ in self.pairs}
+        return [e for i, e in enumerate(self.article.events) if i not in hit]
+
+    @property
+    def false_positives(self) -> list[Ev]:
+        hit = {p for _, p in self.pairs}
+        return [e for i, e in enumerate(self.pred) if i not in hit]
+
+
+@dataclass
+class Report:
+    events: Score = field(default_factory=Score)
+    undated: Score = field(default_factory=Score)
+    quantities: Score = field(default_factory=Score)
+    flags: Counter = field(default_factory=Counter)
+    by_category: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
+    confusion: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    docs: list[DocResult] = field(default_factory=list)
+
+    def add(self, article: Article, pred: list[Ev]) -> None:
+        gold = article.events
+        pairs = match(gold, pred)
+        self.docs.append(DocResult(article, pred, pairs))
+        self.events.add(Score(len(pairs), len(pred) - len(pairs), len(gold) - len(pairs)))
+        self.undated.add(score(gold, pred, with_date=False))
+        self.quantities.add(quantity_score(gold, pred, pairs))
+        for gi, pi in pairs:
+            g, p = gold[gi], pred[pi]
+            self.flags["pairs"] += 1
+            self.flags["negated_ok"] += g.negated == p.negated
+            self.flags["hypothetical_ok"] += g.hypothetical == p.hypothetical
+            if g.negated or g.hypothetical:
+                self.flags["modal_gold"] += 1
+                self.flags["modal_ok"] += (g.negated, g.hypothetical) == (p.negated, p.hypothetical)
+            if g.via or p.via:
+                self.flags["via_pairs"] += 1
+                self.flags["via_ok"] += g.via == p.via
+        matched_g = {g for g, _ in pairs}
+        matched_p = {p for _, p in pairs}
+        for gi, g in enumerate(gold):
+            self.by_category[g.category].tp += gi in matched_g
+            self.by_category[g.category].fn += gi not in matched_g
+        for pi, p in enumerate(pred):
+            if pi not in matched_p:
+                self.by_category[p.category].fp += 1
+        # confusion: what each missed gold event was coded as (same actor/target/date), if at all
+        spare = [p for i, p in enumerate(pred) if i not in matched_p]
+        for gi, g in enumerate(gold):
+            if gi in matched_g:
+                self.confusion[g.category][g.category] += 1
+                continue
+            other = next(
+                (
+                    p
+                    for p in spare
+                    if (p.actor, p.target) == (g.actor, g.target) and date_matches(g, p)
+                ),
+                None,
+            )
+            if other is not None:
+                spare.remove(other)
+            self.confusion[g.category][other.category if other else "-"] += 1
+
+    def summary(self) -> dict[str, Any]:
+        f = self.flags
+        pairs = f["pairs"] or 1
+        return {
+            "events": self.events.as_dict(),
+            "events_ignoring_date": self.undated.as_dict(),
+            "quantities": self.quantities.as_dict(),
+            "flags_on_matched": {
+                "matched": f["pairs"],
+                "negated_accuracy": round(f["negated_ok"] / pairs, 4),
+                "hypothetical_accuracy": round(f["hypothetical_ok"] / pairs, 4),
+                "modal_gold_events": f["modal_gold"],
+                "modal_recall": round(f["modal_ok"] / f["modal_gold"], 4)
+                if f["modal_gold"]
+                else None,
+                "via_pairs": f["via_pairs"],
+                "via_accuracy": round(f["via_ok"] / f["via_pairs"], 4) if f["via_pairs"] else None,
+            },
+        }
+
+
+def evaluate(articles: Sequence[Article], runner: Runner) -> dict[str, Report]:
+    """Reports keyed by language, 'overall' (all written articles) and 'seed'."""
+    reports: dict[str, Report] = defaultdict(Report)
+    for article in articles:
+        if article.text is None:
+            continue
+        pred = runner(article)
+        if article.id.startswith("seed_"):
+            reports["seed"].add(article, pred)
+        else:
+            reports[article.lang].add(article, pred)
+            reports["overall"].add(article, pred)
+    return reports
+
+
+# -------------------------------------------------------------------------------------- output
+
+
+def counts(articles: Sequence[Article]) -> dict[str, Any]:
+    out: dict[str, Any] = {"articles": {}, "events": {}, "categories": {}}
+    for a in articles:
+        key = "seed" if a.id.startswith("seed_") else a.lang
+        out["articles"][key] = out["articles"].get(key, 0) + 1
+        out["events"][key] = out["events"].get(key, 0) + len(a.events)
+        for e in a.events:
+            row = out["categories"].setdefault(e.category, Counter())
+            row[key] += 1
+    out["categories"] = {c: dict(out["categories"].get(c, {})) for c in CATEGORIES}
+    return out
+
+
+def _row(name: str, s: Score) -> str:
+    return (
+        f"{name:<22} {s.tp + s.fn:>5} {s.tp + s.fp:>5} {s.tp:>5} "
+        f"{s.precision:>6.3f} {s.recall:>6.3f} {s.f1:>6.3f}"
+    )
+
+
+def render(results: dict[str, dict[str, Report]], verbose: bool) -> str:
+    lines = []
+    header = f"{'':<22} {'gold':>5} {'pred':>5} {'hit':>5} {'P':>6} {'R':>6} {'F1':>6}"
+    groups = [g for g in (*LANGS, "overall", "seed") if g in results["extractor"]]
+    for system, reports in results.items():
+        lines += [
+            "",
+            f"== {system}: events (date, actor_country, category, target_country)",
+            header,
+        ]
+        lines += [_row(g, reports[g].events) for g in groups if g in reports]
+        lines += ["", f"-- {system}: same, ignoring the date", header]
+        lines += [_row(g, reports[g].undated) for g in groups if g in reports]
+        if system == "extractor":
+            lines += ["", "-- extractor: quantities (value, unit) on matched events", header]
+            lines += [_row(g, reports[g].quantities) for g in groups]
+            lines += ["", "-- extractor: modality and via on matched events"]
+            for g in groups:
+                fl = reports[g].summary()["flags_on_matched"]
+                lines.append(
+                    f"{g:<10} matched {fl['matched']:>4}  negated acc {fl['negated_accuracy']:.3f}"
+                    f"  hypothetical acc {fl['hypothetical_accuracy']:.3f}"
+                    f"  modal gold {fl['modal_gold_events']} recall {fl['modal_recall']}"
+                    f"  via acc {fl['via_accuracy']} (n={fl['via_pairs']})"
+                )
+    overall = results["extractor"]["overall"]
+    base = results["baseline"]["overall"]
+    lines += ["", "== per category (overall, written articles)"]
+    lines.append(
+        f"{'category':<10} {'gold':>5} {'P':>6} {'R':>6} {'F1':>6} {'base R':>7}  coded as"
+    )
+    for c in CATEGORIES:
+        s, b = overall.by_category[c], base.by_category[c]
+        conf = ", ".join(f"{k}:{v}" for k, v in overall.confusion[c].most_common() if k != c)
+        lines.append(
+            f"{c:<10} {s.tp + s.fn:>5} {s.precision:>6.3f} {s.recall:>6.3f} {s.f1:>6.3f}"
+            f" {b.recall:>7.3f}  {conf}"
+        )
+    if verbose:
+        for g in groups:
+            for doc in results["extractor"][g].docs if g in (*LANGS, "seed") else []:
+                if not doc.misses and not doc.false_positives:
+                    continue
+                lines += ["", f"## {doc.article.id} ({doc.article.lang}, {doc.article.date})"]
+                lines += [f"  miss  {e.label()}" for e in doc.misses]
+                lines += [f"  extra {e.label()}" for e in doc.false_positives]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--json", action="store_true", help="machine-readable output on stdout")
+    parser.add_argument("--verbose", action="store_true", help="list misses and extras per article")
+    parser.add_argument("--counts", action="store_true", help="only print gold-set counts")
+    parser.add_argument("--gold", type=Path, default=GOLD_DIR, help="gold directory")
+    parser.add_argument("--shared", type=Path, default=SHARED, help="../shared (seed article)")
+    args = parser.parse_args(argv)
+    try:
+        articles = load_gold(args.gold, args.shared)
+    except GoldError as exc:
+        print(f"extract_accuracy: {exc}", file=sys.stderr)
+        return 1
+    if args.counts:
+        print(json.dumps(counts(articles), ensure_ascii=False, indent=2))
+        return 0
+    for a in articles:
+        if a.text is None:
+            print(
+                f"extract_accuracy: skipping {a.id}: source text not found under {args.shared}",
+                file=sys.stderr,
+            )
+    results = {
+        "extractor": evaluate(articles, extractor_runner()),
+        "baseline": evaluate(articles, baseline_events),
+    }
+    if args.json:
+        out: dict[str, Any] = {
+            system: {g: r.summary() for g, r in reports.items()}
+            for system, reports in results.items()
+        }
+        out["per_category"] = {
+            c: {
+                **results["extractor"]["overall"].by_category[c].as_dict(),
+                "baseline_recall": round(results["baseline"]["overall"].by_category[c].recall, 4),
+                "coded_as": dict(results["extractor"]["overall"].confusion[c]),
+            }
+            for c in CATEGORIES
+        }
+        if args.verbose:
+            out["documents"] = {
+                d.article.id: {
+                    "misses": [e.label() for e in d.misses],
+                    "false_positives": [e.label() for e in d.false_positives],
+                }
+                for reports in [results["extractor"]]
+                for r in reports.values()
+                for d in r.docs
+            }
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+    else:
+        print(render(results, args.verbose))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
