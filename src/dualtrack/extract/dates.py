@@ -1,0 +1,240 @@
+"""Date mentions resolved against the document date, with a precision.
+
+Absolute dates without a year take the year that puts them near the document date; a day alone
+(6日) takes its month from the date in context; relative expressions (前一天, last Friday, 上周)
+resolve against the date in context or the document date. When there is nothing to resolve
+against, the mention is kept with precision `unknown` and no date: never guessed from today.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from dataclasses import dataclass
+
+from dualtrack.extract.langdata import LangData
+from dualtrack.model import DatePrecision
+
+
+@dataclass
+class DateMention:
+    start: int
+    end: int
+    date: dt.date | None
+    precision: DatePrecision
+    date_end: dt.date | None = None
+    relative: bool = False
+    range_end: bool = False  # the 8日 of 6日至8日: not a date events happen on by itself
+
+    @property
+    def resolved(self) -> bool:
+        return self.date is not None
+
+
+def _near_year(month: int, day: int, ref: dt.date) -> int:
+    """The year that puts month/day in the window (ref - ~9 months, ref + ~3 months]."""
+    best = ref.year
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            d = dt.date(y, month, day)
+        except ValueError:
+            continue
+        if -280 <= (d - ref).days <= 92:
+            best = y
+            break
+    return best
+
+
+def _safe(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _shift_month(d: dt.date, n: int) -> dt.date:
+    m = d.month - 1 + n
+    return dt.date(d.year + m // 12, m % 12 + 1, 1)
+
+
+def document_date(text: str, lang: LangData) -> dt.date | None:
+    """A publication date from a short date line near the top or the bottom of the text."""
+    lines = text.splitlines()
+    candidates = lines[:8] + lines[-4:]
+    for line in candidates:
+        s = line.strip()
+        if not s or len(s) > 80:
+            continue
+        for rx in lang.dates["document_date"]:
+            m = rx.search(s)
+            if m:
+                d = _from_groups(m.groupdict(), lang)
+                if d:
+                    return d
+    return None
+
+
+def _from_groups(g: dict[str, str | None], lang: LangData) -> dt.date | None:
+    month = _month(g.get("month"), lang)
+    if not (g.get("year") and month and g.get("day")):
+        return None
+    return _safe(int(g["year"]), month, int(g["day"]))  # type: ignore[arg-type]
+
+
+def _month(value: str | None, lang: LangData) -> int | None:
+    if not value:
+        return None
+    if value.isdigit():
+        return int(value)
+    return lang.dates["months"].get(value.lower().rstrip("."))
+
+
+def find_dates(text: str, lang: LangData, doc_date: dt.date | None) -> list[DateMention]:
+    """All date mentions in `text` (normalised), resolved in reading order."""
+    spans: list[tuple[int, int, str, object]] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for rel in lang.dates["relative"]:
+        for m in rel["re"].finditer(text):
+            if free(*m.span()):
+                spans.append((m.start(), m.end(), "rel", (rel, m.groupdict())))
+                taken.append(m.span())
+    for rx in lang.dates["absolute"]:
+        for m in rx.finditer(text):
+            if free(*m.span()):
+                spans.append((m.start(), m.end(), "abs", m.groupdict()))
+                taken.append(m.span())
+    spans.sort(key=lambda s: s[0])
+
+    out: list[DateMention] = []
+    context: dt.date | None = doc_date
+    for start, end, kind, payload in spans:
+        if kind == "abs":
+            dm = _absolute(start, end, payload, lang, doc_date, context)  # type: ignore[arg-type]
+        else:
+            rel, groups = payload  # type: ignore[misc]
+            dm = _relative(start, end, rel, groups, lang, doc_date, context)
+        if dm is None:
+            continue
+        out.append(dm)
+        _join_ranges(text, out[-2:], lang)
+        if dm.date and dm.precision is DatePrecision.DAY and not dm.range_end:
+            context = dm.date
+    _mark_spans(text, out, lang, doc_date)
+    return out
+
+
+def _absolute(
+    start: int,
+    end: int,
+    g: dict[str, str | None],
+    lang: LangData,
+    doc_date: dt.date | None,
+    context: dt.date | None,
+) -> DateMention | None:
+    year = int(g["year"]) if g.get("year") else None
+    month = _month(g.get("month"), lang)
+    day = int(g["day"]) if g.get("day") else None
+    ref = context or doc_date
+    if day and not month:
+        if ref is None:
+            return DateMention(start, end, None, DatePrecision.UNKNOWN)
+        month, year = ref.month, year or ref.year
+        d = _safe(year, month, day)
+        if d and doc_date and (d - doc_date).days > 3:  # 28日 read early in March: February
+            prev = _shift_month(d, -1)
+            d = _safe(prev.year, prev.month, day)
+        return DateMention(start, end, d, DatePrecision.DAY if d else DatePrecision.UNKNOWN)
+    if month and not year:
+        if doc_date is None and ref is None:
+            return DateMention(start, end, None, DatePrecision.UNKNOWN)
+        year = _near_year(month, day or 1, (doc_date or ref))  # type: ignore[arg-type]
+    if year and month and day:
+        d = _safe(year, month, day)
+        return DateMention(start, end, d, DatePrecision.DAY if d else DatePrecision.UNKNOWN)
+    if year and month:
+        return DateMention(start, end, _safe(year, month, 1), DatePrecision.MONTH)
+    if year:
+        return DateMention(start, end, dt.date(year, 1, 1), DatePrecision.YEAR)
+    return None
+
+
+def _relative(
+    start: int,
+    end: int,
+    rel: dict,
+    groups: dict[str, str | None],
+    lang: LangData,
+    doc_date: dt.date | None,
+    context: dt.date | None,
+) -> DateMention:
+    anchor = (context or doc_date) if rel["anchor"] == "context" else doc_date
+    unit, offset = rel["unit"], rel["offset"]
+    if anchor is None:
+        return DateMention(start, end, None, DatePrecision.UNKNOWN, relative=True)
+    if unit == "day":
+        return DateMention(
+            start, end, anchor + dt.timedelta(days=offset), DatePrecision.DAY, relative=True
+        )
+    if unit == "week":
+        monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(weeks=offset)
+        return DateMention(
+            start,
+            end,
+            monday,
+            DatePrecision.WEEK,
+            relative=True,
+            date_end=monday + dt.timedelta(days=6),
+        )
+    if unit == "month":
+        return DateMention(
+            start, end, _shift_month(anchor, offset), DatePrecision.MONTH, relative=True
+        )
+    if unit == "year":
+        return DateMention(
+            start, end, dt.date(anchor.year + offset, 1, 1), DatePrecision.YEAR, relative=True
+        )
+    # weekday: -1 = that day of the previous calendar week (上周五); +1 = of the next week;
+    # 0 = the most recent such day, on or before the anchor (news reports what happened).
+    wd = lang.dates["weekdays"].get((groups.get("weekday") or "").lower())
+    if wd is None:
+        return DateMention(start, end, None, DatePrecision.UNKNOWN, relative=True)
+    if offset == 0:
+        back = (anchor.weekday() - wd) % 7
+        d = anchor - dt.timedelta(days=back)
+        if groups.get("last") and back == 0:
+            d -= dt.timedelta(days=7)
+    else:
+        monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(weeks=offset)
+        d = monday + dt.timedelta(days=wd)
+    return DateMention(start, end, d, DatePrecision.DAY, relative=True)
+
+
+def _join_ranges(text: str, out: list[DateMention], lang: LangData) -> None:
+    """2月6日至8日 / Feb. 6 to 8: the first mention becomes a span ending at the second."""
+    if not lang.dates["range"]:
+        return
+    conn = re.compile(r"\s*(?:" + "|".join(lang.dates["range"]) + r")\s*$")
+    for a, b in itertools.pairwise(out):
+        gap = text[a.end : b.start]
+        if a.date and b.date and len(gap) <= 5 and conn.match(gap) and b.date >= a.date:
+            a.date_end = b.date
+            b.range_end = True
+
+
+def _mark_spans(
+    text: str, out: list[DateMention], lang: LangData, doc_date: dt.date | None
+) -> None:
+    """截至1月29日 (as of): the date stands; 自/since June: a span from it to the document date."""
+    start_re = lang.dates["span_start_re"]
+    if start_re is None:
+        return
+    for dm in out:
+        before = text[max(0, dm.start - 8) : dm.start]
+        m = start_re.search(before)
+        if m and not before[m.end() :].strip() and dm.date and doc_date and dm.date_end is None:
+            dm.date_end = doc_date

@@ -1,0 +1,463 @@
+"""Event coding: triggers in clauses → PLOVER events with actor, target, via, mode and flags.
+
+Per sentence, triggers from `verbs.yaml` are found; a trigger after a *governing* verb (threaten,
+warn, urge, refuse, plan) in the same clause, or in a later clause with no subject of its own, is
+that verb's content, not an event: "threatened to impose tariffs" is THREATEN (mode restrict),
+"refused to accept zero enrichment" is REJECT. Roles come from word order and the language's
+prepositions: the subject is the actor mention before the verb (or before a target
+preposition), the target follows the preposition or the verb; a passive marker swaps them; a
+mention after a locative preposition is a place. A clause without a subject inherits the last
+subject of its sentence or paragraph. Mediators (斡旋, mediated) become `via` of the talks they
+broker.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from dualtrack.extract.dates import DateMention
+from dualtrack.extract.langdata import LangData, VerbRule
+from dualtrack.extract.mentions import Mention, candidate_names
+from dualtrack.extract.segment import Sentence
+from dualtrack.model import DatePrecision
+from dualtrack.ontology import Category
+
+# Categories whose "with" party is the target (talk with, agree with, cooperate with).
+SYMMETRIC = {Category.CONSULT, Category.AGREE, Category.COOPERATE}
+
+
+@dataclass
+class Trigger:
+    start: int
+    end: int
+    rule: VerbRule
+    content: list[Trigger] = field(default_factory=list)
+
+
+@dataclass
+class Draft:
+    """An event before it becomes a `dualtrack.model.Event` (spans are on normalised text)."""
+
+    trigger: Trigger
+    sentence: Sentence
+    clause: tuple[int, int]
+    actor: str
+    target: str | None
+    category: Category
+    mode: str | None
+    via: str | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    conditional: bool = False
+    unconfirmed: bool = False
+    threatened: bool = False
+    date: DateMention | None = None
+    confidence: float = 0.8
+    quantities: list = field(default_factory=list)
+    subject_start: int | None = None
+
+
+@dataclass
+class Candidate:
+    """A name-like mention in an actor's place that no dictionary resolved."""
+
+    text: str
+    start: int  # in the original text
+    end: int
+    doc_id: str
+    context: str
+
+
+def find_triggers(text: str, lang: LangData) -> list[Trigger]:
+    return [
+        Trigger(m.start(), m.end(), lang.verb_rules[m.lastgroup])  # type: ignore[index]
+        for m in lang.verb_re.finditer(text)
+        if m.lastgroup
+    ]
+
+
+class Coder:
+    """Codes one document's sentences; holds what carries across sentences (the last subject)."""
+
+    def __init__(
+        self, text: str, lang: LangData, country: dict[str, str], doc_date: dt.date | None = None
+    ) -> None:
+        self.text = text
+        self.doc_date = doc_date
+        self.lang = lang
+        self.country = country
+        self.mod = lang.mod
+        self.candidates: list[tuple[int, int]] = []
+        self._last_subject: list[str] | None = None
+        self._last_para = -1
+
+    @property
+    def last_subject(self) -> list[str] | None:
+        return list(self._last_subject) if self._last_subject else None
+
+    def _c(self, actor_id: str) -> str:
+        return self.country.get(actor_id, actor_id.split(".", 1)[0])
+
+    # ---- cues ---------------------------------------------------------------------------
+    def _cue(self, key: str, s: int, e: int) -> re.Match[str] | None:
+        rx = self.mod.get(key + "_re")
+        if rx is None or e <= s:
+            return None
+        return rx.search(self.text, s, e)
+
+    def _negated(self, clause_start: int, t: Trigger) -> bool:
+        w = int(self.mod.get("negation_window", 4))
+        s = max(clause_start, t.start - w)
+        m = self._cue("negation", s, t.start)
+        if m is None:
+            return False
+        nn = self._cue("not_negation", max(clause_start, m.start() - 2), min(t.end, m.end() + 4))
+        return nn is None or not (nn.start() <= m.start() < nn.end())
+
+    def _is_frame(self, t: Trigger) -> bool:
+        """会谈后 / after the talks: the trigger names a time, not an event."""
+        after = self.mod.get("frame_after_re")
+        if after is not None and after.match(self.text, t.end):
+            return True
+        before = self.mod.get("frame_before_re")
+        if before is not None:
+            m = _last(before.finditer(self.text, max(0, t.start - 25), t.start))
+            if m is not None and not self.text[m.end() : t.start].strip(" the"):
+                return True
+        return False
+
+    # ---- roles --------------------------------------------------------------------------
+    def _preps(self, key: str, s: int, e: int) -> list[re.Match[str]]:
+        rx = self.mod.get(key + "_re")
+        return list(rx.finditer(self.text, s, e)) if rx is not None and e > s else []
+
+    def _subjects(self, before: list[Mention]) -> list[Mention]:
+        """The last mention before the verb and those coordinated with it (A、B和C)."""
+        if not before:
+            return []
+        group = [before[-1]]
+        coord = self.mod.get("coordination_re")
+        for m in reversed(before[:-1]):
+            gap = self.text[m.end : group[0].start]
+            if (
+                coord is not None
+                and len(gap) <= 10
+                and gap.strip()
+                and all(not t.strip() for t in coord.split(gap))
+            ):
+                group.insert(0, m)
+            else:
+                break
+        return group
+
+    def code_sentence(
+        self,
+        sent: Sentence,
+        mentions: list[Mention],
+        triggers: list[Trigger],
+        dates: list[DateMention],
+        context_date: DateMention | None,
+    ) -> list[Draft]:
+        if sent.paragraph != self._last_para:
+            self._last_subject = None
+            self._last_para = sent.paragraph
+        # Content of governing verbs is not an event of its own.
+        live: list[tuple[Trigger, tuple[int, int]]] = []
+        governor: Trigger | None = None
+        gov_clause = -1
+        for ci, clause in enumerate(sent.clauses):
+            cs, ce = clause
+            for t in (t for t in triggers if cs <= t.start < ce):
+                if self._is_frame(t):
+                    continue
+                if governor is not None:
+                    has_subject = any(cs <= m.start and m.end <= t.start for m in mentions)
+                    if ci == gov_clause or (governor.rule.governs_sentence and not has_subject):
+                        governor.content.append(t)
+                        if t.rule.governs:
+                            governor = t if ci != gov_clause else governor
+                        continue
+                live.append((t, clause))
+                if t.rule.governs:
+                    governor, gov_clause = t, ci
+        drafts: list[Draft] = []
+        for t, clause in live:
+            made = self._code(t, clause, sent, mentions, dates, context_date)
+            drafts.extend(made)
+            explicit = [d.actor for d in made if d.subject_start is not None]
+            if explicit:  # a later clause without a subject inherits this one (zero anaphora)
+                self._last_subject = list(dict.fromkeys(explicit))
+        if not drafts:
+            first = self._previous_clause_subject(sent, (sent.end, sent.end), mentions)
+            if first:
+                self._last_subject = first
+        return drafts
+
+    def _code(
+        self,
+        t: Trigger,
+        clause: tuple[int, int],
+        sent: Sentence,
+        mentions: list[Mention],
+        dates: list[DateMention],
+        context_date: DateMention | None,
+    ) -> list[Draft]:
+        cs, ce = clause
+        rule = t.rule
+        in_clause = [m for m in mentions if cs <= m.start < ce and not m.locative]
+        before = [m for m in in_clause if m.end <= t.start]
+        after = [m for m in in_clause if m.start >= t.start]
+        cat = rule.category
+        symmetric = cat in SYMMETRIC
+
+        # Target prepositions between subject and verb: A 对 B 实施制裁 / A 与 B 会谈.
+        prep_keys = ["target_preps"] + (["comitative_preps"] if symmetric else [])
+        preps = sorted(
+            (p for k in prep_keys for p in self._preps(k, cs, t.start)), key=lambda p: p.start()
+        )
+        subjects: list[Mention] = []
+        target_m: Mention | None = None
+        for p in preps:
+            pre = [m for m in before if m.end <= p.start()]
+            post = [m for m in before if m.start >= p.end()]
+            if pre and post:
+                subjects = self._subjects(pre)
+                target_m = post[0]
+                break
+        if not subjects:
+            subjects = self._subjects(before)
+            com = self.mod.get("comitative_preps_re")
+            if subjects and symmetric and len(subjects) >= 2 and com is not None:
+                gap = self.text[subjects[-2].end : subjects[-1].start]
+                if com.search(gap):
+                    target_m = subjects[-1]
+                    subjects = subjects[-2:-1]
+        # talks between A and B (mediated by the subject, if any).
+        btw = self.mod.get("between_re")
+        if symmetric and btw is not None:
+            bm = btw.match(self.text, t.end + 1) or btw.match(self.text, t.end)
+            if bm is None:
+                nxt = self.text.find(" ", t.end + 1)
+                bm = btw.match(self.text, nxt + 1) if 0 <= nxt - t.end < 12 else None
+            pair = [m for m in after if bm is not None and m.start >= bm.end()][:2]
+            if len(pair) == 2:
+                if rule.mediates:
+                    target_m = pair[0]
+                else:
+                    subjects, target_m = [pair[0]], pair[1]
+        if rule.mediates:
+            med = self._mediator(t, before, after)
+            if med is not None:
+                subjects, target_m = [med], None
+        # Passive: B 被 A 击落 / B was shot down by A.
+        passive = self._passive(t, cs, in_clause)
+        if passive is not None:
+            agent, patient = passive
+            subjects = [agent] if agent else []
+            target_m = patient
+        if target_m is None:
+            subj_ids = {i for s in subjects for i in s.ids}
+            for m in after:
+                if not set(m.ids) & subj_ids:
+                    target_m = m
+                    break
+        if rule.target == "none":
+            target_m = None
+
+        inherited = False
+        actor_ids: list[str] = [i for s in subjects for i in s.ids]
+        if subjects and len(subjects) == 1 and len(subjects[0].ids) == 2 and target_m is None:
+            actor_ids = [subjects[0].ids[0]]  # 美伊重启谈判: one party talks with the other
+            target_ids = [subjects[0].ids[1]]
+        else:
+            target_ids = list(target_m.ids) if target_m else []
+        if not actor_ids:
+            if rule.mediates and after:
+                actor_ids = [after[0].id]
+                target_ids = [m.id for m in after[1:2]]
+            else:
+                prefix_start = max(cs, (preps[0].start() if preps else t.start) - 30)
+                cands = candidate_names(
+                    self.text[cs : t.start]
+                    if t.start - cs < 40
+                    else self.text[prefix_start : t.start],
+                    self.lang,
+                    self.lang.stopwords,
+                )
+                if cands:
+                    base = cs if t.start - cs < 40 else prefix_start
+                    self.candidates.extend((base + a, base + b) for a, b in cands)
+                    return []
+                lead = self.text[cs : preps[0].start() if preps else t.start]
+                if len(lead.strip()) <= int(self.mod.get("inherit_max_prefix", 4)):
+                    prev = self._previous_clause_subject(sent, clause, mentions)
+                    if prev:
+                        actor_ids = prev
+                        inherited = True
+                    elif self._last_subject:
+                        actor_ids = list(self._last_subject)
+                        inherited = True
+        if not actor_ids:
+            return []
+
+        flags = self._modality(t, clause, sent)
+        mode = rule.mode
+        threatened = False
+        if rule.content_modes and t.content:
+            inner = t.content[0].rule.category.value
+            mode = rule.content_modes.get(inner, mode)
+            threatened = True
+        if t.content and not target_ids:
+            # The target of what is threatened/demanded/refused: A 威胁对 B 加征关税.
+            last = t.content[-1]
+            ce2 = next((c[1] for c in sent.clauses if c[0] <= last.start < c[1]), sent.end)
+            for m in mentions:
+                if t.end <= m.start < ce2 and not m.locative and m.id not in actor_ids:
+                    target_ids = list(m.ids)
+                    break
+        date = self._date(t, clause, sent, dates, context_date)
+        conf = rule.weight
+        if inherited:
+            conf -= 0.15
+        if not target_ids:
+            conf -= 0.1
+        if date is None or date.date is None:
+            conf -= 0.05
+        out: list[Draft] = []
+        for a in dict.fromkeys(actor_ids):
+            tgts = [x for x in target_ids if self._c(x) != self._c(a)] or [None]
+            for tg in tgts:
+                out.append(
+                    Draft(
+                        trigger=t,
+                        sentence=sent,
+                        clause=clause,
+                        actor=a,
+                        target=tg,
+                        category=cat,
+                        mode=mode,
+                        date=date,
+                        confidence=max(0.05, min(1.0, conf)),
+                        threatened=threatened,
+                        subject_start=None
+                        if inherited
+                        else (subjects[0].start if subjects else t.start),
+                        **flags,
+                    )
+                )
+        return out
+
+    def _previous_clause_subject(
+        self, sent: Sentence, clause: tuple[int, int], mentions: list[Mention]
+    ) -> list[str]:
+        """The subject of the nearest earlier clause of the sentence that names one: the first
+        actor in it that is not a place and not after a target preposition."""
+        earlier = [c for c in sent.clauses if c[1] <= clause[0]]
+        for cs, ce in reversed(earlier):
+            first_prep = min((p.start() for p in self._preps("target_preps", cs, ce)), default=ce)
+            for m in mentions:
+                if cs <= m.start < min(ce, first_prep) and not m.locative:
+                    return list(m.ids[:1])
+        return []
+
+    def _mediator(self, t: Trigger, before: list[Mention], after: list[Mention]) -> Mention | None:
+        """Omani mediators / 阿曼斡旋 (right before the verb) or mediated by Oman (after 'by')."""
+        if before and len(self.text[before[-1].end : t.start].strip(" 的")) == 0:
+            return before[-1]
+        agent = self.mod.get("agent_after_re")
+        if agent is not None:
+            m = agent.match(self.text, t.end + 1) or agent.match(self.text, t.end)
+            if m is not None:
+                return next((x for x in after if 0 <= x.start - m.end() <= 6), None)
+        return None
+
+    def _passive(
+        self, t: Trigger, cs: int, in_clause: list[Mention]
+    ) -> tuple[Mention | None, Mention | None] | None:
+        rx = self.mod.get("passive_re")
+        if rx is None:
+            return None
+        if self.lang.cjk:
+            # B 被 A 击落: the marker, then the agent right before the verb.
+            window = self.text[max(cs, t.start - 16) : t.start]
+            m = _last(rx.finditer(window))
+            if m is None:
+                return None
+            mstart = max(cs, t.start - 16) + m.start()
+            agent = next((x for x in in_clause if x.start >= mstart and x.end <= t.start), None)
+            if agent is None and mstart + len(m.group()) < t.start - 0:
+                return None
+            patient = next((x for x in reversed(in_clause) if x.end <= mstart), None)
+            return agent, patient
+        before = self.text[max(cs, t.start - 20) : t.start]
+        if not re.search(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?$", before, re.I):
+            return None
+        by = re.compile(r"\s+by\s+(?:the\s+|an?\s+)?", re.I).match(self.text, t.end)
+        agent = next(
+            (x for x in in_clause if by and x.start >= by.end() - 1 and x.start <= by.end() + 20),
+            None,
+        )
+        patient = next((x for x in reversed(in_clause) if x.end <= t.start), None)
+        return agent, patient
+
+    def _modality(self, t: Trigger, clause: tuple[int, int], sent: Sentence) -> dict[str, bool]:
+        cs, _ = clause
+        w = int(self.mod.get("before_window", 8))
+        hyp = self._cue("hypothetical", max(cs, t.start - w), t.start) is not None
+        cond = self._cue("conditional", sent.start, t.start) is not None
+        unconf = self._cue("unconfirmed", sent.start, sent.end) is not None
+        return {
+            "negated": self._negated(cs, t),
+            "hypothetical": hyp or cond,
+            "conditional": cond,
+            "unconfirmed": unconf,
+        }
+
+    def _date(
+        self,
+        t: Trigger,
+        clause: tuple[int, int],
+        sent: Sentence,
+        dates: list[DateMention],
+        context_date: DateMention | None,
+    ) -> DateMention | None:
+        cs, ce = clause
+        doc = self.doc_date
+
+        def pick(lo: int, hi: int, day_only: bool, past_only: bool) -> DateMention | None:
+            inside = [
+                d
+                for d in dates
+                if lo <= d.start < hi
+                and not d.range_end
+                and (not day_only or d.precision is DatePrecision.DAY)
+                and (not past_only or doc is None or d.date is None or d.date <= doc)
+            ]
+            pre = [d for d in inside if d.end <= t.start]
+            return pre[-1] if pre else (inside[0] if inside else None)
+
+        # Prefer a day in the clause, then a day in the sentence (not a future one from another
+        # clause), then any date in the clause, then the date the narrative is at.
+        for found in (
+            pick(cs, ce, True, False),
+            pick(sent.start, sent.end, True, True),
+            pick(cs, ce, False, False),
+            pick(sent.start, sent.end, False, True),
+        ):
+            if found is not None:
+                return found
+        return context_date
+
+
+def undated(d: DateMention | None) -> bool:
+    return d is None or d.date is None or d.precision is DatePrecision.UNKNOWN
+
+
+def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    found = None
+    for found in matches:  # noqa: B007 - we want the last one
+        pass
+    return found

@@ -1,0 +1,307 @@
+"""Language data: the YAML files under `lang/<code>/`, loaded once and compiled for matching.
+
+Everything the extractor knows about a language (actor names, event verbs, modality cues, date
+expressions, units, stance cues, sentence boundaries) is in those files, so a user extends the
+coder by editing or adding YAML: `Extractor(lang_dirs=[...])` or the `DUALTRACK_LANG_DIRS`
+environment variable name extra folders laid out like `lang/` whose files are merged in.
+The code here only compiles what the files say.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from dualtrack.extract.trie import trie_pattern
+from dualtrack.ontology import Category
+
+LANG_CODES = ("zh", "en")
+FILES = ("actors", "verbs", "modality", "dates", "units", "stances", "text")
+
+
+class LangDataError(ValueError):
+    """A language data file is malformed; the message names the file and the entry."""
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    id: str
+    kind: str
+    country: str
+
+
+@dataclass(frozen=True)
+class VerbRule:
+    category: Category
+    mode: str | None
+    weight: float
+    governs: bool
+    governs_sentence: bool
+    mediates: bool
+    target: str
+    content_modes: dict[str, str]
+    source: str  # the pattern, for debugging and docs
+
+
+@dataclass
+class LangData:
+    code: str
+    cjk: bool  # match on characters (no word boundaries) and convert t2s
+    actors: dict[str, ActorEntry]
+    alias_ids: dict[str, tuple[str, ...]]  # matched alias -> actor ids (two for a pair)
+    pair_aliases: frozenset[str]
+    alias_re: re.Pattern[str]
+    role_re: re.Pattern[str] | None
+    verb_re: re.Pattern[str]
+    verb_rules: dict[str, VerbRule]
+    mod: dict[str, Any]
+    dates: dict[str, Any]
+    units: dict[str, Any]
+    stances: dict[str, Any]
+    sentence_re: re.Pattern[str]
+    clause_re: re.Pattern[str]
+    abbreviations: frozenset[str]
+    stopwords: frozenset[str]
+    unit_chars: frozenset[str] = field(default_factory=frozenset)
+
+
+def _builtin_dir(code: str) -> Path:
+    return Path(str(resources.files("dualtrack.extract") / "lang" / code))
+
+
+def _extra_dirs(extra: list[Path] | None) -> list[Path]:
+    dirs = list(extra or [])
+    env = os.environ.get("DUALTRACK_LANG_DIRS")
+    if env:
+        dirs.extend(Path(p) for p in env.split(os.pathsep) if p)
+    return dirs
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as e:
+        raise LangDataError(f"{path}: not valid YAML: {e}") from e
+    if not isinstance(data, dict):
+        raise LangDataError(f"{path}: expected a mapping at the top level")
+    return data
+
+
+def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """Extra files add to lists and mappings and replace scalars."""
+    out = dict(base)
+    for k, v in extra.items():
+        if isinstance(v, list) and isinstance(out.get(k), list):
+            out[k] = out[k] + v
+        elif isinstance(v, dict) and isinstance(out.get(k), dict):
+            out[k] = _merge(out[k], v)
+        else:
+            out[k] = v
+    return out
+
+
+def load_files(code: str, extra: list[Path] | None = None) -> dict[str, dict[str, Any]]:
+    raw: dict[str, dict[str, Any]] = {}
+    for name in FILES:
+        path = _builtin_dir(code) / f"{name}.yaml"
+        raw[name] = _read(path) if path.exists() else {}
+        for d in _extra_dirs(extra):
+            p = d / code / f"{name}.yaml"
+            if p.exists():
+                raw[name] = _merge(raw[name], _read(p))
+    return raw
+
+
+def _compile(src: str, where: str, flags: int = 0) -> re.Pattern[str]:
+    try:
+        return re.compile(src, flags)
+    except re.error as e:
+        raise LangDataError(f"{where}: bad regular expression {src!r}: {e}") from e
+
+
+def _alt(items: list[str], cjk: bool, where: str, flags: int = 0) -> re.Pattern[str] | None:
+    items = [i for i in items if i]
+    if not items:
+        return None
+    body = "|".join(f"(?:{i})" for i in sorted(items, key=len, reverse=True))
+    src = f"(?:{body})" if cjk else rf"\b(?:{body})(?!\w)"
+    return _compile(src, where, flags)
+
+
+def build(
+    code: str,
+    extra: list[Path] | None = None,
+    case_aliases: dict[str, list[str]] | None = None,
+    case_actors: dict[str, ActorEntry] | None = None,
+) -> LangData:
+    """Compile one language. `case_aliases` (alias -> ids) and `case_actors` come from a Case and
+    take precedence over the built-in dictionary for the same alias."""
+    raw = load_files(code, extra)
+    cjk = code == "zh"
+    flags = 0 if cjk else re.IGNORECASE
+
+    actors: dict[str, ActorEntry] = {}
+    alias_ids: dict[str, tuple[str, ...]] = {}
+    for aid, spec in (raw["actors"].get("actors") or {}).items():
+        where = f"lang/{code}/actors.yaml: actor {aid}"
+        if not isinstance(spec, dict) or "names" not in spec:
+            raise LangDataError(f"{where}: needs 'kind' and 'names'")
+        country = spec.get("country") or aid.split(".", 1)[0]
+        actors[aid] = ActorEntry(aid, spec.get("kind", "state"), country)
+        for name in spec["names"]:
+            alias_ids.setdefault(str(name), (aid,))
+    pairs = raw["actors"].get("pairs") or {}
+    for name, ids in pairs.items():
+        alias_ids[str(name)] = tuple(ids)
+    for aid, entry in (case_actors or {}).items():
+        actors[aid] = entry
+    for name, ids in (case_aliases or {}).items():
+        alias_ids[name] = tuple(ids)
+    alias_src = trie_pattern(alias_ids)
+    alias_re = _compile(
+        alias_src if cjk else rf"(?<![\w.])(?:{alias_src})(?![\w])", f"{code} aliases"
+    )
+    roles = raw["actors"].get("role_suffixes") or []
+    role_re = None
+    if roles:
+        role_src = trie_pattern(roles)
+        role_re = _compile(
+            role_src if cjk else rf"(?:'s)?\s+(?:{role_src})\b", f"{code} role_suffixes", flags
+        )
+
+    verb_rules: dict[str, VerbRule] = {}
+    branches: list[tuple[str, str]] = []
+    for i, rule in enumerate(raw["verbs"].get("rules") or []):
+        where = f"lang/{code}/verbs.yaml: rule {i + 1}"
+        try:
+            cat = Category(rule["category"])
+        except (KeyError, ValueError) as e:
+            raise LangDataError(f"{where}: unknown or missing category: {e}") from e
+        for j, pat in enumerate(rule.get("patterns") or []):
+            _compile(pat, where, flags)
+            name = f"v{i}_{j}"
+            verb_rules[name] = VerbRule(
+                category=cat,
+                mode=rule.get("mode"),
+                weight=float(rule.get("weight", 0.8)),
+                governs=bool(rule.get("governs", False)),
+                governs_sentence=rule.get("governs") == "sentence",
+                mediates=bool(rule.get("mediates", False)),
+                target=rule.get("target", "object"),
+                content_modes=dict(rule.get("content_modes") or {}),
+                source=pat,
+            )
+            branches.append((name, pat))
+    # Longer (more specific) patterns first: alternation takes the first branch that matches.
+    branches.sort(key=lambda b: len(b[1]), reverse=True)
+    body = "|".join(f"(?P<{n}>{p})" for n, p in branches)
+    verb_re = _compile(body if cjk else rf"\b(?:{body})(?!\w)", f"lang/{code}/verbs.yaml", flags)
+
+    mod = dict(raw["modality"])
+    for key in (
+        "negation",
+        "not_negation",
+        "hypothetical",
+        "conditional",
+        "unconfirmed",
+        "speech",
+        "target_preps",
+        "comitative_preps",
+        "coordination",
+        "locative_preps",
+        "frame_after",
+        "frame_before",
+        "pronouns",
+        "between",
+        "agent_preps",
+        "agent_after",
+    ):
+        mod[key + "_re"] = _alt(
+            list(mod.get(key) or []), cjk, f"lang/{code}/modality.yaml: {key}", flags
+        )
+    mod["passive_re"] = _alt(
+        list(mod.get("passive") or []), cjk, f"lang/{code}/modality.yaml", flags
+    )
+
+    dates = _compile_dates(raw["dates"], code, flags)
+    units = raw["units"]
+    stances = _compile_stances(raw["stances"], code, cjk, flags)
+    text = raw["text"]
+    sentence_re = _compile(text.get("sentence_end", r"\n+"), f"lang/{code}/text.yaml")
+    clause_re = _compile(text.get("clause_sep", r"[,;]"), f"lang/{code}/text.yaml")
+    unit_chars = frozenset(
+        k
+        for k in list(units.get("classifiers") or {}) + list(units.get("measures") or {})
+        if len(k) == 1
+    ) | frozenset(k[0] for k in (units.get("measures") or {}) if k)
+    return LangData(
+        code=code,
+        cjk=cjk,
+        actors=actors,
+        alias_ids=alias_ids,
+        pair_aliases=frozenset(str(p) for p in pairs),
+        alias_re=alias_re,
+        role_re=role_re,
+        verb_re=verb_re,
+        verb_rules=verb_rules,
+        mod=mod,
+        dates=dates,
+        units=units,
+        stances=stances,
+        sentence_re=sentence_re,
+        clause_re=clause_re,
+        abbreviations=frozenset(text.get("abbreviations") or []),
+        stopwords=frozenset(str(w) for w in raw["actors"].get("candidate_stopwords") or []),
+        unit_chars=unit_chars,
+    )
+
+
+def _compile_dates(d: dict[str, Any], code: str, flags: int) -> dict[str, Any]:
+    where = f"lang/{code}/dates.yaml"
+    months = {str(k).lower(): int(v) for k, v in (d.get("months") or {}).items()}
+    month_alt = "|".join(sorted(map(re.escape, months), key=len, reverse=True)) or "(?!x)x"
+
+    def sub(p: str) -> str:
+        return p.replace("{MONTH}", month_alt)
+
+    out: dict[str, Any] = {"months": months}
+    out["weekdays"] = {str(k).lower(): int(v) for k, v in (d.get("weekdays") or {}).items()}
+    out["absolute"] = [_compile(sub(p), where, flags) for p in d.get("absolute") or []]
+    out["relative"] = []
+    for r in d.get("relative") or []:
+        out["relative"].append(
+            {
+                "re": _compile(sub(r["pattern"]), where, flags),
+                "unit": r.get("unit", "day"),
+                "offset": int(r.get("offset", 0)),
+                "anchor": r.get("anchor", "document"),
+            }
+        )
+    out["document_date"] = [_compile(sub(p), where, flags) for p in d.get("document_date") or []]
+    cjk = code == "zh"
+    for key in ("span_start", "span_end", "range"):
+        items = [re.escape(x) for x in d.get(key) or []]
+        out[key] = items
+    out["span_start_re"] = _alt(out["span_start"], cjk, where, flags)
+    out["span_end_re"] = _alt(out["span_end"], cjk, where, flags)
+    return out
+
+
+def _compile_stances(s: dict[str, Any], code: str, cjk: bool, flags: int) -> dict[str, Any]:
+    where = f"lang/{code}/stances.yaml"
+    topics = {}
+    for topic, words in (s.get("topics") or {}).items():
+        topics[topic] = _alt(list(words), cjk, f"{where}: topic {topic}", flags)
+    return {
+        "topics": {k: v for k, v in topics.items() if v is not None},
+        **{
+            k: _alt(list(s.get(k) or []), cjk, f"{where}: {k}", flags)
+            for k in ("include", "only", "exclude", "red_line")
+        },
+    }

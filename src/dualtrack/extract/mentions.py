@@ -1,0 +1,146 @@
+"""Actor mentions: dictionary and case aliases, role phrases, and name-like candidates.
+
+A role phrase (伊朗外长, Iran's foreign minister) is the state's name plus a role word from the
+language's `role_suffixes`; it resolves to the state. A person's or agency's alias resolves to
+its own id, whose `country` says whom it acts for. A state name followed by a person's name
+(伊朗外长阿拉格齐, Iranian Foreign Minister Abbas Araghchi) is one mention of the person.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from dualtrack.extract.langdata import LangData
+
+_CAP_SEQ = re.compile(r"\b[A-Z][\w'’.-]*[a-z][\w'’-]*(?:\s+(?:al-|bin\s+|ibn\s+)?[A-Z][\w'’-]+)*")
+_JOINER = re.compile(r"^[\s·•・.\-’'A-Za-z\u4e00-\u9fff]{0,8}$")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    ids: tuple[str, ...]
+    locative: bool = False
+
+    @property
+    def id(self) -> str:
+        return self.ids[0]
+
+
+def find_mentions(text: str, lang: LangData, country: dict[str, str]) -> list[Mention]:
+    """All actor mentions in normalised `text`, left to right, non-overlapping."""
+    out: list[Mention] = []
+    rx = lang.alias_re
+    pos = 0
+    n = len(text)
+    while pos < n:
+        m = rx.search(text, pos)
+        if m is None:
+            break
+        alias = m.group()
+        if alias in lang.pair_aliases:
+            inner = rx.match(text, m.start() + 1)
+            if inner is not None and inner.end() > m.end():  # 其中美国: 美国, not 中美
+                pos = m.start() + 1
+                continue
+        ids = lang.alias_ids.get(alias)
+        if ids is None:
+            pos = m.start() + 1
+            continue
+        end = m.end()
+        if lang.role_re is not None:
+            r = lang.role_re.match(text, end)
+            if r is not None:
+                end = r.end()
+        out.append(Mention(m.start(), end, ids))
+        pos = end
+    out = _merge_titles(text, out, lang, country)
+    _mark_locatives(text, out, lang)
+    return out
+
+
+def _merge_titles(
+    text: str, ms: list[Mention], lang: LangData, country: dict[str, str]
+) -> list[Mention]:
+    """State/role mention directly followed by a person of that state: keep the person."""
+    if not ms:
+        return ms
+    out = [ms[0]]
+    for m in ms[1:]:
+        prev = out[-1]
+        gap = text[prev.end : m.start]
+        same = (
+            len(prev.ids) == 1
+            and len(m.ids) == 1
+            and (country.get(prev.id, prev.id) == country.get(m.id, m.id))
+        )
+        if (
+            same
+            and _JOINER.match(gap)
+            and (not gap or lang.cjk or gap.strip() == "" or gap.strip()[:1].isupper())
+        ):
+            specific = m if "." in m.id or "." not in prev.id else prev
+            out[-1] = Mention(prev.start, m.end, specific.ids)
+        else:
+            out.append(m)
+    return out
+
+
+def _mark_locatives(text: str, ms: list[Mention], lang: LangData) -> None:
+    rx = lang.mod.get("locative_preps_re")
+    if rx is None:
+        return
+    for i, m in enumerate(ms):
+        before = text[max(0, m.start - 6) : m.start]
+        if lang.cjk:
+            hit = any(before.endswith(p) for p in lang.mod.get("locative_preps") or [])
+        else:
+            hit = (
+                re.search(
+                    r"\b(?:" + "|".join(lang.mod["locative_preps"]) + r")\s+(?:the\s+)?$",
+                    before,
+                    re.IGNORECASE,
+                )
+                is not None
+            )
+        if not hit and i > 0 and ms[i - 1].locative and ms[i - 1].end == m.start:
+            hit = True  # 在阿曼马斯喀特: the city after the country is a place too
+        m.locative = hit
+
+
+@cache
+def _posseg():  # jieba's tagger is loaded on first use (about a second), and only for candidates
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba.posseg
+
+
+NAME_TAGS = ("nr", "nrt", "nrfg", "ns", "nt")
+
+
+def candidate_names(
+    prefix: str, lang: LangData, stopwords: frozenset[str]
+) -> list[tuple[int, int]]:
+    """Spans in `prefix` (relative) that look like names of actors we do not know."""
+    if lang.cjk:
+        if sum(1 for c in prefix if "\u4e00" <= c <= "\u9fff") < 2:
+            return []
+        out: list[tuple[int, int]] = []
+        pos = 0
+        for w in _posseg().lcut(prefix):
+            start = prefix.find(w.word, pos)
+            pos = start + len(w.word)
+            if w.flag in NAME_TAGS and len(w.word) >= 2 and w.word not in stopwords:
+                out.append((start, pos))
+        return out
+    return [
+        m.span()
+        for m in _CAP_SEQ.finditer(prefix)
+        if m.group() not in stopwords and m.group().split()[0] not in stopwords
+    ]

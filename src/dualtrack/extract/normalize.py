@@ -1,0 +1,143 @@
+"""Normalisation for matching, with an offset map back to the original text.
+
+Patterns are written once, in Simplified Chinese with half-width digits and punctuation, so the
+text they run on is normalised first: Traditional → Simplified (OpenCC `t2s`), full-width →
+half-width, and Chinese numerals that count or date something → Arabic digits. Every span found
+on the normalised text maps back to the original through `Normalized.span`, because evidence must
+point into the text the analyst reads, not into our working copy.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import cn2an
+import opencc
+
+# Full-width ASCII (U+FF01..U+FF5E) and the ideographic space fold to their half-width forms;
+# both are one character for one, so they need no offset bookkeeping.
+_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿"
+# A numeral run, optionally with a decimal part (一点五). Which runs are converted is decided in
+# `_convert_numerals` (counts, measures and dates; not 一 in 一边 or 统一).
+_NUMERAL = re.compile(rf"[{_NUMERAL_CHARS}]+(?:点[{_NUMERAL_CHARS}]+)?")
+_MAGNITUDE = set("十百千万亿")
+
+
+@cache
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """Normalised text plus, for each of its characters, the original [start, end) it came from."""
+
+    original: str
+    text: str
+    starts: list[int]
+    ends: list[int]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) span of the normalised text to the original text."""
+        if end <= start:
+            pos = self.starts[start] if start < len(self.starts) else len(self.original)
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+    def original_text(self, start: int, end: int) -> str:
+        s, e = self.span(start, end)
+        return self.original[s:e]
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → Simplified, one character for one (OpenCC phrase rules that change length
+    are undone per character, so offsets stay aligned)."""
+    out = _t2s().convert(text)
+    if len(out) == len(text):
+        return out
+    conv = _t2s().convert
+    pieces = []
+    for para in text.split("\n"):
+        p = conv(para)
+        if len(p) != len(para):
+            p = "".join(c if len(c2 := conv(c)) != 1 else c2 for c in para)
+        pieces.append(p)
+    return "\n".join(pieces)
+
+
+def has_cjk(text: str) -> bool:
+    return _CJK.search(text) is not None
+
+
+def normalize(
+    text: str, chinese: bool | None = None, units: frozenset[str] = frozenset()
+) -> Normalized:
+    """Normalise `text` for matching.
+
+    `chinese` switches on t2s and numeral conversion (default: when the text has CJK characters).
+    `units` are the characters that, right after a single-digit numeral (两名, 三艘), show it is a
+    count and not part of a word; they come from the language's units file.
+    """
+    if chinese is None:
+        chinese = has_cjk(text)
+    base = text.translate(_WIDTH)
+    if not chinese:
+        idx = list(range(len(text)))
+        return Normalized(text, base, idx, [i + 1 for i in idx])
+    base = to_simplified(base)
+    return _convert_numerals(text, base, units)
+
+
+@lru_cache(maxsize=4096)
+def numeral_value(s: str) -> float | None:
+    """The value of a Chinese numeral (一千二百 → 1200, 两 → 2, 二〇二六 → 2026), or None."""
+    try:
+        v = cn2an.cn2an(s.replace("〇", "零"), "smart")
+    except (ValueError, KeyError, TypeError, IndexError):
+        return None
+    return float(v)
+
+
+def _fmt(v: float) -> str:
+    return str(int(v)) if v == int(v) else repr(v)
+
+
+def _convert_numerals(original: str, base: str, units: frozenset[str]) -> Normalized:
+    starts: list[int] = []
+    ends: list[int] = []
+    out: list[str] = []
+    pos = 0
+    for m in _NUMERAL.finditer(base):
+        s, e = m.span()
+        run = m.group()
+        nxt = base[e : e + 1]
+        counts = nxt in units or nxt in "年月日号点时" or nxt.isdigit()
+        multi = len(run) > 1 and (any(c in _MAGNITUDE for c in run) or len(run) >= 3 or counts)
+        # A lone 万/亿 or 十 after an Arabic number (1.5万) is handled by the quantity parser.
+        if not (multi or counts) or run in ("万", "亿") or (s > 0 and base[s - 1].isdigit()):
+            continue
+        if run[0] in "万亿":
+            continue
+        value = numeral_value(run)
+        if value is None:
+            continue
+        out.append(base[pos:s])
+        starts.extend(range(pos, s))
+        ends.extend(range(pos + 1, s + 1))
+        rep = _fmt(value)
+        out.append(rep)
+        starts.extend([s] * len(rep))
+        ends.extend([e] * len(rep))
+        pos = e
+    if pos == 0:
+        idx = list(range(len(base)))
+        return Normalized(original, base, idx, [i + 1 for i in idx])
+    out.append(base[pos:])
+    starts.extend(range(pos, len(base)))
+    ends.extend(range(pos + 1, len(base) + 1))
+    return Normalized(original, "".join(out), starts, ends)

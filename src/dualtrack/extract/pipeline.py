@@ -1,0 +1,307 @@
+"""The extractor: Document → normalise → sentences → dates → actors → events → quantities →
+stances → deduplication, every span mapped back to the original text."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dualtrack.extract.dates import DateMention, document_date, find_dates
+from dualtrack.extract.dedup import merge_events, merge_stances
+from dualtrack.extract.events import Candidate, Coder, Draft, find_triggers
+from dualtrack.extract.langdata import ActorEntry, LangData, build
+from dualtrack.extract.mentions import find_mentions
+from dualtrack.extract.normalize import Normalized, has_cjk, normalize, to_simplified
+from dualtrack.extract.quantities import QuantityFinder
+from dualtrack.extract.segment import sentences
+from dualtrack.extract.stances import StanceDraft, find_stances, link_topics
+from dualtrack.model import Case, DatePrecision, Document, Event, EventFlags, Evidence, Stance
+
+EXTRACTOR_NAME = "dualtrack.extract/0.1"
+
+
+@dataclass
+class Extraction:
+    """What the extractor found in one or more documents."""
+
+    events: list[Event] = field(default_factory=list)
+    stances: list[Stance] = field(default_factory=list)
+    unresolved: list[Candidate] = field(default_factory=list)
+    documents: list[str] = field(default_factory=list)  # ids, in reading order
+
+    @property
+    def undated(self) -> list[Event]:
+        return [e for e in self.events if e.date is None]
+
+
+def detect_lang(text: str) -> str:
+    """'en', 'zh-Hans' or 'zh-Hant' from the characters of the text."""
+    sample = text[:4000]
+    cjk = sum(1 for c in sample if "\u4e00" <= c <= "\u9fff")
+    latin = sum(1 for c in sample if c.isascii() and c.isalpha())
+    if cjk == 0 or cjk * 3 < latin * 0.5:
+        return "en"
+    simplified = to_simplified(sample)
+    changed = sum(1 for a, b in zip(sample, simplified, strict=True) if a != b)
+    return "zh-Hant" if changed > max(2, cjk * 0.02) else "zh-Hans"
+
+
+class Extractor:
+    """Bilingual event coder. Loads each language's data files once; reuse one instance."""
+
+    def __init__(
+        self, case: Case | None = None, lang: str = "auto", lang_dirs: list[Path] | None = None
+    ) -> None:
+        if lang not in ("auto", "zh", "en", "zh-Hans", "zh-Hant"):
+            raise ValueError(f"lang must be auto, zh or en, not {lang!r}")
+        self.case = case
+        self.lang = lang
+        self.lang_dirs = lang_dirs
+        self._langs: dict[str, LangData] = {}
+        self._quant: dict[str, QuantityFinder] = {}
+        self._country: dict[str, str] = {}
+        self._case_actors: dict[str, ActorEntry] = {}
+        self._case_aliases: dict[str, dict[str, list[str]]] = {"zh": {}, "en": {}}
+        if case is not None:
+            for a in case.actors:
+                self._case_actors[a.id] = ActorEntry(a.id, a.kind.value, a.acts_for)
+                for lg, names in ((lg, a.all_names(lg)) for lg in ("en", "zh-Hant", "zh-Hans")):
+                    code = "en" if lg == "en" else "zh"
+                    for name in names:
+                        key = to_simplified(name) if code == "zh" else name
+                        self._case_aliases[code].setdefault(key, [a.id])
+        for code in ("zh", "en") if lang == "auto" else (("en",) if lang == "en" else ("zh",)):
+            self._load(code)
+        self._links = link_topics(case, self._topics())
+
+    def _load(self, code: str) -> LangData:
+        if code not in self._langs:
+            data = build(code, self.lang_dirs, self._case_aliases[code], self._case_actors)
+            self._langs[code] = data
+            self._quant[code] = QuantityFinder(data)
+            for aid, entry in data.actors.items():
+                self._country.setdefault(aid, entry.country)
+            for aid, entry in self._case_actors.items():
+                self._country[aid] = entry.country
+        return self._langs[code]
+
+    def _topics(self) -> list[str]:
+        return sorted({t for lg in self._langs.values() for t in lg.stances["topics"]})
+
+    def country(self, actor_id: str | None) -> str | None:
+        """The state or organisation `actor_id` acts for (`IRN.araghchi` → `IRN`)."""
+        if not actor_id:
+            return None
+        return self._country.get(actor_id, actor_id.split(".", 1)[0])
+
+    def lang_of(self, doc: Document) -> str:
+        if self.lang == "en":
+            return "en"
+        if self.lang in ("zh", "zh-Hans", "zh-Hant"):
+            return "zh"
+        if doc.lang:
+            return "en" if doc.lang == "en" else "zh"
+        return "en" if detect_lang(doc.text) == "en" else "zh"
+
+    # ---- one document -------------------------------------------------------------------
+    def extract(self, doc: Document) -> Extraction:
+        drafts, stances, cands, norm = self._run(doc)
+        events = merge_events(self._events(doc, norm, drafts), self.country, within_doc=True)
+        return Extraction(
+            events=events,
+            stances=merge_stances(self._stances(doc, norm, stances)),
+            unresolved=cands,
+            documents=[doc.id],
+        )
+
+    def extract_many(self, docs: Iterable[Document]) -> Extraction:
+        """Extract from several documents; one real-world event reported by several of them
+        becomes one event with several evidence spans."""
+        events: list[Event] = []
+        stances: list[Stance] = []
+        cands: list[Candidate] = []
+        ids: list[str] = []
+        for doc in docs:
+            one = self.extract(doc)
+            events.extend(one.events)
+            stances.extend(one.stances)
+            cands.extend(one.unresolved)
+            ids.append(doc.id)
+        return Extraction(
+            events=merge_events(events, self.country, within_doc=False),
+            stances=merge_stances(stances),
+            unresolved=cands,
+            documents=ids,
+        )
+
+    def _run(
+        self, doc: Document
+    ) -> tuple[list[Draft], list[StanceDraft], list[Candidate], Normalized]:
+        code = self.lang_of(doc)
+        lang = self._load(code)
+        norm = normalize(
+            doc.text, chinese=lang.cjk or has_cjk(doc.text[:2000]), units=lang.unit_chars
+        )
+        text = norm.text
+        doc_date = doc.date or document_date(doc.text, lang)
+        sents = sentences(text, lang)
+        dates = find_dates(text, lang, doc_date)
+        mentions = find_mentions(text, lang, self._country)
+        triggers = find_triggers(text, lang)
+        quants = [
+            q
+            for q in self._quant[code].find(text)
+            if not any(d.start < q.end and q.start < d.end for d in dates)
+        ]
+        coder = Coder(text, lang, self._country, doc_date)
+        drafts: list[Draft] = []
+        stances: list[StanceDraft] = []
+        di = mi = ti = 0
+        context: DateMention | None = None
+        for sent in sents:
+            while di < len(dates) and dates[di].end <= sent.start:
+                d = dates[di]
+                if d.date is not None and d.precision is DatePrecision.DAY and not d.range_end:
+                    context = dates[di]
+                di += 1
+            s_dates = [d for d in dates[di:] if d.start < sent.end]
+            while mi < len(mentions) and mentions[mi].end <= sent.start:
+                mi += 1
+            s_ments = [m for m in mentions[mi:] if m.start < sent.end]
+            while ti < len(triggers) and triggers[ti].start < sent.start:
+                ti += 1
+            s_trigs = [t for t in triggers[ti:] if t.start < sent.end]
+            before_subject = coder.last_subject
+            if s_trigs:
+                drafts.extend(coder.code_sentence(sent, s_ments, s_trigs, s_dates, context))
+            stances.extend(find_stances(text, sent, lang, s_ments, self._links, before_subject))
+        _attach_quantities(drafts, quants)
+        _attach_via(drafts, self.country)
+        cands = [
+            Candidate(
+                text=norm.original_text(s, e),
+                start=norm.span(s, e)[0],
+                end=norm.span(s, e)[1],
+                doc_id=doc.id,
+                context=_context(norm, s, e, sents),
+            )
+            for s, e in coder.candidates
+        ]
+        for s in stances:
+            s.sentence_date = _sentence_date(s.sentence, dates, doc_date)  # type: ignore[attr-defined]
+        return drafts, stances, cands, norm
+
+    def _events(self, doc: Document, norm: Normalized, drafts: list[Draft]) -> list[Event]:
+        out: list[Event] = []
+        for d in drafts:
+            s, e = norm.span(d.sentence.start, d.sentence.end)
+            dm = d.date
+            date = dm.date if dm else None
+            precision = dm.precision if dm and dm.date else DatePrecision.UNKNOWN
+            out.append(
+                Event(
+                    date=date,
+                    date_end=dm.date_end if dm else None,
+                    date_precision=precision,
+                    actor=d.actor,
+                    target=d.target,
+                    via=d.via,
+                    category=d.category,
+                    mode=d.mode,
+                    quantities=[q.quantity for q in d.quantities],
+                    flags=EventFlags(
+                        negated=d.negated,
+                        hypothetical=d.hypothetical,
+                        threatened=d.threatened,
+                        conditional=d.conditional,
+                        unconfirmed=d.unconfirmed,
+                    ),
+                    evidence=[Evidence(doc_id=doc.id, start=s, end=e, text=doc.text[s:e])],
+                    confidence=round(d.confidence, 3),
+                    extractor=EXTRACTOR_NAME,
+                    summary=norm.original_text(d.trigger.start, d.trigger.end),
+                )
+            )
+        return out
+
+    def _stances(self, doc: Document, norm: Normalized, drafts: list[StanceDraft]) -> list[Stance]:
+        out = []
+        for d in drafts:
+            s, e = norm.span(d.sentence.start, d.sentence.end)
+            date, prec = d.sentence_date  # type: ignore[attr-defined]
+            out.append(
+                Stance(
+                    actor=d.actor,
+                    issue=d.issue,
+                    items=d.items,
+                    red_line=d.red_line,
+                    date=date,
+                    date_precision=prec,
+                    summary=d.summary,
+                    evidence=[Evidence(doc_id=doc.id, start=s, end=e, text=doc.text[s:e])],
+                    confidence=0.6,
+                    extractor=EXTRACTOR_NAME,
+                )
+            )
+        return out
+
+
+def _sentence_date(
+    sent, dates: list[DateMention], doc_date: dt.date | None
+) -> tuple[dt.date | None, DatePrecision]:
+    inside = [d for d in dates if sent.start <= d.start < sent.end and d.date]
+    if inside:
+        return inside[0].date, inside[0].precision
+    if doc_date:
+        return doc_date, DatePrecision.DAY
+    return None, DatePrecision.UNKNOWN
+
+
+def _context(norm: Normalized, s: int, e: int, sents) -> str:
+    for sent in sents:
+        if sent.start <= s < sent.end:
+            return norm.original_text(sent.start, sent.end)[:200]
+    return norm.original_text(max(0, s - 40), min(len(norm.text), e + 40))
+
+
+def _attach_quantities(drafts: list[Draft], quants) -> None:
+    """A quantity belongs to the event of its clause, else to the nearest event of its sentence
+    (the one before it first: 部署至少10艘军舰, 包括6艘驱逐舰)."""
+    for q in quants:
+        same_clause = [d for d in drafts if d.clause[0] <= q.start < d.clause[1]]
+        pool = same_clause or [d for d in drafts if d.sentence.start <= q.start < d.sentence.end]
+        if not pool:
+            continue
+        before = [d for d in pool if d.trigger.start <= q.start]
+        chosen = before[-1] if before else pool[0]
+        # several drafts from one trigger (A、B support) share the quantity
+        for d in pool:
+            if d.trigger is chosen.trigger:
+                d.quantities.append(q)
+
+
+def _attach_via(drafts: list[Draft], country) -> None:
+    """A mediator's own draft (斡旋, mediated) becomes `via` of the talks between two others in
+    the same document and on the same (or no) date; it stays an event only when there are none."""
+    mediators = [d for d in drafts if d.trigger.rule.mediates]
+    talks = [d for d in drafts if d.category.value == "CONSULT" and not d.trigger.rule.mediates]
+    for m in mediators:
+        mc = country(m.actor)
+        used = False
+        for t in talks:
+            if t.via == m.actor:
+                used = True
+                continue
+            if t.via is not None or t.target is None:
+                continue
+            if country(t.actor) == mc or country(t.target) == mc:
+                continue
+            if t.date and m.date and t.date.date and m.date.date and t.date.date != m.date.date:
+                continue
+            t.via = m.actor
+            t.mode = "mediated"
+            used = True
+        if used:
+            drafts.remove(m)
