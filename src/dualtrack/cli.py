@@ -399,25 +399,55 @@ def events_cmd(
 @app.command("demo")
 def demo_cmd(
     out: Annotated[
-        Path, typer.Option("--out", help="Directory for the demo workspace and exports.")
+        Path, typer.Option("--out", help="Directory for the demo workspace, exports and brief.")
     ] = Path("dualtrack-demo"),
+    lang: Annotated[
+        str, typer.Option("--lang", help="Brief language: en, zh-Hant, zh-Hans.")
+    ] = "en",
+    runs: Annotated[int, typer.Option("--runs", help="Forecast Monte Carlo runs.")] = 4000,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed.")] = 0,
+    sources: Annotated[
+        list[Path] | None,
+        typer.Option("--sources", help="Folder of source texts whose spans the brief quotes."),
+    ] = None,
 ) -> None:
-    """Load the built-in US–Iran case into a workspace under --out and show its timeline."""
+    """Run the built-in US–Iran case end to end: workspace, sample articles, extraction,
+    bargaining, forecast, and the analyst brief (brief.html, brief.md) under --out."""
     from dualtrack.cases import CaseError
     from dualtrack.demo import run_demo
+    from dualtrack.report import languages
     from dualtrack.store import StoreError
 
+    if lang not in languages():
+        fail(f"--lang {lang!r}: choose one of {', '.join(languages())}")
     try:
-        result = run_demo(out, console=console, progress_console=err_console)
-    except (CaseError, FileNotFoundError, StoreError) as exc:
+        result = run_demo(
+            out,
+            console=console,
+            progress_console=err_console,
+            lang=lang,
+            runs=runs,
+            seed=seed,
+            sources=sources,
+        )
+    except (CaseError, FileNotFoundError, StoreError, ValueError) as exc:
         fail(str(exc))
     exports = ", ".join(str(p) for p in result.exports.values())
     console.print(
         f"[bold]{result.case.id}[/]: {len(result.events)} events in workspace "
-        f"{result.workspace}\nexports: {exports}",
+        f"{result.workspace} ({len(result.documents)} sample articles, "
+        f"{result.extracted} extracted events)\nexports: {exports}",
         highlight=False,
         soft_wrap=True,
     )
+    if result.briefs:
+        console.print(
+            f"[bold]brief:[/] {result.briefs['html']}  (Markdown: {result.briefs['md']})",
+            highlight=False,
+            soft_wrap=True,
+        )
+        for line in result.summary:
+            console.print(f"  • {line}", highlight=False, soft_wrap=True, markup=False)
 
 
 @app.command("forecast")

@@ -1,24 +1,38 @@
 """`dualtrack demo`: the built-in case end to end, into a workspace a user can then explore.
 
-The pipeline lives here, not in the CLI, so later stages (extraction, bargaining, forecast, brief)
-extend `run_demo` and stay callable from Python and tests.
+Load the case into a workspace under `out`, read the sample articles shipped with it (English,
+Traditional and Simplified Chinese), extract their events and stances, store them, run the
+bargaining models and the crisis forecast, and write the analyst brief (`brief.html`,
+`brief.md`). The pipeline lives here, not in the CLI, so it stays callable from Python and tests.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 
+import yaml
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+from dualtrack.analyze import SituationPicture, build_picture
 from dualtrack.cases import load_case
 from dualtrack.event_table import event_table
-from dualtrack.model import Case, Event
+from dualtrack.model import Case, Document, Event, Stance
+from dualtrack.report import Brief, build_brief, read_source_dirs, write_brief
+from dualtrack.report.outlook import Outlook, run_bargaining, run_forecast
 from dualtrack.store import Workspace
 
 DEFAULT_CASE = "us-iran-2026"
 DEFAULT_OUT = Path("dualtrack-demo")
+# Moderate Monte Carlo sizes keep the demo within seconds; `dualtrack forecast` runs 10,000.
+DEMO_RUNS = 4000
+DEMO_DRAWS = 500
+SAMPLES = resources.files("dualtrack.cases") / "samples"
 
 
 @dataclass
@@ -26,9 +40,91 @@ class DemoResult:
     out: Path
     workspace: Path  # the DuckDB file
     case: Case
-    events: list[Event]
-    new_rows: int  # 0 when the demo ran into this directory before
+    events: list[Event]  # everything stored for the case after the run
+    new_rows: int  # case rows new to the workspace; 0 when the demo ran into it before
     exports: dict[str, Path] = field(default_factory=dict)
+    documents: list[Document] = field(default_factory=list)  # sample articles ingested
+    extracted: int = 0  # events the extractor found in them
+    outlook: Outlook | None = None
+    picture: SituationPicture | None = None
+    brief: Brief | None = None
+    briefs: dict[str, Path] = field(default_factory=dict)  # "html"/"md" -> path
+    summary: list[str] = field(default_factory=list)  # five lines
+
+
+def sample_documents(case_id: str) -> list[Document]:
+    """The sample articles shipped for a built-in case (none for other cases).
+
+    `samples/<case>/bundle.yaml` lists each file with its publication date, script and outlet;
+    the first line of a file is its headline.
+    """
+    folder = SAMPLES / case_id
+    bundle = folder / "bundle.yaml"
+    if not bundle.is_file():
+        return []
+    meta = yaml.safe_load(bundle.read_text(encoding="utf-8"))
+    docs = []
+    for i, a in enumerate(meta.get("articles", [])):
+        try:
+            text = (folder / a["file"]).read_text(encoding="utf-8")
+            docs.append(
+                Document(
+                    text=text,
+                    title=text.strip().splitlines()[0],
+                    date=dt.date.fromisoformat(str(a["date"])),
+                    lang=a["lang"],
+                    source=a.get("outlet"),
+                    url=f"dualtrack:samples/{case_id}/{a['file']}",
+                )
+            )
+        except (KeyError, ValueError, OSError) as e:
+            raise ValueError(f"{bundle}: article {i + 1}: {e}") from e
+    return docs
+
+
+def extract_documents(case: Case, docs: list[Document]) -> tuple[list[Event], list[Stance]]:
+    """Events and stances the extractor finds in `docs`, folded into the case's own events
+    where they report the same thing (the case event keeps its id and gains the new sources)."""
+    if not docs:
+        return [], []
+    from dualtrack.extract import Extractor
+    from dualtrack.extract.dedup import merge_events
+
+    ex = Extractor(case)
+    found = ex.extract_many(docs)
+    merged = merge_events([*case.events, *found.events], ex.country, within_doc=False)
+    case_ids = {e.id for e in case.events}
+    evidence_docs = {d.id for d in docs}
+    # Keep the case events that gained a sample-article span, and every new event.
+    events = [
+        e
+        for e in merged
+        if e.id not in case_ids or any(ev.doc_id in evidence_docs for ev in e.evidence)
+    ]
+    return events, found.stances
+
+
+def five_lines(brief: Brief) -> list[str]:
+    """The brief's headline as at most five plain lines: the assessment with the two tracks,
+    escalation, talks, the widest gap and the most likely outcome."""
+    head = next(s for s in brief.sections if s.id == "headline")
+    lines = [ln.text for bl in head.blocks if bl.kind == "lines" for ln in bl.items]
+    if not lines:
+        return [brief.assessment]
+    return [f"{brief.assessment} — {lines[0]}", *lines[1:5]]
+
+
+@contextmanager
+def _progress(console: Console) -> Iterator[Progress]:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as progress:
+        yield progress
 
 
 def run_demo(
@@ -36,34 +132,92 @@ def run_demo(
     console: Console | None = None,
     progress_console: Console | None = None,
     case_ref: str | Path = DEFAULT_CASE,
+    *,
+    lang: str = "en",
+    runs: int = DEMO_RUNS,
+    seed: int = 0,
+    sources: list[Path] | None = None,
 ) -> DemoResult:
-    """Load the case into a workspace under `out`, export its events and print the timeline.
+    """Run the case end to end into `out` and write `brief.html` and `brief.md` there.
 
-    Raises `CaseError`/`FileNotFoundError` for a bad case and `StoreError` for the workspace.
+    `sources` are folders of source texts (e.g. the case's original article) whose spans the
+    brief quotes. Raises `CaseError`/`FileNotFoundError` for a bad case, `StoreError` for the
+    workspace and `ValueError` for a broken sample bundle.
     """
     console = console or Console()
     out = Path(out)
-    steps = ["read the case file", "load events into the workspace", "export events"]
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        TextColumn("{task.completed}/{task.total}"),
-        TimeElapsedColumn(),
-        console=progress_console or Console(stderr=True),
-        transient=True,
-    ) as progress:
+    steps = [
+        "read the case file",
+        "load events into the workspace",
+        "read the sample articles",
+        "extract events from the articles",
+        "run the bargaining models",
+        "run the crisis forecast",
+        "write the brief",
+    ]
+    with _progress(progress_console or Console(stderr=True)) as progress:
         task = progress.add_task(steps[0], total=len(steps))
+
+        def step(i: int) -> None:
+            progress.update(task, completed=i, description=steps[i] if i < len(steps) else "done")
+
         case = load_case(case_ref)
-        progress.update(task, advance=1, description=steps[1])
+        step(1)
         with Workspace.open(out) as ws:
             new_rows = ws.load_case(case)
+            step(2)
+            docs = sample_documents(case.id)
+            ws.add_documents(docs)
+            step(3)
+            extracted, stances = extract_documents(case, docs)
+            if extracted:
+                ws.add_events(extracted, case.id)
+            if stances:
+                ws.add_stances(stances, case.id)
             events = ws.events(case.id)
-            progress.update(task, advance=1, description=steps[2])
+            all_stances = ws.stances(case.id)
             exports = {}
             for fmt in ("csv", "jsonl", "parquet"):
                 exports[fmt] = out / f"{case.id}-events.{fmt}"
                 ws.export_events(case.id, exports[fmt], fmt)
-            progress.update(task, advance=1)
+            step(4)
+            rows, berr = run_bargaining(case, draws=DEMO_DRAWS, seed=seed)
+            step(5)
+            view, ferr = run_forecast(case, case.asof, runs=runs, seed=seed)
+            outlook = Outlook(
+                forecast=view, forecast_error=ferr, bargaining=rows, bargaining_error=berr
+            )
+            step(6)
+            picture = build_picture(case, events, all_stances)
+            documents = {d.id: d for d in docs}
+            documents.update(read_source_dirs(sources or []))
+            brief = build_brief(case, picture, lang=lang, documents=documents, outlook=outlook)
+            briefs = {
+                "html": write_brief(brief, out / "brief.html", "html"),
+                "md": write_brief(brief, out / "brief.md", "md"),
+            }
+            summary = five_lines(brief)
+            ws.record_run(
+                "demo",
+                case.id,
+                {"runs": runs, "seed": seed, "lang": lang, "documents": len(docs)},
+                {"summary": summary, "briefs": {k: str(v) for k, v in briefs.items()}},
+            )
+            step(7)
             workspace = ws.path
     console.print(event_table(events, title=f"{case.title} — event timeline"))
-    return DemoResult(out, workspace, case, events, new_rows, exports)
+    return DemoResult(
+        out=out,
+        workspace=workspace,
+        case=case,
+        events=events,
+        new_rows=new_rows,
+        exports=exports,
+        documents=docs,
+        extracted=len(extracted),
+        outlook=outlook,
+        picture=picture,
+        brief=brief,
+        briefs=briefs,
+        summary=summary,
+    )

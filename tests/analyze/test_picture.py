@@ -141,8 +141,12 @@ def test_ledger_sums_flows_and_keeps_latest_stock(case: Case) -> None:
     assert [(d.unit, d.total, d.aggregation, d.at_least) for d in dep] == [
         ("warship", 12, "latest", True)
     ]
-    assert [(a.actor, a.total) for a in led.of_kind(LedgerKind.ALERTS)] == [("IRN", 1)]
-    assert [(a.actor, a.total) for a in led.of_kind(LedgerKind.INCIDENTS)] == [("USA", 1)]
+    assert [(a.actor, a.unit, a.total) for a in led.of_kind(LedgerKind.ALERTS)] == [
+        ("IRN", "alert", 1)
+    ]
+    assert [(a.actor, a.unit, a.total) for a in led.of_kind(LedgerKind.INCIDENTS)] == [
+        ("USA", "incident", 1)
+    ]
     assert led.of_kind(LedgerKind.TARIFFS) == []  # only threatened so far
     assert len(led.threats) == 2  # the tariff threat and Israel's threat
     assert len(led.excluded) == 2  # hypothetical sanction, unconfirmed strike

@@ -11,6 +11,7 @@ import datetime as dt
 
 from pydantic import BaseModel
 
+from dualtrack.analyze.inputs import acts_for
 from dualtrack.model import Case, Issue, IssueKind, Position, Role, Stance
 
 
@@ -21,12 +22,15 @@ class PartyPosition(BaseModel):
     red_line: bool = False
     red_line_text: str | None = None
     as_of: dt.date | None = None
-    source: str  # "case" or the stance id it comes from
-    stance_id: str | None = None
+    source: str  # "case" or "stance" (a later reported stance moved it)
+    stance_id: str | None = None  # the stance that set it, when source is "stance"
+    stance_ids: list[str] = []  # every reported stance of this actor on this issue (evidence)
 
 
 class RedLineTouch(BaseModel):
-    """`holder`'s red line is crossed by `by`'s position (for set issues: by these items)."""
+    """`holder`'s red line is crossed by `by`'s position. For set issues `items` are the options
+    on which the two differ: what `by` adds beyond a "nothing but" red line, or leaves out of an
+    "all of these" one; either way the holder's line is where it is."""
 
     holder: str
     by: str
@@ -48,6 +52,7 @@ class IssueGap(BaseModel):
 
 
 def _latest_positions(case: Case, issue: Issue, stances: list[Stance]) -> list[PartyPosition]:
+    """Case positions, moved by later stances; a person's stance counts for the state it serves."""
     out: dict[str, PartyPosition] = {}
     for p in case.positions_on(issue.id):
         out[p.actor] = PartyPosition(
@@ -62,15 +67,18 @@ def _latest_positions(case: Case, issue: Issue, stances: list[Stance]) -> list[P
     for st in stances:
         if st.issue != issue.id or (st.value is None and st.items is None):
             continue
-        have = out.get(st.actor)
+        actor = acts_for(case, st.actor) or st.actor
+        have = out.get(actor)
+        seen = [*(have.stance_ids if have else []), st.id]
         if have and have.as_of and st.date and st.date < have.as_of:
+            have.stance_ids = seen
             continue
         as_pos = Position(
-            actor=st.actor, issue=issue.id, value=st.value, items=st.items, salience=0.0,
+            actor=actor, issue=issue.id, value=st.value, items=st.items, salience=0.0,
             capability=0.0,
         )  # fmt: skip
-        out[st.actor] = PartyPosition(
-            actor=st.actor,
+        out[actor] = PartyPosition(
+            actor=actor,
             value=issue.value_of(as_pos),
             items=st.items,
             red_line=st.red_line or (have.red_line if have else False),
@@ -78,6 +86,7 @@ def _latest_positions(case: Case, issue: Issue, stances: list[Stance]) -> list[P
             as_of=st.date,
             source="stance",
             stance_id=st.id,
+            stance_ids=seen,
         )
     return list(out.values())
 
@@ -101,9 +110,10 @@ def issue_gap(case: Case, issue: Issue, stances: list[Stance]) -> IssueGap:
             if other.actor == holder.actor:
                 continue
             if holder.items is not None and other.items is not None:
-                beyond = [o for o in other.items if o not in holder.items]
-                if beyond:
-                    touches.append(RedLineTouch(holder=holder.actor, by=other.actor, items=beyond))
+                differ = set(other.items) ^ set(holder.items)
+                if differ:
+                    items = [o for o in issue.options if o in differ]
+                    touches.append(RedLineTouch(holder=holder.actor, by=other.actor, items=items))
             elif holder.value is not None and other.value is not None:
                 gap = abs(other.value - holder.value)
                 if gap > 1e-9:

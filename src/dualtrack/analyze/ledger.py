@@ -86,11 +86,30 @@ def kind_of(event: Event) -> LedgerKind | None:
     return None
 
 
+# Measures describe a thing (a missile's range, a warhead's mass); they are not counts of
+# instruments and are never summed.
+MEASURE_UNITS = frozenset(
+    {"km", "kg", "m", "mach", "mile", "nm", "nmi", "ton", "tonne", "t", "percent", "%", "km/h",
+     "knot", "usd", "dollar", "day", "hour"}
+)  # fmt: skip
+
+
+# The unit an event with nothing counted is tallied in: one alert, one incident, one deployment.
+_REPORT_UNIT = {
+    LedgerKind.SANCTIONS: "sanctions round",
+    LedgerKind.TARIFFS: "tariff measure",
+    LedgerKind.DEPLOYMENTS: "deployment",
+    LedgerKind.ALERTS: "alert",
+    LedgerKind.INCIDENTS: "incident",
+}
+
+
 def _quantities(event: Event, kind: LedgerKind) -> list[Quantity]:
-    """The counted quantities of an event; an event with none counts as one event."""
-    if kind in (LedgerKind.ALERTS, LedgerKind.INCIDENTS) or not event.quantities:
-        return [Quantity(value=1, unit="event")]
-    return event.quantities
+    """The counted quantities of an event; an event with none counts once in its kind's unit."""
+    counts = [q for q in event.quantities if unit_key(q.unit) not in MEASURE_UNITS]
+    if kind is LedgerKind.ALERTS or not counts:
+        return [Quantity(value=1, unit=_REPORT_UNIT[kind])]
+    return counts
 
 
 def coercion_ledger(case: Case, events: list[Event]) -> Ledger:
@@ -116,7 +135,7 @@ def coercion_ledger(case: Case, events: list[Event]) -> Ledger:
     entries: list[LedgerEntry] = []
     for (kind, actor, target, unit, what), items in groups.items():
         dates = [ev.date for ev, _ in items]
-        if kind is LedgerKind.DEPLOYMENTS:
+        if kind is LedgerKind.DEPLOYMENTS and unit != _REPORT_UNIT[kind]:
             last = max(dates)
             total = max(q.value for ev, q in items if ev.date == last)
             aggregation = "latest"
