@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     """One thing wrong in a case file: `line` is 1-based, `field` a path (`positions[3].actor`)."""
 
