@@ -450,6 +450,63 @@ class DocResult:
         return [e for i, e in enumerate(self.pred) if i not in hit]
 
 
+_NEAR_MISSES = (  # (class, fields that must agree besides the one that is wrong)
+    (
+        "wrong date only",
+        lambda g, p: (g.actor, g.category, g.target) == (p.actor, p.category, p.target),
+    ),
+    (
+        "wrong target only",
+        lambda g, p: (g.actor, g.category) == (p.actor, p.category) and date_matches(g, p),
+    ),
+    (
+        "wrong category only",
+        lambda g, p: (g.actor, g.target) == (p.actor, p.target) and date_matches(g, p),
+    ),
+    (
+        "wrong actor only",
+        lambda g, p: (g.category, g.target) == (p.category, p.target) and date_matches(g, p),
+    ),
+)
+
+
+def error_classes(misses: Sequence[Ev], extras: Sequence[Ev], hits: Sequence[Ev] = ()) -> Counter:
+    """Why unmatched gold events were missed: the nearest unmatched prediction differing in one
+    field (each prediction explains one miss); else the other direction of a joint event or
+    another member of a compound actor/target was found (`hits`: matched gold events); else
+    'not found'. Leftover predictions are 'spurious'.
+    """
+    spare = list(extras)
+    out: Counter = Counter()
+    pending = list(misses)
+    for name, near in _NEAR_MISSES:
+        still = []
+        for g in pending:
+            p = next((p for p in spare if near(g, p)), None)
+            if p is None:
+                still.append(g)
+            else:
+                spare.remove(p)
+                out[name] += 1
+        pending = still
+    for g in pending:
+        if any(
+            (h.actor, h.target, h.category, h.date) == (g.target, g.actor, g.category, g.date)
+            for h in hits
+        ):
+            out["joint event: one direction only"] += 1
+        elif any(
+            (h.category, h.date) == (g.category, g.date)
+            and (h.actor == g.actor or h.target == g.target)
+            for h in hits
+        ):
+            out["compound: one member only"] += 1
+        else:
+            out["not found"] += 1
+    out["spurious"] += len(spare)
+    return out
+
+
 @dataclass
 class Report:
     events: Score = field(default_factory=Score)
@@ -458,6 +515,7 @@ class Report:
     flags: Counter = field(default_factory=Counter)
     by_category: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
     confusion: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    errors: Counter = field(default_factory=Counter)
     docs: list[DocResult] = field(default_factory=list)
 
     def add(self, article: Article, pred: list[Ev]) -> None:
@@ -503,6 +561,13 @@ class Report:
             if other is not None:
                 spare.remove(other)
             self.confusion[g.category][other.category if other else "-"] += 1
+        self.errors.update(
+            error_classes(
+                [g for i, g in enumerate(gold) if i not in matched_g],
+                [p for i, p in enumerate(pred) if i not in matched_p],
+                [g for i, g in enumerate(gold) if i in matched_g],
+            )
+        )
 
     def summary(self) -> dict[str, Any]:
         f = self.flags
@@ -511,6 +576,7 @@ class Report:
             "events": self.events.as_dict(),
             "events_ignoring_date": self.undated.as_dict(),
             "quantities": self.quantities.as_dict(),
+            "error_classes": dict(self.errors),
             "flags_on_matched": {
                 "matched": f["pairs"],
                 "negated_accuracy": round(f["negated_ok"] / pairs, 4),
@@ -590,6 +656,10 @@ def render(results: dict[str, dict[str, Report]], verbose: bool) -> str:
                 )
     overall = results["extractor"]["overall"]
     base = results["baseline"]["overall"]
+    lines += ["", "== extractor: error classes of misses and extras"]
+    for g in groups:
+        errs = results["extractor"][g].errors
+        lines.append(f"{g:<10} " + ", ".join(f"{k} {v}" for k, v in errs.most_common()))
     lines += ["", "== per category (overall, written articles)"]
     lines.append(
         f"{'category':<10} {'gold':>5} {'P':>6} {'R':>6} {'F1':>6} {'base R':>7}  coded as"

@@ -287,3 +287,34 @@ def test_baseline_codes_a_simple_sentence():
         "x", "en", D(2025, 5, 8), "India accused Pakistan of shelling. Nothing here.", [], Path()
     )
     assert ea.baseline_events(article) == [ea.Ev(D(2025, 5, 8), "IND", "ACCUSE", "PAK")]
+
+
+def test_error_classes_explain_each_miss_once():
+    misses = [
+        ev(7, "IND", "ASSAULT", "PAK"),
+        ev(7, "PAK", "ACCUSE", "IND"),
+        ev(8, "UN", "REQUEST", "IND"),
+        ev(8, "UN", "REQUEST", "PAK"),
+        ev(9, "CHN", "SUPPORT", "PAK"),
+    ]
+    extras = [
+        ev(6, "IND", "ASSAULT", "PAK"),  # date
+        ev(7, "PAK", "REJECT", "IND"),  # category
+        ev(8, "UN", "REQUEST", None),  # target (explains one of the two appeals)
+        ev(9, "USA", "SANCTION", "IRN"),  # nothing near
+    ]
+    out = ea.error_classes(misses, extras)
+    assert out == {
+        "wrong date only": 1,
+        "wrong target only": 1,
+        "wrong category only": 1,
+        "not found": 2,
+        "spurious": 1,
+    }
+
+
+def test_error_classes_name_half_found_joint_and_compound_events():
+    hits = [ev(2, "RUS", "CONSULT", "UKR"), ev(8, "UN", "REQUEST", "IND")]
+    misses = [ev(2, "UKR", "CONSULT", "RUS"), ev(8, "UN", "REQUEST", "PAK")]
+    out = ea.error_classes(misses, [], hits)
+    assert out == {"joint event: one direction only": 1, "compound: one member only": 1}
