@@ -503,7 +503,8 @@ def error_classes(misses: Sequence[Ev], extras: Sequence[Ev], hits: Sequence[Ev]
             out["compound: one member only"] += 1
         else:
             out["not found"] += 1
-    out["spurious"] += len(spare)
+    if spare:
+        out["spurious"] += len(spare)
     return out
 
 
