@@ -7,8 +7,9 @@ events never imports the brief pipeline (charts, templates, models).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
+from rich.console import Console, ConsoleOptions, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -40,30 +41,66 @@ def format_date(e: Event) -> str:
     return text
 
 
-def event_table(events: Sequence[Event], title: str | None = None) -> Table:
+# Below this many columns the seven-column layout folds words letter by letter.
+WIDE = 140
+
+
+class EventTable:
+    """A renderable event table that picks its layout from the width it is printed at."""
+
+    def __init__(self, events: Sequence[Event], title: str | None = None) -> None:
+        self.events = events
+        self.title = title
+
+    def __rich_console__(
+        self, console: Console, options: ConsoleOptions
+    ) -> Iterator[RenderableType]:
+        yield event_table_at(self.events, self.title, options.max_width)
+
+
+def event_table(events: Sequence[Event], title: str | None = None) -> EventTable:
     """One row per event in the order given (the store returns them by date)."""
-    # Fixed shares of the terminal's width: Rich's own fitting squeezes the summary (the widest
-    # column) down to the size of the others, which leaves the one column people read unreadable.
+    return EventTable(events, title)
+
+
+def event_table_at(events: Sequence[Event], title: str | None, width: int) -> Table:
+    """The table for a given width: from `WIDE` columns up every field has its own column;
+    below it who, what and the counts share columns so an 80-column terminal stays readable.
+    """
+    # Fixed shares of the width: Rich's own fitting squeezes the summary (the widest column)
+    # down to the size of the others, which leaves the one column people read unreadable.
     table = Table(title=title, header_style="bold", expand=True)
     table.add_column("date", no_wrap=True)
-    table.add_column("actor → target", overflow="fold", ratio=4, min_width=8)
-    table.add_column("via", overflow="fold", ratio=2, min_width=3)
-    table.add_column("category / mode", overflow="fold", ratio=4, min_width=8)
-    table.add_column("quantities", overflow="fold", ratio=4, min_width=8)
-    table.add_column("flags", overflow="fold", ratio=2, min_width=6)
-    table.add_column("summary", overflow="fold", ratio=14, min_width=12)
+    wide = width >= WIDE
+    if wide:
+        table.add_column("actor → target", overflow="fold", ratio=4)
+        table.add_column("via", overflow="fold", ratio=2)
+        table.add_column("category / mode", overflow="fold", ratio=4)
+        table.add_column("quantities", overflow="fold", ratio=4)
+        table.add_column("flags", overflow="fold", ratio=3)
+        table.add_column("summary", overflow="fold", ratio=13)
+    else:
+        table.add_column("actor → target (via)", overflow="fold", ratio=3)
+        table.add_column("category / mode, flags", overflow="fold", ratio=3)
+        table.add_column("summary · quantities", overflow="fold", ratio=8)
     for e in events:
-        style = _TRACK_STYLE[track_of(e.category)]
-        category = Text(e.category.value, style=style)
+        who = f"{e.actor} →\n{e.target}" if e.target else e.actor
+        what = Text(e.category.value, style=_TRACK_STYLE[track_of(e.category)])
         if e.mode:
-            category.append(f" / {e.mode}", style="dim")
-        table.add_row(
-            format_date(e),
-            f"{e.actor} →\n{e.target}" if e.target else e.actor,
-            e.via or "",
-            category,
-            "\n".join(format_quantity(q) for q in e.quantities),
-            Text("\n".join(e.flags.names()), style="yellow"),
-            e.summary or "",
-        )
+            what.append(f" / {e.mode}", style="dim")
+        flags = Text("\n".join(e.flags.names()), style="yellow")
+        counts = [format_quantity(q) for q in e.quantities]
+        if wide:
+            table.add_row(
+                format_date(e), who, e.via or "", what, "\n".join(counts), flags, e.summary or ""
+            )
+            continue
+        if e.via:
+            who += f"\nvia {e.via}"
+        if e.flags.any():
+            what.append("\n").append_text(flags)
+        summary = Text(e.summary or "")
+        if counts:
+            summary.append(("\n" if e.summary else "") + " · ".join(counts), style="dim")
+        table.add_row(format_date(e), who, what, summary)
     return table
