@@ -363,7 +363,9 @@ def event_from_record(rec: dict[str, Any]) -> Ev:
         precision=str(rec.get("date_precision") or "day"),
         via=_code(rec.get("via_country") or rec.get("via")),
         negated=bool(rec.get("negated")),
-        hypothetical=bool(rec.get("hypothetical")),
+        # the gold flag covers planned, conditional, rumoured and unconfirmed acts
+        hypothetical=bool(rec.get("hypothetical"))
+        or bool({"conditional", "unconfirmed"} & set(rec.get("flags") or ())),
         quantities=quantities,
     )
 
@@ -382,7 +384,12 @@ def extractor_runner() -> Runner:
 
     def run(article: Article) -> list[Ev]:
         doc = Document(text=article.text or "", date=article.date, lang=None, source=article.id)
-        return [event_from_record(event_record(e, ex)) for e in ex.extract(doc).events]
+        records = []
+        for e in ex.extract(doc).events:
+            rec = event_record(e, ex)
+            rec.setdefault("via_country", ex.country(e.via) if e.via else None)
+            records.append(event_from_record(rec))
+        return records
 
     return run
 

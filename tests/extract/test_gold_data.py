@@ -318,3 +318,10 @@ def test_error_classes_name_half_found_joint_and_compound_events():
     misses = [ev(2, "UKR", "CONSULT", "RUS"), ev(8, "UN", "REQUEST", "PAK")]
     out = ea.error_classes(misses, [], hits)
     assert out == {"joint event: one direction only": 1, "compound: one member only": 1}
+
+
+def test_conditional_and_unconfirmed_flags_count_as_hypothetical():
+    base = {"date": None, "actor_country": "IRN", "target_country": None, "category": "CONSULT"}
+    assert ea.event_from_record({**base, "flags": ["unconfirmed"]}).hypothetical
+    assert ea.event_from_record({**base, "flags": ["conditional"]}).hypothetical
+    assert not ea.event_from_record({**base, "flags": ["threatened"]}).hypothetical
