@@ -33,7 +33,7 @@ def _reference_inputs(n: int, derived: dict[str, float]) -> dict[str, np.ndarray
 
 
 def test_icb_derivation_is_reproduced_by_the_kernel() -> None:
-    """With the solved odds, the Monte Carlo kernel under reference conditions reaches strikes
+    """With the solved rates, the Monte Carlo kernel under reference conditions reaches strikes
     and war within the ICB median duration at the ICB rates (the exact chain they were solved
     on stands for the kernel)."""
     br = climatology()

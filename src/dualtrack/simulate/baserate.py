@@ -170,8 +170,9 @@ def _reach(h: dict[str, float], j: dict[str, float], days: int) -> tuple[float, 
 
 
 def _solve(f: Callable[[float], float], target: float) -> float:
-    """The odds in [1e-4, 1e3] at which the increasing f hits target (clamped at the ends)."""
-    lo, hi = math.log(1e-4), math.log(1e3)
+    """The daily hazard in [1e-6, 10] at which the increasing f hits target (clamped at the
+    ends: a target the other parameters already exceed gives the lower end)."""
+    lo, hi = math.log(1e-6), math.log(10.0)
     if f(math.exp(lo)) >= target:
         return math.exp(lo)
     if f(math.exp(hi)) <= target:
@@ -186,7 +187,7 @@ def derived_values(br: BaseRates, judgement: dict[str, float]) -> dict[str, floa
     """Point values of the `derive: icb` parameters (definitions in parameters.yaml).
 
     Talks: closed form from the ICB agreement probability and median duration. Confrontation:
-    the strike and war odds are solved so that, under reference conditions, the model reaches
+    the strike and war rates are solved so that, under reference conditions, the model reaches
     strikes / major war within the ICB median duration with the ICB probabilities of serious
     clashes or war / of full-scale war, the other parameters at their point values.
     """
@@ -198,19 +199,18 @@ def derived_values(br: BaseRates, judgement: dict[str, float]) -> dict[str, floa
     j = judgement
     rates = {"stage": stage, "collapse": stage * ratio, "war": 0.0}
 
-    def hazards(strike_odds: float, war_odds: float) -> dict[str, float]:
-        return {**rates, "strike": j["conflict.deescalation_rate"] * strike_odds,
-                "war": j["conflict.strike_end_rate"] * war_odds}  # fmt: skip
+    def hazards(strike: float, war: float) -> dict[str, float]:
+        return {**rates, "strike": strike, "war": war}
 
-    strike_odds = _solve(
+    strike = _solve(
         lambda k: _reach(hazards(k, 0.0), j, days)[0], v["serious_clashes"] + v["full_scale_war"]
     )
-    war_odds = _solve(lambda k: _reach(hazards(strike_odds, k), j, days)[1], v["full_scale_war"])
+    war = _solve(lambda k: _reach(hazards(strike, k), j, days)[1], v["full_scale_war"])
     return {
         "talks.stage_rate": stage,
         "talks.collapse_ratio": ratio,
-        "conflict.strike_odds": strike_odds,
-        "conflict.war_odds": war_odds,
+        "conflict.strike_rate": strike,
+        "conflict.war_rate": war,
     }
 
 

@@ -94,8 +94,8 @@ def run_paths(
     reopen_p = _p(p["talks.reopen_rate"])
     forces = p["case.forces"] / p["conflict.forces_reference"]
     incident_p = _p(p["conflict.incident_rate"] * forces ** p["conflict.forces_elasticity"])
-    strike_h = p["conflict.deescalation_rate"] * p["conflict.strike_odds"]
-    war_h = p["conflict.strike_end_rate"] * p["conflict.war_odds"]
+    strike_h = p["conflict.strike_rate"]
+    war_h = p["conflict.war_rate"]
     up_by_rung = np.stack(
         [p["conflict.escalation_rate"]] * INCIDENT_RUNG + [strike_h, war_h, np.zeros(n)]
     )  # [7, n]: deliberate step-up hazard from each rung

@@ -1,0 +1,56 @@
+"""Forecast speed: 100,000 runs x 90 days on the built-in case, local and Ray (2 workers).
+
+Run: .venv/bin/python benchmarks/forecast_speed.py [--runs 100000] [--workers 2]
+
+Reports wall time and runs/s for the simulation alone (drivers off) and for the full forecast
+(with the one-at-a-time tornado), and checks that Ray gives the same JSON as local. Ray's start-up
+is timed separately (it happens once per process).
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from dualtrack.simulate import forecast
+from dualtrack.simulate.forecast import _ray
+
+
+def _timed(**kwargs: object) -> tuple[float, str]:
+    t = time.perf_counter()
+    result = forecast("us-iran-2026", horizon=90, seed=0, **kwargs)  # type: ignore[arg-type]
+    return time.perf_counter() - t, result.to_json()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=100_000)
+    ap.add_argument("--workers", type=int, default=2)
+    args = ap.parse_args()
+    n = args.runs
+
+    forecast("us-iran-2026", runs=1000, drivers=False)  # imports, YAML, ICB models
+    local_sim, local_json = _timed(runs=n, drivers=False)
+    local_full, _ = _timed(runs=n)
+
+    t = time.perf_counter()
+    _ray(args.workers)
+    ray_start = time.perf_counter() - t
+    # warm every worker (imports, first numpy calls): one chunk per worker
+    forecast("us-iran-2026", runs=20_000 * args.workers, drivers=False, engine="ray")
+    ray_sim, ray_json = _timed(runs=n, drivers=False, engine="ray", workers=args.workers)
+
+    print(f"{n:,} runs x 90 days, built-in case us-iran-2026, seed 0")
+    print(f"{'engine':<28}{'seconds':>9}{'runs/s':>12}")
+    for name, secs in (
+        ("local, simulation", local_sim),
+        ("local, with drivers", local_full),
+        (f"ray {args.workers} workers, simulation", ray_sim),
+    ):
+        print(f"{name:<28}{secs:>9.2f}{n / secs:>12,.0f}")
+    print(f"ray start-up (once per process): {ray_start:.1f} s")
+    print(f"ray JSON identical to local: {ray_json == local_json}")
+
+
+if __name__ == "__main__":
+    main()
