@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from dualtrack.bargain import BargainInputError, ChallengeModel, ChallengeSettings
-from dualtrack.bargain.challenge import _votes, challenge_rounds
+from dualtrack.bargain.challenge import _geometry, _votes, challenge_rounds
 
 # Scholz, Calbert & Smith (2011): median and mean after rounds 1-8 (start: 7.0, 7.39).
 PUBLISHED_MEDIAN = [8.4, 9.9, 9.9, 9.9, 9.9, 7.4, 8.8, 9.6]
@@ -49,20 +49,18 @@ def test_prefix_sum_votes_equal_the_triple_loop():
     w = gen.uniform(0, 1, 12)
     r = gen.uniform(0.5, 2, 12)
     span = x.max() - x.min()
-    u = (x - x.min()) / span
-    d = np.abs(x[:, None] - x[None, :]) / span
-    votes, _ = _votes(x[None], u[None], d[None], w[None], r[None])
+    votes, all_pairs = _votes(_geometry(x[None], np.array([[span]])), w[None], r[None])
     assert np.allclose(votes[0], _votes_loop(x, w, r, span))
+    a = w[:, None] * (np.abs(x[:, None] - x[None, :]) / span) ** r[:, None]
+    assert all_pairs[0] == pytest.approx(np.abs(a[:, :, None] - a[:, None, :]).sum())
 
 
 def test_pairwise_denominator_gives_complementary_probabilities(emissions):
     x, s, c = emissions
     m = ChallengeModel(rounds=3, settings=ChallengeSettings(denominator="pairwise")).fit(x, s, c)
     assert np.all(np.isfinite(m.medians_))
-    span = x.max() - x.min()
-    u = (x - x.min()) / span
-    d = np.abs(x[:, None] - x[None, :]) / span
-    votes, _ = _votes(x[None], u[None], d[None], (c * s)[None], np.ones((1, 10)))
+    g = _geometry(x[None], np.array([[x.max() - x.min()]]))
+    votes, _ = _votes(g, (c * s)[None], None)
     tot = votes + votes.transpose(0, 2, 1)
     p = np.divide(votes, tot, out=np.zeros_like(votes), where=tot > 0)
     contested = tot > 0

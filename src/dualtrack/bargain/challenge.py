@@ -97,43 +97,67 @@ class ChallengeTrajectory:
     risk: F  # (rounds, B, n): risk exponents used in each round
 
 
-def _take_rows(m: F, idx: NDArray[np.intp]) -> F:
-    """out[b, i, j] = m[b, idx[b, i, j], j]."""
-    return np.take_along_axis(m, idx, axis=1)
+@dataclass
+class _Geometry:
+    """What the vote sums need from one round's positions, shared by both passes of the round."""
+
+    d: F  # [b, i, j] |x_i - x_j| / span
+    d_sorted: F  # d sorted along j: k's losses in rank order, for the all-pairs denominator
+    order: NDArray[np.intp]  # actors by position, per draw
+    idx_j: NDArray[np.intp]  # flat index of prefix[b, t_ij, j], t_ij = #{k: x_k < mid_ij}
+    idx_i: NDArray[np.intp]  # flat index of prefix[b, t_ij, i]
+    side: NDArray[np.int8]  # +1 where x_i < x_j, -1 where x_i > x_j, 0 where equal
 
 
-def _votes(x: F, u: F, d: F, w: F, r: F) -> tuple[F, F]:
-    """Votes for i over j, N[b, i, j] = sum_k max(0, a_kj - a_ki), and sum_k sum_ab |a_ka - a_kb|.
-
-    a_kj = w_k d_kj^r_k is third actor k's loss at j. Because k prefers i exactly when it sits on
-    i's side of the midpoint of i and j (whatever its exponent), N is a prefix sum over the actors
-    sorted by position, read at the midpoint.
-    """
+def _geometry(x: F, span: F) -> _Geometry:
     bsz, n = x.shape
-    a = w[:, :, None] * d ** r[:, :, None]  # [b, k, j]
+    d = np.abs(x[:, :, None] - x[:, None, :]) / span[:, :, None]
+    u = (x - x.min(axis=1, keepdims=True)) / span  # in [0, 1]
     order = np.argsort(u, axis=1, kind="stable")
-    a_sorted = np.take_along_axis(a, order[:, :, None], axis=1)
-    ca = np.concatenate([np.zeros((bsz, 1, n)), np.cumsum(a_sorted, axis=1)], axis=1)
-    total = ca[:, -1:, :]
-    # Batched searchsorted: shift each draw's (0-1 normalised) positions by 3 per batch row.
+    # Batched searchsorted: shift each draw's positions by 3 per batch row. A third actor exactly
+    # at a midpoint is indifferent (its vote is 0), so which side it lands on does not matter.
     offset = 3.0 * np.arange(bsz)[:, None]
     us = np.take_along_axis(u, order, axis=1) + offset
     mid = 0.5 * (u[:, :, None] + u[:, None, :]) + offset[:, :, None]
     below = np.searchsorted(us.ravel(), mid.ravel(), side="left").reshape(bsz, n, n)
     below -= (np.arange(bsz) * n)[:, None, None]
-    upto = np.searchsorted(us.ravel(), mid.ravel(), side="right").reshape(bsz, n, n)
-    upto -= (np.arange(bsz) * n)[:, None, None]
-    # i < j: k below the midpoint prefer i.  i > j: k above it do.
-    low_j = _take_rows(ca, below)
-    low_i = _take_rows(ca, below.transpose(0, 2, 1)).transpose(0, 2, 1)
-    high_j = total - _take_rows(ca, upto)
-    high_i = (total - _take_rows(ca, upto.transpose(0, 2, 1))).transpose(0, 2, 1)
-    left = u[:, :, None] < u[:, None, :]
-    right = u[:, :, None] > u[:, None, :]
-    votes = np.where(left, low_j - low_i, np.where(right, high_j - high_i, 0.0))
-    votes = np.maximum(votes, 0.0)
+    row = below * n + (np.arange(bsz) * (n + 1) * n)[:, None, None]
+    cols = np.arange(n)
+    side = np.sign(u[:, None, :] - u[:, :, None]).astype(np.int8)
+    return _Geometry(
+        d=d,
+        d_sorted=np.sort(d, axis=2),
+        order=order,
+        idx_j=row + cols[None, None, :],
+        idx_i=row + cols[None, :, None],
+        side=side,
+    )
+
+
+def _votes(g: _Geometry, w: F, r: F | None) -> tuple[F, F]:
+    """Votes for i over j, N[b, i, j] = sum_k max(0, a_kj - a_ki), and sum_k sum_ab |a_ka - a_kb|.
+
+    a_kj = w_k d_kj^r_k is third actor k's loss at j (r None: exponent 1). Because k prefers i
+    exactly when it sits on i's side of the midpoint of i and j (whatever its exponent), N is a
+    prefix sum over the actors sorted by position, read at the midpoint.
+    """
+    bsz, n = w.shape
+    if r is None:
+        a = w[:, :, None] * g.d
+        a_by_k = w[:, :, None] * g.d_sorted
+    else:
+        a = w[:, :, None] * g.d ** r[:, :, None]  # [b, k, j]
+        a_by_k = w[:, :, None] * g.d_sorted ** r[:, :, None]
+    prefix = np.zeros((bsz, n + 1, n))
+    np.cumsum(np.take_along_axis(a, g.order[:, :, None], axis=1), axis=1, out=prefix[:, 1:])
+    total = prefix[:, -1, :]
+    flat = prefix.ravel()
+    diff = flat[g.idx_j] - flat[g.idx_i]  # sum over k below the midpoint of a_kj - a_ki
+    # i left of j: the k below the midpoint side with i.  i right of j: the k above it do.
+    above = (total[:, None, :] - total[:, :, None]) - diff
+    votes = np.where(g.side > 0, diff, np.where(g.side < 0, above, 0.0))
+    np.maximum(votes, 0.0, out=votes)
     # sum over ordered pairs of |a_ka - a_kb| = 2 sum_p a_(p) (2p - n + 1), a sorted per k.
-    a_by_k = np.sort(a, axis=2)
     ranks = 2.0 * np.arange(n) - n + 1
     all_pairs = 2.0 * (a_by_k * ranks).sum(axis=(1, 2))
     return votes, all_pairs
@@ -147,19 +171,27 @@ def _probability(votes: F, all_pairs: F, denominator: Denominator) -> F:
     return np.divide(votes, denom, out=np.zeros_like(votes), where=denom > 0)
 
 
-def _utility(dist: F, rho: F) -> F:
+def _utility(dist: F, rho: F | float) -> F:
     """2 - 4 (0.5 + dist)^rho: BDM's utility with the distance term signed by the caller."""
-    return 2.0 - 4.0 * np.maximum(0.5 + dist, 0.0) ** rho
+    base = np.maximum(0.5 + dist, 0.0)
+    return 2.0 - 4.0 * (base if isinstance(rho, float) and rho == 1.0 else base**rho)
 
 
 def _expected_utility(
-    d: F, p: F, s_target: F, dm_challenger: F, rho: F, cfg: ChallengeSettings
+    d: F,
+    p: F,
+    s_target: F,
+    dm_challenger: F,
+    rho: F | float,
+    cfg: ChallengeSettings,
+    us: F | None = None,
+    uf: F | None = None,
 ) -> F:
     """EU of a challenge, for pair matrices: d, p [b, i, j]; s_target, dm_challenger broadcast."""
-    us = _utility(-0.5 * d, rho)
-    uf = _utility(0.5 * d, rho)
+    us = _utility(-0.5 * d, rho) if us is None else us
+    uf = _utility(0.5 * d, rho) if uf is None else uf
     eu = s_target * (p * us + (1 - p) * uf) + (1 - s_target) * us
-    eu = eu - cfg.q * (2.0 - 4.0 * 0.5**rho)
+    eu = eu - cfg.q * (2.0 - 4.0 * np.power(0.5, rho))
     if cfg.q < 1.0:
         spread = 0.25 * (dm_challenger + d)
         ub = _utility(-spread, rho)
@@ -179,38 +211,38 @@ def _risk_exponents(danger: F) -> F:
 def _round(x: F, s: F, w: F, span: F, r_prev: F, cfg: ChallengeSettings) -> tuple[F, F]:
     """One round for a batch: returns (new positions, risk exponents used)."""
     bsz, n = x.shape
-    u = (x - x.min(axis=1, keepdims=True)) / span
-    d = np.abs(x[:, :, None] - x[:, None, :]) / span[:, :, None]
+    g = _geometry(x, span)
+    d = g.d
     mu = weighted_median(x, w) if cfg.mu == "median" else weighted_mean(x, w)
     dm = np.abs(x - mu[:, None]) / span
     not_self = ~np.eye(n, dtype=bool)
 
-    ones = np.ones_like(x)
     if cfg.security_risk == "neutral":
-        sec_rho: F = np.ones((bsz, 1, 1))
-        r_votes = ones
-    elif cfg.security_risk == "target":
-        sec_rho = r_prev[:, None, :]  # E[b, j, i]: challenger j, target i
-        r_votes = r_prev
+        sec_rho: F | float = 1.0
+        votes, all_pairs = _votes(g, w, None)
     else:
-        sec_rho = r_prev[:, :, None]
-        r_votes = r_prev
-    votes, all_pairs = _votes(x, u, d, w, r_votes)
+        # E[b, j, i] is challenger j against target i
+        sec_rho = r_prev[:, None, :] if cfg.security_risk == "target" else r_prev[:, :, None]
+        votes, all_pairs = _votes(g, w, r_prev)
     p = _probability(votes, all_pairs, cfg.denominator)
     e = _expected_utility(d, p, s[:, None, :], dm[:, :, None], sec_rho, cfg)
     danger = np.where(not_self, e, 0.0).sum(axis=1)  # sum over challengers j of EU_j(vs i)
     r = _risk_exponents(danger)
 
     if cfg.vote_risk == "own":
-        votes, all_pairs = _votes(x, u, d, w, r)
+        votes, all_pairs = _votes(g, w, r)
     elif cfg.security_risk != "neutral":
-        votes, all_pairs = _votes(x, u, d, w, ones)
+        votes, all_pairs = _votes(g, w, None)
     p = _probability(votes, all_pairs, cfg.denominator)
     rho = r[:, :, None]  # every estimate is actor i's perception: its own exponent
-    eu_ij = _expected_utility(d, p, s[:, None, :], dm[:, :, None], rho, cfg)
-    eu_ji = _expected_utility(d, p.transpose(0, 2, 1), s[:, :, None], dm[:, None, :], rho, cfg)
+    us = _utility(-0.5 * d, rho)  # shared by i's own EU and its estimate of j's
+    uf = _utility(0.5 * d, rho)
+    eu_ij = _expected_utility(d, p, s[:, None, :], dm[:, :, None], rho, cfg, us, uf)
+    eu_ji = _expected_utility(
+        d, p.transpose(0, 2, 1), s[:, :, None], dm[:, None, :], rho, cfg, us, uf
+    )
 
-    moved = (d > 0) & not_self
+    moved = d > 0  # the diagonal and actors at the same position make no offers
     confront = moved & (eu_ji > eu_ij) & (eu_ij > 0)
     losing = moved & (eu_ji > 0) & (eu_ij < 0)
     compromise = losing & (eu_ji > np.abs(eu_ij))
@@ -226,15 +258,17 @@ def _round(x: F, s: F, w: F, span: F, r_prev: F, cfg: ChallengeSettings) -> tupl
     cols = np.arange(n)[None, :]
     if cfg.offer_choice == "replication":
         new_x = x.copy()
-        key_comp = (np.abs(eu_ij) * xi + np.abs(eu_ji) * xj) / (
-            np.abs(eu_ij) + np.abs(eu_ji) + 1e-300
-        )
+        weight = np.abs(eu_ij) + np.abs(eu_ji) + 1e-300
+        key_comp = (np.abs(eu_ij) * xi + np.abs(eu_ji) * xj) / weight
+        # later masks win: confrontation over compromise over capitulation
         for mask, cost, target in (
             (capitulate, move, xj),
             (compromise, key_comp, comp_pos),
             (confront, move, xj),
         ):
             has = mask.any(axis=2)
+            if not has.any():
+                continue
             pick = np.argmin(np.where(mask, cost, inf), axis=2)
             new_x = np.where(has, target[rows, cols, pick], new_x)
     else:

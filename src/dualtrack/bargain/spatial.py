@@ -81,28 +81,24 @@ def weighted_median(x: F, w: F) -> F:
     return np.take_along_axis(xs, idx[..., None], axis=-1)[..., 0]
 
 
-def nash_solution(x: F, w: F, lo: F, hi: F, iterations: int = 80) -> F:
+def nash_solution(x: F, w: F, lo: F, hi: F, iterations: int = 60) -> F:
     """Maximise prod_i u_i(y)^w_i over y in [lo, hi], with u_i(y) = 1 - |y - x_i| / (hi - lo).
 
     The disagreement point is the worst outcome on the scale (utility 0), so every actor's
-    factor is positive inside the scale. The log-objective is concave, so a ternary search
-    (vectorised over the batch) finds the maximiser.
+    factor is positive inside the scale. The log-objective is concave, so bisection on the sign
+    of its (sub)gradient, vectorised over the batch, finds the maximiser.
     """
     lo = np.broadcast_to(np.asarray(lo, dtype=float), x.shape[:-1]).copy()
     hi = np.broadcast_to(np.asarray(hi, dtype=float), x.shape[:-1]).copy()
     width = np.where(hi > lo, hi - lo, 1.0)[..., None]
-
-    def objective(y: F) -> F:
-        u = 1.0 - np.abs(y[..., None] - x) / width
-        return (w * np.log(np.maximum(u, 1e-300))).sum(axis=-1)
-
     a, b = lo, hi
     for _ in range(iterations):
-        m1 = a + (b - a) / 3
-        m2 = b - (b - a) / 3
-        left_better = objective(m1) >= objective(m2)
-        b = np.where(left_better, m2, b)
-        a = np.where(left_better, a, m1)
+        y = 0.5 * (a + b)
+        gap = y[..., None] - x
+        slack = np.maximum(width - np.abs(gap), 1e-300)
+        rising = (w * -np.sign(gap) / slack).sum(axis=-1) > 0
+        a = np.where(rising, y, a)
+        b = np.where(rising, b, y)
     return 0.5 * (a + b)
 
 
