@@ -8,6 +8,9 @@ STAMP_DEV := $(VENV)/.installed-dev
 .PHONY: demo test lint clean bench
 
 $(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+	  echo "dualtrack needs Python >= 3.11; '$(PYTHON)' is older or missing." \
+	       "Run e.g. 'make $(MAKECMDGOALS) PYTHON=python3.11'." >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 

@@ -270,15 +270,13 @@ class Workspace:
         return self._select(Stance, "stances", STANCE_COLUMNS, case_id, since, until)
 
     def count_events(self, case_id: str) -> int:
-        row = self._con.execute("SELECT count(*) FROM events WHERE case_id = ?", [case_id])
-        return int(row.fetchone()[0])  # type: ignore[index]
+        rows = self._query("SELECT count(*) AS n FROM events WHERE case_id = ?", [case_id])
+        return int(rows[0]["n"])
 
     def case_ids(self) -> list[str]:
         """Cases that have events or stances in this workspace."""
-        rows = self._con.execute(
-            "SELECT case_id FROM events UNION SELECT case_id FROM stances ORDER BY 1"
-        ).fetchall()
-        return [r[0] for r in rows]
+        sql = "SELECT case_id FROM events UNION SELECT case_id FROM stances ORDER BY 1"
+        return [r["case_id"] for r in self._query(sql)]
 
     def load_case(self, case: Case) -> int:
         """Put a case's own events and stances in the store under its id.
