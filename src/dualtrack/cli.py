@@ -450,6 +450,65 @@ def demo_cmd(
             console.print(f"  • {line}", highlight=False, soft_wrap=True, markup=False)
 
 
+@app.command("brief")
+def brief_cmd(
+    case: Annotated[str, typer.Option("--case", help="Built-in case id or case file.")],
+    out: Annotated[Path, typer.Option("--out", help="File to write (brief.html or brief.md).")],
+    asof: Annotated[
+        str | None, typer.Option("--asof", help="Brief date YYYY-MM-DD (default: case asof).")
+    ] = None,
+    lang: Annotated[str, typer.Option("--lang", help="en, zh-Hant or zh-Hans.")] = "en",
+    fmt: Annotated[
+        str | None, typer.Option("--format", help="html or md (default: by --out).")
+    ] = None,
+    data_dir: Annotated[Path | None, typer.Option("--data-dir", help=DATA_DIR_HELP)] = None,
+    no_store: Annotated[
+        bool, typer.Option("--no-store", help="Use only the case file, not the workspace.")
+    ] = False,
+    sources: Annotated[
+        list[Path] | None,
+        typer.Option("--sources", help="Folder of source texts whose spans the brief quotes."),
+    ] = None,
+    runs: Annotated[int, typer.Option("--runs", help="Forecast Monte Carlo runs.")] = 4000,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed.")] = 0,
+) -> None:
+    """Write the analyst brief: one self-contained HTML file (or Markdown), every line sourced."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from dualtrack.report import languages, make_brief, write_brief
+    from dualtrack.store import StoreError
+
+    day = _parse_date(asof, "--asof")
+    if lang not in languages():
+        fail(f"--lang {lang!r}: choose one of {', '.join(languages())}")
+    if fmt is not None and fmt not in ("html", "md"):
+        fail(f"--format {fmt!r}: choose html or md")
+    if runs < 1:
+        fail(f"--runs must be at least 1, got {runs}")
+    the_case = _load_case_or_fail(case)
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    with Progress(*columns, console=err_console, transient=True) as progress:
+        task = progress.add_task("brief", total=None)
+        try:
+            brief = make_brief(
+                the_case,
+                asof=day,  # type: ignore[arg-type]
+                lang=lang,
+                data_dir=data_dir,
+                use_store=not no_store,
+                sources=sources or [],
+                runs=runs,
+                seed=seed,
+                step=lambda text: progress.update(task, description=text),
+            )
+            path = write_brief(brief, out, fmt)
+        except (StoreError, FileNotFoundError, ValueError) as exc:
+            fail(str(exc))
+        except OSError as exc:
+            fail(f"{out}: cannot write the brief: {exc.strerror or exc}")
+    console.print(str(path), highlight=False, soft_wrap=True)
+
+
 @app.command("forecast")
 def forecast_cmd(
     case: str = typer.Option(..., "--case", help="Built-in case id or case file."),

@@ -10,6 +10,7 @@ from dualtrack.report.brief import CHART_IDS, SECTION_IDS, Brief, build_brief
 from dualtrack.report.evidence import EvidenceBook, EvidenceRef, read_source_dirs
 from dualtrack.report.i18n import Strings, languages
 from dualtrack.report.outlook import Outlook, compute_outlook
+from dualtrack.report.pipeline import make_brief
 from dualtrack.report.render import render_html, render_markdown, write_brief
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "build_brief",
     "compute_outlook",
     "languages",
+    "make_brief",
     "read_source_dirs",
     "render_html",
     "render_markdown",

@@ -13,9 +13,9 @@ from typing import Literal
 from pydantic import BaseModel
 
 from dualtrack import __version__
-from dualtrack.analyze import IssueGap, SituationPicture
+from dualtrack.analyze import IssueGap, Modality, SituationPicture, modality
 from dualtrack.model import Case, Document, Event, IssueKind
-from dualtrack.ontology import Track, ladder, track_of
+from dualtrack.ontology import Category, Track, ladder, track_of
 from dualtrack.report import charts
 from dualtrack.report.evidence import EvidenceBook, EvidenceRef
 from dualtrack.report.i18n import Strings, actor_label, number
@@ -374,6 +374,17 @@ class _Builder:
             )
         else:
             blocks.append(Note(text=s("confrontation.none")))
+        acts = [
+            e
+            for e in pic.events.values()
+            if track_of(e.category) is Track.CONFRONTATION
+            and modality(e) is Modality.ACT
+            and e.category is not Category.THREATEN
+        ]
+        acts.sort(key=lambda e: (e.date, e.id), reverse=True)
+        if acts:
+            items = [self.event_line(e) for e in acts[:LATEST_N]]
+            blocks.append(Lines(title=s("confrontation.acts"), items=items))
         excluded = self.events(pic.ledger.excluded)
         if excluded:
             blocks.append(

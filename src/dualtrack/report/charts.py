@@ -96,11 +96,13 @@ def _date_ticks(dates: Sequence[dt.date], n: int = 5) -> list[int]:
 
 
 def _legend(items: list[tuple[str, str]], y: float, x0: float = 48) -> list[str]:
-    out, x = [], x0
-    for color, label in items:
+    """A row of colour keys; each gets an equal slot and its label is cut to fit the slot."""
+    slot = (W - x0 - 4) / max(len(items), 1)
+    out = []
+    for i, (color, label) in enumerate(items):
+        x = x0 + i * slot
         out.append(f'<rect x="{x:.1f}" y="{y - 9:.1f}" width="12" height="4" fill="{color}"/>')
-        out.append(_text(x + 16, y - 4, label, room=W / len(items) - 30))
-        x += min(text_width(label) + 40, W / len(items))
+        out.append(_text(x + 16, y - 4, label, size=11, room=slot - 22))
     return out
 
 
