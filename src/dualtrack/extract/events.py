@@ -269,7 +269,8 @@ class Coder:
 
         inherited = False
         actor_ids: list[str] = [i for s in subjects for i in s.ids]
-        if subjects and len(subjects) == 1 and len(subjects[0].ids) == 2 and target_m is None:
+        pair_subject = subjects and len(subjects) == 1 and len(subjects[0].ids) == 2
+        if pair_subject and symmetric and target_m is None:
             actor_ids = [subjects[0].ids[0]]  # 美伊重启谈判: one party talks with the other
             target_ids = [subjects[0].ids[1]]
         else:
@@ -303,7 +304,11 @@ class Coder:
         if not actor_ids:
             return []
 
+        if rule.untargeted is not None and not target_ids:
+            cat = rule.untargeted  # a missile fired at no one named: a test
         flags = self._modality(t, clause, sent)
+        if cat is Category.THREATEN:  # the threat was made; its content may be conditional
+            flags["hypothetical"] = flags["conditional"] = False
         mode = rule.mode
         threatened = False
         if rule.content_modes and t.content:
@@ -327,27 +332,32 @@ class Coder:
         if date is None or date.date is None:
             conf -= 0.05
         out: list[Draft] = []
+        pairs: list[tuple[str, str | None]] = []
         for a in dict.fromkeys(actor_ids):
-            tgts = [x for x in target_ids if self._c(x) != self._c(a)] or [None]
-            for tg in tgts:
-                out.append(
-                    Draft(
-                        trigger=t,
-                        sentence=sent,
-                        clause=clause,
-                        actor=a,
-                        target=tg,
-                        category=cat,
-                        mode=mode,
-                        date=date,
-                        confidence=max(0.05, min(1.0, conf)),
-                        threatened=threatened,
-                        subject_start=None
-                        if inherited
-                        else (subjects[0].start if subjects else t.start),
-                        **flags,
-                    )
+            for tg in [x for x in target_ids if self._c(x) != self._c(a)] or [None]:
+                pairs.append((a, tg))
+                # Talks, agreements and ceasefires are mutual: coded in both directions.
+                if tg is not None and (cat in SYMMETRIC or mode == "ceasefire"):
+                    pairs.append((tg, a))
+        for a, tg in dict.fromkeys(pairs):
+            out.append(
+                Draft(
+                    trigger=t,
+                    sentence=sent,
+                    clause=clause,
+                    actor=a,
+                    target=tg,
+                    category=cat,
+                    mode=mode,
+                    date=date,
+                    confidence=max(0.05, min(1.0, conf)),
+                    threatened=threatened,
+                    subject_start=None
+                    if inherited
+                    else (subjects[0].start if subjects else t.start),
+                    **flags,
                 )
+            )
         return out
 
     def _previous_clause_subject(

@@ -22,7 +22,7 @@ from dualtrack.extract.trie import trie_pattern
 from dualtrack.ontology import Category
 
 LANG_CODES = ("zh", "en")
-FILES = ("actors", "verbs", "modality", "dates", "units", "stances", "text")
+FILES = ("countries", "actors", "verbs", "modality", "dates", "units", "stances", "text")
 
 
 class LangDataError(ValueError):
@@ -46,6 +46,7 @@ class VerbRule:
     mediates: bool
     target: str
     content_modes: dict[str, str]
+    untargeted: Category | None
     source: str  # the pattern, for debugging and docs
 
 
@@ -148,7 +149,19 @@ def build(
 
     actors: dict[str, ActorEntry] = {}
     alias_ids: dict[str, tuple[str, ...]] = {}
-    for aid, spec in (raw["actors"].get("actors") or {}).items():
+    specs: dict[str, dict] = {}
+    # countries.yaml (generated from ISO 3166) first; actors.yaml adds names and overrides kinds.
+    for source in ("countries", "actors"):
+        for aid, spec in (raw[source].get("actors") or {}).items():
+            if not isinstance(spec, dict) or "names" not in spec:
+                raise LangDataError(f"lang/{code}/{source}.yaml: actor {aid}: needs 'names'")
+            if aid in specs:
+                merged = {**specs[aid], **{k: v for k, v in spec.items() if k != "names"}}
+                merged["names"] = list(spec["names"]) + list(specs[aid]["names"])
+                specs[aid] = merged
+            else:
+                specs[aid] = dict(spec)
+    for aid, spec in specs.items():
         where = f"lang/{code}/actors.yaml: actor {aid}"
         if not isinstance(spec, dict) or "names" not in spec:
             raise LangDataError(f"{where}: needs 'kind' and 'names'")
@@ -194,6 +207,7 @@ def build(
                 governs_sentence=rule.get("governs") == "sentence",
                 mediates=bool(rule.get("mediates", False)),
                 target=rule.get("target", "object"),
+                untargeted=Category(rule["untargeted"]) if rule.get("untargeted") else None,
                 content_modes=dict(rule.get("content_modes") or {}),
                 source=pat,
             )

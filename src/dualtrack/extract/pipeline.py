@@ -159,7 +159,10 @@ class Extractor:
         drafts: list[Draft] = []
         stances: list[StanceDraft] = []
         di = mi = ti = 0
-        context: DateMention | None = None
+        # An event with no date of its own takes the date last mentioned (first: the document's).
+        context: DateMention | None = (
+            DateMention(0, 0, doc_date, DatePrecision.DAY) if doc_date else None
+        )
         for sent in sents:
             while di < len(dates) and dates[di].end <= sent.start:
                 d = dates[di]
@@ -286,7 +289,12 @@ def _attach_via(drafts: list[Draft], country) -> None:
     """A mediator's own draft (斡旋, mediated) becomes `via` of the talks between two others in
     the same document and on the same (or no) date; it stays an event only when there are none."""
     mediators = [d for d in drafts if d.trigger.rule.mediates]
-    talks = [d for d in drafts if d.category.value == "CONSULT" and not d.trigger.rule.mediates]
+    talks = [
+        d
+        for d in drafts
+        if not d.trigger.rule.mediates
+        and (d.category.value in ("CONSULT", "AGREE") or d.mode == "ceasefire")
+    ]
     for m in mediators:
         mc = country(m.actor)
         used = False
@@ -301,7 +309,8 @@ def _attach_via(drafts: list[Draft], country) -> None:
             if t.date and m.date and t.date.date and m.date.date and t.date.date != m.date.date:
                 continue
             t.via = m.actor
-            t.mode = "mediated"
+            if t.category.value == "CONSULT":
+                t.mode = "mediated"
             used = True
         if used:
             drafts.remove(m)

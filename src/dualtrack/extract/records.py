@@ -20,6 +20,7 @@ def event_record(event: Event, ex: Extractor) -> dict[str, Any]:
         "target": event.target,
         "target_country": ex.country(event.target),
         "via": event.via,
+        "via_country": ex.country(event.via),
         "category": event.category.value,
         "mode": event.mode,
         "quantities": [q.model_dump(exclude_none=True) for q in event.quantities],
