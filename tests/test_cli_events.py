@@ -160,6 +160,7 @@ def test_run_demo_writes_workspace_and_prints_timeline(case_file: Path, tmp_path
         console=shown,
         progress_console=Console(file=io.StringIO()),
         case_ref=case_file,
+        runs=200,
     )
     assert result.workspace == tmp_path / "demo" / DB_FILE and result.workspace.is_file()
     assert len(result.events) == 4 and result.new_rows == 4
@@ -172,6 +173,7 @@ def test_run_demo_writes_workspace_and_prints_timeline(case_file: Path, tmp_path
         console=shown,
         progress_console=Console(file=io.StringIO()),
         case_ref=case_file,
+        runs=200,
     )
     assert again.new_rows == 0 and again.events == result.events
 
@@ -185,7 +187,7 @@ def test_builtin_case_events_jsonl_on_a_fresh_workspace(home: Path) -> None:
 
 
 def test_demo_command_writes_its_workspace(tmp_path: Path) -> None:
-    code, out, _ = run("demo", "--out", str(tmp_path / "demo"))
+    code, out, _ = run("demo", "--out", str(tmp_path / "demo"), "--runs", "300")
     assert code == 0
     assert (tmp_path / "demo" / DB_FILE).is_file()
     assert "event timeline" in out
