@@ -199,9 +199,11 @@ class Browser:
     def inventory(self) -> dict[str, Any]:
         return self.evaluate(INVENTORY_JS)
 
-    def screenshot(self, out: Path | str, width: int) -> Path:
-        """A PNG of the whole page at the current viewport width."""
+    def screenshot(self, out: Path | str, width: int, max_height: int | None = None) -> Path:
+        """A PNG of the page (its top `max_height` px, or all of it) at the viewport width."""
         height = int(self.evaluate("document.documentElement.scrollHeight"))
+        if max_height is not None:
+            height = min(height, max_height)
         shot = self.call(
             "Page.captureScreenshot",
             format="png",
