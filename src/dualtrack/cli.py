@@ -254,15 +254,20 @@ def bargain_cmd(
             box=box.SIMPLE_HEAD,
             pad_edge=False,
         )
-        for col in ("model", "forecast", "90% interval", "eu rounds (median)"):
+        for col in ("model", "forecast", "90% interval", "eu median: start → rounds"):
             table.add_column(col, justify="left" if col == "model" else "right")
         for name, m in item["models"].items():
             band = m["interval90"]
+            path = [m["start"]["median"]] if "start" in m else []
+            path += [r["median"] for r in m.get("rounds", [])]
+            shown = [f"{v:.1f}" for v in path]
+            if len(shown) > 6:
+                shown = [*shown[:3], "…", *shown[-2:]]
             table.add_row(
                 name,
                 f"{m['forecast']:.2f}",
                 f"{band[0]:.2f} – {band[1]:.2f}" if band else "—",
-                " ".join(f"{r['median']:.1f}" for r in m.get("rounds", [])) or "",
+                " → ".join(shown),
             )
         console.print(table)
 
@@ -552,3 +557,111 @@ def forecast_cmd(
         print(result.to_json())
         return
     console.print(forecast_view(result))
+
+
+EXTRACT_FORMATS = ("jsonl", "table")
+MAX_CHARS_HELP = "Skip (with a message) any one document longer than this many characters."
+
+
+def _extractor_or_fail(case: str | None, lang: str) -> tuple[object, object]:
+    from dualtrack.extract import Extractor
+
+    if lang not in ("auto", "zh", "en"):
+        fail(f"--lang must be auto, zh or en; not {lang!r}")
+    the_case = _load_case_or_fail(case) if case else None
+    return Extractor(the_case, lang=lang), the_case
+
+
+@app.command("extract")
+def extract_cmd(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
+    lang: str = typer.Option("auto", "--lang", help="auto, zh or en."),
+    date: str | None = typer.Option(None, "--date", help="Document date YYYY-MM-DD."),
+    case: str | None = typer.Option(None, "--case", help="Case whose actor names to use."),
+    fmt: str = typer.Option("jsonl", "--format", help="jsonl (one event per line) or table."),
+    max_chars: int = typer.Option(2_000_000, "--max-chars", help=MAX_CHARS_HELP),
+) -> None:
+    """Print the events in articles (txt, md, html, jsonl) without touching any store."""
+    import json
+
+    from dualtrack.extract import ReadError, event_record, read_paths
+    from dualtrack.extract.render import records_table
+
+    if fmt not in EXTRACT_FORMATS:
+        fail(f"--format must be jsonl or table; not {fmt!r}")
+    day = _parse_date(date, "--date")
+    ex, _ = _extractor_or_fail(case, lang)
+    skipped: list[ReadError] = []
+
+    def docs():  # type: ignore[no-untyped-def]
+        for item in read_paths(paths, date=day, lang=lang, max_chars=max_chars):  # type: ignore[arg-type]
+            if isinstance(item, ReadError):
+                skipped.append(item)
+                err_console.print(f"skipped {item}", highlight=False, markup=False)
+            else:
+                yield item
+
+    res = ex.extract_many(docs())  # type: ignore[attr-defined]
+    records = [event_record(e, ex) for e in res.events]  # type: ignore[arg-type]
+    if fmt == "jsonl":
+        for r in records:
+            print(json.dumps(r, ensure_ascii=False))
+    else:
+        title = f"{len(records)} events from {len(res.documents)} document(s)"
+        console.print(records_table(records, title=title))
+    if skipped:
+        fail(f"{len(skipped)} input(s) skipped (see above); the others were read")
+
+
+@app.command("ingest")
+def ingest_cmd(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
+    case: str = typer.Option(..., "--case", help="Built-in case id or case file."),
+    data_dir: Annotated[Path | None, typer.Option("--data-dir", help=DATA_DIR_HELP)] = None,
+    lang: str = typer.Option("auto", "--lang", help="auto, zh or en."),
+    date: str | None = typer.Option(None, "--date", help="Document date YYYY-MM-DD."),
+    max_chars: int = typer.Option(2_000_000, "--max-chars", help=MAX_CHARS_HELP),
+    fmt: str = typer.Option("table", "--format", help="table or json (the summary)."),
+) -> None:
+    """Store articles with their events and stances in the workspace, and summarise."""
+    import json
+
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from dualtrack.extract.ingest import ingest
+    from dualtrack.store import StoreError, Workspace
+
+    if fmt not in ("table", "json"):
+        fail(f"--format must be table or json; not {fmt!r}")
+    day = _parse_date(date, "--date")
+    ex, the_case = _extractor_or_fail(case, lang)
+    bar = Progress(
+        SpinnerColumn(), TextColumn("ingesting: {task.completed:,} documents"),
+        TimeElapsedColumn(), console=err_console, transient=True,
+    )  # fmt: skip
+    try:
+        with Workspace.open(data_dir) as ws, bar:
+            task = bar.add_task("docs", total=None)
+            summary = ingest(
+                paths, ws, the_case.id, ex, date=day, lang=lang, max_chars=max_chars,  # type: ignore[attr-defined,arg-type]
+                on_document=lambda _d: bar.advance(task),
+                on_error=lambda e: err_console.print(f"skipped {e}", highlight=False, markup=False),
+            )  # fmt: skip
+    except StoreError as exc:
+        fail(str(exc))
+    if fmt == "json":
+        print(json.dumps(summary.as_dict(), ensure_ascii=False))
+    else:
+        d = summary.as_dict()
+        unresolved = d["unresolved_actors"]
+        console.print(
+            f"documents: {d['documents_new']} new, {d['documents_seen']} already seen\n"
+            f"events: {d['events_added']} added ({d['events_found']} found, "
+            f"{d['undated_events']} undated); stances: {d['stances_added']} added\n"
+            f"unresolved actors: {len(unresolved)}"  # type: ignore[arg-type]
+            + (f" ({', '.join(unresolved[:10])})" if unresolved else "")  # type: ignore[index]
+            + f"\nskipped inputs: {len(summary.skipped)}",
+            highlight=False,
+        )
+    if summary.skipped:
+        fail(f"{len(summary.skipped)} input(s) skipped (see above); the others were stored")

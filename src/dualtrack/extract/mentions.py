@@ -56,7 +56,8 @@ def find_mentions(text: str, lang: LangData, country: dict[str, str]) -> list[Me
             r = lang.role_re.match(text, end)
             if r is not None:
                 end = r.end()
-        out.append(Mention(m.start(), end, ids))
+        place = all((e := lang.actors.get(i)) is not None and e.kind == "place" for i in ids)
+        out.append(Mention(m.start(), end, ids, locative=place))
         pos = end
     out = _merge_titles(text, out, lang, country)
     _mark_locatives(text, out, lang)
@@ -109,7 +110,7 @@ def _mark_locatives(text: str, ms: list[Mention], lang: LangData) -> None:
             )
         if not hit and i > 0 and ms[i - 1].locative and ms[i - 1].end == m.start:
             hit = True  # 在阿曼马斯喀特: the city after the country is a place too
-        m.locative = hit
+        m.locative = m.locative or hit
 
 
 @cache

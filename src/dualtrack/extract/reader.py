@@ -238,8 +238,8 @@ def _read_jsonl(
         if len(text) > max_chars:
             yield ReadError(name, f"text exceeds --max-chars {max_chars:,}; skipped", lineno)
             continue
-        doc_date = date
-        if doc_date is None and obj.get("date") is not None:
+        doc_date = date  # the line's own date wins over --date, which is the default
+        if obj.get("date") is not None:
             doc_date = _parse_date(obj.get("date"))
             if doc_date is None:
                 yield ReadError(name, f"'date' {obj.get('date')!r} is not YYYY-MM-DD", lineno)

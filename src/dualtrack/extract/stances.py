@@ -33,8 +33,10 @@ def link_topics(case: Case | None, topics: list[str]) -> dict[str, tuple[str, bo
             out[topic] = (topic, False)
             continue
         for issue in case.issues:
-            if issue.kind is IssueKind.SET and topic in issue.options:
+            option = _option_for(topic, issue.options) if issue.kind is IssueKind.SET else None
+            if option is not None:
                 out[topic] = (issue.id, True)
+                out[f"{topic}@option"] = (option, True)
                 break
         else:
             for issue in case.issues:
@@ -42,6 +44,14 @@ def link_topics(case: Case | None, topics: list[str]) -> dict[str, tuple[str, bo
                     out[topic] = (issue.id, False)
                     break
     return out
+
+
+def _option_for(topic: str, options: list[str]) -> str | None:
+    """The option a topic names: equal, or one word of it (missiles ~ ballistic_missiles)."""
+    for o in options:
+        if o == topic or topic in o.lower().split("_"):
+            return o
+    return None
 
 
 def find_stances(
@@ -81,7 +91,7 @@ def find_stances(
             issue, is_option = links[topic]
             by_issue.setdefault(issue, [])
             if is_option:
-                by_issue[issue].append(topic)
+                by_issue[issue].append(links.get(f"{topic}@option", (topic, True))[0])
         for issue, items in by_issue.items():
             summary = f"{kind}: {', '.join(found)}"
             out.append(
