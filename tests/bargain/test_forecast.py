@@ -113,3 +113,31 @@ def test_eu_monte_carlo_equals_looping_the_draws():
     batched = solve("eu", inp, x, s, c, 7, ChallengeSettings())
     loop = [ChallengeModel(rounds=7).fit(x[k], s[k], c[k]).predict() for k in range(40)]
     assert np.allclose(batched, loop)
+
+
+def test_selecting_one_issue_changes_no_number():
+    case = _case()
+    case.issues.append(Issue(id="other", name="Other", scale_min=0, scale_max=100))
+    case.positions += [
+        Position(
+            actor="USA", issue="other", value=10, salience=0.5, capability=1.0, value_range=(0, 30)
+        ),
+        Position(actor="IRN", issue="other", value=90, salience=0.5, capability=0.5),
+    ]
+    full = forecast(case, draws=200, seed=9)
+    one = forecast(case, issue="enrichment", draws=200, seed=9)
+    assert one["issues"][0] == full["issues"][0]
+
+
+def test_builtin_case_runs_every_issue():
+    from dualtrack.cases import builtin_ids, load_case
+
+    if "us-iran-2026" not in builtin_ids():
+        pytest.skip("built-in case not present yet")
+    case = load_case("us-iran-2026")
+    out = forecast(case, draws=200, seed=0)
+    assert [i["issue"] for i in out["issues"]] == [i.id for i in case.issues]
+    for item in out["issues"]:
+        issue = case.issue(item["issue"])
+        for m in item["models"].values():
+            assert issue.scale_min <= m["forecast"] <= issue.scale_max

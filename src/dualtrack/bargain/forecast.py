@@ -7,6 +7,7 @@ or null, ...}}}]}`; the challenge model ("eu") also gives its `rounds`.
 
 from __future__ import annotations
 
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -169,7 +170,7 @@ def forecast(
     """Forecast every issue of a case or CSV (or one `issue`) with one model or `all`.
 
     Monte Carlo runs only for issues whose inputs carry ranges (`draws=0` turns it off); each
-    issue gets its own stream spawned from `seed`, so results do not depend on issue order.
+    issue gets its own stream from `seed` and its id, so selecting issues changes no number.
     """
     models = parse_models(model)
     if rounds < 0:
@@ -177,9 +178,10 @@ def forecast(
     if draws < 0:
         raise BargainInputError(f"draws must be >= 0, got {draws}")
     inputs = load_inputs(source, issue)
-    streams = np.random.SeedSequence(seed).spawn(len(inputs))
     issues = []
-    for inp, stream in zip(inputs, streams, strict=True):
+    for inp in inputs:
+        # The stream depends on the seed and the issue's id only, not on which issues are run.
+        stream = np.random.SeedSequence([seed, zlib.crc32(inp.issue.encode("utf-8"))])
         try:
             models_out = forecast_issue(
                 inp, models, rounds, draws, np.random.default_rng(stream), distribution, settings
