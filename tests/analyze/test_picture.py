@@ -11,6 +11,7 @@ from dualtrack.analyze import (
     build_picture,
     coercion_ledger,
     daily_series,
+    dyad_series,
     escalation_series,
     merge_events,
 )
@@ -191,3 +192,22 @@ def test_asof_cuts_later_events(case: Case) -> None:
     assert pic.tracks[-1].date == D(2026, 2, 3)
     assert all(e.date <= D(2026, 2, 3) for e in pic.events.values())
     assert pic.level is not None and pic.level.level == 4
+
+
+def test_dyad_indices(case: Case) -> None:
+    series = dyad_series(case, merge_events(case), D(2026, 2, 1), D(2026, 2, 6), half_life_days=2)
+    by = {d.dyad: {p.date.day: p for p in d.points} for d in series}
+    assert list(by) == [("IRN", "USA"), ("IRN", "ISR"), ("UN", "USA")]  # busiest first
+    # sub-actors count for their state: USA.trump's threat is in the IRN-USA pair
+    assert by[("IRN", "USA")][3].confrontation == pytest.approx(6.0 * 0.5 + 22.9)
+    assert by[("IRN", "USA")][3].negotiation == pytest.approx(3.0)
+    assert by[("IRN", "ISR")][6].confrontation == pytest.approx(7.0)
+    assert by[("IRN", "ISR")][5].confrontation == 0
+    assert by[("UN", "USA")][6].negotiation == pytest.approx(1.8)
+
+
+def test_places_do_not_act(case: Case) -> None:
+    place = Actor(id="PLACE.gulf", kind="place")
+    c = case.model_copy(update={"actors": [*case.actors, place]})
+    misread = ev(4, "PLACE.gulf", "MOBILIZE", mode="troops")
+    assert misread.id not in {e.id for e in merge_events(c, [misread])}

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 from enum import StrEnum
 
-from dualtrack.model import Case, Event, Stance
+from dualtrack.model import ActorKind, Case, Event, Stance
 from dualtrack.ontology import Category
 
 
@@ -54,11 +54,15 @@ def merge_events(
 ) -> list[Event]:
     """The case's events and `extra` ones, one per id, evidence pooled, dated by `asof` at latest.
 
-    Undated events are dropped: the picture is a time series and cannot place them.
+    Undated events are dropped: the picture is a time series and cannot place them. So are
+    events whose actor is a place (a misread location, since places do not act).
     """
+    places = {a.id for a in case.actors if a.kind is ActorKind.PLACE}
     merged: dict[str, Event] = {}
     for ev in [*case.events, *extra]:
         if ev.date is None or (asof is not None and ev.date > asof):
+            continue
+        if ev.actor in places or ev.actor.startswith("PLACE."):
             continue
         have = merged.get(ev.id)
         if have is None:

@@ -31,6 +31,7 @@ SECTION_IDS = (
 )
 CHART_IDS = ("tracks", "escalation", "positions", "forecast")
 LATEST_N = 6  # moves listed per track
+PAIRS_N = 8  # pairs of actors in the by-pair index table
 
 
 class Line(BaseModel):
@@ -416,7 +417,28 @@ class _Builder:
             if rows
             else [Note(text=s("third.none"))]
         )
+        pairs = self.pairs_table()
+        if pairs.rows:
+            blocks.append(pairs)
         return Section(id="third_parties", heading=s("sections.third_parties"), blocks=blocks)
+
+    def pairs_table(self) -> Table:
+        """Both indices for each pair of states/organisations today, most active pair first."""
+        s = self.s
+        now = [(d.dyad, d.points[-1]) for d in self.pic.dyads if d.points]
+        now.sort(key=lambda x: -(x[1].negotiation + x[1].confrontation))
+        rows = [
+            [
+                Line(text=f"{self.who(a)} – {self.who(b)}"),
+                Line(text=f"{p.negotiation:.1f}"),
+                Line(text=f"{p.confrontation:.1f}"),
+            ]
+            for (a, b), p in now[:PAIRS_N]
+            if p.negotiation + p.confrontation >= 0.05
+        ]
+        headers = [s("table.pair"), s("sections.negotiation"), s("sections.confrontation")]
+        title = s("third.pairs", date=self.date(self.pic.asof))
+        return Table(title=title, headers=headers, rows=rows)
 
     def determinants(self) -> Section:
         s, pic = self.s, self.pic
