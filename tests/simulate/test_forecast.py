@@ -100,6 +100,24 @@ def test_lever_moves_outcome_the_way_it_says(iran: Case, lever, measure, directi
     assert direction * change > 0.005, (lever, change)
 
 
+def test_icb_lever_recodes_a_feature_and_moves_the_base_rate_line(iran: Case) -> None:
+    f = forecast(iran, runs=5000, seed=5, levers=["icb.violent_trigger=true"], drivers=False)
+    assert f.levers is not None
+    # ICB: violently triggered crises see more war, so both the line and the forecast rise
+    assert f.levers.base_rate["90"]["major_war"] > f.base_rate["90"]["major_war"]
+    assert f.levers.horizons["90"]["major_war"] > f.horizons["90"]["major_war"]
+    plain = forecast(iran, runs=500, seed=5, levers=["incident_rate=x2"], drivers=False)
+    assert plain.levers is not None and plain.levers.base_rate == plain.base_rate
+    assert json.loads(f.to_json())["levers"]["base_rate"] == f.levers.base_rate
+
+
+def test_icb_lever_needs_case_features(mini: Case) -> None:
+    bare = mini.model_copy(update={"parameters": {}})
+    assert forecast(bare, runs=200, drivers=False).base_rate_source.startswith("ICB v14 clim")
+    with pytest.raises(InputError, match=r"no parameters\.icb_features"):
+        forecast(bare, runs=200, levers=["mediator=none"])
+
+
 def test_parameter_lever_fixes_or_scales_a_parameter(mini: Case) -> None:
     fixed = forecast(mini, runs=2000, levers={"conflict.misperception": "0.5"}, drivers=False)
     assert fixed.levers is not None
@@ -154,6 +172,8 @@ def test_drivers_are_sorted_and_name_parameters(iran: Case) -> None:
         ({"levers": ["agenda.USA=tariffs_only"]}, "names no agenda item"),
         ({"levers": ["conflict.misperception=2"]}, "must be in [0, 1]"),
         ({"levers": ["mediator"]}, "expected KEY=VALUE"),
+        ({"levers": ["icb.gravity=9"]}, "lever icb.gravity: Input should be less than or equal"),
+        ({"levers": ["icb.protracted=maybe"]}, "lever icb.protracted"),
         ({"asof": dt.date(2025, 1, 1)}, "before the case's first event"),
         ({"asof": dt.date(2026, 3, 1)}, "after the end of the case's data (2026-02-08)"),
         ({"runs": 0}, "runs must be at least 1"),

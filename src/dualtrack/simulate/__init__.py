@@ -6,8 +6,8 @@ strike curve, the drivers (one-at-a-time tornado), the ICB base rate for crises 
 when levers are given, the what-if beside the base. See docs/forecast.md for the model.
 """
 
-from dualtrack.simulate.baserate import InputError
 from dualtrack.simulate.engine import OUTCOMES
+from dualtrack.simulate.errors import InputError
 from dualtrack.simulate.forecast import (
     HORIZONS,
     MAX_HORIZON,

@@ -18,11 +18,8 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from dualtrack.calibrate import BaseRates, CrisisFeatures, climatology, predict_base_rates
 from dualtrack.model import Case
 from dualtrack.simulate.engine import OUTCOMES
+from dualtrack.simulate.errors import InputError
 from dualtrack.simulate.state import RESTRAINTS
-
-
-class InputError(ValueError):
-    """A bad forecast input (case parameter, lever, date, run count): the message says which."""
 
 
 class CaseInput(BaseModel):
@@ -45,14 +42,12 @@ class CaseInputs(BaseModel):
     forces_in_proximity: CaseInput | None = None
     spoiler_restraint: dict[str, CaseInput] = {}
 
-    def features(self, mediation: bool | None = None) -> CrisisFeatures | None:
-        """The ICB features (point values), with mediation switched off by `mediator=none`."""
+    def features(self, overrides: dict[str, Any] | None = None) -> CrisisFeatures | None:
+        """The ICB features at their point values, with what-if `overrides` (`icb.*` levers)."""
         if not self.icb_features:
             return None
         values = {k: v.value for k, v in self.icb_features.items()}
-        if mediation is False:
-            values.update(mediation=False, mediation_style=None)
-        return CrisisFeatures(**values)
+        return CrisisFeatures(**{**values, **(overrides or {})})
 
     def forces(self) -> tuple[float, float, float, str]:
         """Major warships in proximity: point, low, high, source (none given: zero)."""
@@ -86,9 +81,16 @@ def case_inputs(case: Case) -> CaseInputs:
     return inputs
 
 
-def base_rates(inputs: CaseInputs, mediation: bool | None = None) -> BaseRates:
-    """Base rates for crises like this one (plain ICB frequencies when the case has no features)."""
-    features = inputs.features(mediation)
+def base_rates(inputs: CaseInputs, overrides: dict[str, Any] | None = None) -> BaseRates:
+    """Base rates for crises like this one (plain ICB frequencies when the case has no features).
+
+    `overrides` are what-if feature values; a bad one raises InputError naming its lever."""
+    try:
+        features = inputs.features(overrides)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(x) for x in first["loc"])
+        raise InputError(f"lever icb.{field}: {first['msg']}") from None
     return climatology() if features is None else predict_base_rates(features)
 
 
@@ -183,7 +185,18 @@ def _solve(f: Callable[[float], float], target: float) -> float:
     return math.exp((lo + hi) / 2)
 
 
+_DERIVED: dict[tuple[str, tuple[tuple[str, float], ...]], dict[str, float]] = {}
+
+
 def derived_values(br: BaseRates, judgement: dict[str, float]) -> dict[str, float]:
+    """Point values of the `derive: icb` parameters, solved once per base rates and judgements."""
+    key = (br.model_dump_json(), tuple(sorted(judgement.items())))
+    if key not in _DERIVED:
+        _DERIVED[key] = _derive(br, judgement)
+    return dict(_DERIVED[key])
+
+
+def _derive(br: BaseRates, judgement: dict[str, float]) -> dict[str, float]:
     """Point values of the `derive: icb` parameters (definitions in parameters.yaml).
 
     Talks: closed form from the ICB agreement probability and median duration. Confrontation:

@@ -22,13 +22,13 @@ from dualtrack.cases import load_case
 from dualtrack.model import Case
 from dualtrack.simulate import params as P
 from dualtrack.simulate.baserate import (
-    InputError,
     base_rates,
     case_inputs,
     derived_values,
     end_state_rates,
 )
 from dualtrack.simulate.engine import OUTCOMES, Start, run_paths
+from dualtrack.simulate.errors import InputError
 from dualtrack.simulate.levers import PROBABILITIES, Levers, parse_levers
 from dualtrack.simulate.state import InitialState, data_span, initial_state, with_agenda
 
@@ -64,7 +64,11 @@ class Scenario(BaseModel):
 
 
 class WhatIf(Scenario):
+    """A what-if run: the levers as given, its scenario and its own ICB base-rate line (which
+    moves only when a lever recodes the case's ICB features)."""
+
     set: dict[str, str]
+    base_rate: dict[str, dict[str, float]]
 
 
 class Forecast(Scenario):
@@ -89,7 +93,7 @@ class Forecast(Scenario):
 
     def to_dict(self) -> dict[str, Any]:
         """The issue's JSON shape: case, asof, runs, seed, horizons, intervals90, base_rate,
-        drivers ({name, effect}), levers ({} or {set, horizons, intervals90})."""
+        drivers ({name, effect}), levers ({} or {set, horizons, intervals90, base_rate})."""
         levers: dict[str, Any] = {}
         if self.levers is not None:
             levers = {
@@ -99,6 +103,7 @@ class Forecast(Scenario):
                     h: {k: list(v) for k, v in row.items()}
                     for h, row in self.levers.intervals90.items()
                 },
+                "base_rate": self.levers.base_rate,
             }
         return {
             "case": self.case,
@@ -280,7 +285,12 @@ def _drivers(model: _Model, horizons: tuple[int, ...], seed: int, runs: int) -> 
 
 def _build(case: Case, asof: dt.date, levers: Levers) -> _Model:
     inputs = case_inputs(case)
-    rates = base_rates(inputs, mediation=levers.mediation)
+    if levers.features and inputs.features() is None:
+        raise InputError(
+            f"case {case.id!r} has no parameters.icb_features for an icb lever to "
+            "change; mediator=none and icb.* need them"
+        )
+    rates = base_rates(inputs, levers.features)
     judgement = {n: s.value for n, s in P.specs().items() if s.derive == "judgement"}
     params = P.resolve(derived_values(rates, judgement))  # type: ignore[arg-type]
     f, flo, fhi, fsource = inputs.forces()
@@ -306,7 +316,7 @@ def _build(case: Case, asof: dt.date, levers: Levers) -> _Model:
         memory_days=int(params["state.memory_days"].value),
         gap_default=params["talks.gap_reference"].value,
         spoiler_restraint=restraint,
-        mediated=False if levers.mediation is False else None,
+        mediated=False if levers.features.get("mediation") is False else None,
     )
     return _Model(params=params, start=start, rates=rates)
 
@@ -385,11 +395,15 @@ def forecast(
         return _summarise(counts, curve, horizons, runs)
 
     base = _build(c, day, Levers())
+    alt_model = _build(c, day, lev) if lev else None  # bad levers fail before any run
     result = scenario(base, 0)
     what_if = None
-    if lev:
-        alt = scenario(_build(c, day, lev), runs)
-        what_if = WhatIf(set=lev.given, **alt.model_dump())
+    if alt_model is not None:
+        what_if = WhatIf(
+            set=lev.given,
+            base_rate=end_state_rates(alt_model.rates, horizons),
+            **scenario(alt_model, runs).model_dump(),
+        )
     return Forecast(
         **result.model_dump(),
         case=c.id,

@@ -3,18 +3,21 @@
 Named levers speak the analyst's language (`mediator=none`, `agenda.USA=nuclear_only`,
 `spoiler.ISR.restraint=high`, `incident_rate=x2`, `forces=5`); every model parameter can also be
 set by its name to a number (`conflict.misperception=0.1`, which fixes it) or scaled by a
-multiplier (`talks.open_rate=x0.5`, which keeps its uncertainty).
+multiplier (`talks.open_rate=x0.5`, which keeps its uncertainty). `icb.<feature>=VALUE` recodes
+one of the case's ICB features (`icb.violent_trigger=true`), which re-derives the ICB rates.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
 from dualtrack.analyze.inputs import acts_for
+from dualtrack.calibrate import CrisisFeatures
 from dualtrack.model import Case, Role
-from dualtrack.simulate.baserate import InputError
+from dualtrack.simulate.errors import InputError
 from dualtrack.simulate.state import RESTRAINTS, agenda_issue
 
 ALIASES = {"incident_rate": "conflict.incident_rate", "forces": "case.forces"}
@@ -41,7 +44,7 @@ class Levers(BaseModel):
     params: dict[str, tuple[str, float]] = {}  # name -> ("set" | "scale", number)
     agenda: dict[str, list[str]] = {}  # party -> agenda items
     restraint: dict[str, str] = {}  # spoiler id -> low | medium | high
-    mediation: bool | None = None  # False: `mediator=none`
+    features: dict[str, Any] = {}  # ICB feature overrides (`icb.*`, and `mediator=none`)
 
     def __bool__(self) -> bool:
         return bool(self.given)
@@ -54,6 +57,7 @@ def valid_keys(case: Case, param_names: Iterable[str]) -> list[str]:
     if agenda_issue(case) is not None:
         named += [f"agenda.{p}" for p in parties]
     named += [f"spoiler.{s.id}.restraint" for s in case.with_role(Role.SPOILER)]
+    named += [f"icb.{f}" for f in CrisisFeatures.model_fields]
     return named + sorted(param_names)
 
 
@@ -69,6 +73,21 @@ def _number(key: str, value: str) -> tuple[str, float]:
     if number < 0 or number != number or number == float("inf"):
         raise InputError(f"lever {key}: must be a finite number >= 0, got {value!r}")
     return kind, number
+
+
+def _scalar(value: str) -> Any:
+    """A feature value as typed on the command line; pydantic checks it against the feature."""
+    text = value.strip()
+    if text.lower() in ("true", "false"):
+        return text.lower() == "true"
+    if text.lower() in ("none", "null"):
+        return None
+    for kind in (int, float):
+        try:
+            return kind(text)
+        except ValueError:
+            pass
+    return text
 
 
 def _agenda_items(case: Case, key: str, value: str) -> list[str]:
@@ -110,7 +129,10 @@ def parse_levers(
         if key == "mediator":
             if value not in ("none", "case"):
                 raise InputError(f"lever mediator: expected 'none' or 'case', got {value!r}")
-            out.mediation = False if value == "none" else None
+            if value == "none":
+                out.features.update(mediation=False, mediation_style=None)
+        elif key.startswith("icb.") and key[4:] in CrisisFeatures.model_fields:
+            out.features[key[4:]] = _scalar(value)
         elif key.startswith("agenda.") and agenda_issue(case) is not None:
             party = key.split(".", 1)[1]
             if party not in parties:

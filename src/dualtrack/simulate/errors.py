@@ -1,0 +1,5 @@
+"""The one error type of the forecast engine, so callers (the CLI, the brief) catch one thing."""
+
+
+class InputError(ValueError):
+    """A bad forecast input (case parameter, lever, date, run count): the message says which."""
