@@ -236,5 +236,6 @@ def _mark_spans(
     for dm in out:
         before = text[max(0, dm.start - 8) : dm.start]
         m = start_re.search(before)
-        if m and not before[m.end() :].strip() and dm.date and doc_date and dm.date_end is None:
+        cue = (m is not None and not before[m.end() :].strip()) or start_re.match(text, dm.start)
+        if cue and dm.date and doc_date and dm.date_end is None and dm.date < doc_date:
             dm.date_end = doc_date

@@ -174,7 +174,7 @@ class Coder:
                 if self._is_frame(t):
                     continue
                 if governor is not None:
-                    has_subject = any(cs <= m.start and m.end <= t.start for m in mentions)
+                    has_subject = bool(self._subject_mentions(cs, t.start, mentions))
                     if ci == gov_clause or (governor.rule.governs_sentence and not has_subject):
                         governor.content.append(t)
                         if t.rule.governs:
@@ -312,8 +312,8 @@ class Coder:
         mode = rule.mode
         threatened = False
         if rule.content_modes and t.content:
-            inner = t.content[0].rule.category.value
-            mode = rule.content_modes.get(inner, mode)
+            inner = [c.rule.category.value for c in t.content]
+            mode = next((rule.content_modes[c] for c in inner if c in rule.content_modes), mode)
             threatened = True
         if t.content and not target_ids:
             # The target of what is threatened/demanded/refused: A 威胁对 B 加征关税.
@@ -337,7 +337,11 @@ class Coder:
             for tg in [x for x in target_ids if self._c(x) != self._c(a)] or [None]:
                 pairs.append((a, tg))
                 # Talks, agreements and ceasefires are mutual: coded in both directions.
-                if tg is not None and (cat in SYMMETRIC or mode == "ceasefire"):
+                if (
+                    tg is not None
+                    and not rule.mediates
+                    and (cat in SYMMETRIC or mode == "ceasefire")
+                ):
                     pairs.append((tg, a))
         for a, tg in dict.fromkeys(pairs):
             out.append(
@@ -367,11 +371,15 @@ class Coder:
         actor in it that is not a place and not after a target preposition."""
         earlier = [c for c in sent.clauses if c[1] <= clause[0]]
         for cs, ce in reversed(earlier):
-            first_prep = min((p.start() for p in self._preps("target_preps", cs, ce)), default=ce)
-            for m in mentions:
-                if cs <= m.start < min(ce, first_prep) and not m.locative:
-                    return list(m.ids[:1])
+            subj = self._subject_mentions(cs, ce, mentions)
+            if subj:
+                return list(dict.fromkeys(i for m in self._subjects(subj) for i in m.ids))
         return []
+
+    def _subject_mentions(self, cs: int, end: int, mentions: list[Mention]) -> list[Mention]:
+        """Mentions in [cs, end) that can be a subject: not places, not after a preposition."""
+        first_prep = min((p.start() for p in self._preps("target_preps", cs, end)), default=end)
+        return [m for m in mentions if cs <= m.start and m.end <= first_prep and not m.locative]
 
     def _mediator(self, t: Trigger, before: list[Mention], after: list[Mention]) -> Mention | None:
         """Omani mediators / 阿曼斡旋 (right before the verb) or mediated by Oman (after 'by')."""

@@ -119,6 +119,33 @@ def load_files(code: str, extra: list[Path] | None = None) -> dict[str, dict[str
     return raw
 
 
+# A bare `.` in a pattern must not run across a clause or sentence boundary.
+_CLAUSE_CHAR = {True: r"[^,;:。!?，；：！？\n]", False: r"[^;.!?\n]"}
+
+
+def _local_dots(src: str, cjk: bool) -> str:
+    out: list[str] = []
+    escaped = in_class = False
+    for ch in src:
+        if escaped:
+            out.append(ch)
+            escaped = False
+        elif ch == "\\":
+            out.append(ch)
+            escaped = True
+        elif in_class:
+            out.append(ch)
+            in_class = ch != "]"
+        elif ch == "[":
+            out.append(ch)
+            in_class = True
+        elif ch == ".":
+            out.append(_CLAUSE_CHAR[cjk])
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 def _compile(src: str, where: str, flags: int = 0) -> re.Pattern[str]:
     try:
         return re.compile(src, flags)
@@ -127,7 +154,7 @@ def _compile(src: str, where: str, flags: int = 0) -> re.Pattern[str]:
 
 
 def _alt(items: list[str], cjk: bool, where: str, flags: int = 0) -> re.Pattern[str] | None:
-    items = [i for i in items if i]
+    items = [_local_dots(i, cjk) for i in items if i]
     if not items:
         return None
     body = "|".join(f"(?:{i})" for i in sorted(items, key=len, reverse=True))
@@ -211,7 +238,7 @@ def build(
                 content_modes=dict(rule.get("content_modes") or {}),
                 source=pat,
             )
-            branches.append((name, pat))
+            branches.append((name, _local_dots(pat, cjk)))
     # Longer (more specific) patterns first: alternation takes the first branch that matches.
     branches.sort(key=lambda b: len(b[1]), reverse=True)
     body = "|".join(f"(?P<{n}>{p})" for n, p in branches)

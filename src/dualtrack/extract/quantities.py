@@ -100,7 +100,7 @@ class QuantityFinder:
                 )
             start, end = m.span()
             qualifier = None
-            before = text[max(0, start - 8) : start]
+            before = text[max(0, start - (8 if self.lang.cjk else 16)) : start]
             qb = self._qb_rx.search(before)
             if qb:
                 qualifier = self.q_before.get(qb.group().strip()) or self.q_before.get(
@@ -155,7 +155,9 @@ class QuantityFinder:
         return spec[0], spec[1], pos + best.end()
 
     def _attribute(self, text: str, start: int, end: int) -> str | None:
-        after = self._attr_rx.match(text, end) or self._attr_rx.match(text, end + 1)
+        after = self._attr_rx.match(text, end)
+        if after is None and text[end : end + 1] in (" ", "-"):
+            after = self._attr_rx.match(text, end + 1)  # a 1,500-kg warhead
         if after:
             return self.attributes.get(after.group()) or self.attributes.get(after.group().lower())
         before = text[max(0, start - 10) : start]

@@ -1,0 +1,84 @@
+"""Dates resolve against the document date, with precision; unresolvable ones stay unresolved."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dualtrack.extract.dates import document_date, find_dates
+from dualtrack.extract.normalize import normalize
+from dualtrack.model import DatePrecision
+
+D = dt.date
+
+
+@pytest.fixture(scope="module")
+def zh(ex):
+    return ex._load("zh")
+
+
+@pytest.fixture(scope="module")
+def en(ex):
+    return ex._load("en")
+
+
+def _dates(text, lang, doc):
+    n = normalize(text, chinese=lang.cjk, units=lang.unit_chars)
+    return [(n.text[d.start : d.end], d.date, d.precision) for d in find_dates(n.text, lang, doc)]
+
+
+def test_chinese_absolute_day_alone_and_anaphora(zh) -> None:
+    got = _dates("2026年3月2日雙方會晤。4日晚間再談，次日簽約，前一天曾有爭執。", zh, D(2026, 3, 6))
+    assert got[0][1] == D(2026, 3, 2)
+    assert got[1][1] == D(2026, 3, 4)  # 4日: month from context
+    assert got[2][1] == D(2026, 3, 5)  # 次日: day after the date in context
+    assert got[3][1] == D(2026, 3, 4)  # 前一天: day before the date in context
+
+
+def test_month_day_without_year_takes_the_documents_year(zh) -> None:
+    got = _dates("一月三十日", zh, D(2026, 2, 8))
+    assert got[0][1] == D(2026, 1, 30)
+    got = _dates("12月30日", zh, D(2026, 1, 4))  # a late-December date read in January
+    assert got[0][1] == D(2025, 12, 30)
+
+
+def test_relative_week_and_weekday(zh, en) -> None:
+    got = _dates("上週雙方交火", zh, D(2026, 3, 5))  # Thursday
+    assert got[0][1:] == (D(2026, 2, 23), DatePrecision.WEEK)
+    got = _dates("Iran said on Tuesday and last Thursday", en, D(2026, 3, 5))
+    assert [g[1] for g in got] == [D(2026, 3, 3), D(2026, 2, 26)]
+
+
+def test_english_forms(en) -> None:
+    got = _dates("on Feb. 6, on 6 February and on March 3, 2025", en, D(2026, 2, 8))
+    assert [g[1] for g in got] == [D(2026, 2, 6), D(2026, 2, 6), D(2025, 3, 3)]
+
+
+def test_without_document_date_relative_dates_stay_unresolved(zh, en) -> None:
+    got = _dates("昨日雙方會談，6日再談", zh, None)
+    assert [(g[1], g[2]) for g in got] == [(None, DatePrecision.UNKNOWN)] * 2
+    got = _dates("yesterday and last week", en, None)
+    assert all(g[1] is None and g[2] is DatePrecision.UNKNOWN for g in got)
+    # a full date needs no anchor
+    assert _dates("2026年2月6日", zh, None)[0][1] == D(2026, 2, 6)
+
+
+def test_range_and_as_of(zh) -> None:
+    n = normalize("當地時間3月6日至8日", units=zh.unit_chars)
+    ds = find_dates(n.text, zh, D(2026, 3, 9))
+    assert ds[0].date == D(2026, 3, 6) and ds[0].date_end == D(2026, 3, 8)
+    assert ds[1].range_end
+
+
+def test_since_gives_a_span_to_the_document_date(en) -> None:
+    n = normalize("sanctions in force since June")
+    ds = find_dates(n.text, en, D(2026, 2, 8))
+    assert ds[0].date == D(2025, 6, 1) and ds[0].precision is DatePrecision.MONTH
+    assert ds[0].date_end == D(2026, 2, 8)
+
+
+def test_document_date_from_a_dateline(zh, en) -> None:
+    assert document_date("新華社\n2026年2月10日\n正文……", zh) == D(2026, 2, 10)
+    assert document_date("Published February 9, 2026\nBody", en) == D(2026, 2, 9)
+    assert document_date("No date here at all", en) is None
