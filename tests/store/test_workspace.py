@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
@@ -199,3 +201,43 @@ def test_foreign_or_broken_files_are_refused(tmp_path: Path) -> None:
     (tmp_path / "a-file").write_text("x")
     with pytest.raises(StoreError, match="is a file"):
         Workspace.open(tmp_path / "a-file")
+
+
+def test_read_only_workspace_reads_but_refuses_writes(tmp_path: Path, small_case: Case) -> None:
+    with pytest.raises(StoreError, match="no workspace here yet"):
+        Workspace.open(tmp_path, read_only=True)
+    with Workspace.open(tmp_path) as ws:
+        ws.load_case(small_case)
+    with Workspace.open(tmp_path, read_only=True) as ws:
+        assert len(ws.events(small_case.id)) == 4
+        with pytest.raises(StoreError, match="read-only"):
+            ws.add_documents([Document(text="x")])
+        assert ws.documents() == []
+
+
+def test_workspace_held_by_another_process_is_a_clear_error(tmp_path: Path) -> None:
+    Workspace.open(tmp_path).close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_OPEN, str(tmp_path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+        with pytest.raises(StoreError, match="another dualtrack process") as err:
+            Workspace.open(tmp_path)
+        assert str(tmp_path / DB_FILE) in str(err.value)
+    finally:
+        holder.communicate("")
+    Workspace.open(tmp_path).close()  # usable again once the other process is gone
+
+
+HOLD_OPEN = """
+import sys
+from dualtrack.store import Workspace
+ws = Workspace.open(sys.argv[1])
+print("open", flush=True)
+sys.stdin.read()
+ws.close()
+"""

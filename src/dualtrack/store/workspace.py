@@ -94,18 +94,24 @@ class Workspace:
     # -- opening and closing -------------------------------------------------------------
 
     @classmethod
-    def open(cls, data_dir: Path | str | None = None) -> Workspace:
-        """Open (creating if needed) the workspace in `workspace_dir(data_dir)`."""
+    def open(cls, data_dir: Path | str | None = None, read_only: bool = False) -> Workspace:
+        """Open (creating if needed) the workspace in `workspace_dir(data_dir)`.
+
+        DuckDB lets one process write a file, or several read it: `read_only=True` is for
+        readers (dashboard, brief) that should not lock out each other.
+        """
         directory = workspace_dir(data_dir)
         path = directory / DB_FILE
         if directory.exists() and not directory.is_dir():
             raise StoreError(f"{directory}: is a file, but the workspace must be a directory")
+        if read_only and not path.is_file():
+            raise StoreError(f"{path}: no workspace here yet (open it for writing first)")
         try:
             directory.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             raise StoreError(f"{directory}: cannot create the workspace directory: {e}") from e
         try:
-            con = duckdb.connect(str(path))
+            con = duckdb.connect(str(path), read_only=read_only)
         except duckdb.Error as e:
             hint = ""
             if "lock" in str(e).lower():
