@@ -115,6 +115,13 @@ def test_bad_event_files_name_the_file_and_place(tmp_path: Path) -> None:
         write_events([], tmp_path / "x.csv", "xlsx")
 
 
+def test_jsonl_with_a_byte_order_mark(tmp_path: Path) -> None:
+    event = Event(date="2026-02-06", actor="USA", category="SANCTION")
+    path = tmp_path / "bom.jsonl"
+    path.write_text(event.model_dump_json() + "\n", encoding="utf-8-sig")
+    assert read_events_file(path) == [event]
+
+
 def test_hand_written_csv_gets_model_defaults(tmp_path: Path) -> None:
     path = tmp_path / "mine.csv"
     path.write_text("date,actor,target,category\n2026-02-05,USA,IRN,ASSAULT\n", encoding="utf-8")

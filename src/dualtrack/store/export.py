@@ -152,7 +152,7 @@ def read_events_file(path: Path | str, fmt: str | None = None) -> list[Event]:
 def _read_jsonl(path: Path) -> list[Event]:
     events = []
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = path.read_text(encoding="utf-8-sig").splitlines()  # tolerate a BOM
     except (OSError, UnicodeDecodeError) as e:
         raise StoreError(f"{path}: cannot read: {e}") from e
     for n, line in enumerate(lines, start=1):
