@@ -49,7 +49,7 @@ def test_prefix_sum_votes_equal_the_triple_loop():
     w = gen.uniform(0, 1, 12)
     r = gen.uniform(0.5, 2, 12)
     span = x.max() - x.min()
-    votes, all_pairs = _votes(_geometry(x[None], np.array([[span]])), w[None], r[None])
+    votes, all_pairs = _votes(_geometry(x[None], np.array([[span]])), w[None], r[None], "all_pairs")
     assert np.allclose(votes[0], _votes_loop(x, w, r, span))
     a = w[:, None] * (np.abs(x[:, None] - x[None, :]) / span) ** r[:, None]
     assert all_pairs[0] == pytest.approx(np.abs(a[:, :, None] - a[:, None, :]).sum())
@@ -60,7 +60,7 @@ def test_pairwise_denominator_gives_complementary_probabilities(emissions):
     m = ChallengeModel(rounds=3, settings=ChallengeSettings(denominator="pairwise")).fit(x, s, c)
     assert np.all(np.isfinite(m.medians_))
     g = _geometry(x[None], np.array([[x.max() - x.min()]]))
-    votes, _ = _votes(g, (c * s)[None], None)
+    votes, _ = _votes(g, (c * s)[None], None, "pairwise")
     tot = votes + votes.transpose(0, 2, 1)
     p = np.divide(votes, tot, out=np.zeros_like(votes), where=tot > 0)
     contested = tot > 0

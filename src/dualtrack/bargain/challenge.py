@@ -106,7 +106,12 @@ class _Geometry:
     order: NDArray[np.intp]  # actors by position, per draw
     idx_j: NDArray[np.intp]  # flat index of prefix[b, t_ij, j], t_ij = #{k: x_k < mid_ij}
     idx_i: NDArray[np.intp]  # flat index of prefix[b, t_ij, i]
-    side: NDArray[np.int8]  # +1 where x_i < x_j, -1 where x_i > x_j, 0 where equal
+    left: NDArray[np.bool_]  # x_i < x_j
+
+
+# sum over ordered pairs of |v_a - v_b| = 2 sum_p v_(p) (2p - n + 1) for v sorted ascending
+def _pair_ranks(n: int) -> F:
+    return 2.0 * (2.0 * np.arange(n) - n + 1)
 
 
 def _geometry(x: F, span: F) -> _Geometry:
@@ -114,52 +119,53 @@ def _geometry(x: F, span: F) -> _Geometry:
     d = np.abs(x[:, :, None] - x[:, None, :]) / span[:, :, None]
     u = (x - x.min(axis=1, keepdims=True)) / span  # in [0, 1]
     order = np.argsort(u, axis=1, kind="stable")
-    # Batched searchsorted: shift each draw's positions by 3 per batch row. A third actor exactly
-    # at a midpoint is indifferent (its vote is 0), so which side it lands on does not matter.
+    # Batched searchsorted over the upper triangle (midpoints are symmetric): shift each draw's
+    # positions by 3 per batch row. A third actor exactly at a midpoint is indifferent (its vote
+    # is 0), so which side it lands on does not matter.
+    iu, ju = np.triu_indices(n, 1)
     offset = 3.0 * np.arange(bsz)[:, None]
     us = np.take_along_axis(u, order, axis=1) + offset
-    mid = 0.5 * (u[:, :, None] + u[:, None, :]) + offset[:, :, None]
-    below = np.searchsorted(us.ravel(), mid.ravel(), side="left").reshape(bsz, n, n)
-    below -= (np.arange(bsz) * n)[:, None, None]
+    mid = 0.5 * (u[:, iu] + u[:, ju]) + offset
+    found = np.searchsorted(us.ravel(), mid.ravel(), side="left").reshape(bsz, -1)
+    found -= (np.arange(bsz) * n)[:, None]
+    below = np.zeros((bsz, n, n), dtype=np.intp)
+    below[:, iu, ju] = found
+    below[:, ju, iu] = found
     row = below * n + (np.arange(bsz) * (n + 1) * n)[:, None, None]
     cols = np.arange(n)
-    side = np.sign(u[:, None, :] - u[:, :, None]).astype(np.int8)
     return _Geometry(
         d=d,
         d_sorted=np.sort(d, axis=2),
         order=order,
         idx_j=row + cols[None, None, :],
         idx_i=row + cols[None, :, None],
-        side=side,
+        left=u[:, :, None] < u[:, None, :],
     )
 
 
-def _votes(g: _Geometry, w: F, r: F | None) -> tuple[F, F]:
+def _votes(g: _Geometry, w: F, r: F | None, denominator: Denominator) -> tuple[F, F]:
     """Votes for i over j, N[b, i, j] = sum_k max(0, a_kj - a_ki), and sum_k sum_ab |a_ka - a_kb|.
 
     a_kj = w_k d_kj^r_k is third actor k's loss at j (r None: exponent 1). Because k prefers i
     exactly when it sits on i's side of the midpoint of i and j (whatever its exponent), N is a
-    prefix sum over the actors sorted by position, read at the midpoint.
+    prefix sum over the actors sorted by position, read at the midpoint. The all-pairs sum is
+    only computed for the all-pairs denominator (zeros otherwise).
     """
     bsz, n = w.shape
-    if r is None:
-        a = w[:, :, None] * g.d
-        a_by_k = w[:, :, None] * g.d_sorted
-    else:
-        a = w[:, :, None] * g.d ** r[:, :, None]  # [b, k, j]
-        a_by_k = w[:, :, None] * g.d_sorted ** r[:, :, None]
+    a = w[:, :, None] * (g.d if r is None else g.d ** r[:, :, None])  # [b, k, j]
     prefix = np.zeros((bsz, n + 1, n))
     np.cumsum(np.take_along_axis(a, g.order[:, :, None], axis=1), axis=1, out=prefix[:, 1:])
     total = prefix[:, -1, :]
     flat = prefix.ravel()
     diff = flat[g.idx_j] - flat[g.idx_i]  # sum over k below the midpoint of a_kj - a_ki
     # i left of j: the k below the midpoint side with i.  i right of j: the k above it do.
-    above = (total[:, None, :] - total[:, :, None]) - diff
-    votes = np.where(g.side > 0, diff, np.where(g.side < 0, above, 0.0))
+    # (Where x_i = x_j both sums are exactly 0: every a_kj equals a_ki.)
+    votes = np.where(g.left, diff, (total[:, None, :] - total[:, :, None]) - diff)
     np.maximum(votes, 0.0, out=votes)
-    # sum over ordered pairs of |a_ka - a_kb| = 2 sum_p a_(p) (2p - n + 1), a sorted per k.
-    ranks = 2.0 * np.arange(n) - n + 1
-    all_pairs = 2.0 * (a_by_k * ranks).sum(axis=(1, 2))
+    if denominator != "all_pairs":
+        return votes, np.zeros(bsz)
+    ranked = g.d_sorted if r is None else g.d_sorted ** r[:, :, None]
+    all_pairs = (w * (ranked @ _pair_ranks(n))).sum(axis=1)
     return votes, all_pairs
 
 
@@ -187,16 +193,19 @@ def _expected_utility(
     us: F | None = None,
     uf: F | None = None,
 ) -> F:
-    """EU of a challenge, for pair matrices: d, p [b, i, j]; s_target, dm_challenger broadcast."""
+    """EU of a challenge, for pair matrices: d, p [b, i, j]; s_target, dm_challenger broadcast.
+
+    s_t [P Us + (1 - P) Uf] + (1 - s_t) Us is written Us - s_t (1 - P)(Us - Uf).
+    """
     us = _utility(-0.5 * d, rho) if us is None else us
     uf = _utility(0.5 * d, rho) if uf is None else uf
-    eu = s_target * (p * us + (1 - p) * uf) + (1 - s_target) * us
-    eu = eu - cfg.q * (2.0 - 4.0 * np.power(0.5, rho))
+    eu = us - s_target * (1 - p) * (us - uf)
+    eu -= cfg.q * (2.0 - 4.0 * np.power(0.5, rho))
     if cfg.q < 1.0:
         spread = 0.25 * (dm_challenger + d)
         ub = _utility(-spread, rho)
         uw = _utility(spread, rho)
-        eu = eu - (1 - cfg.q) * (cfg.t * ub + (1 - cfg.t) * uw)
+        eu -= (1 - cfg.q) * (cfg.t * ub + (1 - cfg.t) * uw)
     return eu
 
 
@@ -218,21 +227,27 @@ def _round(x: F, s: F, w: F, span: F, r_prev: F, cfg: ChallengeSettings) -> tupl
     not_self = ~np.eye(n, dtype=bool)
 
     if cfg.security_risk == "neutral":
-        sec_rho: F | float = 1.0
-        votes, all_pairs = _votes(g, w, None)
+        votes, all_pairs = _votes(g, w, None, cfg.denominator)
+        p = _probability(votes, all_pairs, cfg.denominator)
+        if cfg.q == 1.0:
+            # With r = 1, Us = 2d, Uf = -2d and Usq = 0: EU_ji = 2 d (1 - 2 s_i (1 - P_ji)).
+            danger = 2 * d.sum(axis=1) * (1 - 2 * s) + 4 * s * (d * p).sum(axis=1)
+        else:
+            e = _expected_utility(d, p, s[:, None, :], dm[:, :, None], 1.0, cfg)
+            danger = np.where(not_self, e, 0.0).sum(axis=1)
     else:
         # E[b, j, i] is challenger j against target i
         sec_rho = r_prev[:, None, :] if cfg.security_risk == "target" else r_prev[:, :, None]
-        votes, all_pairs = _votes(g, w, r_prev)
-    p = _probability(votes, all_pairs, cfg.denominator)
-    e = _expected_utility(d, p, s[:, None, :], dm[:, :, None], sec_rho, cfg)
-    danger = np.where(not_self, e, 0.0).sum(axis=1)  # sum over challengers j of EU_j(vs i)
+        votes, all_pairs = _votes(g, w, r_prev, cfg.denominator)
+        p = _probability(votes, all_pairs, cfg.denominator)
+        e = _expected_utility(d, p, s[:, None, :], dm[:, :, None], sec_rho, cfg)
+        danger = np.where(not_self, e, 0.0).sum(axis=1)  # sum over challengers j of EU_j(vs i)
     r = _risk_exponents(danger)
 
     if cfg.vote_risk == "own":
-        votes, all_pairs = _votes(g, w, r)
+        votes, all_pairs = _votes(g, w, r, cfg.denominator)
     elif cfg.security_risk != "neutral":
-        votes, all_pairs = _votes(g, w, None)
+        votes, all_pairs = _votes(g, w, None, cfg.denominator)
     p = _probability(votes, all_pairs, cfg.denominator)
     rho = r[:, :, None]  # every estimate is actor i's perception: its own exponent
     us = _utility(-0.5 * d, rho)  # shared by i's own EU and its estimate of j's
@@ -243,14 +258,15 @@ def _round(x: F, s: F, w: F, span: F, r_prev: F, cfg: ChallengeSettings) -> tupl
     )
 
     moved = d > 0  # the diagonal and actors at the same position make no offers
+    abs_ij = np.abs(eu_ij)
     confront = moved & (eu_ji > eu_ij) & (eu_ij > 0)
     losing = moved & (eu_ji > 0) & (eu_ij < 0)
-    compromise = losing & (eu_ji > np.abs(eu_ij))
-    capitulate = losing & (eu_ji < np.abs(eu_ij)) if cfg.capitulation else np.zeros_like(losing)
+    compromise = losing & (eu_ji > abs_ij)
+    capitulate = losing & (eu_ji < abs_ij) if cfg.capitulation else np.zeros_like(losing)
 
     xi = x[:, :, None]
     xj = np.broadcast_to(x[:, None, :], d.shape)
-    ratio = np.divide(np.abs(eu_ij), eu_ji, out=np.zeros_like(eu_ij), where=eu_ji > 0)
+    ratio = np.divide(abs_ij, eu_ji, out=np.zeros_like(eu_ij), where=eu_ji > 0)
     comp_pos = xi + (xj - xi) * ratio
     move = np.abs(xj - xi)
     inf = np.inf
@@ -258,8 +274,8 @@ def _round(x: F, s: F, w: F, span: F, r_prev: F, cfg: ChallengeSettings) -> tupl
     cols = np.arange(n)[None, :]
     if cfg.offer_choice == "replication":
         new_x = x.copy()
-        weight = np.abs(eu_ij) + np.abs(eu_ji) + 1e-300
-        key_comp = (np.abs(eu_ij) * xi + np.abs(eu_ji) * xj) / weight
+        abs_ji = np.abs(eu_ji)
+        key_comp = (abs_ij * xi + abs_ji * xj) / (abs_ij + abs_ji + 1e-300)
         # later masks win: confrontation over compromise over capitulation
         for mask, cost, target in (
             (capitulate, move, xj),

@@ -30,8 +30,9 @@ from dualtrack.model import Case
 F = NDArray[np.float64]
 
 MODELS = ("compromise", "median", "nash", "eu")
-# Keep each Monte Carlo batch of the challenge model near this many pair-matrix cells.
-_CELLS_PER_BATCH = 2_000_000
+# Each Monte Carlo batch of the challenge model holds about this many pair-matrix cells: small
+# enough that the temporaries stay in cache (measured faster than one big batch).
+_CELLS_PER_BATCH = 60_000
 
 
 def load_inputs(source: str | Path | Case, issue: str | None = None) -> list[IssueInput]:
