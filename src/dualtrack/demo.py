@@ -24,6 +24,7 @@ from dualtrack.cases import load_case
 from dualtrack.event_table import event_table
 from dualtrack.model import Case, Document, Event, Stance
 from dualtrack.report import Brief, build_brief, read_source_dirs, write_brief
+from dualtrack.report.evidence import default_source_dirs
 from dualtrack.report.outlook import Outlook, run_bargaining, run_forecast
 from dualtrack.store import Workspace
 
@@ -190,7 +191,7 @@ def run_demo(
             step(6)
             picture = build_picture(case, events, all_stances)
             documents = {d.id: d for d in docs}
-            documents.update(read_source_dirs(sources or []))
+            documents.update(read_source_dirs(sources or default_source_dirs()))
             brief = build_brief(case, picture, lang=lang, documents=documents, outlook=outlook)
             briefs = {
                 "html": write_brief(brief, out / "brief.html", "html"),

@@ -186,3 +186,20 @@ def test_chart_labels_fit_and_are_escaped() -> None:
                    distance=None, distance_share=None, red_lines=[])  # fmt: skip
     svg = positions_chart([gap], {"A": "A&B"}, "t", "red line")
     assert "&lt;b&gt;x&lt;/b&gt;" in svg and "A&amp;B" in svg and "<b>" not in svg
+
+
+def test_source_folder_supplies_span_text(
+    case: Case, docs: dict[str, Document], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dualtrack.report import make_brief
+
+    text = "x" * 10 + "offline span" + " tail"
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "a.txt").write_text(text, encoding="utf-8")
+    doc = Document(text=text)
+    c = case.model_copy(deep=True)
+    c.events[3].evidence[0].doc_id = doc.id  # the event whose document was not at hand
+    c.sources[0].id = doc.id
+    monkeypatch.setenv("DUALTRACK_SOURCES", str(tmp_path / "src"))
+    brief = make_brief(c, use_store=False, runs=20)
+    assert "offline sp" in {r.span for r in brief.evidence}  # characters 10-20

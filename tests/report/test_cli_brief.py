@@ -78,6 +78,14 @@ def test_brief_bad_input_exits_1(
     assert not (tmp_path / "b.html").exists()
 
 
+def test_brief_unwritable_out_exits_1_and_leaves_nothing(case_file: Path, tmp_path: Path) -> None:
+    target = tmp_path / "taken"
+    target.mkdir()  # a directory where the file should go
+    code, _, stderr = run("brief", "--case", str(case_file), "--no-store", "--out", str(target))
+    assert code == 1 and "cannot write the brief" in stderr
+    assert target.is_dir() and list(tmp_path.glob("*.tmp")) == []
+
+
 def test_brief_unknown_case_exits_1(tmp_path: Path) -> None:
     code, _, stderr = run("brief", "--case", "no-such-case", "--out", str(tmp_path / "b.html"))
     assert code == 1 and "no-such-case" in stderr

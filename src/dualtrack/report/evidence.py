@@ -8,6 +8,7 @@ otherwise the brief shows the document id and character offsets so a reader can 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -84,6 +85,15 @@ class EvidenceBook:
     @property
     def n_documents(self) -> int:
         return len({r.doc_id for r in self.refs})
+
+
+SOURCES_ENV = "DUALTRACK_SOURCES"
+
+
+def default_source_dirs() -> list[Path]:
+    """Folders of source texts named by $DUALTRACK_SOURCES (os.pathsep-separated), if set."""
+    value = os.environ.get(SOURCES_ENV, "")
+    return [Path(p) for p in value.split(os.pathsep) if p]
 
 
 def read_source_dirs(dirs: Iterable[Path]) -> dict[str, Document]:

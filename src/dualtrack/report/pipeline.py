@@ -13,7 +13,7 @@ from pathlib import Path
 from dualtrack.analyze import build_picture
 from dualtrack.model import Case, Document, Event, Stance
 from dualtrack.report.brief import Brief, build_brief
-from dualtrack.report.evidence import read_source_dirs
+from dualtrack.report.evidence import default_source_dirs, read_source_dirs
 from dualtrack.report.outlook import compute_outlook
 
 Step = Callable[[str], None]
@@ -51,7 +51,8 @@ def make_brief(
     step: Step | None = None,
 ) -> Brief:
     """The brief of `case` as of `asof`, with the workspace's events (unless `use_store` is
-    False), source texts from `sources` folders, and both forecasts run with `seed`."""
+    False), source texts from `sources` folders (default: $DUALTRACK_SOURCES), and both
+    forecasts run with `seed`."""
     say = step or (lambda _: None)
     events: list[Event] = []
     stances: list[Stance] = []
@@ -59,7 +60,7 @@ def make_brief(
     if use_store:
         say("read the workspace")
         events, stances, docs = stored_inputs(case, data_dir)
-    docs.update(read_source_dirs(sources))
+    docs.update(read_source_dirs(list(sources) or default_source_dirs()))
     say("build the situation picture")
     picture = build_picture(case, events, stances, asof=asof)
     say("run the bargaining models and the forecast")

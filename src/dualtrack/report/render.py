@@ -90,6 +90,9 @@ def write_brief(brief: Brief, path: Path | str, fmt: str | None = None) -> Path:
     text = render_html(brief) if fmt == "html" else render_markdown(brief)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    try:  # write beside, then rename: a failed write never leaves half a brief behind
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
     return path
