@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from dualtrack.calibrate import BaseRates, CrisisFeatures, climatology, predict_base_rates
 from dualtrack.model import Case
-from dualtrack.simulate.engine import OUTCOMES
+from dualtrack.simulate.engine import OUTCOMES, PROGRESS
 from dualtrack.simulate.errors import InputError
 from dualtrack.simulate.state import RESTRAINTS
 
@@ -94,7 +94,6 @@ def base_rates(inputs: CaseInputs, overrides: dict[str, Any] | None = None) -> B
     return climatology() if features is None else predict_base_rates(features)
 
 
-_PROGRESS = (0.0, 0.0, 0.5, 1.0, 1.0, 0.0)  # by Stage code, as in the kernel
 _STAGES = 6
 
 
@@ -106,8 +105,8 @@ def _branches(
     inc = -math.expm1(-j["conflict.incident_rate"])
     up = [j["conflict.escalation_rate"]] * 4 + [h["strike"], h["war"], 0.0]
     down = [0.0] + [j["conflict.deescalation_rate"]] * 4 + [j["conflict.strike_end_rate"], 0.0]
-    damp = j["conflict.talks_damping"] * _PROGRESS[g]
-    esc = (1 - damp) * (j["conflict.collapse_boost"] if g == 5 else 1.0)
+    damp = j["conflict.talks_damping"] * PROGRESS[g]
+    esc = (1 - damp) * (j["conflict.collapse_boost"] if g in (0, 5) else 1.0)
     for p_inc, r1 in ((1 - inc, r), (inc, max(r, 4))):
         mis = j["conflict.misperception"] if p_inc == inc else 0.0
         for p_mis, r2 in ((1 - mis, r1), (mis, max(r1, 5))):

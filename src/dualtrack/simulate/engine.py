@@ -23,8 +23,10 @@ OUTCOMES: tuple[str, ...] = (
 
 STRIKE_RUNG, WAR_RUNG, INCIDENT_RUNG = 5, 6, 4
 
-# How far talks are from a deal, by Stage code: what damps escalation and draws spoilers.
-_PROGRESS = np.array([0.0, 0.0, 0.5, 1.0, 1.0, 0.0])
+PROGRESS = (0.0, 0.25, 0.5, 0.75, 1.0, 0.0)
+"""How far talks have come, by Stage code (stage / 4; none when collapsed): what damps deliberate
+escalation and draws spoilers."""
+_PROGRESS = np.array(PROGRESS)
 _UNIFORMS_PER_DAY = 7
 
 
@@ -133,7 +135,8 @@ def run_paths(
         rung = np.where(major, WAR_RUNG, rung)
 
         damp = p["conflict.talks_damping"] * progress
-        esc = (1 - damp) * np.where(collapsed, p["conflict.collapse_boost"], 1.0)
+        no_talks = collapsed | (stage == Stage.NO_CHANNEL)
+        esc = (1 - damp) * np.where(no_talks, p["conflict.collapse_boost"], 1.0)
         p_up = _p(up_by_rung[rung, cols] * esc)
         can_fall = (rung > start.floor) | (rung == STRIKE_RUNG)
         p_down = np.where(can_fall, _p(down_by_rung[rung, cols] * (1 + damp)), 0.0)
