@@ -597,7 +597,7 @@ def extract_cmd(
         for item in read_paths(paths, date=day, lang=lang, max_chars=max_chars):  # type: ignore[arg-type]
             if isinstance(item, ReadError):
                 skipped.append(item)
-                err_console.print(f"skipped {item}", highlight=False, markup=False)
+                err_console.print(f"skipped {item}", highlight=False, markup=False, soft_wrap=True)
             else:
                 yield item
 
@@ -645,7 +645,9 @@ def ingest_cmd(
             summary = ingest(
                 paths, ws, the_case.id, ex, date=day, lang=lang, max_chars=max_chars,  # type: ignore[attr-defined,arg-type]
                 on_document=lambda _d: bar.advance(task),
-                on_error=lambda e: err_console.print(f"skipped {e}", highlight=False, markup=False),
+                on_error=lambda e: err_console.print(
+                    f"skipped {e}", highlight=False, markup=False, soft_wrap=True
+                ),
             )  # fmt: skip
     except StoreError as exc:
         fail(str(exc))

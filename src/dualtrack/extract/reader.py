@@ -23,6 +23,7 @@ TEXT_SUFFIXES = {".txt", ".md", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 DEFAULT_MAX_CHARS = 2_000_000
+MIN_ARTICLE_CHARS = 40
 # Bytes read from one file before giving up on it: a little above what max_chars needs in UTF-8.
 _BYTES_PER_CHAR = 4
 
@@ -82,7 +83,9 @@ def html_to_text(html: str) -> str:
     """The article body of an HTML page ('' when the page has none)."""
     import trafilatura
 
-    return trafilatura.extract(html, include_comments=False, include_tables=False) or ""
+    text = trafilatura.extract(html, include_comments=False, include_tables=False) or ""
+    # A menu or a caption is not an article: below this there is nothing to code events from.
+    return text if len("".join(text.split())) >= MIN_ARTICLE_CHARS else ""
 
 
 def _parse_date(value: object) -> dt.date | None:

@@ -1,0 +1,129 @@
+"""`dualtrack extract` and `dualtrack ingest` end to end, bad inputs included."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from dualtrack.cli import app
+
+runner = CliRunner()
+ZH = "美國財政部4日宣布對二十個實體實施制裁。伊朗外交部當天予以譴責。"
+EN = "Oman mediated talks between Iran and the United States on Friday."
+
+
+def _write(tmp_path: Path) -> list[str]:
+    (tmp_path / "a.txt").write_text(ZH, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(EN, encoding="utf-8")
+    return [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
+
+
+def test_extract_jsonl_prints_only_events_on_stdout(tmp_path: Path) -> None:
+    res = runner.invoke(app, ["extract", *_write(tmp_path), "--date", "2026-02-08"])
+    assert res.exit_code == 0, res.output
+    recs = [json.loads(line) for line in res.stdout.splitlines()]
+    keys = {
+        "date",
+        "date_precision",
+        "actor",
+        "actor_country",
+        "target",
+        "target_country",
+        "via",
+        "category",
+        "mode",
+        "quantities",
+        "negated",
+        "hypothetical",
+        "evidence",
+        "confidence",
+    }
+    assert all(keys <= set(r) for r in recs)
+    sanction = next(r for r in recs if r["category"] == "SANCTION")
+    assert sanction["actor_country"] == "USA" and sanction["date"] == "2026-02-04"
+    assert sanction["quantities"] == [{"value": 20.0, "unit": "entity"}]
+    talks = [r for r in recs if r["category"] == "CONSULT"]
+    assert talks and all(r["via"] == "OMN" and r["date"] == "2026-02-06" for r in talks)
+
+
+def test_extract_table_and_stdin(tmp_path: Path) -> None:
+    res = runner.invoke(
+        app, ["extract", "-", "--format", "table", "--date", "2026-02-08"], input=EN
+    )
+    assert res.exit_code == 0, res.output
+    assert "CONSULT" in res.stdout and "OMN" in res.stdout
+
+
+def test_extract_bad_inputs_exit_1_and_name_them(tmp_path: Path) -> None:
+    good = _write(tmp_path)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "Iran warned Israel on Monday."}\nnot json\n', encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    res = runner.invoke(app, ["extract", *good, str(bad), str(empty), "--date", "2026-02-08"])
+    assert res.exit_code == 1
+    assert f"{bad}:2: not valid JSON" in res.stderr and f"{empty}: empty file" in res.stderr
+    assert "2 input(s) skipped" in res.stderr
+    recs = [json.loads(line) for line in res.stdout.splitlines()]
+    assert {r["category"] for r in recs} >= {"SANCTION", "CONSULT", "THREATEN"}
+
+
+def test_extract_rejects_bad_options(tmp_path: Path) -> None:
+    paths = _write(tmp_path)
+    assert runner.invoke(app, ["extract", *paths, "--date", "8/2/2026"]).exit_code == 1
+    assert runner.invoke(app, ["extract", *paths, "--lang", "fr"]).exit_code == 1
+    assert runner.invoke(app, ["extract", *paths, "--format", "xml"]).exit_code == 1
+
+
+def test_ingest_stores_and_summarises(tmp_path: Path) -> None:
+    paths = _write(tmp_path)
+    ws = tmp_path / "ws"
+    args = [
+        "ingest",
+        *paths,
+        "--case",
+        "us-iran-2026",
+        "--data-dir",
+        str(ws),
+        "--date",
+        "2026-02-08",
+        "--format",
+        "json",
+    ]
+    res = runner.invoke(app, args)
+    assert res.exit_code == 0, res.output
+    first = json.loads(res.stdout)
+    assert first["documents_new"] == 2 and first["events_added"] >= 3 and not first["skipped"]
+    again = json.loads(runner.invoke(app, args).stdout)
+    assert again["documents_new"] == 0 and again["documents_seen"] == 2
+    assert again["events_added"] == 0
+    from dualtrack.store import Workspace
+
+    with Workspace.open(ws) as w:
+        stored = w.events("us-iran-2026", None, None)
+    assert any(e.category.value == "SANCTION" for e in stored)
+
+
+def test_ingest_counts_skipped_inputs(tmp_path: Path) -> None:
+    paths = _write(tmp_path)
+    binary = tmp_path / "x.txt"
+    binary.write_bytes(b"\x00\xff" * 100)
+    res = runner.invoke(
+        app,
+        [
+            "ingest",
+            *paths,
+            str(binary),
+            "--case",
+            "us-iran-2026",
+            "--data-dir",
+            str(tmp_path / "ws"),
+            "--date",
+            "2026-02-08",
+        ],
+    )
+    assert res.exit_code == 1
+    assert "skipped inputs: 1" in res.stdout and f"{binary}" in res.stderr
+    assert "documents: 2 new" in res.stdout
