@@ -128,7 +128,7 @@ def run_paths(
         rung = np.where(incident, np.maximum(rung, INCIDENT_RUNG), rung)
         misread = incident & (u[1] < p["conflict.misperception"])
         rung = np.where(misread, np.maximum(rung, STRIKE_RUNG), rung)
-        spoiler_h = p["spoiler.hazard"] * (1 + p["spoiler.deal_sensitivity"] * progress)
+        spoiler_h = p["spoiler.hazard"] * (1 + p["spoiler.deal_sensitivity"] * progress**2)
         spoiler = u[2] < _p(spoiler_h)
         major = spoiler & (u[3] < p["spoiler.major_share"])
         rung = np.where(spoiler, np.maximum(rung, STRIKE_RUNG), rung)
