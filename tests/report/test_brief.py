@@ -79,7 +79,7 @@ def test_every_section_and_chart_in_each_language(
     for cid in CHART_IDS:
         assert f'data-chart="{cid}"' in page
     # chart labels are SVG text, never outlines
-    assert page.count("<svg") == len(CHART_IDS) and "<text" in page
+    assert page.count("<svg") == 2 * len(CHART_IDS) and "<text" in page  # wide + narrow
     heading = {"en": "Negotiation track", "zh-Hant": "談判軌道", "zh-Hans": "谈判轨道"}[lang]
     assert f"<h2>{heading}</h2>" in page
     assert f'<html lang="{lang}">' in page

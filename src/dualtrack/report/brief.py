@@ -7,8 +7,8 @@ renderers (`render.py`) only lay it out, so HTML and Markdown say the same thing
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from typing import Literal
+from collections.abc import Callable, Mapping
+from typing import Any, Literal
 
 from pydantic import BaseModel
 
@@ -58,6 +58,8 @@ class Chart(BaseModel):
     id: str
     title: str
     svg: str  # generated markup, every label already escaped (see charts.py)
+    svg_narrow: str | None = None  # the same chart drawn for a phone-width column
+    legend: list[tuple[str, str]] = []  # (colour, label), shown as text beside the chart
 
 
 class Note(BaseModel):
@@ -233,20 +235,14 @@ class _Builder:
 
     def negotiation(self) -> Section:
         s, pic = self.s, self.pic
+        title = s("charts.tracks", half_life=number(pic.half_life_days))
+        legend = [
+            (charts.NEG, s("sections.negotiation")),
+            (charts.CONF, s("sections.confrontation")),
+            (charts.SOURCES, s("charts.tracks_sources")),
+        ]
         blocks: list[Block] = [
-            Chart(
-                id="tracks",
-                title=s("charts.tracks", half_life=number(pic.half_life_days)),
-                svg=charts.track_chart(
-                    pic.tracks,
-                    {
-                        "negotiation": s("sections.negotiation"),
-                        "confrontation": s("sections.confrontation"),
-                        "sources": s("charts.tracks_sources"),
-                    },
-                    s("charts.tracks", half_life=number(pic.half_life_days)),
-                ),
-            )
+            _chart("tracks", title, charts.track_chart, pic.tracks, title, legend=legend)
         ]
         rounds = self.events(pic.negotiation.rounds)
         if rounds:
@@ -267,16 +263,17 @@ class _Builder:
             )
         )
         blocks.append(self.agenda_table())
+        labels = {a.id: self.who(a.id) for a in self.case.actors}
+        title = s("charts.positions")
         blocks.append(
-            Chart(
-                id="positions",
-                title=s("charts.positions"),
-                svg=charts.positions_chart(
-                    pic.agenda,
-                    {a.id: self.who(a.id) for a in self.case.actors},
-                    s("charts.positions"),
-                    s("table.red_line"),
-                ),
+            _chart(
+                "positions",
+                title,
+                charts.positions_chart,
+                pic.agenda,
+                labels,
+                title,
+                s("table.red_line"),
             )
         )
         return Section(id="negotiation", heading=s("sections.negotiation"), blocks=blocks)
@@ -325,11 +322,7 @@ class _Builder:
         labels = {r.id: s(f"rungs.{r.id}") for r in ladder()}
         title = s("charts.escalation", window=pic.level_window_days)
         blocks: list[Block] = [
-            Chart(
-                id="escalation",
-                title=title,
-                svg=charts.escalation_chart(pic.escalation, labels, title),
-            )
+            _chart("escalation", title, charts.escalation_chart, pic.escalation, labels, title)
         ]
         threats = sorted(
             self.events(pic.ledger.threats), key=lambda e: (e.date, e.id), reverse=True
@@ -513,12 +506,13 @@ class _Builder:
                 (h.days, [(self.state_label(x.state), x.p, x.lo, x.hi) for x in h.states])
                 for h in fv.horizons
             ]
+            title = s("charts.forecast")
+            legend = [
+                (charts.SHADES[i % len(charts.SHADES)], s("outlook.horizon", days=h.days))
+                for i, h in enumerate(fv.horizons)
+            ]
             blocks.append(
-                Chart(
-                    id="forecast",
-                    title=s("charts.forecast"),
-                    svg=charts.forecast_chart(horizons, s("outlook.horizon"), s("charts.forecast")),
-                )
+                _chart("forecast", title, charts.forecast_chart, horizons, title, legend=legend)
             )
             headers = [s("outlook.predicted")] + [
                 s("outlook.horizon", days=h.days) for h in fv.horizons
@@ -559,6 +553,23 @@ class _Builder:
             what = s("outlook.bargain_engine")
             blocks.append(Note(text=s("outlook.unavailable", what=what, why=why)))
         return Section(id="outlook", heading=s("sections.outlook"), blocks=blocks)
+
+
+def _chart(
+    chart_id: str,
+    title: str,
+    draw: Callable[..., str],
+    *args: Any,
+    legend: list[tuple[str, str]] | None = None,
+) -> Chart:
+    """A chart drawn twice: for a wide column and for a phone-width one."""
+    return Chart(
+        id=chart_id,
+        title=title,
+        svg=draw(*args),
+        svg_narrow=draw(*args, width=charts.NARROW),
+        legend=legend or [],
+    )
 
 
 def _option(option: str) -> str:

@@ -64,7 +64,7 @@ INVENTORY_JS = r"""
     id: s.dataset.section, heading: (s.querySelector('h2') || {}).textContent || '',
     visible: s.getBoundingClientRect().height > 20})),
   charts: [...document.querySelectorAll('figure[data-chart]')].map(f => {
-    const svg = f.querySelector('svg');
+    const svg = [...f.querySelectorAll('svg')].find(s => s.getBoundingClientRect().width > 0);
     const r = svg ? svg.getBoundingClientRect() : {width: 0, height: 0};
     return {id: f.dataset.chart, width: r.width, height: r.height,
             texts: svg ? svg.querySelectorAll('text').length : 0,

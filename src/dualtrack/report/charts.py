@@ -20,6 +20,9 @@ from dualtrack.ontology import ladder
 W = 480  # about the width a chart gets on a wide screen, so it shows at 1:1 there
 FONT = 12
 NEG, CONF, GRID, INK, MUTED = "#1d4ed8", "#c2410c", "#e5e7eb", "#111827", "#6b7280"
+SOURCES = "#cbd5e1"
+SHADES = ("#93c5fd", "#3b82f6", "#1e3a8a")  # forecast horizons, nearest lightest
+NARROW = 340  # the width a chart gets on a phone: its second, narrow rendering
 PALETTE = ("#1d4ed8", "#c2410c", "#047857", "#7c3aed", "#b45309", "#0e7490", "#be185d")
 
 
@@ -38,6 +41,20 @@ def fit(text: str, room: float, size: float = FONT) -> str:
             break
         out += c
     return out + "…"
+
+
+def _lines(s: str, room: float, size: float) -> list[str]:
+    """`s` in at most two lines that fit `room`, broken at spaces; the rest is cut."""
+    words, lines = s.split(" "), [""]
+    for w in words:
+        trial = f"{lines[-1]} {w}".strip()
+        if text_width(trial, size) <= room or not lines[-1]:
+            lines[-1] = trial
+        elif len(lines) < 2:
+            lines.append(w)
+        else:
+            lines[-1] = trial
+    return [fit(ln, room, size) for ln in lines]
 
 
 def _text(
@@ -59,9 +76,13 @@ def _text(
     )
 
 
-def _svg(height: float, body: list[str], label: str) -> str:
+def _hline(x1: float, x2: float, y: float, color: str = GRID) -> str:
+    return f'<line x1="{x1:.1f}" x2="{x2:.1f}" y1="{y:.1f}" y2="{y:.1f}" stroke="{color}"/>'
+
+
+def _svg(height: float, body: list[str], label: str, width: float = W) -> str:
     return (
-        f'<svg class="chart" viewBox="0 0 {W} {height:.0f}" role="img" '
+        f'<svg class="chart" viewBox="0 0 {width} {height:.0f}" role="img" '
         f'aria-label="{escape(label)}" xmlns="http://www.w3.org/2000/svg" '
         f'preserveAspectRatio="xMidYMid meet">' + "".join(body) + "</svg>"
     )
@@ -95,31 +116,13 @@ def _date_ticks(dates: Sequence[dt.date], n: int = 5) -> list[int]:
     return sorted({round(i * step) for i in range(n)})
 
 
-def _legend(items: list[tuple[str, str]], y: float, x0: float = 48) -> list[str]:
-    """A row of colour keys; each gets an equal slot and its label is cut to fit the slot."""
-    slot = (W - x0 - 4) / max(len(items), 1)
-    out = []
-    for i, (color, label) in enumerate(items):
-        x = x0 + i * slot
-        out.append(f'<rect x="{x:.1f}" y="{y - 9:.1f}" width="12" height="4" fill="{color}"/>')
-        out.append(_text(x + 16, y - 4, label, size=11, room=slot - 22))
-    return out
-
-
-def track_chart(points: list[TrackPoint], labels: dict[str, str], title: str) -> str:
+def track_chart(points: list[TrackPoint], title: str, width: float = W) -> str:
     """The negotiation and confrontation indices per day, with documents per day as bars."""
-    h, left, right, top, bottom = 260, 44, 12, 28, 30
-    pw, ph = W - left - right, h - top - bottom
-    body = _legend(
-        [
-            (NEG, labels["negotiation"]),
-            (CONF, labels["confrontation"]),
-            ("#cbd5e1", labels["sources"]),
-        ],
-        top - 8,
-    )
+    h, left, right, top, bottom = 240, 44, 12, 12, 30
+    pw, ph = width - left - right, h - top - bottom
+    body: list[str] = []
     if not points:
-        return _svg(h, body, title)
+        return _svg(h, body, title, width)
     ymax = _nice_max(max(max(p.negotiation, p.confrontation) for p in points))
     n = len(points)
 
@@ -131,9 +134,7 @@ def track_chart(points: list[TrackPoint], labels: dict[str, str], title: str) ->
 
     for k in range(5):
         v = ymax * k / 4
-        body.append(
-            f'<line x1="{left}" x2="{W - right}" y1="{y(v):.1f}" y2="{y(v):.1f}" stroke="{GRID}"/>'
-        )
+        body.append(_hline(left, width - right, y(v)))
         body.append(_text(left - 6, y(v) + 4, f"{v:g}", anchor="end", fill=MUTED, size=11))
     smax = max(p.n_sources for p in points) or 1
     bw = max(pw / n * 0.6, 1.5)
@@ -142,7 +143,7 @@ def track_chart(points: list[TrackPoint], labels: dict[str, str], title: str) ->
             bh = ph * 0.18 * p.n_sources / smax
             body.append(
                 f'<rect x="{x(i) - bw / 2:.1f}" y="{top + ph - bh:.1f}" width="{bw:.1f}" '
-                f'height="{bh:.1f}" fill="#cbd5e1"><title>{p.date}: {p.n_sources}'
+                f'height="{bh:.1f}" fill="{SOURCES}"><title>{p.date}: {p.n_sources}'
                 f"</title></rect>"
             )
     for attr, color in (("negotiation", NEG), ("confrontation", CONF)):
@@ -152,14 +153,16 @@ def track_chart(points: list[TrackPoint], labels: dict[str, str], title: str) ->
             f'stroke-linejoin="round" data-series="{attr}"/>'
         )
     body += _date_labels([p.date for p in points], x, h - 10)
-    return _svg(h, body, title)
+    return _svg(h, body, title, width)
 
 
-def escalation_chart(points: list[EscalationPoint], rung_labels: dict[str, str], title: str) -> str:
+def escalation_chart(
+    points: list[EscalationPoint], rung_labels: dict[str, str], title: str, width: float = W
+) -> str:
     """The level (step line) and each day's peak (dots) on the ladder's rungs."""
     rungs = ladder()
     h, left, right, top, bottom = 260, 28, 12, 24, 30
-    pw, ph = W - left - right, h - top - bottom
+    pw, ph = width - left - right, h - top - bottom
     top_rung = rungs[-1].rung
     n = max(len(points), 1)
 
@@ -172,7 +175,7 @@ def escalation_chart(points: list[EscalationPoint], rung_labels: dict[str, str],
     body: list[str] = []
     for r in rungs:
         body.append(
-            f'<line x1="{left}" x2="{W - right}" y1="{y(r.rung):.1f}" '
+            f'<line x1="{left}" x2="{width - right}" y1="{y(r.rung):.1f}" '
             f'y2="{y(r.rung):.1f}" stroke="{GRID}"/>'
         )
         body.append(_text(left - 8, y(r.rung) + 4, str(r.rung), anchor="end", fill=MUTED, size=11))
@@ -201,15 +204,19 @@ def escalation_chart(points: list[EscalationPoint], rung_labels: dict[str, str],
                     f"<title>{p.date}: {p.peak}</title></circle>"
                 )
         body += _date_labels([p.date for p in points], x, h - 10)
-    return _svg(h, body, title)
+    return _svg(h, body, title, width)
 
 
 def positions_chart(
-    gaps: list[IssueGap], actor_labels: dict[str, str], title: str, red_line: str
+    gaps: list[IssueGap],
+    actor_labels: dict[str, str],
+    title: str,
+    red_line: str,
+    width: float = W,
 ) -> str:
     """Each issue as a 0-100 scale with a dot per actor; a red ring marks a red line."""
     left, right, row = 16, 16, 74
-    pw = W - left - right
+    pw = width - left - right
     colors = {a: PALETTE[i % len(PALETTE)] for i, a in enumerate(actor_labels)}
     body: list[str] = []
     shown = [g for g in gaps if any(p.value is not None for p in g.positions)]
@@ -218,7 +225,7 @@ def positions_chart(
         body.append(_text(left, y0 + 14, g.name, weight="600", room=pw))
         ya = y0 + 36
         body.append(
-            f'<line x1="{left}" x2="{W - right}" y1="{ya}" y2="{ya}" stroke="#9ca3af" '
+            f'<line x1="{left}" x2="{width - right}" y1="{ya}" y2="{ya}" stroke="#9ca3af" '
             f'stroke-width="1.5"/>'
         )
         span = g.scale_max - g.scale_min
@@ -237,7 +244,7 @@ def positions_chart(
                 )
             body.append(f'<circle cx="{px:.1f}" cy="{ya}" r="5.5" fill="{color}"/>')
             label = actor_labels.get(p.actor, p.actor)
-            anchor = "start" if px < left + 60 else "end" if px > W - right - 60 else "middle"
+            anchor = "start" if px < left + 60 else "end" if px > width - right - 60 else "middle"
             body.append(
                 _text(
                     px,
@@ -250,27 +257,24 @@ def positions_chart(
                 )
             )
     h = 8 + max(len(shown), 1) * row
-    return _svg(h, body, title)
+    return _svg(h, body, title, width)
 
 
 def forecast_chart(
     horizons: list[tuple[int, list[tuple[str, float, float, float]]]],
-    horizon_label: str,
     title: str,
+    width: float = W,
 ) -> str:
     """Grouped bars: for each end state, its probability at each horizon with a 90% whisker.
 
     `horizons` is [(days, [(state label, p, lo, hi), ...]), ...] with probabilities in 0..1.
     """
-    h, left, right, top, bottom = 270, 40, 8, 30, 40
-    pw, ph = W - left - right, h - top - bottom
-    shades = ("#93c5fd", "#3b82f6", "#1e3a8a")
-    body = _legend(
-        [(shades[i % 3], horizon_label.format(days=d)) for i, (d, _) in enumerate(horizons)],
-        top - 10,
-    )
+    h, left, right, top, bottom = 250, 40, 8, 12, 40
+    pw, ph = width - left - right, h - top - bottom
+    shades = SHADES
+    body: list[str] = []
     if not horizons:
-        return _svg(h, body, title)
+        return _svg(h, body, title, width)
     states = [s for s, *_ in horizons[0][1]]
 
     def y(v: float) -> float:
@@ -278,9 +282,7 @@ def forecast_chart(
 
     for k in range(5):
         v = k / 4
-        body.append(
-            f'<line x1="{left}" x2="{W - right}" y1="{y(v):.1f}" y2="{y(v):.1f}" stroke="{GRID}"/>'
-        )
+        body.append(_hline(left, width - right, y(v)))
         body.append(_text(left - 6, y(v) + 4, f"{v * 100:.0f}%", anchor="end", fill=MUTED, size=11))
     gw = pw / max(len(states), 1)
     bw = gw * 0.7 / len(horizons)
@@ -300,14 +302,7 @@ def forecast_chart(
                 f'<path d="M{cx:.1f},{y(lo):.1f} V{y(hi):.1f} M{cx - 3:.1f},{y(lo):.1f} '
                 f'h6 M{cx - 3:.1f},{y(hi):.1f} h6" stroke="{INK}" stroke-width="1.2"/>'
             )
-        body.append(
-            _text(
-                left + si * gw + gw / 2,
-                h - bottom + 16,
-                state,
-                anchor="middle",
-                size=11,
-                room=gw - 4,
-            )
-        )
-    return _svg(h, body, title)
+        cx = left + si * gw + gw / 2
+        for k, line in enumerate(_lines(state, gw - 4, 11)):
+            body.append(_text(cx, h - bottom + 16 + 13 * k, line, anchor="middle", size=11))
+    return _svg(h, body, title, width)
