@@ -202,3 +202,29 @@ def test_missing_ray_says_how_to_install(iran: Case, monkeypatch: pytest.MonkeyP
     monkeypatch.setitem(sys.modules, "ray", None)  # what an environment without Ray looks like
     with pytest.raises(InputError, match=r"pip install 'dualtrack\[ray\]'"):
         forecast(iran, runs=100, engine="ray", drivers=False)
+
+
+@pytest.mark.parametrize(
+    ("parameters", "message"),
+    [
+        ({"icb_features": {"gravity": {"value": 8, "source": "x"}}}, "icb_features.gravity"),
+        (
+            {"icb_features": {"gravity": {"value": 5, "range": [4, 9], "source": "x"}}},
+            "icb_features.gravity.range: 9",
+        ),
+        ({"forces_in_proximity": {"value": "many", "source": "x"}}, "forces_in_proximity"),
+        (
+            {"forces_in_proximity": {"value": 10, "range": [12, 14], "source": "x"}},
+            "forces_in_proximity.range",
+        ),
+        ({"spoiler_restraint": {"SPO": {"value": "none", "source": "x"}}}, "spoiler_restraint.SPO"),
+        ({"weather": {"value": 1, "source": "x"}}, "parameters.weather"),
+    ],
+)
+def test_bad_case_parameters_name_the_field(mini: Case, parameters: dict, message: str) -> None:
+    params = {**mini.parameters, **parameters}
+    if "icb_features" in parameters:
+        params["icb_features"] = {**mini.parameters["icb_features"], **parameters["icb_features"]}
+    with pytest.raises(InputError) as exc:
+        forecast(mini.model_copy(update={"parameters": params}), runs=100)
+    assert message in str(exc.value) and "case 'mini-crisis'" in str(exc.value)

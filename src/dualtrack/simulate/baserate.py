@@ -61,21 +61,45 @@ class CaseInputs(BaseModel):
         return {k: str(v.value) for k, v in self.spoiler_restraint.items()}
 
 
+def _first(exc: ValidationError) -> tuple[str, str]:
+    err = exc.errors()[0]
+    return ".".join(str(x) for x in err["loc"]), err["msg"]
+
+
 def case_inputs(case: Case) -> CaseInputs:
     """Validate the case's `parameters:` block; errors name the case and the field."""
+    where = f"case {case.id!r}: parameters"
     try:
         inputs = CaseInputs.model_validate(case.parameters)
-        inputs.features()
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(x) for x in first["loc"])
-        raise InputError(f"case {case.id!r}: parameters.{where}: {first['msg']}") from exc
-    except (TypeError, ValueError) as exc:
-        raise InputError(f"case {case.id!r}: parameters.icb_features: {exc}") from exc
+        raise InputError("{}.{}: {}".format(where, *_first(exc))) from None
+    try:
+        inputs.features()
+    except (ValidationError, TypeError) as exc:
+        field, msg = _first(exc) if isinstance(exc, ValidationError) else ("", str(exc))
+        raise InputError(f"{where}.icb_features.{field}: {msg}") from None
+    for name, item in inputs.icb_features.items():
+        for v in item.range or []:
+            try:
+                inputs.features({name: v})
+            except ValidationError as exc:
+                raise InputError(
+                    f"{where}.icb_features.{name}.range: {v!r}: {_first(exc)[1]}"
+                ) from None
+    f = inputs.forces_in_proximity
+    if f is not None:
+        numbers = [f.value, *(f.range or [])]
+        if not all(isinstance(x, int | float) and not isinstance(x, bool) and x >= 0
+                   for x in numbers):  # fmt: skip
+            raise InputError(f"{where}.forces_in_proximity: value and range must be numbers >= 0")
+        if f.range is not None and not (len(f.range) == 2 and f.range[0] <= f.value <= f.range[1]):
+            raise InputError(
+                f"{where}.forces_in_proximity.range: must be [low, high] around the value"
+            )
     for actor, level in inputs.restraint().items():
         if level not in RESTRAINTS:
             raise InputError(
-                f"case {case.id!r}: parameters.spoiler_restraint.{actor}: {level!r} is not one "
+                f"{where}.spoiler_restraint.{actor}: {level!r} is not one "
                 f"of {', '.join(RESTRAINTS)}"
             )
     return inputs
