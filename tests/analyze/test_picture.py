@@ -211,3 +211,16 @@ def test_places_do_not_act(case: Case) -> None:
     c = case.model_copy(update={"actors": [*case.actors, place]})
     misread = ev(4, "PLACE.gulf", "MOBILIZE", mode="troops")
     assert misread.id not in {e.id for e in merge_events(c, [misread])}
+
+
+def test_negated_and_conditional_acts_count_nowhere(case: Case) -> None:
+    denied = ev(9, "USA", "ASSAULT", mode="aerial", flags=EventFlags(negated=True))
+    iffy = ev(9, "USA", "SANCTION", quantities=[Quantity(value=99, unit="entity")],
+              flags=EventFlags(conditional=True))  # fmt: skip
+    events = merge_events(case, [denied, iffy])
+    led = coercion_ledger(case, events)
+    assert {denied.id, iffy.id} <= set(led.excluded)
+    assert sum(e.total for e in led.of_kind(LedgerKind.SANCTIONS) if e.unit == "entity") == 18
+    day9 = escalation_series(events, D(2026, 2, 9), D(2026, 2, 9))[0]
+    assert day9.peak == 0
+    assert daily_series(events, D(2026, 2, 9), D(2026, 2, 9))[0].confrontation_raw == 0
