@@ -14,6 +14,7 @@ from dualtrack.analyze.indices import (
     DEFAULT_HALF_LIFE_DAYS,
     DyadSeries,
     TrackPoint,
+    contribution,
     daily_series,
     dyad_series,
 )
@@ -42,6 +43,7 @@ __all__ = [
     "agenda_gap",
     "build_picture",
     "coercion_ledger",
+    "contribution",
     "daily_series",
     "dyad_series",
     "escalation_series",

@@ -13,7 +13,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from dualtrack import __version__
-from dualtrack.analyze import IssueGap, Modality, SituationPicture, modality
+from dualtrack.analyze import IssueGap, Modality, SituationPicture, contribution, modality
 from dualtrack.model import Case, Document, Event, IssueKind
 from dualtrack.ontology import Category, Track, ladder, track_of
 from dualtrack.report import charts
@@ -157,7 +157,8 @@ class _Builder:
                         neg_trend=s(f"trend.{_trend(back.negotiation, now.negotiation)}"),
                         conf_trend=s(f"trend.{_trend(back.confrontation, now.confrontation)}"),
                         days=days,
-                    )
+                    ),
+                    refs=self.book.cite(*self.top_contributors(now.date)),
                 )
             )
         level = pic.level
@@ -207,6 +208,18 @@ class _Builder:
                 )
             )
         return Section(id="headline", heading=s("sections.headline"), blocks=[Lines(items=lines)])
+
+    def top_contributors(self, day: dt.date, n: int = 4) -> list[Event]:
+        """The events weighing most in the two indices on `day` (after decay)."""
+        weights = []
+        for ev in self.pic.events.values():
+            c = contribution(ev)
+            if c is None or ev.date is None or ev.date > day:
+                continue
+            decay = 0.5 ** ((day - ev.date).days / self.pic.half_life_days)
+            weights.append((c[1] * decay, ev.id, ev))
+        weights.sort(key=lambda w: (-w[0], w[1]))
+        return [ev for _, _, ev in weights[:n]]
 
     def round_line(self) -> Line:
         s, neg = self.s, self.pic.negotiation
