@@ -445,6 +445,8 @@ def demo_cmd(
         highlight=False,
         soft_wrap=True,
     )
+    if result.extract_error:
+        err_console.print(f"warning: {result.extract_error}", highlight=False, markup=False)
     if result.briefs:
         console.print(
             f"[bold]brief:[/] {result.briefs['html']}  (Markdown: {result.briefs['md']})",

@@ -46,6 +46,7 @@ class DemoResult:
     exports: dict[str, Path] = field(default_factory=dict)
     documents: list[Document] = field(default_factory=list)  # sample articles ingested
     extracted: int = 0  # events the extractor found in them
+    extract_error: str | None = None  # why extraction did not run, when it did not
     outlook: Outlook | None = None
     picture: SituationPicture | None = None
     brief: Brief | None = None
@@ -170,7 +171,11 @@ def run_demo(
             docs = sample_documents(case.id)
             ws.add_documents(docs)
             step(3)
-            extracted, stances = extract_documents(case, docs)
+            try:
+                extracted, stances = extract_documents(case, docs)
+                extract_error = None
+            except ImportError as e:  # no extractor installed: the brief still comes out
+                extracted, stances, extract_error = [], [], f"extraction unavailable: {e}"
             if extracted:
                 ws.add_events(extracted, case.id)
             if stances:
@@ -216,6 +221,7 @@ def run_demo(
         exports=exports,
         documents=docs,
         extracted=len(extracted),
+        extract_error=extract_error,
         outlook=outlook,
         picture=picture,
         brief=brief,
