@@ -103,7 +103,7 @@ class _Geometry:
 
     d: F  # [b, i, j] |x_i - x_j| / span
     d_sorted: F  # d sorted along j: k's losses in rank order, for the all-pairs denominator
-    order: NDArray[np.intp]  # actors by position, per draw
+    by_position: NDArray[np.intp]  # flat index of a[b, order[b, k], j]: rows sorted by position
     idx_j: NDArray[np.intp]  # flat index of prefix[b, t_ij, j], t_ij = #{k: x_k < mid_ij}
     idx_i: NDArray[np.intp]  # flat index of prefix[b, t_ij, i]
     left: NDArray[np.bool_]  # x_i < x_j
@@ -133,10 +133,13 @@ def _geometry(x: F, span: F) -> _Geometry:
     below[:, ju, iu] = found
     row = below * n + (np.arange(bsz) * (n + 1) * n)[:, None, None]
     cols = np.arange(n)
+    by_position = (
+        (np.arange(bsz) * n * n)[:, None, None] + order[:, :, None] * n + cols[None, None, :]
+    )
     return _Geometry(
         d=d,
         d_sorted=np.sort(d, axis=2),
-        order=order,
+        by_position=by_position,
         idx_j=row + cols[None, None, :],
         idx_i=row + cols[None, :, None],
         left=u[:, :, None] < u[:, None, :],
@@ -154,7 +157,7 @@ def _votes(g: _Geometry, w: F, r: F | None, denominator: Denominator) -> tuple[F
     bsz, n = w.shape
     a = w[:, :, None] * (g.d if r is None else g.d ** r[:, :, None])  # [b, k, j]
     prefix = np.zeros((bsz, n + 1, n))
-    np.cumsum(np.take_along_axis(a, g.order[:, :, None], axis=1), axis=1, out=prefix[:, 1:])
+    np.cumsum(a.ravel()[g.by_position], axis=1, out=prefix[:, 1:])
     total = prefix[:, -1, :]
     flat = prefix.ravel()
     diff = flat[g.idx_j] - flat[g.idx_i]  # sum over k below the midpoint of a_kj - a_ki
@@ -171,9 +174,9 @@ def _votes(g: _Geometry, w: F, r: F | None, denominator: Denominator) -> tuple[F
 
 def _probability(votes: F, all_pairs: F, denominator: Denominator) -> F:
     if denominator == "all_pairs":
-        denom = np.broadcast_to(all_pairs[:, None, None], votes.shape)
-    else:
-        denom = votes + votes.transpose(0, 2, 1)
+        # no votes anywhere (one position, or no weight) leaves every probability at 0
+        return votes / np.where(all_pairs > 0, all_pairs, np.inf)[:, None, None]
+    denom = votes + votes.transpose(0, 2, 1)
     return np.divide(votes, denom, out=np.zeros_like(votes), where=denom > 0)
 
 
