@@ -203,3 +203,16 @@ def test_source_folder_supplies_span_text(
     monkeypatch.setenv("DUALTRACK_SOURCES", str(tmp_path / "src"))
     brief = make_brief(c, use_store=False, runs=20)
     assert "offline sp" in {r.span for r in brief.evidence}  # characters 10-20
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-Hant", "zh-Hans"])
+def test_empty_case_still_gives_a_whole_brief(lang: str) -> None:
+    import datetime as dt
+
+    empty = Case(id="empty", title="Empty", asof=dt.date(2026, 1, 1))
+    brief = build_brief(empty, build_picture(empty), lang=lang)
+    page, md = render_html(brief), render_markdown(brief)
+    for sid in SECTION_IDS:
+        assert f'data-section="{sid}"' in page
+    assert "see the HTML" not in md or lang == "en"
+    assert brief.evidence == [] and "?" not in md.split("## ")[5]  # no unknown dates shown

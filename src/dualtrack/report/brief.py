@@ -148,10 +148,11 @@ class _Builder:
             now = pic.tracks[-1]
             back = pic.tracks[max(0, len(pic.tracks) - 8)]
             days = (now.date - back.date).days
+            key = "headline.tracks" if days > 0 else "headline.tracks_now"
             lines.append(
                 Line(
                     text=s(
-                        "headline.tracks",
+                        key,
                         neg=f"{now.negotiation:.1f}",
                         conf=f"{now.confrontation:.1f}",
                         neg_trend=s(f"trend.{_trend(back.negotiation, now.negotiation)}"),
@@ -275,7 +276,8 @@ class _Builder:
                 or [Line(text=s("negotiation.none"))],
             )
         )
-        blocks.append(self.agenda_table())
+        agenda = self.agenda_table()
+        blocks.append(agenda if agenda.rows else Note(text=s("negotiation.no_positions")))
         labels = {a.id: self.who(a.id) for a in self.case.actors}
         title = s("charts.positions")
         blocks.append(
@@ -472,11 +474,15 @@ class _Builder:
                         distance=number(t.distance or 0),
                     )
                 scope.append(Line(text=text, refs=refs))
+        if not scope:
+            scope.append(Line(text=s("determinants.scope_empty")))
         neg = pic.negotiation
         if neg.next_round_fixed:
             nxt = Line(text=s("determinants.next_fixed", date=self.date(neg.next_round_date)))
         elif neg.next_round:
             nxt = Line(text=s("determinants.next_open"))
+        elif neg.last_round is None:
+            nxt = Line(text=s("headline.no_round"))
         else:
             nxt = Line(text=s("determinants.next_none", date=self.date(neg.last_round)))
         reports = [self.event_line(e) for e in self.events(neg.next_round[:4])]
@@ -556,13 +562,13 @@ class _Builder:
                 title = s("outlook.drivers_target", days=days)
                 blocks.append(Lines(title=title, items=drivers[:5]))
         else:
-            why = out.forecast_error or "—"
+            why = out.forecast_error or s("outlook.not_run")
             what = s("outlook.forecast_engine")
             blocks.append(Note(text=s("outlook.unavailable", what=what, why=why)))
         if out.bargaining:
             blocks.append(self.bargaining_table(out))
         else:
-            why = out.bargaining_error or "—"
+            why = out.bargaining_error or s("outlook.not_run")
             what = s("outlook.bargain_engine")
             blocks.append(Note(text=s("outlook.unavailable", what=what, why=why)))
         return Section(id="outlook", heading=s("sections.outlook"), blocks=blocks)
@@ -675,6 +681,7 @@ def build_brief(
             "offsets": s("table.offsets"),
             "brief": s("brief"),
             "span_missing": s("span_missing"),
+            "chart_in_html": s("chart_in_html"),
         },
     )
 

@@ -64,7 +64,7 @@ def render_markdown(brief: Brief) -> str:
                 out += ["| " + " | ".join(_md_line(c) for c in row) + " |" for row in bl.rows]
                 out.append("")
             elif bl.kind == "chart":
-                out += [f"*[{_md(bl.title)}: see the HTML brief]*", ""]
+                out += [f"*[{_md(bl.title)}: {_md(brief.labels['chart_in_html'])}]*", ""]
             else:
                 out += [f"*{_md(bl.text)}*", ""]
     out += [f"## {_md(brief.method_heading)}", "", _md(brief.method), ""]
