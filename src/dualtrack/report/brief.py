@@ -533,7 +533,7 @@ class _Builder:
             blocks.append(
                 _chart("forecast", title, charts.forecast_chart, horizons, title, legend=legend)
             )
-            headers = [s("outlook.predicted")] + [
+            headers = [s("outlook.state")] + [
                 s("outlook.horizon", days=h.days) for h in fv.horizons
             ]
             rows = []

@@ -303,6 +303,6 @@ def forecast_chart(
                 f'h6 M{cx - 3:.1f},{y(hi):.1f} h6" stroke="{INK}" stroke-width="1.2"/>'
             )
         cx = left + si * gw + gw / 2
-        for k, line in enumerate(_lines(state, gw - 4, 11)):
-            body.append(_text(cx, h - bottom + 16 + 13 * k, line, anchor="middle", size=11))
+        for k, line in enumerate(_lines(state, gw - 4, 10.5)):
+            body.append(_text(cx, h - bottom + 16 + 13 * k, line, anchor="middle", size=10.5))
     return _svg(h, body, title, width)
