@@ -23,6 +23,18 @@ def _key(e: Event, country: Callable[[str | None], str | None]) -> tuple:
     )
 
 
+def _fresh(e: Event) -> Event:
+    """A copy whose lists and flags can be merged into without touching `e` (cheaper than a
+    deep copy: evidence and quantities themselves are never mutated)."""
+    return e.model_copy(
+        update={
+            "evidence": list(e.evidence),
+            "quantities": list(e.quantities),
+            "flags": e.flags.model_copy(),
+        }
+    )
+
+
 def _merge_into(keep: Event, other: Event) -> None:
     seen = {(ev.doc_id, ev.start, ev.end) for ev in keep.evidence}
     for ev in other.evidence:
@@ -50,30 +62,32 @@ def merge_events(
     events: list[Event], country: Callable[[str | None], str | None], within_doc: bool
 ) -> list[Event]:
     out: dict[tuple, Event] = {}
+    # (date, actor, category, flags) -> key of the first event with those: an event whose target
+    # is left unsaid folds into it (dicts keep this linear in the number of events).
+    loose: dict[tuple, tuple] = {}
     for e in events:
         k = _key(e, country)
         if k in out:
             _merge_into(out[k], e)
             continue
-        if k[3:] and e.target is None:  # same event with the target left unsaid
-            k2 = next((kk for kk in out if kk[:2] == k[:2] and kk[3:] == k[3:]), None)
-            if k2 is not None:
-                _merge_into(out[k2], e)
-                continue
-        out[k] = e.model_copy(deep=True)
+        k_loose = k[:2] + k[3:]
+        if e.target is None and k_loose in loose:
+            _merge_into(out[loose[k_loose]], e)
+            continue
+        out[k] = _fresh(e)
+        loose.setdefault(k_loose, k)
     merged = list(out.values())
     if within_doc:
-        dated = [e for e in merged if e.date is not None]
+        dated: dict[tuple, Event] = {}
+        for e in merged:
+            if e.date is not None:
+                dated.setdefault(_key(e, country)[1:], e)
         keep = []
         for e in merged:
-            if e.date is None:
-                twin = next(
-                    (d for d in dated if _key(d, country)[1:] == _key(e, country)[1:]),
-                    None,
-                )
-                if twin is not None:
-                    _merge_into(twin, e)
-                    continue
+            twin = dated.get(_key(e, country)[1:]) if e.date is None else None
+            if twin is not None:
+                _merge_into(twin, e)
+                continue
             keep.append(e)
         merged = keep
     for e in merged:  # the id follows the merged content
@@ -88,5 +102,5 @@ def merge_stances(stances: list[Stance]) -> list[Stance]:
         if k in out:
             out[k].evidence.extend(ev for ev in s.evidence if ev not in out[k].evidence)
         else:
-            out[k] = s.model_copy(deep=True)
+            out[k] = s.model_copy(update={"evidence": list(s.evidence)})
     return list(out.values())

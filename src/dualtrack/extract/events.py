@@ -72,11 +72,30 @@ class Candidate:
 
 
 def find_triggers(text: str, lang: LangData) -> list[Trigger]:
-    return [
-        Trigger(m.start(), m.end(), lang.verb_rules[m.lastgroup])  # type: ignore[index]
-        for m in lang.verb_re.finditer(text)
-        if m.lastgroup
-    ]
+    """Leftmost, non-overlapping trigger matches (as `lang.verb_re.finditer` would give), found
+    by trying at each candidate position only the patterns that can start with its character."""
+    if lang.verb_loose is not None or lang.verb_candidates is None:
+        return [
+            Trigger(m.start(), m.end(), lang.verb_rules[m.lastgroup])  # type: ignore[index]
+            for m in lang.verb_re.finditer(text)
+            if m.lastgroup
+        ]
+    out: list[Trigger] = []
+    index = lang.verb_index
+    pos = 0
+    search = lang.verb_candidates.search
+    while True:
+        c = search(text, pos)
+        if c is None:
+            break
+        i = c.start()
+        m = index[text[i]].match(text, i)
+        if m is None or not m.lastgroup:
+            pos = i + 1
+            continue
+        out.append(Trigger(i, m.end(), lang.verb_rules[m.lastgroup]))
+        pos = m.end() if m.end() > i else i + 1
+    return out
 
 
 class Coder:
@@ -280,16 +299,12 @@ class Coder:
                 actor_ids = [after[0].id]
                 target_ids = [m.id for m in after[1:2]]
             else:
-                prefix_start = max(cs, (preps[0].start() if preps else t.start) - 30)
-                cands = candidate_names(
-                    self.text[cs : t.start]
-                    if t.start - cs < 40
-                    else self.text[prefix_start : t.start],
-                    self.lang,
-                    self.lang.stopwords,
-                )
+                # The subject slot (before the verb or target preposition): a name there that
+                # no dictionary knows is reported, and the event is not guessed.
+                slot_end = preps[0].start() if preps else t.start
+                base = max(cs, slot_end - (16 if self.lang.cjk else 60))
+                cands = candidate_names(self.text[base:slot_end], self.lang, self.lang.stopwords)
                 if cands:
-                    base = cs if t.start - cs < 40 else prefix_start
                     self.candidates.extend((base + a, base + b) for a, b in cands)
                     return []
                 lead = self.text[cs : preps[0].start() if preps else t.start]

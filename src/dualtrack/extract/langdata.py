@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from dualtrack.extract.firstchars import index_patterns
 from dualtrack.extract.trie import trie_pattern
 from dualtrack.ontology import Category
 
@@ -61,6 +62,9 @@ class LangData:
     role_re: re.Pattern[str] | None
     verb_re: re.Pattern[str]
     verb_rules: dict[str, VerbRule]
+    verb_index: dict[str, re.Pattern[str]]
+    verb_candidates: re.Pattern[str] | None
+    verb_loose: re.Pattern[str] | None
     mod: dict[str, Any]
     dates: dict[str, Any]
     units: dict[str, Any]
@@ -242,7 +246,9 @@ def build(
     # Longer (more specific) patterns first: alternation takes the first branch that matches.
     branches.sort(key=lambda b: len(b[1]), reverse=True)
     body = "|".join(f"(?P<{n}>{p})" for n, p in branches)
-    verb_re = _compile(body if cjk else rf"\b(?:{body})(?!\w)", f"lang/{code}/verbs.yaml", flags)
+    wrap = "{}" if cjk else r"\b(?:{})(?!\w)"
+    verb_re = _compile(wrap.format(body), f"lang/{code}/verbs.yaml", flags)
+    verb_index, verb_candidates, verb_loose = index_patterns(branches, flags, wrap)
 
     mod = dict(raw["modality"])
     for key in (
@@ -291,6 +297,9 @@ def build(
         role_re=role_re,
         verb_re=verb_re,
         verb_rules=verb_rules,
+        verb_index=verb_index,
+        verb_candidates=verb_candidates,
+        verb_loose=verb_loose,
         mod=mod,
         dates=dates,
         units=units,
