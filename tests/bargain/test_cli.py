@@ -58,3 +58,17 @@ def test_backtest_deu_missing_file_exits_1(tmp_path):
     res = runner.invoke(app, ["backtest", "deu", str(tmp_path / "nope.csv")])
     assert res.exit_code == 1
     assert "cannot read" in res.stderr
+
+
+def test_bargain_builtin_case_json():
+    from dualtrack.cases import builtin_ids
+
+    if "us-iran-2026" not in builtin_ids():
+        import pytest
+
+        pytest.skip("built-in case not present yet")
+    res = runner.invoke(app, ["bargain", "us-iran-2026", "--draws", "100", "--format", "json"])
+    assert res.exit_code == 0, res.output
+    issues = json.loads(res.stdout)["issues"]
+    assert issues
+    assert all(set(i["models"]) == {"compromise", "median", "nash", "eu"} for i in issues)

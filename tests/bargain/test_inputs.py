@@ -89,3 +89,19 @@ def test_all_zero_salience_is_an_error_naming_the_issue(tmp_path):
 def test_unknown_issue_lists_the_known_ones(emissions_csv):
     with pytest.raises(BargainInputError, match="no issue 'nope' \\(issues: issue\\)"):
         forecast(emissions_csv, issue="nope")
+
+
+def test_csv_ranges_feed_the_monte_carlo(tmp_path):
+    path = _write(
+        tmp_path,
+        "Actor,Capability,Position,Salience,PositionLow,PositionHigh,SalienceLow,SalienceHigh\n"
+        "A,1,20,0.5,10,30,,\n"
+        "B,2,80,0.9,,,0.7,1.0\n",
+    )
+    (issue,) = read_csv(path)
+    assert issue.ranges["position"].tolist() == [[10, 30], [80, 80]]
+    assert issue.ranges["salience"].tolist() == [[0.5, 0.5], [0.7, 1.0]]
+    assert issue.ranges["capability"] is None
+    out = forecast(path, model="compromise", draws=400, seed=3)["issues"][0]["models"]
+    lo, hi = out["compromise"]["interval90"]
+    assert 20 < lo < out["compromise"]["forecast"] < hi < 80
