@@ -20,7 +20,7 @@ def seed(shared_dir: Path):
         pytest.skip(f"seed article {path} is absent")
     ex = Extractor(load_case("us-iran-2026"))
     (doc,) = list(read_paths([path], date=D(2026, 2, 8)))
-    return ex, ex.extract(doc)
+    return ex, ex.extract(doc), doc.text
 
 
 def _has(ex, res, date, actor, cat, target=None):
@@ -35,7 +35,7 @@ def _has(ex, res, date, actor, cat, target=None):
 
 
 def test_seed_key_events(seed) -> None:
-    ex, res = seed
+    ex, res, _ = seed
     talks = _has(ex, res, D(2026, 2, 6), "IRN", "CONSULT", "USA")
     assert talks and talks[0].via and ex.country(talks[0].via) == "OMN"
     (sanction,) = _has(ex, res, D(2026, 2, 6), "USA", "SANCTION", "IRN")
@@ -57,7 +57,7 @@ def test_seed_key_events(seed) -> None:
 
 
 def test_seed_stances(seed) -> None:
-    _, res = seed
+    _, res, _ = seed
     agenda = {
         (s.actor.split(".")[0], tuple(s.items or ()))
         for s in res.stances
@@ -69,9 +69,7 @@ def test_seed_stances(seed) -> None:
 
 
 def test_evidence_spans_are_exact(seed) -> None:
-    _, res = seed
-    path = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_a99ee787700533d8.txt"
-    text = path.read_text(encoding="utf-8")
+    _, res, text = seed
     for e in res.events:
         for ev in e.evidence:
             assert text[ev.start : ev.end] == ev.text
