@@ -118,3 +118,14 @@ def test_demo_writes_brief_html_and_md(tmp_path: Path) -> None:
         assert [r.kind for r in ws.runs(case_id="us-iran-2026")] == ["demo"]
     # the sample articles are quoted as evidence in the brief
     assert any(d.text[:12] in html for d in docs) or "dualtrack sample wire" in html
+
+
+def test_brief_asof_leaves_out_later_events(case_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "b.md"
+    args = ["brief", "--case", str(case_file), "--no-store", "--runs", "50", "--out", str(out)]
+    assert run(*args, "--asof", "2026-02-04")[0] == 0
+    early = out.read_text(encoding="utf-8")
+    assert "No round of talks between the parties is on record." in early
+    assert "As of 2026-02-04" in early
+    assert run(*args)[0] == 0
+    assert "Last round of talks on 2026-02-06" in out.read_text(encoding="utf-8")
