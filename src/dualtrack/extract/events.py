@@ -27,6 +27,8 @@ from dualtrack.ontology import Category
 
 # Categories whose "with" party is the target (talk with, agree with, cooperate with).
 SYMMETRIC = {Category.CONSULT, Category.AGREE, Category.COOPERATE}
+# Categories whose target may be named as a place (drills around Taiwan, strikes in Syria).
+PLACE_TARGETED = {Category.MOBILIZE, Category.ASSAULT, Category.COERCE}
 
 
 @dataclass
@@ -113,6 +115,10 @@ class Coder:
         self._last_subject: list[str] | None = None
         self._last_para = -1
 
+    def _kind(self, actor_id: str) -> str:
+        e = self.lang.actors.get(actor_id)
+        return e.kind if e is not None else "state"
+
     @property
     def last_subject(self) -> list[str] | None:
         return list(self._last_subject) if self._last_subject else None
@@ -135,6 +141,26 @@ class Coder:
             return False
         nn = self._cue("not_negation", max(clause_start, m.start() - 2), min(t.end, m.end() + 4))
         return nn is None or not (nn.start() <= m.start() < nn.end())
+
+    def _nominal(self, t: Trigger) -> bool:
+        """菲方的指责: a trigger used as a noun after a possessive is not an event."""
+        rx = self.mod.get("nominal_before_re")
+        if rx is None or t.start == 0:
+            return False
+        m = _last(rx.finditer(self.text, max(0, t.start - 3), t.start))
+        return m is not None and m.end() == t.start
+
+    def _slot_empty(self, cs: int, end: int, dates: list[DateMention]) -> bool:
+        """Is the subject slot empty once dates and adverbs (随后, 当天, also) are removed?"""
+        lead = self.text[cs:end]
+        for d in dates:
+            if cs <= d.start and d.end <= end:
+                lead = lead.replace(self.text[d.start : d.end], " ")
+        free = self.mod.get("subject_free_re")
+        if free is not None:
+            lead = free.sub(" ", lead)
+        lead = re.sub(r"[\s\W]+", "", lead)
+        return len(lead) <= int(self.mod.get("inherit_max_prefix", 1))
 
     def _is_frame(self, t: Trigger) -> bool:
         """会谈后 / after the talks: the trigger names a time, not an event."""
@@ -203,8 +229,16 @@ class Coder:
                 if t.rule.governs:
                     governor, gov_clause = t, ci
         drafts: list[Draft] = []
+        prev: Trigger | None = None
+        prev_clause: tuple[int, int] | None = None
         for t, clause in live:
-            made = self._code(t, clause, sent, mentions, dates, context_date)
+            if self._nominal(t):
+                continue
+            made = self._code(
+                t, clause, sent, mentions, dates, context_date,
+                prev if prev_clause == clause else None,
+            )  # fmt: skip
+            prev, prev_clause = t, clause
             drafts.extend(made)
             explicit = [d.actor for d in made if d.subject_start is not None]
             if explicit:  # a later clause without a subject inherits this one (zero anaphora)
@@ -223,6 +257,7 @@ class Coder:
         mentions: list[Mention],
         dates: list[DateMention],
         context_date: DateMention | None,
+        prev: Trigger | None = None,
     ) -> list[Draft]:
         cs, ce = clause
         rule = t.rule
@@ -232,28 +267,50 @@ class Coder:
         cat = rule.category
         symmetric = cat in SYMMETRIC
 
-        # Target prepositions between subject and verb: A 对 B 实施制裁 / A 与 B 会谈.
+        # Target prepositions between subject and verb: A 对 B 实施制裁 / A 与 B 会谈. After an
+        # earlier verb of the same clause (召见 X 提出抗议), look only past that verb's object.
+        seg = prev.end if prev is not None else cs
         prep_keys = ["target_preps"] + (["comitative_preps"] if symmetric else [])
         preps = sorted(
-            (p for k in prep_keys for p in self._preps(k, cs, t.start)), key=lambda p: p.start()
+            (p for k in prep_keys for p in self._preps(k, seg, t.start)), key=lambda p: p.start()
         )
+        local = [m for m in before if m.start >= seg]
         subjects: list[Mention] = []
         target_m: Mention | None = None
         for p in preps:
-            pre = [m for m in before if m.end <= p.start()]
-            post = [m for m in before if m.start >= p.end()]
-            if pre and post:
-                subjects = self._subjects(pre)
+            pre = [m for m in local if m.end <= p.start()]
+            post = [m for m in local if m.start >= p.end()]
+            if post:
+                subjects = self._subjects(pre) if pre else []
                 target_m = post[0]
                 break
-        if not subjects:
-            subjects = self._subjects(before)
+        # After an earlier verb, a mention is that verb's object unless a comma or a connective
+        # starts a new predication before it ("If talks fail, Washington would ...").
+        fresh = prev is None or (
+            bool(local)
+            and re.search(
+                r"[,;]|\b(?:and|but|while)\b|[而并且但]", self.text[prev.end : local[0].start]
+            )
+            is not None
+        )
+        if not subjects and target_m is None and fresh:
+            subjects = self._subjects(local)
             com = self.mod.get("comitative_preps_re")
             if subjects and symmetric and len(subjects) >= 2 and com is not None:
                 gap = self.text[subjects[-2].end : subjects[-1].start]
                 if com.search(gap):
                     target_m = subjects[-1]
                     subjects = subjects[-2:-1]
+        if not subjects and not fresh and prev is not None:
+            # serial verbs share the subject of the first (A 召见 B 提出抗议)
+            subjects = self._subjects(self._subject_mentions(cs, prev.start, mentions))
+            if target_m is None and local:
+                target_m = local[0]
+        if not preps:
+            preps = sorted(
+                (p for k in prep_keys for p in self._preps(k, cs, t.start)),
+                key=lambda p: p.start(),
+            )
         # talks between A and B (mediated by the subject, if any).
         btw = self.mod.get("between_re")
         if symmetric and btw is not None:
@@ -307,8 +364,7 @@ class Coder:
                 if cands:
                     self.candidates.extend((base + a, base + b) for a, b in cands)
                     return []
-                lead = self.text[cs : preps[0].start() if preps else t.start]
-                if len(lead.strip()) <= int(self.mod.get("inherit_max_prefix", 4)):
+                if self._slot_empty(cs, slot_end, dates):
                     prev = self._previous_clause_subject(sent, clause, mentions)
                     if prev:
                         actor_ids = prev
@@ -319,6 +375,21 @@ class Coder:
         if not actor_ids:
             return []
 
+        if not [x for x in target_ids if all(self._c(x) != self._c(a) for a in actor_ids)]:
+            target_ids = []
+            if cat in PLACE_TARGETED:
+                # exercises around Taiwan, strikes in Syria: the state named as the place
+                own = {self._c(a) for a in actor_ids}
+                for m in mentions:
+                    if (
+                        cs <= m.start < ce
+                        and m.locative
+                        and len(m.ids) == 1
+                        and self._kind(m.id) == "state"
+                        and self._c(m.id) not in own
+                    ):
+                        target_ids = [m.id]
+                        break
         if rule.untargeted is not None and not target_ids:
             cat = rule.untargeted  # a missile fired at no one named: a test
         flags = self._modality(t, clause, sent)

@@ -266,6 +266,8 @@ def build(
         "frame_before",
         "pronouns",
         "between",
+        "subject_free",
+        "nominal_before",
         "agent_preps",
         "agent_after",
     ):
