@@ -26,6 +26,7 @@ class DateMention:
     date_end: dt.date | None = None
     relative: bool = False
     range_end: bool = False  # the 8日 of 6日至8日: not a date events happen on by itself
+    dateline: bool = False  # the date of the report (WASHINGTON, Feb 6 -), not of its events
 
     @property
     def resolved(self) -> bool:
@@ -212,6 +213,18 @@ def _relative(
         monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(weeks=offset)
         d = monday + dt.timedelta(days=wd)
     return DateMention(start, end, d, DatePrecision.DAY, relative=True)
+
+
+def _mark_dateline(text: str, out: list[DateMention], lang: LangData) -> None:
+    rx = lang.dates.get("dateline_end_re")
+    if rx is None:
+        return
+    m = rx.search(text, 0, min(len(text), 160))
+    if m is None:
+        return
+    for dm in out:
+        if dm.end <= m.start():
+            dm.dateline = True
 
 
 def _join_ranges(text: str, out: list[DateMention], lang: LangData) -> None:

@@ -142,6 +142,18 @@ class Coder:
         nn = self._cue("not_negation", max(clause_start, m.start() - 2), min(t.end, m.end() + 4))
         return nn is None or not (nn.start() <= m.start() < nn.end())
 
+    def _adjunct(self, t: Trigger) -> bool:
+        """'after talks hosted by X': an event in a time adjunct, not a governing verb's content."""
+        rx = self.mod.get("adjunct_before_re")
+        if rx is None:
+            return False
+        m = _last(rx.finditer(self.text, max(0, t.start - 30), t.start))
+        return (
+            m is not None
+            and not re.sub(r"[\w\s-]", "", self.text[m.end() : t.start])
+            and (len(self.text[m.end() : t.start].split()) <= 5)
+        )
+
     def _nominal(self, t: Trigger) -> bool:
         """菲方的指责: a trigger used as a noun after a possessive is not an event."""
         rx = self.mod.get("nominal_before_re")
@@ -218,7 +230,7 @@ class Coder:
             for t in (t for t in triggers if cs <= t.start < ce):
                 if self._is_frame(t):
                     continue
-                if governor is not None:
+                if governor is not None and not self._adjunct(t):
                     has_subject = bool(self._subject_mentions(cs, t.start, mentions))
                     if ci == gov_clause or (governor.rule.governs_sentence and not has_subject):
                         governor.content.append(t)
@@ -392,10 +404,16 @@ class Coder:
                         break
         if rule.untargeted is not None and not target_ids:
             cat = rule.untargeted  # a missile fired at no one named: a test
+        for c in t.content:
+            promoted = rule.content_categories.get(c.rule.category.value)
+            if promoted is not None:  # agreed to a ceasefire: the ceasefire is the event
+                cat, mode = promoted, c.rule.mode
+                break
+        else:
+            mode = rule.mode
         flags = self._modality(t, clause, sent)
         if cat is Category.THREATEN:  # the threat was made; its content may be conditional
             flags["hypothetical"] = flags["conditional"] = False
-        mode = rule.mode
         threatened = False
         if rule.content_modes and t.content:
             inner = [c.rule.category.value for c in t.content]
@@ -537,6 +555,7 @@ class Coder:
                 for d in dates
                 if lo <= d.start < hi
                 and not d.range_end
+                and not d.dateline
                 and (not day_only or d.precision is DatePrecision.DAY)
                 and (not past_only or doc is None or d.date is None or d.date <= doc)
             ]

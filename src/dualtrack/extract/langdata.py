@@ -44,6 +44,7 @@ class VerbRule:
     weight: float
     governs: bool
     governs_sentence: bool
+    content_categories: dict[str, Category]
     mediates: bool
     target: str
     content_modes: dict[str, str]
@@ -236,6 +237,9 @@ def build(
                 weight=float(rule.get("weight", 0.8)),
                 governs=bool(rule.get("governs", False)),
                 governs_sentence=rule.get("governs") == "sentence",
+                content_categories={
+                    k: Category(v) for k, v in (rule.get("content_categories") or {}).items()
+                },
                 mediates=bool(rule.get("mediates", False)),
                 target=rule.get("target", "object"),
                 untargeted=Category(rule["untargeted"]) if rule.get("untargeted") else None,
@@ -267,6 +271,7 @@ def build(
         "pronouns",
         "between",
         "subject_free",
+        "adjunct_before",
         "nominal_before",
         "agent_preps",
         "agent_after",
@@ -340,6 +345,11 @@ def _compile_dates(d: dict[str, Any], code: str, flags: int) -> dict[str, Any]:
     for key in ("span_start", "span_end", "range"):
         items = [re.escape(x) for x in d.get(key) or []]
         out[key] = items
+    out["dateline_end_re"] = (
+        _compile("|".join(f"(?:{x})" for x in d["dateline_end"]), where, flags)
+        if d.get("dateline_end")
+        else None
+    )
     out["span_start_re"] = _alt(out["span_start"], cjk, where, flags)
     out["span_end_re"] = _alt(out["span_end"], cjk, where, flags)
     return out
