@@ -559,8 +559,14 @@ class Coder:
                 and (not day_only or d.precision is DatePrecision.DAY)
                 and (not past_only or doc is None or d.date is None or d.date <= doc)
             ]
-            pre = [d for d in inside if d.end <= t.start]
-            return pre[-1] if pre else (inside[0] if inside else None)
+            if not inside:
+                return None
+            # the nearest date: in reported speech ("said on Tuesday they met on Monday") the
+            # event's own date stands closer to its verb than the date of the saying
+            return min(
+                inside,
+                key=lambda d: (t.start - d.end if d.end <= t.start else d.start - t.end + 2),
+            )
 
         # Prefer a day in the clause, then a day in the sentence (not a future one from another
         # clause), then any date in the clause, then the date the narrative is at.
