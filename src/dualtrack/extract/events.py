@@ -113,6 +113,7 @@ class Coder:
         self.mod = lang.mod
         self.candidates: list[tuple[int, int]] = []
         self._last_subject: list[str] | None = None
+        self._sent_triggers: list[Trigger] = []
         self._last_para = -1
 
     def _kind(self, actor_id: str) -> str:
@@ -191,6 +192,25 @@ class Coder:
         rx = self.mod.get(key + "_re")
         return list(rx.finditer(self.text, s, e)) if rx is not None and e > s else []
 
+    def _coordinated(self, first: Mention, pool: list[Mention]) -> list[Mention]:
+        """A target and those joined to it (呼吁美国和法国, urged Britain and France)."""
+        group = [first]
+        coord = self.mod.get("coordination_re")
+        for m in pool:
+            if m.start < group[-1].end:
+                continue
+            gap = self.text[group[-1].end : m.start]
+            if (
+                coord is not None
+                and len(gap) <= 6
+                and gap.strip()
+                and all(not x.strip() for x in coord.split(gap))
+            ):
+                group.append(m)
+            else:
+                break
+        return group
+
     def _subjects(self, before: list[Mention]) -> list[Mention]:
         """The last mention before the verb and those coordinated with it (A、B和C)."""
         if not before:
@@ -218,6 +238,7 @@ class Coder:
         dates: list[DateMention],
         context_date: DateMention | None,
     ) -> list[Draft]:
+        self._sent_triggers = triggers
         if sent.paragraph != self._last_para:
             self._last_subject = None
             self._last_para = sent.paragraph
@@ -355,6 +376,7 @@ class Coder:
         if rule.target == "none":
             target_m = None
 
+        targets_m = self._coordinated(target_m, in_clause) if target_m is not None else []
         inherited = False
         actor_ids: list[str] = [i for s in subjects for i in s.ids]
         pair_subject = subjects and len(subjects) == 1 and len(subjects[0].ids) == 2
@@ -362,7 +384,7 @@ class Coder:
             actor_ids = [subjects[0].ids[0]]  # 美伊重启谈判: one party talks with the other
             target_ids = [subjects[0].ids[1]]
         else:
-            target_ids = list(target_m.ids) if target_m else []
+            target_ids = [i for m in targets_m for i in m.ids]
         if not actor_ids:
             if rule.mediates and after:
                 actor_ids = [after[0].id]
@@ -475,7 +497,10 @@ class Coder:
         actor in it that is not a place and not after a target preposition."""
         earlier = [c for c in sent.clauses if c[1] <= clause[0]]
         for cs, ce in reversed(earlier):
-            subj = self._subject_mentions(cs, ce, mentions)
+            first_verb = min(
+                (t.start for t in self._sent_triggers if cs <= t.start < ce), default=ce
+            )
+            subj = self._subject_mentions(cs, first_verb, mentions)
             if subj:
                 return list(dict.fromkeys(i for m in self._subjects(subj) for i in m.ids))
         return []
@@ -487,8 +512,10 @@ class Coder:
 
     def _mediator(self, t: Trigger, before: list[Mention], after: list[Mention]) -> Mention | None:
         """Omani mediators / 阿曼斡旋 (right before the verb) or mediated by Oman (after 'by')."""
-        if before and len(self.text[before[-1].end : t.start].strip(" 的")) == 0:
-            return before[-1]
+        if before:
+            gap = self.text[before[-1].end : t.start].strip(" 的")
+            if not gap or (self.lang.cjk and len(gap) <= 4 and gap.isalpha()):
+                return before[-1]  # 阿曼斡旋, 土耳其外长费丹主持, Omani mediators
         agent = self.mod.get("agent_after_re")
         if agent is not None:
             m = agent.match(self.text, t.end + 1) or agent.match(self.text, t.end)
@@ -565,7 +592,7 @@ class Coder:
             # event's own date stands closer to its verb than the date of the saying
             return min(
                 inside,
-                key=lambda d: (t.start - d.end if d.end <= t.start else d.start - t.end + 2),
+                key=lambda d: t.start - d.end if d.end <= t.start else d.start - t.end + 2,
             )
 
         # Prefer a day in the clause, then a day in the sentence (not a future one from another

@@ -314,3 +314,8 @@ def _attach_via(drafts: list[Draft], country) -> None:
             used = True
         if used:
             drafts.remove(m)
+            # talks parsed with the mediator as a party, in the mediator's own sentence (会谈由
+            # X 主持): the via is the right reading of them
+            for t in [t for t in talks if t.sentence is m.sentence and t.via is None]:
+                if country(t.target) == mc or country(t.actor) == mc:
+                    drafts.remove(t)
