@@ -114,6 +114,7 @@ class Coder:
         self.candidates: list[tuple[int, int]] = []
         self._last_subject: list[str] | None = None
         self._sent_triggers: list[Trigger] = []
+        self._last_pair: tuple[str, str] | None = None
         self._last_para = -1
 
     def _kind(self, actor_id: str) -> str:
@@ -142,6 +143,13 @@ class Coder:
             return False
         nn = self._cue("not_negation", max(clause_start, m.start() - 2), min(t.end, m.end() + 4))
         return nn is None or not (nn.start() <= m.start() < nn.end())
+
+    def _pair_subject(self, cs: int, end: int) -> tuple[str, str] | None:
+        """双方 / both sides as the subject: the two parties of the last two-party event."""
+        rx = self.mod.get("pair_pronouns_re")
+        if rx is None or self._last_pair is None or rx.search(self.text, cs, end) is None:
+            return None
+        return self._last_pair
 
     def _adjunct(self, t: Trigger) -> bool:
         """'after talks hosted by X': an event in a time adjunct, not a governing verb's content."""
@@ -242,6 +250,9 @@ class Coder:
         if sent.paragraph != self._last_para:
             self._last_subject = None
             self._last_para = sent.paragraph
+        first = min(t.start for t in triggers) if triggers else sent.end
+        if self._cue("commentary", sent.start, first) is not None:
+            return []  # 分析人士指出 / analysts said: interpretation, not events
         # Content of governing verbs is not an event of its own.
         live: list[tuple[Trigger, tuple[int, int]]] = []
         governor: Trigger | None = None
@@ -273,6 +284,9 @@ class Coder:
             )  # fmt: skip
             prev, prev_clause = t, clause
             drafts.extend(made)
+            for d in made:
+                if d.target is not None and d.category in SYMMETRIC:
+                    self._last_pair = (d.actor, d.target)
             explicit = [d.actor for d in made if d.subject_start is not None]
             if explicit:  # a later clause without a subject inherits this one (zero anaphora)
                 self._last_subject = list(dict.fromkeys(explicit))
@@ -385,6 +399,11 @@ class Coder:
             target_ids = [subjects[0].ids[1]]
         else:
             target_ids = [i for m in targets_m for i in m.ids]
+        pair = self._pair_subject(cs, preps[0].start() if preps else t.start)
+        if not actor_ids and pair is not None:
+            actor_ids, target_ids = [pair[0]], [pair[1]]
+            if cat not in SYMMETRIC and rule.mode != "ceasefire":
+                actor_ids, target_ids = list(pair), []
         if not actor_ids:
             if rule.mediates and after:
                 actor_ids = [after[0].id]

@@ -272,6 +272,8 @@ def build(
         "between",
         "subject_free",
         "adjunct_before",
+        "pair_pronouns",
+        "commentary",
         "nominal_before",
         "agent_preps",
         "agent_after",
