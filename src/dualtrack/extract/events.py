@@ -400,10 +400,10 @@ class Coder:
         else:
             target_ids = [i for m in targets_m for i in m.ids]
         pair = self._pair_subject(cs, preps[0].start() if preps else t.start)
+        mutual = False
         if not actor_ids and pair is not None:
-            actor_ids, target_ids = [pair[0]], [pair[1]]
-            if cat not in SYMMETRIC and rule.mode != "ceasefire":
-                actor_ids, target_ids = list(pair), []
+            # 双方各自释放战俘 / both sides accused each other: each acts on the other
+            actor_ids, target_ids, mutual = [pair[0]], [pair[1]], True
         if not actor_ids:
             if rule.mediates and after:
                 actor_ids = [after[0].id]
@@ -446,7 +446,9 @@ class Coder:
         if rule.untargeted is not None and not target_ids:
             cat = rule.untargeted  # a missile fired at no one named: a test
         for c in t.content:
-            promoted = rule.content_categories.get(c.rule.category.value)
+            promoted = rule.content_categories.get(
+                c.rule.mode or ""
+            ) or rule.content_categories.get(c.rule.category.value)
             if promoted is not None:  # agreed to a ceasefire: the ceasefire is the event
                 cat, mode = promoted, c.rule.mode
                 break
@@ -468,7 +470,15 @@ class Coder:
                 if t.end <= m.start < ce2 and not m.locative and m.id not in actor_ids:
                     target_ids = list(m.ids)
                     break
-        date = self._date(t, clause, sent, dates, context_date)
+        # a governing verb is dated by what precedes it: a date inside its content ("agreed to
+        # meet next week") dates the content, not the agreement
+        own = dates
+        if t.content and self.doc_date is not None:
+            own = [
+                d for d in dates
+                if d.end <= t.content[0].start or d.date is None or d.date <= self.doc_date
+            ]  # fmt: skip
+        date = self._date(t, clause, sent, own, context_date)
         conf = rule.weight
         if inherited:
             conf -= 0.15
@@ -485,7 +495,7 @@ class Coder:
                 if (
                     tg is not None
                     and not rule.mediates
-                    and (cat in SYMMETRIC or mode == "ceasefire")
+                    and (mutual or cat in SYMMETRIC or mode == "ceasefire")
                 ):
                     pairs.append((tg, a))
         for a, tg in dict.fromkeys(pairs):
