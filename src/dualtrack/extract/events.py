@@ -115,6 +115,7 @@ class Coder:
         self._last_subject: list[str] | None = None
         self._sent_triggers: list[Trigger] = []
         self._last_pair: tuple[str, str] | None = None
+        self._starts: set[int] = set()
         self._last_para = -1
 
     def _kind(self, actor_id: str) -> str:
@@ -186,8 +187,8 @@ class Coder:
     def _is_frame(self, t: Trigger) -> bool:
         """会谈后 / after the talks: the trigger names a time, not an event."""
         after = self.mod.get("frame_after_re")
-        if after is not None and after.match(self.text, t.end):
-            return True
+        if after is not None and after.match(self.text, t.end) and t.end not in self._starts:
+            return True  # (召见中国: 中 starts a name, not a time frame)
         before = self.mod.get("frame_before_re")
         if before is not None:
             m = _last(before.finditer(self.text, max(0, t.start - 25), t.start))
@@ -247,6 +248,7 @@ class Coder:
         context_date: DateMention | None,
     ) -> list[Draft]:
         self._sent_triggers = triggers
+        self._starts = {m.start for m in mentions}
         if sent.paragraph != self._last_para:
             self._last_subject = None
             self._last_para = sent.paragraph
@@ -324,9 +326,12 @@ class Coder:
         local = [m for m in before if m.start >= seg]
         subjects: list[Mention] = []
         target_m: Mention | None = None
+        scope = int(self.mod.get("prep_scope", 60))
         for p in preps:
             pre = [m for m in local if m.end <= p.start()]
-            post = [m for m in local if m.start >= p.end()]
+            # the preposition's object: a mention close after it (on Iran; not "on Wednesday
+            # that India ...")
+            post = [m for m in local if p.end() <= m.start <= p.end() + scope]
             if post:
                 subjects = self._subjects(pre) if pre else []
                 target_m = post[0]
@@ -430,6 +435,8 @@ class Coder:
 
         if not [x for x in target_ids if all(self._c(x) != self._c(a) for a in actor_ids)]:
             target_ids = []
+            if rule.untargeted is not None:
+                cat = rule.untargeted  # a missile fired at no one named: a test
             if cat in PLACE_TARGETED:
                 # exercises around Taiwan, strikes in Syria: the state named as the place
                 own = {self._c(a) for a in actor_ids}
@@ -443,8 +450,6 @@ class Coder:
                     ):
                         target_ids = [m.id]
                         break
-        if rule.untargeted is not None and not target_ids:
-            cat = rule.untargeted  # a missile fired at no one named: a test
         for c in t.content:
             promoted = rule.content_categories.get(
                 c.rule.mode or ""
@@ -476,7 +481,7 @@ class Coder:
         if t.content and self.doc_date is not None:
             own = [
                 d for d in dates
-                if d.end <= t.content[0].start or d.date is None or d.date <= self.doc_date
+                if d.end <= t.start or d.date is None or d.date <= self.doc_date
             ]  # fmt: skip
         date = self._date(t, clause, sent, own, context_date)
         conf = rule.weight
