@@ -356,7 +356,10 @@ class Coder:
         if not subjects and not fresh and prev is not None:
             # serial verbs share the subject of the first (A 召见 B 提出抗议)
             subjects = self._subjects(self._subject_mentions(cs, prev.start, mentions))
-            if target_m is None and local:
+            if symmetric and len(subjects) >= 2:
+                # Pakistan and Afghanistan agreed ... after talks: the two are the parties
+                subjects, target_m = subjects[:1], subjects[1]
+            elif target_m is None and local:
                 target_m = local[0]
         if not preps:
             preps = sorted(
