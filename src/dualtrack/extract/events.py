@@ -116,6 +116,7 @@ class Coder:
         self._sent_triggers: list[Trigger] = []
         self._last_pair: tuple[str, str] | None = None
         self._starts: set[int] = set()
+        self._commentary_para = -1
         self._last_para = -1
 
     def _kind(self, actor_id: str) -> str:
@@ -254,7 +255,10 @@ class Coder:
             self._last_para = sent.paragraph
         first = min(t.start for t in triggers) if triggers else sent.end
         if self._cue("commentary", sent.start, first) is not None:
-            return []  # 分析人士指出 / analysts said: interpretation, not events
+            self._commentary_para = sent.paragraph
+        if self._commentary_para == sent.paragraph:
+            # 分析人士指出 / analysts said: interpretation, to the end of the paragraph
+            return []
         # Content of governing verbs is not an event of its own.
         live: list[tuple[Trigger, tuple[int, int]]] = []
         governor: Trigger | None = None
