@@ -55,6 +55,10 @@ def test_pairs_and_longest_match(ex) -> None:
     assert _ids(ex, "美伊重啟談判", "zh") == [("USA", "IRN")]
     # 其中美國: 美國, not the pair 中美
     assert _ids(ex, "其中美國派出軍艦", "zh") == [("USA",)]
+    # pairs come from one-character abbreviations; a longer name starting inside wins
+    assert _ids(ex, "韓美聯合軍演", "zh") == [("KOR", "USA")]
+    assert _ids(ex, "6日美國宣布", "zh") == [("USA",)]
+    assert _ids(ex, "以巴衝突", "zh") == [("ISR", "PSE")]
 
 
 def test_places_after_locative_prepositions_are_not_parties(ex) -> None:

@@ -201,9 +201,11 @@ def build(
         actors[aid] = ActorEntry(aid, spec.get("kind", "state"), country)
         for name in spec["names"]:
             alias_ids.setdefault(str(name), (aid,))
-    pairs = raw["actors"].get("pairs") or {}
+    abbr = {str(k): str(v) for k, v in (raw["actors"].get("abbreviations") or {}).items()}
+    pairs = {a + b: [ia, ib] for a, ia in abbr.items() for b, ib in abbr.items() if ia != ib}
+    pairs.update(raw["actors"].get("pairs") or {})
     for name, ids in pairs.items():
-        alias_ids[str(name)] = tuple(ids)
+        alias_ids.setdefault(str(name), tuple(ids))  # a real name wins over a generated pair
     for aid, entry in (case_actors or {}).items():
         actors[aid] = entry
     for name, ids in (case_aliases or {}).items():
