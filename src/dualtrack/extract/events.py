@@ -212,7 +212,7 @@ class Coder:
             gap = self.text[group[-1].end : m.start]
             if (
                 coord is not None
-                and len(gap) <= 6
+                and len(gap) <= 10
                 and gap.strip()
                 and all(not x.strip() for x in coord.split(gap))
             ):
