@@ -117,11 +117,18 @@ class Coder:
         self._last_pair: tuple[str, str] | None = None
         self._starts: set[int] = set()
         self._commentary_para = -1
+        self._last_person: str | None = None
         self._last_para = -1
 
     def _kind(self, actor_id: str) -> str:
         e = self.lang.actors.get(actor_id)
         return e.kind if e is not None else "state"
+
+    def pronoun_subject(self, start: int, end: int) -> str | None:
+        """The person a pronoun in [start, end) refers to (the last person named), if any."""
+        if self._last_person is not None and self._cue("pronouns", start, end) is not None:
+            return self._last_person
+        return None
 
     @property
     def last_subject(self) -> list[str] | None:
@@ -296,6 +303,9 @@ class Coder:
             explicit = [d.actor for d in made if d.subject_start is not None]
             if explicit:  # a later clause without a subject inherits this one (zero anaphora)
                 self._last_subject = list(dict.fromkeys(explicit))
+        for m in mentions:
+            if sent.start <= m.start < sent.end and self._kind(m.id) == "person":
+                self._last_person = m.id
         if not drafts:
             first = self._previous_clause_subject(sent, (sent.end, sent.end), mentions)
             if first:
@@ -413,6 +423,11 @@ class Coder:
             target_ids = [i for m in targets_m for i in m.ids]
         pair = self._pair_subject(cs, preps[0].start() if preps else t.start)
         mutual = False
+        if not actor_ids and pair is None and self._last_person is not None:
+            # 他/she as the subject: the person last named
+            slot_end = preps[0].start() if preps else t.start
+            if self._cue("pronouns", max(cs, slot_end - 6), slot_end) is not None:
+                actor_ids = [self._last_person]
         if not actor_ids and pair is not None:
             # 双方各自释放战俘 / both sides accused each other: each acts on the other
             actor_ids, target_ids, mutual = [pair[0]], [pair[1]], True

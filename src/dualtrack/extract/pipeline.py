@@ -3,7 +3,6 @@ stances → deduplication, every span mapped back to the original text."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -177,9 +176,20 @@ class Extractor:
                 ti += 1
             s_trigs = [t for t in triggers[ti:] if t.start < sent.end]
             before_subject = coder.last_subject
+            person = coder.pronoun_subject(sent.start, min(sent.end, sent.start + 8))
+            if person is not None:
+                before_subject = [person]
             if s_trigs:
                 drafts.extend(coder.code_sentence(sent, s_ments, s_trigs, s_dates, context))
-            stances.extend(find_stances(text, sent, lang, s_ments, self._links, before_subject))
+            for st in find_stances(text, sent, lang, s_ments, self._links, before_subject):
+                # a stance is dated like an event: a day in its sentence, else the narrative's
+                day = next(
+                    (d for d in s_dates if d.date and not d.dateline and d.start < sent.end
+                     and d.precision is DatePrecision.DAY), context,
+                )  # fmt: skip
+                if day is not None:
+                    st.date, st.precision = day.date, day.precision
+                stances.append(st)
         _attach_quantities(drafts, quants)
         _attach_via(drafts, self.country)
         cands = [
@@ -192,8 +202,6 @@ class Extractor:
             )
             for s, e in coder.candidates
         ]
-        for s in stances:
-            s.sentence_date = _sentence_date(s.sentence, dates, doc_date)  # type: ignore[attr-defined]
         return drafts, stances, cands, norm
 
     def _events(self, doc: Document, norm: Normalized, drafts: list[Draft]) -> list[Event]:
@@ -233,15 +241,14 @@ class Extractor:
         out = []
         for d in drafts:
             s, e = norm.span(d.sentence.start, d.sentence.end)
-            date, prec = d.sentence_date  # type: ignore[attr-defined]
             out.append(
                 Stance(
                     actor=d.actor,
                     issue=d.issue,
                     items=d.items,
                     red_line=d.red_line,
-                    date=date,
-                    date_precision=prec,
+                    date=d.date,
+                    date_precision=d.precision,
                     summary=d.summary,
                     evidence=[Evidence(doc_id=doc.id, start=s, end=e, text=doc.text[s:e])],
                     confidence=0.6,
@@ -249,17 +256,6 @@ class Extractor:
                 )
             )
         return out
-
-
-def _sentence_date(
-    sent, dates: list[DateMention], doc_date: dt.date | None
-) -> tuple[dt.date | None, DatePrecision]:
-    inside = [d for d in dates if sent.start <= d.start < sent.end and d.date]
-    if inside:
-        return inside[0].date, inside[0].precision
-    if doc_date:
-        return doc_date, DatePrecision.DAY
-    return None, DatePrecision.UNKNOWN
 
 
 def _context(norm: Normalized, s: int, e: int, sents) -> str:

@@ -7,12 +7,13 @@ issues, e.g. enrichment); without a case the topic itself is the issue id.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from dualtrack.extract.langdata import LangData
 from dualtrack.extract.mentions import Mention
 from dualtrack.extract.segment import Sentence
-from dualtrack.model import Case, IssueKind
+from dualtrack.model import Case, DatePrecision, IssueKind
 
 
 @dataclass
@@ -23,6 +24,8 @@ class StanceDraft:
     red_line: bool
     summary: str
     sentence: Sentence
+    date: dt.date | None = None
+    precision: DatePrecision = DatePrecision.UNKNOWN
 
 
 def link_topics(case: Case | None, topics: list[str]) -> dict[str, tuple[str, bool]]:
