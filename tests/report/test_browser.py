@@ -21,7 +21,7 @@ pytestmark = pytest.mark.skipif(
     find_chromium() is None,
     reason="no Chromium found (apt-get install chromium fonts-noto-cjk; .ci/run does this)",
 )
-WIDTHS = (1280, 390)
+WIDTHS = (1280, 390, 768, 320)  # the two required widths, plus a tablet and a small phone
 
 
 @pytest.fixture(scope="module")
