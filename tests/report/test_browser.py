@@ -79,3 +79,17 @@ def test_hostile_article_text_is_shown_not_run(
     assert "<script>alert('x')</script>" in text
     assert "&amp; &lt;b&gt; continue" in text
     assert browser.evaluate("document.querySelectorAll('script, i, b').length") == 0
+
+
+def test_demo_brief_renders(browser: Browser, tmp_path: Path) -> None:
+    import io
+
+    from rich.console import Console
+
+    from dualtrack.demo import run_demo
+
+    if "us-iran-2026" not in builtin_ids():
+        pytest.skip("built-in case not present")
+    quiet = Console(file=io.StringIO())
+    result = run_demo(tmp_path / "demo", console=quiet, progress_console=quiet, runs=300)
+    check(browser, result.briefs["html"], CHART_IDS)
