@@ -94,21 +94,24 @@ def _month(value: str | None, lang: LangData) -> int | None:
 def find_dates(text: str, lang: LangData, doc_date: dt.date | None) -> list[DateMention]:
     """All date mentions in `text` (normalised), resolved in reading order."""
     spans: list[tuple[int, int, str, object]] = []
-    taken: list[tuple[int, int]] = []
+    used = bytearray(len(text))  # characters already inside a date mention
 
     def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
+        return not any(used[s:e])
+
+    def take(s: int, e: int) -> None:
+        used[s:e] = b"\x01" * (e - s)
 
     for rel in lang.dates["relative"]:
         for m in rel["re"].finditer(text):
             if free(*m.span()):
                 spans.append((m.start(), m.end(), "rel", (rel, m.groupdict())))
-                taken.append(m.span())
+                take(*m.span())
     for rx in lang.dates["absolute"]:
         for m in rx.finditer(text):
             if free(*m.span()):
                 spans.append((m.start(), m.end(), "abs", m.groupdict()))
-                taken.append(m.span())
+                take(*m.span())
     spans.sort(key=lambda s: s[0])
 
     out: list[DateMention] = []

@@ -35,32 +35,50 @@ def _fresh(e: Event) -> Event:
     )
 
 
-def _merge_into(keep: Event, other: Event) -> None:
-    seen = {(ev.doc_id, ev.start, ev.end) for ev in keep.evidence}
-    for ev in other.evidence:
-        if (ev.doc_id, ev.start, ev.end) not in seen:
-            keep.evidence.append(ev)
-            seen.add((ev.doc_id, ev.start, ev.end))
-    have = {(q.value, q.unit, q.what) for q in keep.quantities}
-    for q in other.quantities:
-        if (q.value, q.unit, q.what) not in have:
-            keep.quantities.append(q)
-            have.add((q.value, q.unit, q.what))
-    if keep.via is None and other.via is not None:
-        keep.via = other.via
-    if keep.target is None and other.target is not None:
-        keep.target = other.target
-    keep.flags.threatened |= other.flags.threatened
-    keep.flags.unconfirmed &= other.flags.unconfirmed
-    # Corroboration raises confidence a little.
-    keep.confidence = round(min(1.0, max(keep.confidence, other.confidence) + 0.05), 3)
-    if keep.date_end is None:
-        keep.date_end = other.date_end
+class _Merger:
+    """Merges reports into kept events, remembering what each already holds (so an event
+    reported a thousand times in one archive is merged in linear time)."""
+
+    def __init__(self) -> None:
+        self._seen: dict[int, tuple[set, set]] = {}
+
+    def _sets(self, keep: Event) -> tuple[set, set]:
+        k = id(keep)
+        if k not in self._seen:
+            self._seen[k] = (
+                {(ev.doc_id, ev.start, ev.end) for ev in keep.evidence},
+                {(q.value, q.unit, q.what) for q in keep.quantities},
+            )
+        return self._seen[k]
+
+    def merge(self, keep: Event, other: Event) -> None:
+        seen, have = self._sets(keep)
+        for ev in other.evidence:
+            key = (ev.doc_id, ev.start, ev.end)
+            if key not in seen:
+                keep.evidence.append(ev)
+                seen.add(key)
+        for q in other.quantities:
+            key = (q.value, q.unit, q.what)
+            if key not in have:
+                keep.quantities.append(q)
+                have.add(key)
+        if keep.via is None and other.via is not None:
+            keep.via = other.via
+        if keep.target is None and other.target is not None:
+            keep.target = other.target
+        keep.flags.threatened |= other.flags.threatened
+        keep.flags.unconfirmed &= other.flags.unconfirmed
+        # Corroboration raises confidence a little.
+        keep.confidence = round(min(1.0, max(keep.confidence, other.confidence) + 0.05), 3)
+        if keep.date_end is None:
+            keep.date_end = other.date_end
 
 
 def merge_events(
     events: list[Event], country: Callable[[str | None], str | None], within_doc: bool
 ) -> list[Event]:
+    merger = _Merger()
     out: dict[tuple, Event] = {}
     # (date, actor, category, flags) -> key of the first event with those: an event whose target
     # is left unsaid folds into it (dicts keep this linear in the number of events).
@@ -68,11 +86,11 @@ def merge_events(
     for e in events:
         k = _key(e, country)
         if k in out:
-            _merge_into(out[k], e)
+            merger.merge(out[k], e)
             continue
         k_loose = k[:2] + k[3:]
         if e.target is None and k_loose in loose:
-            _merge_into(out[loose[k_loose]], e)
+            merger.merge(out[loose[k_loose]], e)
             continue
         out[k] = _fresh(e)
         loose.setdefault(k_loose, k)
@@ -86,7 +104,7 @@ def merge_events(
         for e in merged:
             twin = dated.get(_key(e, country)[1:]) if e.date is None else None
             if twin is not None:
-                _merge_into(twin, e)
+                merger.merge(twin, e)
                 continue
             keep.append(e)
         merged = keep

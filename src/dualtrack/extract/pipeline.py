@@ -3,6 +3,7 @@ stances → deduplication, every span mapped back to the original text."""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -149,11 +150,10 @@ class Extractor:
         dates = find_dates(text, lang, doc_date)
         mentions = find_mentions(text, lang, self._country)
         triggers = find_triggers(text, lang)
-        quants = [
-            q
-            for q in self._quant[code].find(text)
-            if not any(d.start < q.end and q.start < d.end for d in dates)
-        ]
+        in_date = bytearray(len(text))  # a number inside a date (2月6日) is not a quantity
+        for d in dates:
+            in_date[d.start : d.end] = b"\x01" * (d.end - d.start)
+        quants = [q for q in self._quant[code].find(text) if not any(in_date[q.start : q.end])]
         coder = Coder(text, lang, self._country, doc_date)
         drafts: list[Draft] = []
         stances: list[StanceDraft] = []
@@ -168,13 +168,13 @@ class Extractor:
                 if d.date is not None and d.precision is DatePrecision.DAY and not d.range_end:
                     context = dates[di]
                 di += 1
-            s_dates = [d for d in dates[di:] if d.start < sent.end]
+            s_dates = _upto(dates, di, sent.end)
             while mi < len(mentions) and mentions[mi].end <= sent.start:
                 mi += 1
-            s_ments = [m for m in mentions[mi:] if m.start < sent.end]
+            s_ments = _upto(mentions, mi, sent.end)
             while ti < len(triggers) and triggers[ti].start < sent.start:
                 ti += 1
-            s_trigs = [t for t in triggers[ti:] if t.start < sent.end]
+            s_trigs = _upto(triggers, ti, sent.end)
             before_subject = coder.last_subject
             person = coder.pronoun_subject(sent.start, min(sent.end, sent.start + 8))
             if person is not None:
@@ -265,12 +265,29 @@ def _context(norm: Normalized, s: int, e: int, sents) -> str:
     return norm.original_text(max(0, s - 40), min(len(norm.text), e + 40))
 
 
+def _upto(items: list, i: int, end: int) -> list:
+    """items[i:] up to the first that starts at or after `end` (items sorted by start): linear
+    over a document, however many sentences it has."""
+    j = i
+    while j < len(items) and items[j].start < end:
+        j += 1
+    return items[i:j]
+
+
 def _attach_quantities(drafts: list[Draft], quants) -> None:
     """A quantity belongs to the event of its clause, else to the nearest event of its sentence
     (the one before it first: 部署至少10艘军舰, 包括6艘驱逐舰)."""
+    by_sentence: dict[int, list[Draft]] = {}
+    for d in drafts:
+        by_sentence.setdefault(d.sentence.start, []).append(d)
+    starts = sorted(by_sentence)
     for q in quants:
-        same_clause = [d for d in drafts if d.clause[0] <= q.start < d.clause[1]]
-        pool = same_clause or [d for d in drafts if d.sentence.start <= q.start < d.sentence.end]
+        k = bisect.bisect_right(starts, q.start) - 1
+        if k < 0:
+            continue
+        in_sent = [d for d in by_sentence[starts[k]] if q.start < d.sentence.end]
+        same_clause = [d for d in in_sent if d.clause[0] <= q.start < d.clause[1]]
+        pool = same_clause or in_sent
         if not pool:
             continue
         before = [d for d in pool if d.trigger.start <= q.start]
@@ -285,16 +302,25 @@ def _attach_via(drafts: list[Draft], country) -> None:
     """A mediator's own draft (斡旋, mediated) becomes `via` of the talks between two others in
     the same document and on the same (or no) date; it stays an event only when there are none."""
     mediators = [d for d in drafts if d.trigger.rule.mediates]
-    talks = [
-        d
-        for d in drafts
-        if not d.trigger.rule.mediates
-        and (d.category.value in ("CONSULT", "AGREE") or d.mode == "ceasefire")
-    ]
+    if not mediators:
+        return
+    by_date: dict[object, list[Draft]] = {}
+    for d in drafts:
+        if not d.trigger.rule.mediates and (
+            d.category.value in ("CONSULT", "AGREE") or d.mode == "ceasefire"
+        ):
+            by_date.setdefault(d.date.date if d.date else None, []).append(d)
+    dropped: set[int] = set()
     for m in mediators:
         mc = country(m.actor)
+        day = m.date.date if m.date else None
+        pool = (
+            (by_date.get(day, []) + by_date.get(None, []))
+            if day
+            else [t for ts in by_date.values() for t in ts]
+        )
         used = False
-        for t in talks:
+        for t in pool:
             if t.via == m.actor:
                 used = True
                 continue
@@ -302,16 +328,19 @@ def _attach_via(drafts: list[Draft], country) -> None:
                 continue
             if country(t.actor) == mc or country(t.target) == mc:
                 continue
-            if t.date and m.date and t.date.date and m.date.date and t.date.date != m.date.date:
-                continue
             t.via = m.actor
             if t.category.value == "CONSULT":
                 t.mode = "mediated"
             used = True
         if used:
-            drafts.remove(m)
+            dropped.add(id(m))
             # talks parsed with the mediator as a party, in the mediator's own sentence (会谈由
             # X 主持): the via is the right reading of them
-            for t in [t for t in talks if t.sentence is m.sentence and t.via is None]:
-                if country(t.target) == mc or country(t.actor) == mc:
-                    drafts.remove(t)
+            for t in pool:
+                if (
+                    t.sentence is m.sentence
+                    and t.via is None
+                    and mc in (country(t.target), country(t.actor))
+                ):
+                    dropped.add(id(t))
+    drafts[:] = [d for d in drafts if id(d) not in dropped]
