@@ -82,3 +82,17 @@ def test_document_date_from_a_dateline(zh, en) -> None:
     assert document_date("新華社\n2026年2月10日\n正文……", zh) == D(2026, 2, 10)
     assert document_date("Published February 9, 2026\nBody", en) == D(2026, 2, 9)
     assert document_date("No date here at all", en) is None
+
+
+def test_taiwan_press_day_in_brackets_wins_over_the_offset(zh) -> None:
+    # 昨（7）日 / 今（8）日 / 週五（6日）: the bracketed day of the month is the date
+    text = "美方昨（7）日宣布，日方今（8）日回應，英方週五（6日）表態，法方前晚發言。"
+    got = _dates(text, zh, D(2026, 2, 8))
+    assert [g[1] for g in got] == [D(2026, 2, 7), D(2026, 2, 8), D(2026, 2, 6), D(2026, 2, 6)]
+    assert all(g[2] is DatePrecision.DAY for g in got)
+
+
+def test_day_of_last_or_this_month(zh) -> None:
+    got = _dates("上月28日試射，本月3日部署，下个月5日复会。", zh, D(2026, 2, 8))
+    assert [g[1] for g in got] == [D(2026, 1, 28), D(2026, 2, 3), D(2026, 3, 5)]
+    assert all(g[2] is DatePrecision.DAY for g in got)

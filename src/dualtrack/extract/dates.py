@@ -157,6 +157,9 @@ def _absolute(
         if doc_date is None and ref is None:
             return DateMention(start, end, None, DatePrecision.UNKNOWN)
         year = _near_year(month, day or 1, (doc_date or ref))  # type: ignore[arg-type]
+        anchor = doc_date or ref
+        if g.get("past") and anchor and (year, month) >= (anchor.year, anchor.month):
+            year -= 1  # "last June" is a June before the document's month
     if year and month and day:
         d = _safe(year, month, day)
         return DateMention(start, end, d, DatePrecision.DAY if d else DatePrecision.UNKNOWN)
@@ -180,6 +183,14 @@ def _relative(
     unit, offset = rel["unit"], rel["offset"]
     if anchor is None:
         return DateMention(start, end, None, DatePrecision.UNKNOWN, relative=True)
+    if groups.get("day"):
+        # 昨(7)日, 周五(6日), 上月28日: the stated day of the month, near the relative date
+        near = _relative(start, end, rel, {**groups, "day": None}, lang,
+                         doc_date, context).date  # fmt: skip
+        return DateMention(
+            start, end, _day_near(int(groups["day"]), near or anchor, unit == "month"),
+            DatePrecision.DAY, relative=True,
+        )  # fmt: skip
     if unit == "day":
         return DateMention(
             start, end, anchor + dt.timedelta(days=offset), DatePrecision.DAY, relative=True
@@ -216,6 +227,18 @@ def _relative(
         monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(weeks=offset)
         d = monday + dt.timedelta(days=wd)
     return DateMention(start, end, d, DatePrecision.DAY, relative=True)
+
+
+def _day_near(day: int, near: dt.date, same_month: bool) -> dt.date | None:
+    """The date with day-of-month `day` closest to `near` (in `near`'s month if `same_month`)."""
+    if same_month:
+        return _safe(near.year, near.month, day)
+    options = [
+        d
+        for m in (-1, 0, 1)
+        if (first := _shift_month(near, m)) and (d := _safe(first.year, first.month, day))
+    ]
+    return min(options, key=lambda d: abs((d - near).days), default=None)
 
 
 def _mark_dateline(text: str, out: list[DateMention], lang: LangData) -> None:
