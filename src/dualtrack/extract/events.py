@@ -27,6 +27,9 @@ from dualtrack.ontology import Category
 
 # Categories whose "with" party is the target (talk with, agree with, cooperate with).
 SYMMETRIC = {Category.CONSULT, Category.AGREE, Category.COOPERATE}
+# Mode of the THREATEN event a conditional act becomes ("would strike … if …").
+_THREAT_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "COERCE": "restrict",
+                 "SANCTION": "restrict"}  # fmt: skip
 # Categories whose target may be named as a place (drills around Taiwan, strikes in Syria).
 PLACE_TARGETED = {Category.MOBILIZE, Category.ASSAULT, Category.COERCE}
 
@@ -482,9 +485,20 @@ class Coder:
         else:
             mode = rule.mode
         flags = self._modality(t, clause, sent)
+        if (
+            cat.value in self.mod.get("conditional_threat", ())
+            and flags["hypothetical"]
+            and not flags["negated"]
+            and self._cue("conditional", sent.start, sent.end) is not None
+            and self._cue("speech", sent.start, t.start) is not None
+        ):
+            # "Netanyahu said Israel would strike Iran if it rebuilt": a threat, not an act
+            mode = _THREAT_MODES.get(cat.value, mode)
+            cat, threatened = Category.THREATEN, True
+        else:
+            threatened = False
         if cat is Category.THREATEN:  # the threat was made; its content may be conditional
             flags["hypothetical"] = flags["conditional"] = False
-        threatened = False
         if rule.content_modes and t.content:
             inner = [c.rule.category.value for c in t.content]
             mode = next((rule.content_modes[c] for c in inner if c in rule.content_modes), mode)
@@ -493,8 +507,9 @@ class Coder:
             # The target of what is threatened/demanded/refused: A 威胁对 B 加征关税.
             last = t.content[-1]
             ce2 = next((c[1] for c in sent.clauses if c[0] <= last.start < c[1]), sent.end)
-            for m in mentions:
-                if t.end <= m.start < ce2 and not m.locative and m.id not in actor_ids:
+            own_states = {self._c(a) for a in actor_ids}
+            for m in mentions:  # Modi warned that India would strike Pakistan: not India
+                if t.end <= m.start < ce2 and not m.locative and self._c(m.id) not in own_states:
                     target_ids = list(m.ids)
                     break
         # a governing verb is dated by what precedes it: a date inside its content ("agreed to
@@ -519,10 +534,12 @@ class Coder:
             for tg in [x for x in target_ids if self._c(x) != self._c(a)] or [None]:
                 pairs.append((a, tg))
                 # Talks, agreements and ceasefires are mutual: coded in both directions.
+                # A denial ("had not met Pakistani officials") is one side's claim: one way.
                 if (
                     tg is not None
                     and not rule.mediates
                     and (mutual or cat in SYMMETRIC or mode == "ceasefire")
+                    and (mutual or not flags["negated"])
                 ):
                     pairs.append((tg, a))
         for a, tg in dict.fromkeys(pairs):

@@ -1,0 +1,53 @@
+"""English coding rules: leaders in the dictionary, conditional threats, one-way denials, dates
+by month, talks by phone. Texts written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+
+def test_heads_of_government_resolve_to_their_state(run, tuples) -> None:
+    res = run("Prime Minister Anwar Ibrahim met Hun Manet in Kuala Lumpur on Tuesday.")
+    assert (dt.date(2026, 3, 3), "MYS", "CONSULT", "KHM") in tuples(res)
+    assert not res.unresolved
+
+
+def test_congo_after_drc_is_the_drc(run, tuples) -> None:
+    res = run("Rwanda accused Congo of shelling Gisenyi on Monday.")
+    assert (dt.date(2026, 3, 2), "RWA", "ACCUSE", "COD") in tuples(res)
+
+
+def test_conditional_act_in_reported_speech_is_one_threat(run, tuples) -> None:
+    res = run("Erdogan said on Monday that Turkey would strike Syria if the attacks continued.")
+    assert tuples(res) == {(dt.date(2026, 3, 2), "TUR", "THREATEN", "SYR")}
+    threat = res.events[0]
+    assert not threat.flags.hypothetical and threat.mode == "violence"
+
+
+def test_warning_targets_the_other_state_not_the_speakers_own(run, tuples) -> None:
+    res = run("Modi warned on Monday that India would strike Pakistan again if attacked.")
+    assert tuples(res) == {(dt.date(2026, 3, 2), "IND", "THREATEN", "PAK")}
+
+
+def test_denied_meeting_is_one_way(run, tuples) -> None:
+    res = run("Seoul said on Wednesday its envoy had not met North Korean officials.")
+    talks = [e for e in res.events if e.category.value == "CONSULT"]
+    assert len(talks) == 1 and talks[0].flags.negated
+    assert (dt.date(2026, 3, 4), "KOR", "CONSULT", "PRK") in tuples(res)
+
+
+def test_hotline_call_is_mutual_consultation(run, tuples) -> None:
+    res = run("The army chiefs of Thailand and Cambodia spoke by hotline on Monday.")
+    assert {
+        (dt.date(2026, 3, 2), "THA", "CONSULT", "KHM"),
+        (dt.date(2026, 3, 2), "KHM", "CONSULT", "THA"),
+    } <= tuples(res)
+
+
+def test_month_dates(run) -> None:
+    res = run("Japan imposed sanctions on Russia last June.")
+    (e,) = res.events
+    assert e.date == dt.date(2025, 6, 1) and e.date_precision.value == "month"
+    res = run("China sanctioned ten Taiwanese firms in early February.")
+    (e,) = res.events
+    assert e.date == dt.date(2026, 2, 1) and e.date_precision.value == "month"
