@@ -51,3 +51,11 @@ def test_month_dates(run) -> None:
     res = run("China sanctioned ten Taiwanese firms in early February.")
     (e,) = res.events
     assert e.date == dt.date(2026, 2, 1) and e.date_precision.value == "month"
+
+
+def test_lists_of_three_states_and_titled_pairs_expand(run, tuples) -> None:
+    res = run("Brazil, Colombia and Mexico urged Washington and Caracas to talk on Friday.")
+    got = {(a, t) for _, a, c, t in tuples(res) if c == "REQUEST"}
+    assert got == {(a, t) for a in ("BRA", "COL", "MEX") for t in ("USA", "VEN")}
+    res = run("Prime Minister Nikol Pashinyan and President Ilham Aliyev held talks on Monday.")
+    assert {("ARM", "AZE"), ("AZE", "ARM")} <= {(a, t) for _, a, c, t in tuples(res)}

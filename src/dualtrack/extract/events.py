@@ -215,17 +215,25 @@ class Coder:
     def _coordinated(self, first: Mention, pool: list[Mention]) -> list[Mention]:
         """A target and those joined to it (呼吁美国和法国, urged Britain and France)."""
         group = [first]
+    def _joined(self, s: int, e: int) -> bool:
+        """Is text[s:e] only list joiners (、, ", and the"), perhaps with titles ("and
+        President")? Matched in place, so that word boundaries see the names around the gap."""
         coord = self.mod.get("coordination_re")
+        gap = self.text[s:e]
+        if coord is None or not gap.strip() or len(gap) > 40:
+            return False
+        left = bytearray(b"\x01") * (e - s)
+        for key in ("coordination_re", "titles_re"):
+            rx = self.mod.get(key)
+            for m in rx.finditer(self.text, s, e) if rx is not None else ():
+                left[m.start() - s : m.end() - s] = bytes(m.end() - m.start())
+        rest = "".join(ch for ch, keep in zip(gap, left, strict=True) if keep)
+        return not rest.strip()
+
         for m in pool:
             if m.start < group[-1].end:
                 continue
-            gap = self.text[group[-1].end : m.start]
-            if (
-                coord is not None
-                and len(gap) <= 10
-                and gap.strip()
-                and all(not x.strip() for x in coord.split(gap))
-            ):
+            if self._joined(group[-1].end, m.start):
                 group.append(m)
             else:
                 break
@@ -236,15 +244,8 @@ class Coder:
         if not before:
             return []
         group = [before[-1]]
-        coord = self.mod.get("coordination_re")
         for m in reversed(before[:-1]):
-            gap = self.text[m.end : group[0].start]
-            if (
-                coord is not None
-                and len(gap) <= 10
-                and gap.strip()
-                and all(not t.strip() for t in coord.split(gap))
-            ):
+            if self._joined(m.end, group[0].start):
                 group.insert(0, m)
             else:
                 break

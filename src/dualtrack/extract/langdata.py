@@ -282,6 +282,7 @@ def build(
     ):
         mod[key + "_re"] = _alt(
             list(mod.get(key) or []), cjk, f"lang/{code}/modality.yaml: {key}", flags
+        "titles",
         )
     mod["passive_re"] = _alt(
         list(mod.get("passive") or []), cjk, f"lang/{code}/modality.yaml", flags
