@@ -176,7 +176,11 @@ class Coder:
         )
 
     def _nominal(self, t: Trigger) -> bool:
-        """菲方的指责: a trigger used as a noun after a possessive is not an event."""
+        """菲方的指责 / 打击目标: a trigger used as a noun (after a possessive, or before a noun
+        it modifies) is not an event."""
+        after = self.mod.get("nominal_after_re")
+        if after is not None and after.match(self.text, t.end):
+            return True
         rx = self.mod.get("nominal_before_re")
         if rx is None or t.start == 0:
             return False
@@ -212,9 +216,6 @@ class Coder:
         rx = self.mod.get(key + "_re")
         return list(rx.finditer(self.text, s, e)) if rx is not None and e > s else []
 
-    def _coordinated(self, first: Mention, pool: list[Mention]) -> list[Mention]:
-        """A target and those joined to it (呼吁美国和法国, urged Britain and France)."""
-        group = [first]
     def _joined(self, s: int, e: int) -> bool:
         """Is text[s:e] only list joiners (、, ", and the"), perhaps with titles ("and
         President")? Matched in place, so that word boundaries see the names around the gap."""
@@ -230,6 +231,9 @@ class Coder:
         rest = "".join(ch for ch, keep in zip(gap, left, strict=True) if keep)
         return not rest.strip()
 
+    def _coordinated(self, first: Mention, pool: list[Mention]) -> list[Mention]:
+        """A target and those joined to it (呼吁美国和法国, urged Britain and France)."""
+        group = [first]
         for m in pool:
             if m.start < group[-1].end:
                 continue
@@ -281,9 +285,13 @@ class Coder:
                     continue
                 if governor is not None and not self._adjunct(t):
                     has_subject = bool(self._subject_mentions(cs, t.start, mentions))
-                    if ci == gov_clause or (governor.rule.governs_sentence and not has_subject):
+                    # warned that if B does X, A would strike: the act is the threat's content
+                    cond = self._cue("conditional", governor.end, t.start) is not None
+                    if ci == gov_clause or (
+                        governor.rule.governs_sentence and (not has_subject or cond)
+                    ):
                         governor.content.append(t)
-                        if t.rule.governs:
+                        if t.rule.governs and not cond:
                             governor = t if ci != gov_clause else governor
                         continue
                 live.append((t, clause))
@@ -332,7 +340,7 @@ class Coder:
         before = [m for m in in_clause if m.end <= t.start]
         after = [m for m in in_clause if m.start >= t.start]
         cat = rule.category
-        symmetric = cat in SYMMETRIC
+        symmetric = cat in SYMMETRIC or rule.mutual
 
         # Target prepositions between subject and verb: A 对 B 实施制裁 / A 与 B 会谈. After an
         # earlier verb of the same clause (召见 X 提出抗议), look only past that verb's object.
@@ -509,9 +517,16 @@ class Coder:
             last = t.content[-1]
             ce2 = next((c[1] for c in sent.clauses if c[0] <= last.start < c[1]), sent.end)
             own_states = {self._c(a) for a in actor_ids}
-            for m in mentions:  # Modi warned that India would strike Pakistan: not India
-                if t.end <= m.start < ce2 and not m.locative and self._c(m.id) not in own_states:
-                    target_ids = list(m.ids)
+            # the threatened act's own clause first (警告, 若B不撤出, A将对C发动打击: C), then
+            # anything after the governing verb; Modi warned that India would strike: not India
+            c0 = next((c[0] for c in sent.clauses if c[0] <= last.start < c[1]), t.end)
+            for lo in dict.fromkeys((max(c0, t.end), t.end)):
+                found = next(
+                    (m for m in mentions if lo <= m.start < ce2 and not m.locative
+                     and self._c(m.id) not in own_states), None,
+                )  # fmt: skip
+                if found is not None:
+                    target_ids = list(found.ids)
                     break
         # a governing verb is dated by what precedes it: a date inside its content ("agreed to
         # meet next week") dates the content, not the agreement
@@ -539,7 +554,7 @@ class Coder:
                 if (
                     tg is not None
                     and not rule.mediates
-                    and (mutual or cat in SYMMETRIC or mode == "ceasefire")
+                    and (mutual or rule.mutual or cat in SYMMETRIC or mode == "ceasefire")
                     and (mutual or not flags["negated"])
                 ):
                     pairs.append((tg, a))

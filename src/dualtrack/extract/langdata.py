@@ -50,6 +50,7 @@ class VerbRule:
     content_modes: dict[str, str]
     untargeted: Category | None
     source: str  # the pattern, for debugging and docs
+    mutual: bool = False  # a joint act (clash): two parties named together act on each other
 
 
 @dataclass
@@ -247,6 +248,7 @@ def build(
                 untargeted=Category(rule["untargeted"]) if rule.get("untargeted") else None,
                 content_modes=dict(rule.get("content_modes") or {}),
                 source=pat,
+                mutual=bool(rule.get("mutual", False)),
             )
             branches.append((name, _local_dots(pat, cjk)))
     # Longer (more specific) patterns first: alternation takes the first branch that matches.
@@ -277,12 +279,13 @@ def build(
         "pair_pronouns",
         "commentary",
         "nominal_before",
+        "nominal_after",
         "agent_preps",
         "agent_after",
+        "titles",
     ):
         mod[key + "_re"] = _alt(
             list(mod.get(key) or []), cjk, f"lang/{code}/modality.yaml: {key}", flags
-        "titles",
         )
     mod["passive_re"] = _alt(
         list(mod.get("passive") or []), cjk, f"lang/{code}/modality.yaml", flags

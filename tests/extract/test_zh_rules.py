@@ -1,0 +1,38 @@
+"""Chinese rules: joint clashes, conditional threats in reported speech, nouns made of triggers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+D = dt.date
+
+
+def test_a_clash_between_a_named_pair_goes_both_ways(run, tuples) -> None:
+    got = tuples(run("印巴兩軍4日在邊境交火。"))
+    assert got == {
+        (D(2026, 3, 4), "IND", "ASSAULT", "PAK"),
+        (D(2026, 3, 4), "PAK", "ASSAULT", "IND"),
+    }
+    got = tuples(run("泰国与柬埔寨军队3日爆发冲突。"))
+    assert (D(2026, 3, 3), "KHM", "ASSAULT", "THA") in got
+    assert (D(2026, 3, 3), "THA", "ASSAULT", "KHM") in got
+
+
+def test_a_warning_with_a_condition_is_one_threat_at_the_acts_target(run, tuples) -> None:
+    res = run("以色列防長4日警告，如果真主黨不撤離，以軍將對黎巴嫩發動更大規模打擊。")
+    assert tuples(res) == {(D(2026, 3, 4), "ISR", "THREATEN", "LBN")}
+    assert not res.events[0].flags.hypothetical
+    # the condition's own act (不接受) is not an event either
+    res = run("川普4日警告，如果伊朗不接受協議，美國將對伊朗發動攻擊。")
+    assert tuples(res) == {(D(2026, 3, 4), "USA", "THREATEN", "IRN")}
+
+
+def test_a_promised_retaliation_is_a_threat(run, tuples) -> None:
+    got = tuples(run("伊朗官員4日表示，若遭到攻擊，將對美國基地進行報復。"))
+    assert got == {(D(2026, 3, 4), "IRN", "THREATEN", "USA")}
+    assert not tuples(run("欧盟委员会4日宣布推迟原定的反制措施。"))
+
+
+def test_a_trigger_before_a_noun_it_modifies_is_not_an_event(run, tuples) -> None:
+    assert not tuples(run("以方4日稱打擊目標均為軍事設施。"))
+    assert not tuples(run("歐盟4日表示將討論對俄制裁方案。"))
