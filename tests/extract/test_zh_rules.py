@@ -36,3 +36,29 @@ def test_a_promised_retaliation_is_a_threat(run, tuples) -> None:
 def test_a_trigger_before_a_noun_it_modifies_is_not_an_event(run, tuples) -> None:
     assert not tuples(run("以方4日稱打擊目標均為軍事設施。"))
     assert not tuples(run("歐盟4日表示將討論對俄制裁方案。"))
+
+
+def test_two_parties_of_a_ceasefire_or_signing_act_on_each_other(run, tuples) -> None:
+    got = tuples(run("俄烏雙方4日同意停火。"))
+    assert got == {
+        (D(2026, 3, 4), "RUS", "RETREAT", "UKR"),
+        (D(2026, 3, 4), "UKR", "RETREAT", "RUS"),
+    }
+    got = tuples(run("泰柬双方4日在吉隆坡举行会谈，同意即时停火。"))
+    assert (D(2026, 3, 4), "KHM", "RETREAT", "THA") in got
+    got = tuples(run("日本與菲律賓2日簽署互惠准入協定。"))
+    assert got == {
+        (D(2026, 3, 2), "JPN", "SUPPORT", "PHL"),
+        (D(2026, 3, 2), "PHL", "SUPPORT", "JPN"),
+    }
+
+
+def test_a_relative_month_in_the_clause_beats_a_day_of_another_clause(run, ex) -> None:
+    res = run("日本與菲律賓上月20日簽署協定，兩國本月將舉行聯合演習。")
+    drills = [e for e in res.events if e.category.value == "COOPERATE"]
+    assert drills and all(e.date == D(2026, 3, 1) and e.flags.hypothetical for e in drills)
+
+
+def test_sanctioned_companies_are_entities(run) -> None:
+    res = run("美國財政部4日宣布對伊朗15家企業實施制裁。")
+    assert [(q.value, q.unit) for e in res.events for q in e.quantities] == [(15, "entity")]

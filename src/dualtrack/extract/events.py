@@ -310,7 +310,7 @@ class Coder:
             prev, prev_clause = t, clause
             drafts.extend(made)
             for d in made:
-                if d.target is not None and d.category in SYMMETRIC:
+                if d.target is not None and (d.category in SYMMETRIC or t.rule.mutual):
                     self._last_pair = (d.actor, d.target)
             explicit = [d.actor for d in made if d.subject_start is not None]
             if explicit:  # a later clause without a subject inherits this one (zero anaphora)
@@ -537,6 +537,10 @@ class Coder:
                 if d.end <= t.start or d.date is None or d.date <= self.doc_date
             ]  # fmt: skip
         date = self._date(t, clause, sent, own, context_date)
+        joint = rule.mutual or cat in SYMMETRIC or mode == "ceasefire"
+        # 泰柬双方…同意停火, 日本与菲律宾签署: the two parties act on each other
+        if joint and not target_ids and not rule.mediates and len(set(actor_ids)) == 2:
+            actor_ids, target_ids = actor_ids[:1], actor_ids[1:]
         conf = rule.weight
         if inherited:
             conf -= 0.15
@@ -665,11 +669,14 @@ class Coder:
         cs, ce = clause
         doc = self.doc_date
 
-        def pick(lo: int, hi: int, day_only: bool, past_only: bool) -> DateMention | None:
+        def pick(
+            lo: int, hi: int, day_only: bool, past_only: bool, relative_only: bool = False
+        ) -> DateMention | None:
             inside = [
                 d
                 for d in dates
                 if lo <= d.start < hi
+                and (d.relative or not relative_only)
                 and not d.range_end
                 and not d.dateline
                 and (not day_only or d.precision is DatePrecision.DAY)
@@ -688,8 +695,8 @@ class Coder:
         # clause), then any date in the clause, then the date the narrative is at.
         for found in (
             pick(cs, ce, True, False),
+            pick(cs, ce, False, False, relative_only=True),  # 本月将举行: not 上月20日 before
             pick(sent.start, sent.end, True, True),
-            pick(cs, ce, False, False),
             pick(sent.start, sent.end, False, True),
         ):
             if found is not None:
