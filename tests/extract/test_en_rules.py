@@ -59,3 +59,21 @@ def test_lists_of_three_states_and_titled_pairs_expand(run, tuples) -> None:
     assert got == {(a, t) for a in ("BRA", "COL", "MEX") for t in ("USA", "VEN")}
     res = run("Prime Minister Nikol Pashinyan and President Ilham Aliyev held talks on Monday.")
     assert {("ARM", "AZE"), ("AZE", "ARM")} <= {(a, t) for _, a, c, t in tuples(res)}
+
+
+def test_dateline_date_does_not_date_the_lead_event(run, tuples) -> None:
+    res = run("MANILA, March 5 (Reuters) - China seized a Philippine boat on Tuesday.")
+    assert tuples(res) == {(dt.date(2026, 3, 3), "CHN", "COERCE", "PHL")}
+
+
+def test_modifiers_are_not_events(run) -> None:
+    res = run("The army-backed government in Beirut said on Monday it would deploy 500 troops.")
+    assert [e.category.value for e in res.events] == ["MOBILIZE"]
+    res = run("Caracas accused Washington on Friday of preparing an invasion.")
+    assert [e.category.value for e in res.events] == ["ACCUSE"]
+
+
+def test_hyphenated_words_inside_verb_phrases(run) -> None:
+    res = run("North Korea fired 2 short-range ballistic missiles into the sea on Tuesday.")
+    (e,) = res.events
+    assert e.category.value == "MOBILIZE" and [q.value for q in e.quantities] == [2]

@@ -129,6 +129,7 @@ def find_dates(text: str, lang: LangData, doc_date: dt.date | None) -> list[Date
         if dm.date and dm.precision is DatePrecision.DAY and not dm.range_end:
             context = dm.date
     _mark_spans(text, out, lang, doc_date)
+    _mark_dateline(text, out, lang)
     return out
 
 

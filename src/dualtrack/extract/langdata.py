@@ -283,6 +283,7 @@ def build(
         "agent_preps",
         "agent_after",
         "titles",
+        "seat_before",
     ):
         mod[key + "_re"] = _alt(
             list(mod.get(key) or []), cjk, f"lang/{code}/modality.yaml: {key}", flags

@@ -110,7 +110,15 @@ def _mark_locatives(text: str, ms: list[Mention], lang: LangData) -> None:
             )
         if not hit and i > 0 and ms[i - 1].locative and ms[i - 1].end == m.start:
             hit = True  # 在阿曼马斯喀特: the city after the country is a place too
+        seat = lang.mod.get("seat_before_re")
+        if hit and seat is not None and _ends_with(seat, text, m.start):
+            hit = False  # "the government in Beirut": the seat stands for the state
         m.locative = m.locative or hit
+
+
+def _ends_with(rx: re.Pattern[str], text: str, end: int) -> bool:
+    """Does a match of `rx` end right at `end` (spaces allowed)?"""
+    return any(not text[m.end() : end].strip() for m in rx.finditer(text, max(0, end - 40), end))
 
 
 @cache
@@ -143,5 +151,7 @@ def candidate_names(
     return [
         m.span()
         for m in _CAP_SEQ.finditer(prefix)
-        if m.group() not in stopwords and m.group().split()[0] not in stopwords
+        if m.group() not in stopwords
+        and m.group().split()[0] not in stopwords
+        and m.group() not in lang.alias_ids  # a known name in a place slot ("in Beirut")
     ]
