@@ -77,3 +77,35 @@ def test_hyphenated_words_inside_verb_phrases(run) -> None:
     res = run("North Korea fired 2 short-range ballistic missiles into the sea on Tuesday.")
     (e,) = res.events
     assert e.category.value == "MOBILIZE" and [q.value for q in e.quantities] == [2]
+
+
+def test_response_to_an_earlier_act_targets_its_actor(run, tuples) -> None:
+    res = run(
+        "Russia accused Estonia on Monday of seizing a tanker. Moscow's envoy later said "
+        "Tallinn had acted illegally. Estonia rejected the accusation on Tuesday."
+    )
+    assert (dt.date(2026, 3, 3), "EST", "REJECT", "RUS") in tuples(res)
+
+
+def test_and_starts_a_new_predicate_not_content(run, tuples) -> None:
+    res = run("Baku denied the claim on Monday and accused Armenian troops of opening fire.")
+    assert ("AZE", "ACCUSE", "ARM") in {(a, c, t) for _, a, c, t in tuples(res)}
+
+
+def test_mediator_after_by_is_not_a_target_and_swaps_are_mutual(run, ex) -> None:
+    res = run(
+        "Russia and Ukraine exchanged 150 prisoners on Thursday in a swap mediated by "
+        "the United Arab Emirates."
+    )
+    swaps = [e for e in res.events if e.category.value == "RETREAT"]
+    assert {(ex.country(e.actor), ex.country(e.target)) for e in swaps} == {
+        ("RUS", "UKR"),
+        ("UKR", "RUS"),
+    }
+    assert all(ex.country(e.via) == "ARE" for e in swaps)
+    assert not [e for e in res.events if e.category.value == "CONSULT"]
+
+
+def test_city_inside_a_state_is_the_target(run, tuples) -> None:
+    res = run("Russian drones struck Kharkiv overnight, killing 2 people.")
+    assert (dt.date(2026, 3, 5), "RUS", "ASSAULT", "UKR") in tuples(res)

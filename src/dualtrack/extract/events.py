@@ -27,6 +27,9 @@ from dualtrack.ontology import Category
 
 # Categories whose "with" party is the target (talk with, agree with, cooperate with).
 SYMMETRIC = {Category.CONSULT, Category.AGREE, Category.COOPERATE}
+# Responses and speech acts: their target may be the actor of an act they refer to.
+RESPONSES = {Category.ACCUSE, Category.REJECT, Category.REQUEST, Category.SUPPORT,
+             Category.CONCEDE, Category.AGREE}  # fmt: skip
 # Mode of the THREATEN event a conditional act becomes ("would strike … if …").
 _THREAT_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "COERCE": "restrict",
                  "SANCTION": "restrict"}  # fmt: skip
@@ -121,6 +124,7 @@ class Coder:
         self._starts: set[int] = set()
         self._commentary_para = -1
         self._last_person: str | None = None
+        self._recent: list[str] = []  # actors of the events coded so far, in order
         self._last_para = -1
 
     def _kind(self, actor_id: str) -> str:
@@ -231,6 +235,30 @@ class Coder:
         rest = "".join(ch for ch, keep in zip(gap, left, strict=True) if keep)
         return not rest.strip()
 
+    def _new_predicate(self, governor: Trigger, t: Trigger) -> bool:
+        """'denied the claim and accused …', '… and said they would …': a new predicate of the
+        same subject, not the content of the governing verb before it."""
+        joined = self.mod.get("and_verb_re")
+        if t.rule.governs and joined is not None and _ends_with(joined, self.text, t.start):
+            return True
+        said = self.mod.get("and_said_re")
+        return said is not None and said.search(self.text, governor.end, t.start) is not None
+
+    def _anaphor(self, t: Trigger, subject_start: int | None) -> bool:
+        """The object refers to an earlier act: 'rejected the accusation', 'an allegation X
+        denied'."""
+        rx = self.mod.get("anaphoric_objects_re")
+        if rx is None:
+            return False
+        if rx.match(self.text, t.end + 1) or rx.match(self.text, t.end):
+            return True
+        return subject_start is not None and _ends_with(rx, self.text, subject_start)
+
+    def _agent(self, m: Mention) -> bool:
+        """'mediated by the UAE', 'hosted by Egypt': an agent phrase is not a target."""
+        rx = self.mod.get("agent_after_re")
+        return rx is not None and _ends_with(rx, self.text, m.start, skip=("the",))
+
     def _coordinated(self, first: Mention, pool: list[Mention]) -> list[Mention]:
         """A target and those joined to it (呼吁美国和法国, urged Britain and France)."""
         group = [first]
@@ -283,7 +311,11 @@ class Coder:
             for t in (t for t in triggers if cs <= t.start < ce):
                 if self._is_frame(t):
                     continue
-                if governor is not None and not self._adjunct(t):
+                if (
+                    governor is not None
+                    and not self._adjunct(t)
+                    and not self._new_predicate(governor, t)
+                ):
                     has_subject = bool(self._subject_mentions(cs, t.start, mentions))
                     # warned that if B does X, A would strike: the act is the threat's content
                     cond = self._cue("conditional", governor.end, t.start) is not None
@@ -309,6 +341,7 @@ class Coder:
             )  # fmt: skip
             prev, prev_clause = t, clause
             drafts.extend(made)
+            self._recent.extend(d.actor for d in made)
             for d in made:
                 if d.target is not None and (d.category in SYMMETRIC or t.rule.mutual):
                     self._last_pair = (d.actor, d.target)
@@ -385,7 +418,7 @@ class Coder:
             if symmetric and len(subjects) >= 2:
                 # Pakistan and Afghanistan agreed ... after talks: the two are the parties
                 subjects, target_m = subjects[:1], subjects[1]
-            elif target_m is None and local:
+            elif target_m is None and local and self.lang.cjk:  # object before verb 2
                 target_m = local[0]
         if not preps:
             preps = sorted(
@@ -415,10 +448,16 @@ class Coder:
             agent, patient = passive
             subjects = [agent] if agent else []
             target_m = patient
-        if target_m is None:
+        anaphor = (
+            target_m is None
+            and passive is None
+            and cat in RESPONSES
+            and self._anaphor(t, subjects[0].start if subjects else None)
+        )
+        if target_m is None and not anaphor:
             subj_ids = {i for s in subjects for i in s.ids}
             for m in after:
-                if not set(m.ids) & subj_ids:
+                if not set(m.ids) & subj_ids and not self._agent(m):
                     target_m = m
                     break
         if rule.target == "none":
@@ -433,6 +472,10 @@ class Coder:
             target_ids = [subjects[0].ids[1]]
         else:
             target_ids = [i for m in targets_m for i in m.ids]
+        if anaphor and subjects and not target_ids:
+            # "rejected the accusation": aimed at the actor of the last act by another state
+            own = {self._c(i) for s in subjects for i in s.ids}
+            target_ids = next(([a] for a in reversed(self._recent) if self._c(a) not in own), [])
         pair = self._pair_subject(cs, preps[0].start() if preps else t.start)
         mutual = False
         if not actor_ids and pair is None and self._last_person is not None:
@@ -479,7 +522,7 @@ class Coder:
                         cs <= m.start < ce
                         and m.locative
                         and len(m.ids) == 1
-                        and self._kind(m.id) == "state"
+                        and self._kind(m.id) in ("state", "city")
                         and self._c(m.id) not in own
                     ):
                         target_ids = [m.id]
@@ -706,6 +749,14 @@ class Coder:
 
 def undated(d: DateMention | None) -> bool:
     return d is None or d.date is None or d.precision is DatePrecision.UNKNOWN
+
+
+def _ends_with(rx: re.Pattern[str], text: str, end: int, skip: tuple[str, ...] = ()) -> bool:
+    """Does a match of `rx` end right before `end` (only spaces or `skip` words between)?"""
+    for m in rx.finditer(text, max(0, end - 40), end):
+        if all(w.lower() in skip for w in text[m.end() : end].split()):
+            return True
+    return False
 
 
 def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:

@@ -284,6 +284,9 @@ def build(
         "agent_after",
         "titles",
         "seat_before",
+        "and_verb",
+        "and_said",
+        "anaphoric_objects",
     ):
         mod[key + "_re"] = _alt(
             list(mod.get(key) or []), cjk, f"lang/{code}/modality.yaml: {key}", flags

@@ -307,7 +307,7 @@ def _attach_via(drafts: list[Draft], country) -> None:
     by_date: dict[object, list[Draft]] = {}
     for d in drafts:
         if not d.trigger.rule.mediates and (
-            d.category.value in ("CONSULT", "AGREE") or d.mode == "ceasefire"
+            d.category.value in ("CONSULT", "AGREE") or d.mode in ("ceasefire", "release")
         ):
             by_date.setdefault(d.date.date if d.date else None, []).append(d)
     dropped: set[int] = set()
