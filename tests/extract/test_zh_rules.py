@@ -62,3 +62,27 @@ def test_a_relative_month_in_the_clause_beats_a_day_of_another_clause(run, ex) -
 def test_sanctioned_companies_are_entities(run) -> None:
     res = run("美國財政部4日宣布對伊朗15家企業實施制裁。")
     assert [(q.value, q.unit) for e in res.events for q in e.quantities] == [(15, "entity")]
+
+
+def test_a_denial_of_the_accusation_rejects_the_accuser(run, tuples) -> None:
+    res = run("印度4日指責巴基斯坦越境襲擊。巴基斯坦外交部同日否認有關指控。")
+    assert (D(2026, 3, 4), "PAK", "REJECT", "IND") in tuples(res)
+    assert not [e for e in res.events if e.flags.negated]
+
+
+def test_both_sides_blaming_each_other_is_two_accusations(run, tuples) -> None:
+    got = tuples(run("印巴兩軍4日交火，雙方互指對方先開火。"))
+    assert (D(2026, 3, 4), "IND", "ACCUSE", "PAK") in got
+    assert (D(2026, 3, 4), "PAK", "ACCUSE", "IND") in got
+
+
+def test_will_not_accept_a_demand_is_a_refusal(run, tuples) -> None:
+    res = run("烏克蘭總統4日表示，基輔不會接受俄方提出的割讓領土要求。")
+    assert tuples(res) == {(D(2026, 3, 4), "UKR", "REJECT", "RUS")}
+    assert not res.events[0].flags.negated
+
+
+def test_restatements_and_adjunct_clauses(run, tuples) -> None:
+    assert not tuples(run("這是解放軍今年以來第二度在台灣周邊舉行大規模軍演。"))
+    got = tuples(run("美国财政部4日宣布，以协助伊朗规避制裁为由，将15家企业列入制裁名单。"))
+    assert {a for _, a, c, _ in got if c == "SANCTION"} == {"USA"}

@@ -33,6 +33,8 @@ RESPONSES = {Category.ACCUSE, Category.REJECT, Category.REQUEST, Category.SUPPOR
 # Mode of the THREATEN event a conditional act becomes ("would strike … if …").
 _THREAT_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "COERCE": "restrict",
                  "SANCTION": "restrict"}  # fmt: skip
+# Periods named relative to the document (本月, next week) that date a clause's event.
+_NEAR_PERIODS = (DatePrecision.WEEK, DatePrecision.MONTH)
 # Categories whose target may be named as a place (drills around Taiwan, strikes in Syria).
 PLACE_TARGETED = {Category.MOBILIZE, Category.ASSAULT, Category.COERCE}
 
@@ -302,6 +304,8 @@ class Coder:
         if self._commentary_para == sent.paragraph:
             # 分析人士指出 / analysts said: interpretation, to the end of the paragraph
             return []
+        if self._cue("restatement", sent.start, min(sent.end, sent.start + 4)) is not None:
+            return []  # 这是…第二度军演: a summary of what was reported, not a new event
         # Content of governing verbs is not an event of its own.
         live: list[tuple[Trigger, tuple[int, int]]] = []
         governor: Trigger | None = None
@@ -537,6 +541,8 @@ class Coder:
         else:
             mode = rule.mode
         flags = self._modality(t, clause, sent)
+        if cat is Category.CONCEDE and flags["negated"]:
+            cat, mode, flags["negated"] = Category.REJECT, None, False  # 不会接受…要求: a refusal
         if (
             cat.value in self.mod.get("conditional_threat", ())
             and flags["hypothetical"]
@@ -633,6 +639,9 @@ class Coder:
         actor in it that is not a place and not after a target preposition."""
         earlier = [c for c in sent.clauses if c[1] <= clause[0]]
         for cs, ce in reversed(earlier):
+            lead = self._cue("adjunct_clause", cs, min(ce, cs + 3))
+            if lead is not None and lead.start() not in self._starts:
+                continue  # 以…为由, 由于…: an adjunct, its names are not the subject
             first_verb = min(
                 (t.start for t in self._sent_triggers if cs <= t.start < ce), default=ce
             )
@@ -719,7 +728,7 @@ class Coder:
                 d
                 for d in dates
                 if lo <= d.start < hi
-                and (d.relative or not relative_only)
+                and (not relative_only or (d.relative and d.precision in _NEAR_PERIODS))
                 and not d.range_end
                 and not d.dateline
                 and (not day_only or d.precision is DatePrecision.DAY)

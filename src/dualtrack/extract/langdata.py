@@ -280,6 +280,8 @@ def build(
         "commentary",
         "nominal_before",
         "nominal_after",
+        "restatement",
+        "adjunct_clause",
         "agent_preps",
         "agent_after",
         "titles",
