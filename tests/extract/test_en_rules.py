@@ -109,3 +109,22 @@ def test_mediator_after_by_is_not_a_target_and_swaps_are_mutual(run, ex) -> None
 def test_city_inside_a_state_is_the_target(run, tuples) -> None:
     res = run("Russian drones struck Kharkiv overnight, killing 2 people.")
     assert (dt.date(2026, 3, 5), "RUS", "ASSAULT", "UKR") in tuples(res)
+
+
+def test_shuttle_between_two_capitals_is_their_talks_via_the_shuttler(run, ex) -> None:
+    res = run("Qatar's prime minister shuttled between Kigali and Kinshasa on Monday.")
+    talks = [e for e in res.events if e.category.value == "CONSULT"]
+    assert {(ex.country(e.actor), ex.country(e.target)) for e in talks} == {
+        ("RWA", "COD"),
+        ("COD", "RWA"),
+    }
+    assert all(ex.country(e.via) == "QAT" for e in talks)
+
+
+def test_denied_report_is_the_act_negated_not_a_rejection(run, tuples) -> None:
+    res = run(
+        "Ethiopia has massed troops at the border, a report the Ethiopian government "
+        "denied on Thursday."
+    )
+    assert [(e.category.value, e.flags.negated) for e in res.events] == [("MOBILIZE", True)]
+    assert res.events[0].date == dt.date(2026, 3, 5)

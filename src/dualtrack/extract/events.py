@@ -359,7 +359,25 @@ class Coder:
             first = self._previous_clause_subject(sent, (sent.end, sent.end), mentions)
             if first:
                 self._last_subject = first
-        return drafts
+        return self._denied_reports(sent, drafts)
+
+    def _denied_reports(self, sent: Sentence, drafts: list[Draft]) -> list[Draft]:
+        """'reports of talks, which X denied': the reported act, negated and dated to the
+        denial; the denial itself is not a REJECT of anyone."""
+        den = self._cue("denied_report", sent.start, sent.end)
+        if den is None:
+            return drafts
+        rej = [
+            d for d in drafts
+            if d.category is Category.REJECT and den.start() <= d.trigger.start < den.end()
+        ]  # fmt: skip
+        if not rej:
+            return drafts
+        rest = [d for d in drafts if d not in rej]
+        for d in rest:
+            d.negated = True
+            d.date = rej[0].date or d.date
+        return rest
 
     def _code(
         self,
@@ -431,6 +449,8 @@ class Coder:
             )
         # talks between A and B (mediated by the subject, if any).
         btw = self.mod.get("between_re")
+        parties: list[Mention] = []
+        shuttle: Mention | None = None
         if symmetric and btw is not None:
             bm = btw.match(self.text, t.end + 1) or btw.match(self.text, t.end)
             if bm is None:
@@ -439,12 +459,15 @@ class Coder:
             pair = [m for m in after if bm is not None and m.start >= bm.end()][:2]
             if len(pair) == 2:
                 if rule.mediates:
-                    target_m = pair[0]
+                    target_m, parties = pair[0], pair
                 else:
                     subjects, target_m = [pair[0]], pair[1]
         if rule.mediates:
             med = self._mediator(t, before, after)
-            if med is not None:
+            if parties and (med or subjects):
+                # X shuttled between A and B: the talks are A's and B's, via X
+                shuttle, subjects, target_m = med or subjects[0], parties[:1], parties[1]
+            elif med is not None:
                 subjects, target_m = [med], None
         # Passive: B 被 A 击落 / B was shot down by A.
         passive = self._passive(t, cs, in_clause)
@@ -606,11 +629,13 @@ class Coder:
                 # A denial ("had not met Pakistani officials") is one side's claim: one way.
                 if (
                     tg is not None
-                    and not rule.mediates
+                    and (not rule.mediates or shuttle is not None)
                     and (mutual or rule.mutual or cat in SYMMETRIC or mode == "ceasefire")
                     and (mutual or not flags["negated"])
                 ):
                     pairs.append((tg, a))
+        if shuttle is not None:
+            mode = "mediated"
         for a, tg in dict.fromkeys(pairs):
             out.append(
                 Draft(
@@ -624,6 +649,7 @@ class Coder:
                     date=date,
                     confidence=max(0.05, min(1.0, conf)),
                     threatened=threatened,
+                    via=shuttle.id if shuttle is not None else None,
                     subject_start=None
                     if inherited
                     else (subjects[0].start if subjects else t.start),

@@ -289,6 +289,7 @@ def build(
         "and_verb",
         "and_said",
         "anaphoric_objects",
+        "denied_report",
     ):
         mod[key + "_re"] = _alt(
             list(mod.get(key) or []), cjk, f"lang/{code}/modality.yaml: {key}", flags

@@ -232,7 +232,7 @@ class Extractor:
                     evidence=[Evidence(doc_id=doc.id, start=s, end=e, text=doc.text[s:e])],
                     confidence=round(d.confidence, 3),
                     extractor=EXTRACTOR_NAME,
-                    summary=norm.original_text(d.trigger.start, d.trigger.end),
+                    summary=_summary(norm, d),
                 )
             )
         return out
@@ -256,6 +256,22 @@ class Extractor:
                 )
             )
         return out
+
+
+def _summary(norm: Normalized, d: Draft, limit: int = 120) -> str:
+    """A short readable clause for the event (not the bare trigger word): its clause, from the
+    sentence's start when the subject stands before the clause, trimmed around the trigger."""
+    start, end = d.clause
+    if d.subject_start is None or d.subject_start < start:
+        start = d.sentence.start
+    if d.trigger.content:  # warned …, if …, would strike: the threat with what it threatens
+        last = d.trigger.content[-1].start
+        end = max(end, next((c[1] for c in d.sentence.clauses if c[0] <= last < c[1]), end))
+    if end - start > limit:
+        lo = max(start, min(d.trigger.start - limit // 2, end - limit))
+        start, end = lo, min(end, lo + limit)
+    text = " ".join(norm.original_text(start, end).split())
+    return text.strip(" ,;:.，、；：。") or norm.original_text(d.trigger.start, d.trigger.end)
 
 
 def _context(norm: Normalized, s: int, e: int, sents) -> str:
@@ -301,7 +317,7 @@ def _attach_quantities(drafts: list[Draft], quants) -> None:
 def _attach_via(drafts: list[Draft], country) -> None:
     """A mediator's own draft (斡旋, mediated) becomes `via` of the talks between two others in
     the same document and on the same (or no) date; it stays an event only when there are none."""
-    mediators = [d for d in drafts if d.trigger.rule.mediates]
+    mediators = [d for d in drafts if d.trigger.rule.mediates and d.via is None]
     if not mediators:
         return
     by_date: dict[object, list[Draft]] = {}
