@@ -86,3 +86,11 @@ def test_restatements_and_adjunct_clauses(run, tuples) -> None:
     assert not tuples(run("這是解放軍今年以來第二度在台灣周邊舉行大規模軍演。"))
     got = tuples(run("美国财政部4日宣布，以协助伊朗规避制裁为由，将15家企业列入制裁名单。"))
     assert {a for _, a, c, _ in got if c == "SANCTION"} == {"USA"}
+
+
+def test_an_events_summary_is_its_readable_clause(run) -> None:
+    res = run("以色列4日警告，若伊朗恢復濃縮鈾，以軍將打擊伊朗核設施。")
+    assert res.events[0].summary == "以色列4日警告，若伊朗恢復濃縮鈾，以軍將打擊伊朗核設施"
+    res = run("泰柬双方4日举行会谈，同意即时停火。")
+    ceasefire = next(e for e in res.events if e.category.value == "RETREAT")
+    assert ceasefire.summary.startswith("泰柬双方") and ceasefire.summary.endswith("停火")
