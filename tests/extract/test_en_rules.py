@@ -128,3 +128,16 @@ def test_denied_report_is_the_act_negated_not_a_rejection(run, tuples) -> None:
     )
     assert [(e.category.value, e.flags.negated) for e in res.events] == [("MOBILIZE", True)]
     assert res.events[0].date == dt.date(2026, 3, 5)
+
+
+def test_talks_in_an_after_clause_mediated_by_a_titled_leader(run, ex) -> None:
+    res = run(
+        "Thailand and Cambodia agreed on Monday to a ceasefire, after talks in Malaysia "
+        "mediated by Prime Minister Anwar Ibrahim."
+    )
+    talks = [e for e in res.events if e.category.value == "CONSULT"]
+    assert {(ex.country(e.actor), ex.country(e.target)) for e in talks} == {
+        ("THA", "KHM"),
+        ("KHM", "THA"),
+    }
+    assert all(ex.country(e.via) == "MYS" for e in talks)

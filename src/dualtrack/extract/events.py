@@ -259,7 +259,16 @@ class Coder:
     def _agent(self, m: Mention) -> bool:
         """'mediated by the UAE', 'hosted by Egypt': an agent phrase is not a target."""
         rx = self.mod.get("agent_after_re")
-        return rx is not None and _ends_with(rx, self.text, m.start, skip=("the",))
+        if rx is None:
+            return False
+        titles = self.mod.get("titles_re")
+        for a in rx.finditer(self.text, max(0, m.start - 50), m.start):
+            gap = self.text[a.end() : m.start]
+            if titles is not None:
+                gap = titles.sub(" ", gap)
+            if all(w.lower() == "the" for w in gap.split()):
+                return True
+        return False
 
     def _coordinated(self, first: Mention, pool: list[Mention]) -> list[Mention]:
         """A target and those joined to it (呼吁美国和法国, urged Britain and France)."""
@@ -786,12 +795,9 @@ def undated(d: DateMention | None) -> bool:
     return d is None or d.date is None or d.precision is DatePrecision.UNKNOWN
 
 
-def _ends_with(rx: re.Pattern[str], text: str, end: int, skip: tuple[str, ...] = ()) -> bool:
-    """Does a match of `rx` end right before `end` (only spaces or `skip` words between)?"""
-    for m in rx.finditer(text, max(0, end - 40), end):
-        if all(w.lower() in skip for w in text[m.end() : end].split()):
-            return True
-    return False
+def _ends_with(rx: re.Pattern[str], text: str, end: int) -> bool:
+    """Does a match of `rx` end right before `end` (only spaces between)?"""
+    return any(not text[m.end() : end].strip() for m in rx.finditer(text, max(0, end - 40), end))
 
 
 def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
