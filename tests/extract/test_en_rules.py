@@ -141,3 +141,16 @@ def test_talks_in_an_after_clause_mediated_by_a_titled_leader(run, ex) -> None:
         ("KHM", "THA"),
     }
     assert all(ex.country(e.via) == "MYS" for e in talks)
+
+
+def test_money_after_a_currency_sign_and_no_durations(run) -> None:
+    res = run("Japan handed over 5 patrol vessels worth $400 million to the Philippines on Monday.")
+    (e,) = [e for e in res.events if e.category.value == "AID"]
+    assert {(q.value, q.unit) for q in e.quantities} == {(5, "vessel"), (400_000_000, "USD")}
+    res = run("Iran held talks with Oman on Monday after 8 hours of travel.")
+    assert all(not e.quantities for e in res.events)
+
+
+def test_people_and_vehicles_are_counted(run) -> None:
+    res = run("Brazil moved 20 armoured vehicles to its border on Friday.")
+    assert [(q.value, q.unit) for e in res.events for q in e.quantities] == [(20, "vehicle")]

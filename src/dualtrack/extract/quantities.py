@@ -38,6 +38,7 @@ class QuantityFinder:
         self.words: dict[str, float] = {
             k.lower(): float(v) for k, v in (u.get("number_words") or {}).items()
         }
+        self.currency_before: dict[str, str] = dict(u.get("currency_before") or {})
 
     @cached_property
     def _rx(self) -> re.Pattern[str]:
@@ -88,8 +89,31 @@ class QuantityFinder:
         except ValueError:
             return None
 
-    def find(self, text: str) -> list[QuantityMention]:
+    @cached_property
+    def _money_rx(self) -> re.Pattern[str] | None:
+        """$400 million, €2.5 billion: a currency sign before the number."""
+        if not self.currency_before:
+            return None
+        mag = trie_pattern(self.magnitudes) if self.magnitudes else r"(?!x)x"
+        cur = trie_pattern(self.currency_before)
+        return re.compile(
+            rf"(?P<cur>{cur})\s?(?P<num>\d+(?:[.,]\d+)*)(?:\s+(?P<mag>{mag}))?\b", re.IGNORECASE
+        )
+
+    def _money(self, text: str) -> list[QuantityMention]:
         out: list[QuantityMention] = []
+        for m in self._money_rx.finditer(text) if self._money_rx is not None else ():
+            value = self._value(m.group("num"))
+            if value is None:
+                continue
+            if m.group("mag"):
+                value *= self.magnitudes.get(m.group("mag").lower(), 1.0)
+            unit = self.currency_before[m.group("cur")]
+            out.append(QuantityMention(m.start(), m.end(), Quantity(value=value, unit=unit)))
+        return out
+
+    def find(self, text: str) -> list[QuantityMention]:
+        out: list[QuantityMention] = self._money(text)
         for m in self._rx.finditer(text):
             value = self._value(m.group("num"))
             if value is None:
@@ -133,12 +157,14 @@ class QuantityFinder:
                 continue
             if what == unit:
                 what = None
+            if any(q.start <= start < q.end for q in out):
+                continue  # inside a currency amount already found
             out.append(
                 QuantityMention(
                     start, end, Quantity(value=value, unit=unit, what=what, qualifier=qualifier)
                 )
             )
-        return out
+        return sorted(out, key=lambda q: q.start)
 
     def _thing_after(self, text: str, pos: int) -> tuple[str, str, int] | None:
         """The counted noun after a classifier, past modifiers up to the next list boundary."""
