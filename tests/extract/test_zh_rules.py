@@ -94,3 +94,44 @@ def test_an_events_summary_is_its_readable_clause(run) -> None:
     res = run("泰柬双方4日举行会谈，同意即时停火。")
     ceasefire = next(e for e in res.events if e.category.value == "RETREAT")
     assert ceasefire.summary.startswith("泰柬双方") and ceasefire.summary.endswith("停火")
+
+
+def test_the_condition_of_a_threat_is_not_an_event(run, tuples) -> None:
+    got = tuples(run("美國國務院4日表示，如朝鮮進行核試驗，美方將對朝鮮實施新的制裁。"))
+    assert not [t for t in got if t[1] == "PRK"]
+    got = tuples(run("以色列防長4日揚言，若黎巴嫩政府不解除真主黨武裝，以軍將擴大軍事行動。"))
+    assert got == {(D(2026, 3, 4), "ISR", "THREATEN", "LBN")}
+
+
+def test_abstract_objects_and_nouns_are_not_threats_or_ceasefires(run, tuples) -> None:
+    got = tuples(run("南韓4日指北韓的挑釁行為嚴重威脅半島和平。"))
+    assert not [t for t in got if t[2] == "THREATEN"]
+    assert not tuples(run("以黎停火協議4日生效已近一年。"))
+
+
+def test_accepting_the_other_sides_demand_is_a_concession(run, tuples) -> None:
+    got = tuples(run("埃塞俄比亞4日宣布，埃方同意蘇丹提出的共享數據的要求。"))
+    assert got == {(D(2026, 3, 4), "ETH", "CONCEDE", "SDN")}
+
+
+def test_swaps_and_handovers(run, tuples) -> None:
+    got = tuples(run("俄乌双方4日完成新一轮战俘交换。"))
+    assert got == {
+        (D(2026, 3, 4), "RUS", "RETREAT", "UKR"),
+        (D(2026, 3, 4), "UKR", "RETREAT", "RUS"),
+    }
+    res = run("俄方4日向乌方移交1212具阵亡士兵遗体。")
+    assert tuples(res) == {(D(2026, 3, 4), "RUS", "RETREAT", "UKR")}
+    assert [(q.value, q.unit) for q in res.events[0].quantities] == [(1212, "person")]
+
+
+def test_taiwan_press_names_for_the_pla(run, tuples) -> None:
+    got = tuples(run("國防部4日表示，共機12架次逾越海峽中線。"))
+    assert {a for _, a, _, _ in got} == {"CHN"}
+
+
+def test_a_later_clause_inherits_the_speaker_not_a_name_in_what_was_said(run, tuples) -> None:
+    got = tuples(run("中國外交部4日駁斥菲方說法，稱菲船非法闖入，並要求馬尼拉立即撤出。"))
+    assert (D(2026, 3, 4), "CHN", "REQUEST", "PHL") in got
+    got = tuples(run("中國外交部4日回應稱，菲方的指責毫無根據，要求菲方立即停止挑釁。"))
+    assert (D(2026, 3, 4), "CHN", "REQUEST", "PHL") in got

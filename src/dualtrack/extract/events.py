@@ -368,7 +368,21 @@ class Coder:
             first = self._previous_clause_subject(sent, (sent.end, sent.end), mentions)
             if first:
                 self._last_subject = first
-        return self._denied_reports(sent, drafts)
+        return self._denied_reports(sent, self._drop_conditions(drafts))
+
+    def _drop_conditions(self, drafts: list[Draft]) -> list[Draft]:
+        """若遭到攻击，将予以报复 / would retaliate if attacked: the act after a conditional cue in
+        its own clause is the condition of what is said, not an event."""
+
+        def in_condition(d: Draft) -> bool:
+            rx = self.mod.get("conditional_re")
+            cue = _last(rx.finditer(self.text, d.clause[0], d.trigger.start)) if rx else None
+            # "If talks fail, Washington would …": the condition ends at its comma
+            return cue is not None and not re.search(
+                r"[,;]", self.text[cue.end() : d.trigger.start]
+            )
+
+        return [d for d in drafts if d.category is Category.THREATEN or not in_condition(d)]
 
     def _denied_reports(self, sent: Sentence, drafts: list[Draft]) -> list[Draft]:
         """'reports of talks, which X denied': the reported act, negated and dated to the
@@ -593,10 +607,15 @@ class Coder:
             inner = [c.rule.category.value for c in t.content]
             mode = next((rule.content_modes[c] for c in inner if c in rule.content_modes), mode)
             threatened = True
-        if t.content and not target_ids:
-            # The target of what is threatened/demanded/refused: A 威胁对 B 加征关税.
-            last = t.content[-1]
-            ce2 = next((c[1] for c in sent.clauses if c[0] <= last.start < c[1]), sent.end)
+        if not target_ids and (t.content or (cat is Category.THREATEN and rule.governs_sentence)):
+            # The target of what is threatened/demanded/refused: A 威胁对 B 加征关税; a threat
+            # with no coded content (扬言，若黎巴嫩不…，将扩大行动): the state named after it.
+            last = t.content[-1] if t.content else t
+            ce2 = (
+                next((c[1] for c in sent.clauses if c[0] <= last.start < c[1]), sent.end)
+                if t.content
+                else sent.end
+            )
             own_states = {self._c(a) for a in actor_ids}
             # the threatened act's own clause first (警告, 若B不撤出, A将对C发动打击: C), then
             # anything after the governing verb; Modi warned that India would strike: not India
@@ -680,7 +699,13 @@ class Coder:
             first_verb = min(
                 (t.start for t in self._sent_triggers if cs <= t.start < ce), default=ce
             )
-            subj = self._subject_mentions(cs, first_verb, mentions)
+            said = self._cue("speech", cs, first_verb)  # 称菲船闯入: 菲船 is in what was said
+            poss = self.mod.get("possessive_re")  # 菲方的指责毫无根据: a possessor, not a subject
+            end = said.start() if said else first_verb
+            subj = [
+                m for m in self._subject_mentions(cs, end, mentions)
+                if poss is None or not poss.match(self.text, m.end)
+            ]  # fmt: skip
             if subj:
                 return list(dict.fromkeys(i for m in self._subjects(subj) for i in m.ids))
         return []

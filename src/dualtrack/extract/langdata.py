@@ -281,6 +281,7 @@ def build(
         "nominal_before",
         "nominal_after",
         "restatement",
+        "possessive",
         "adjunct_clause",
         "agent_preps",
         "agent_after",
