@@ -18,7 +18,7 @@ import time
 import numpy as np
 
 from dualtrack.bargain import ChallengeModel, ChallengeSettings
-from dualtrack.bargain.challenge import _round
+from dualtrack.bargain.challenge import _round, _Scratch
 from dualtrack.bargain.forecast import forecast_issue
 from dualtrack.bargain.inputs import IssueInput
 
@@ -107,9 +107,10 @@ def time_vectorised(x: np.ndarray, s: np.ndarray, c: np.ndarray, rounds: int) ->
     wb = (c * s)[None]
     span = np.array([[x.max() - x.min()]])
     r = np.ones_like(xb)
+    ws = _Scratch()  # as in challenge_rounds: the rounds reuse their work arrays
     t0 = time.perf_counter()
     for _ in range(rounds):
-        xb, r = _round(xb, sb, wb, span, r, cfg)
+        xb, r = _round(xb, sb, wb, span, r, cfg, ws)
     return time.perf_counter() - t0
 
 
