@@ -135,3 +135,29 @@ def test_a_later_clause_inherits_the_speaker_not_a_name_in_what_was_said(run, tu
     assert (D(2026, 3, 4), "CHN", "REQUEST", "PHL") in got
     got = tuples(run("中國外交部4日回應稱，菲方的指責毫無根據，要求菲方立即停止挑釁。"))
     assert (D(2026, 3, 4), "CHN", "REQUEST", "PHL") in got
+
+
+def test_a_conditional_threat_is_aimed_at_the_conditions_actor(run, tuples) -> None:
+    res = run("伊朗外長4日表示，若美國再次對伊朗核設施發動空襲，伊方將關閉荷莫茲海峽。")
+    assert tuples(res) == {(D(2026, 3, 4), "IRN", "THREATEN", "USA")}
+
+
+def test_protest_about_this_targets_the_actor_of_the_act(run, tuples) -> None:
+    got = tuples(run("科索沃警方4日逮捕了3名塞尔维亚公民，塞尔维亚外交部对此提出强烈抗议。"))
+    assert (D(2026, 3, 4), "SRB", "ACCUSE", "XKX") in got
+
+
+def test_an_incursion_at_a_city_or_island_targets_its_state(run, tuples) -> None:
+    got = tuples(run("海巡署4日表示，中國海警船4艘當天闖入金門限制水域。"))
+    assert (D(2026, 3, 4), "CHN", "MOBILIZE", "TWN") in got
+
+
+def test_an_offer_to_help_talks_is_agree_not_talks(run, tuples) -> None:
+    got = tuples(run("卡塔爾外交部4日表示，願意為美伊重啟談判提供協助。"))
+    assert got == {(D(2026, 3, 4), "QAT", "AGREE", "USA"), (D(2026, 3, 4), "QAT", "AGREE", "IRN")}
+
+
+def test_last_month_before_the_verb_dates_it(run) -> None:
+    res = run("原子能機構4日呼籲伊朗合作，但伊朗議會上月已通過法案，暫停與原子能機構的合作。")
+    e = next(e for e in res.events if e.category.value == "SANCTION")
+    assert e.date == D(2026, 2, 1) and e.date_precision.value == "month"

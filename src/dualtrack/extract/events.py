@@ -254,6 +254,9 @@ class Coder:
             return False
         if rx.match(self.text, t.end + 1) or rx.match(self.text, t.end):
             return True
+        before = self.mod.get("anaphoric_before_re")  # 对此提出抗议: the referent before the verb
+        if before is not None and before.search(self.text, max(0, t.start - 8), t.start):
+            return True
         return subject_start is not None and _ends_with(rx, self.text, subject_start)
 
     def _agent(self, m: Mention) -> bool:
@@ -382,7 +385,17 @@ class Coder:
                 r"[,;]", self.text[cue.end() : d.trigger.start]
             )
 
-        return [d for d in drafts if d.category is Category.THREATEN or not in_condition(d)]
+        kept = [d for d in drafts if d.trigger.rule.category is Category.THREATEN
+                or not in_condition(d)]  # fmt: skip
+        for d in drafts:
+            if d in kept:
+                continue
+            # 若美国空袭，伊方将关闭海峡: a threat with no target is aimed at the condition's actor
+            for th in kept:
+                if (th.category is Category.THREATEN and th.target is None
+                        and self._c(th.actor) != self._c(d.actor)):  # fmt: skip
+                    th.target = d.actor
+        return kept
 
     def _denied_reports(self, sent: Sentence, drafts: list[Draft]) -> list[Draft]:
         """'reports of talks, which X denied': the reported act, negated and dated to the
@@ -659,6 +672,7 @@ class Coder:
                     tg is not None
                     and (not rule.mediates or shuttle is not None)
                     and (mutual or rule.mutual or cat in SYMMETRIC or mode == "ceasefire")
+                    and not rule.one_way
                     and (mutual or not flags["negated"])
                 ):
                     pairs.append((tg, a))
@@ -807,7 +821,8 @@ class Coder:
         # clause), then any date in the clause, then the date the narrative is at.
         for found in (
             pick(cs, ce, True, False),
-            pick(cs, ce, False, False, relative_only=True),  # 本月将举行: not 上月20日 before
+            # 本月将举行 / 上月已通过法案，暂停…: the nearest 本月/上月 before the verb, not 20日
+            pick(sent.start, ce, False, False, relative_only=True),
             pick(sent.start, sent.end, True, True),
             pick(sent.start, sent.end, False, True),
         ):

@@ -51,6 +51,7 @@ class VerbRule:
     untargeted: Category | None
     source: str  # the pattern, for debugging and docs
     mutual: bool = False  # a joint act (clash): two parties named together act on each other
+    one_way: bool = False  # an offer (愿为…提供协助): never coded back from the other party
 
 
 @dataclass
@@ -249,6 +250,7 @@ def build(
                 content_modes=dict(rule.get("content_modes") or {}),
                 source=pat,
                 mutual=bool(rule.get("mutual", False)),
+                one_way=bool(rule.get("one_way", False)),
             )
             branches.append((name, _local_dots(pat, cjk)))
     # Longer (more specific) patterns first: alternation takes the first branch that matches.
@@ -282,6 +284,7 @@ def build(
         "nominal_after",
         "restatement",
         "possessive",
+        "anaphoric_before",
         "adjunct_clause",
         "agent_preps",
         "agent_after",
