@@ -154,3 +154,21 @@ def test_money_after_a_currency_sign_and_no_durations(run) -> None:
 def test_people_and_vehicles_are_counted(run) -> None:
     res = run("Brazil moved 20 armoured vehicles to its border on Friday.")
     assert [(q.value, q.unit) for e in res.events for q in e.quantities] == [(20, "vehicle")]
+
+
+def test_plans_dated_to_when_planned_and_months_relative_to_a_month(run) -> None:
+    res = run("Syria and Turkey plan to resume talks in April.")
+    assert {(e.date, e.date_precision.value) for e in res.events} == {
+        (dt.date(2026, 4, 1), "month")
+    }
+    res = run(
+        "In January, Turkey pledged $5 million in aid to Syria. Damascus thanked Ankara "
+        "the following month."
+    )
+    thanks = [e for e in res.events if e.category.value == "SUPPORT"]
+    assert [(e.date, e.date_precision.value) for e in thanks] == [(dt.date(2026, 2, 1), "month")]
+
+
+def test_new_subject_after_comma_and_is_not_the_governors_content(run, tuples) -> None:
+    res = run("Kabul condemned the strikes on Monday, and Qatar offered to mediate.")
+    assert (dt.date(2026, 3, 2), "QAT", "AGREE", None) in tuples(res)

@@ -116,18 +116,22 @@ def find_dates(text: str, lang: LangData, doc_date: dt.date | None) -> list[Date
 
     out: list[DateMention] = []
     context: dt.date | None = doc_date
+    month_context = doc_date  # "In January … the following month": any precision anchors months
     for start, end, kind, payload in spans:
         if kind == "abs":
             dm = _absolute(start, end, payload, lang, doc_date, context)  # type: ignore[arg-type]
         else:
             rel, groups = payload  # type: ignore[misc]
-            dm = _relative(start, end, rel, groups, lang, doc_date, context)
+            anchor = month_context if rel["unit"] == "month" else context
+            dm = _relative(start, end, rel, groups, lang, doc_date, anchor)
         if dm is None:
             continue
         out.append(dm)
         _join_ranges(text, out[-2:], lang)
         if dm.date and dm.precision is DatePrecision.DAY and not dm.range_end:
             context = dm.date
+        if dm.date and not dm.range_end:
+            month_context = dm.date
     _mark_spans(text, out, lang, doc_date)
     _mark_dateline(text, out, lang)
     return out

@@ -220,7 +220,13 @@ class Coder:
     # ---- roles --------------------------------------------------------------------------
     def _preps(self, key: str, s: int, e: int) -> list[re.Match[str]]:
         rx = self.mod.get(key + "_re")
-        return list(rx.finditer(self.text, s, e)) if rx is not None and e > s else []
+        found = list(rx.finditer(self.text, s, e)) if rx is not None and e > s else []
+        if key == "comitative_preps":  # "…, and Qatar offered": a new clause, not "with"
+            found = [
+                p for p in found
+                if not self.text[max(0, p.start() - 2) : p.start()].rstrip().endswith(",")
+            ]  # fmt: skip
+        return found
 
     def _joined(self, s: int, e: int) -> bool:
         """Is text[s:e] only list joiners (、, ", and the"), perhaps with titles ("and
@@ -239,7 +245,13 @@ class Coder:
 
     def _new_predicate(self, governor: Trigger, t: Trigger) -> bool:
         """'denied the claim and accused …', '… and said they would …': a new predicate of the
-        same subject, not the content of the governing verb before it."""
+        same subject, not the content of the governing verb before it; ', and Qatar offered':
+        a new subject."""
+        fresh = self.mod.get("new_subject_before_re")
+        if fresh is not None and any(
+            governor.end <= s < t.start and _ends_with(fresh, self.text, s) for s in self._starts
+        ):
+            return True
         joined = self.mod.get("and_verb_re")
         if t.rule.governs and joined is not None and _ends_with(joined, self.text, t.start):
             return True
@@ -817,6 +829,16 @@ class Coder:
                 key=lambda d: t.start - d.end if d.end <= t.start else d.start - t.end + 2,
             )
 
+        w = int(self.mod.get("before_window", 8))
+        if doc is not None and self._cue("hypothetical", max(cs, t.start - w), t.start):
+            # "plan to resume talks in March": a future date after the verb dates the plan's act
+            ahead = [
+                d for d in dates
+                if t.end <= d.start < ce and not d.dateline and not d.range_end
+                and d.date is not None and d.date > doc
+            ]  # fmt: skip
+            if ahead:
+                return min(ahead, key=lambda d: d.start)
         # Prefer a day in the clause, then a day in the sentence (not a future one from another
         # clause), then any date in the clause, then the date the narrative is at.
         for found in (

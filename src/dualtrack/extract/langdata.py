@@ -294,6 +294,7 @@ def build(
         "and_said",
         "anaphoric_objects",
         "denied_report",
+        "new_subject_before",
     ):
         mod[key + "_re"] = _alt(
             list(mod.get(key) or []), cjk, f"lang/{code}/modality.yaml: {key}", flags
