@@ -96,3 +96,12 @@ def test_day_of_last_or_this_month(zh) -> None:
     got = _dates("上月28日試射，本月3日部署，下个月5日复会。", zh, D(2026, 2, 8))
     assert [g[1] for g in got] == [D(2026, 1, 28), D(2026, 2, 3), D(2026, 3, 5)]
     assert all(g[2] is DatePrecision.DAY for g in got)
+
+
+def test_a_day_alone_after_a_background_paragraph_is_in_the_documents_month(zh) -> None:
+    text = "去年10月3日，兩國曾在邊境交火。\n\n6日，雙方再度會談，7日發表聲明。"
+    got = _dates(text, zh, D(2026, 2, 8))
+    assert [g[1] for g in got][-2:] == [D(2026, 2, 6), D(2026, 2, 7)]
+    # within a paragraph the narrative's month still carries: 1月3日 … 5日
+    got = _dates("1月3日雙方會晤，5日再談。", zh, D(2026, 2, 8))
+    assert got[-1][1] == D(2026, 1, 5)

@@ -117,9 +117,13 @@ def find_dates(text: str, lang: LangData, doc_date: dt.date | None) -> list[Date
     out: list[DateMention] = []
     context: dt.date | None = doc_date
     month_context = doc_date  # "In January … the following month": any precision anchors months
+    context_end = 0
     for start, end, kind, payload in spans:
         if kind == "abs":
-            dm = _absolute(start, end, payload, lang, doc_date, context)  # type: ignore[arg-type]
+            # a day alone (6日) after a paragraph break: back at the document's month, not at the
+            # month of a background paragraph
+            ctx = context if "\n" not in text[context_end:start] else (doc_date or context)
+            dm = _absolute(start, end, payload, lang, doc_date, ctx)  # type: ignore[arg-type]
         else:
             rel, groups = payload  # type: ignore[misc]
             anchor = month_context if rel["unit"] == "month" else context
@@ -129,7 +133,7 @@ def find_dates(text: str, lang: LangData, doc_date: dt.date | None) -> list[Date
         out.append(dm)
         _join_ranges(text, out[-2:], lang)
         if dm.date and dm.precision is DatePrecision.DAY and not dm.range_end:
-            context = dm.date
+            context, context_end = dm.date, end
         if dm.date and not dm.range_end:
             month_context = dm.date
     _mark_spans(text, out, lang, doc_date)
