@@ -325,3 +325,9 @@ def test_conditional_and_unconfirmed_flags_count_as_hypothetical():
     assert ea.event_from_record({**base, "flags": ["unconfirmed"]}).hypothetical
     assert ea.event_from_record({**base, "flags": ["conditional"]}).hypothetical
     assert not ea.event_from_record({**base, "flags": ["threatened"]}).hypothetical
+
+
+def test_held_out_gold_is_well_formed():
+    held = ea.load_gold(ROOT / "benchmarks" / "data" / "gold_heldout")
+    assert Counter(a.lang for a in held) == {"zh-Hant": 3, "zh-Hans": 3, "en": 3}
+    assert not {a.id for a in held} & {p.stem for p in GOLD.glob("*.txt")}
