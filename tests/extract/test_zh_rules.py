@@ -161,3 +161,8 @@ def test_last_month_before_the_verb_dates_it(run) -> None:
     res = run("原子能機構4日呼籲伊朗合作，但伊朗議會上月已通過法案，暫停與原子能機構的合作。")
     e = next(e for e in res.events if e.category.value == "SANCTION")
     assert e.date == D(2026, 2, 1) and e.date_precision.value == "month"
+
+
+def test_an_undated_headline_is_not_an_extra_event(run, tuples) -> None:
+    text = "美軍擊落伊朗無人機\n美國中央司令部3日表示，美軍戰機在阿拉伯海擊落一架伊朗無人機。"
+    assert tuples(run(text)) == {(D(2026, 3, 3), "USA", "ASSAULT", "IRN")}

@@ -33,6 +33,8 @@ RESPONSES = {Category.ACCUSE, Category.REJECT, Category.REQUEST, Category.SUPPOR
 # Mode of the THREATEN event a conditional act becomes ("would strike … if …").
 _THREAT_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "COERCE": "restrict",
                  "SANCTION": "restrict"}  # fmt: skip
+# What ends a sentence of running text (a title line ends without it).
+_CLOSING = frozenset('。.!?！？;；:："”’」』)）')
 # Periods named relative to the document (本月, next week) that date a clause's event.
 _NEAR_PERIODS = (DatePrecision.WEEK, DatePrecision.MONTH)
 # Categories whose target may be named as a place (drills around Taiwan, strikes in Syria).
@@ -190,7 +192,8 @@ class Coder:
         rx = self.mod.get("nominal_before_re")
         if rx is None or t.start == 0:
             return False
-        m = _last(rx.finditer(self.text, max(0, t.start - 3), t.start))
+        reach = 3 if self.lang.cjk else 24  # Washington's latest arms sales
+        m = _last(rx.finditer(self.text, max(0, t.start - reach), t.start))
         return m is not None and m.end() == t.start
 
     def _slot_empty(self, cs: int, end: int, dates: list[DateMention]) -> bool:
@@ -328,6 +331,8 @@ class Coder:
         if self._commentary_para == sent.paragraph:
             # 分析人士指出 / analysts said: interpretation, to the end of the paragraph
             return []
+        if sent.paragraph == 0 and self._headline(sent, dates):
+            return []  # an undated title line repeats the lead; coded there, with its date
         if self._cue("restatement", sent.start, min(sent.end, sent.start + 4)) is not None:
             return []  # 这是…第二度军演: a summary of what was reported, not a new event
         # Content of governing verbs is not an event of its own.
@@ -384,6 +389,19 @@ class Coder:
             if first:
                 self._last_subject = first
         return self._denied_reports(sent, self._drop_conditions(drafts))
+
+    def _headline(self, sent: Sentence, dates: list[DateMention]) -> bool:
+        """A short first line with no closing punctuation, text after it and no day of its own."""
+        last = self.text[sent.end - 1]
+        return (
+            sent.end - sent.start <= 80
+            and last not in _CLOSING
+            and self.text[sent.end : sent.end + 1] == "\n"
+            and bool(self.text[sent.end :].strip())
+            and not any(
+                d.date and not d.dateline and d.precision is DatePrecision.DAY for d in dates
+            )
+        )
 
     def _drop_conditions(self, drafts: list[Draft]) -> list[Draft]:
         """若遭到攻击，将予以报复 / would retaliate if attacked: the act after a conditional cue in
@@ -603,6 +621,9 @@ class Coder:
                         target_ids = [m.id]
                         break
         for c in t.content:
+            if c.rule.category is cat and not c.rule.content_categories:
+                mode = rule.mode  # ready to accept a proposal for a truce: the acceptance
+                break
             promoted = rule.content_categories.get(
                 c.rule.mode or ""
             ) or rule.content_categories.get(c.rule.category.value)
