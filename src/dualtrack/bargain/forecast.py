@@ -30,9 +30,6 @@ from dualtrack.model import Case
 F = NDArray[np.float64]
 
 MODELS = ("compromise", "median", "nash", "eu")
-# Each Monte Carlo batch of the challenge model holds about this many pair-matrix cells: small
-# enough that the temporaries stay in cache (measured faster than one big batch).
-_CELLS_PER_BATCH = 60_000
 
 
 def load_inputs(source: str | Path | Case, issue: str | None = None) -> list[IssueInput]:
@@ -66,17 +63,6 @@ def _scale(inp: IssueInput, x: F) -> tuple[F, F]:
     return x.min(axis=-1), x.max(axis=-1)
 
 
-def _eu_batched(x: F, s: F, c: F, rounds: int, settings: ChallengeSettings) -> F:
-    """Final-round weighted medians of the challenge model for a (draws, n) batch, in chunks."""
-    n = x.shape[1]
-    step = max(1, _CELLS_PER_BATCH // (n * n))
-    out = np.empty(x.shape[0])
-    for a in range(0, x.shape[0], step):
-        b = min(a + step, x.shape[0])
-        out[a:b] = challenge_rounds(x[a:b], s[a:b], c[a:b], rounds, settings).medians[-1]
-    return out
-
-
 def solve(
     model: str,
     inp: IssueInput,
@@ -97,7 +83,8 @@ def solve(
         return nash_solution(x, w, lo, hi)
     if model == "eu":
         x2, s2, c2 = np.atleast_2d(x), np.atleast_2d(s), np.atleast_2d(c)
-        return _eu_batched(x2, s2, c2, rounds, settings).reshape(x.shape[:-1])
+        final = challenge_rounds(x2, s2, c2, rounds, settings).medians[-1]
+        return final.reshape(x.shape[:-1])
     raise BargainInputError(f"unknown model {model!r} (choose from {', '.join(MODELS)}, all)")
 
 
