@@ -172,3 +172,21 @@ def test_plans_dated_to_when_planned_and_months_relative_to_a_month(run) -> None
 def test_new_subject_after_comma_and_is_not_the_governors_content(run, tuples) -> None:
     res = run("Kabul condemned the strikes on Monday, and Qatar offered to mediate.")
     assert (dt.date(2026, 3, 2), "QAT", "AGREE", None) in tuples(res)
+
+
+def test_accepting_a_proposal_for_a_truce_is_agreement_and_possessive_nouns_are_not_events(
+    run, tuples
+) -> None:
+    res = run("Ukraine said on Tuesday it was ready to accept a U.S. proposal for a truce.")
+    assert tuples(res) == {(dt.date(2026, 3, 3), "UKR", "AGREE", "USA")}
+    res = run(
+        "China imposed sanctions on U.S. firms over Washington's latest arms sales to Taiwan."
+    )
+    assert {c for _, _, c, _ in tuples(res)} == {"SANCTION"}
+
+
+def test_de_escalation_and_cultural_cancellations(run, tuples) -> None:
+    res = run("South Korea halted propaganda broadcasts along the border on Wednesday.")
+    assert {c for _, _, c, _ in tuples(res)} == {"RETREAT"}
+    res = run("Azerbaijan cancelled all Russian cultural events on Sunday.")
+    assert (dt.date(2026, 3, 1), "AZE", "SANCTION", "RUS") in tuples(res)
