@@ -622,7 +622,8 @@ class Coder:
                         break
         for c in t.content:
             if c.rule.category is cat and not c.rule.content_categories:
-                mode = rule.mode  # ready to accept a proposal for a truce: the acceptance
+                rule = c.rule  # ready to accept a proposal for a truce: the acceptance
+                mode = rule.mode
                 break
             promoted = rule.content_categories.get(
                 c.rule.mode or ""
