@@ -190,3 +190,8 @@ def test_de_escalation_and_cultural_cancellations(run, tuples) -> None:
     assert {c for _, _, c, _ in tuples(res)} == {"RETREAT"}
     res = run("Azerbaijan cancelled all Russian cultural events on Sunday.")
     assert (dt.date(2026, 3, 1), "AZE", "SANCTION", "RUS") in tuples(res)
+
+
+def test_and_warned_keeps_the_speaker_as_subject(run, ex) -> None:
+    res = run("Peskov said on Wednesday the EU measures were illegal and warned of a response.")
+    assert {ex.country(e.actor) for e in res.events if e.category.value == "THREATEN"} == {"RUS"}

@@ -508,6 +508,16 @@ class Coder:
                 subjects, target_m = subjects[:1], subjects[1]
             elif target_m is None and local and self.lang.cjk:  # object before verb 2
                 target_m = local[0]
+        joined = self.mod.get("and_verb_re")
+        if subjects and joined is not None and _ends_with(joined, self.text, t.start):
+            # "Peskov said the EU measures were illegal and warned …": the subject of the
+            # clause's first predicate, not the last name before "and"
+            first = min((x.start for x in self._sent_triggers if cs <= x.start < t.start),
+                        default=t.start)  # fmt: skip
+            said = self._cue("speech", cs, first)
+            lead = self._subject_mentions(cs, said.start() if said else first, mentions)
+            if lead:
+                subjects, target_m = self._subjects(lead), None
         if not preps:
             preps = sorted(
                 (p for k in prep_keys for p in self._preps(k, cs, t.start)),
