@@ -195,3 +195,17 @@ def test_de_escalation_and_cultural_cancellations(run, tuples) -> None:
 def test_and_warned_keeps_the_speaker_as_subject(run, ex) -> None:
     res = run("Peskov said on Wednesday the EU measures were illegal and warned of a response.")
     assert {ex.country(e.actor) for e in res.events if e.category.value == "THREATEN"} == {"RUS"}
+
+
+def test_report_source_pair_actors_and_protest_crowds(run, tuples) -> None:
+    res = run("North Korea fired 2 missiles into the sea on Tuesday, South Korea's military said.")
+    assert {c for _, _, c, _ in tuples(res)} == {"MOBILIZE"}
+    res = run(
+        "Egypt's foreign minister met his Sudanese counterpart on Thursday, and the two "
+        "ministers accused Ethiopia of flooding farmland."
+    )
+    assert {("EGY", "ETH"), ("SDN", "ETH")} <= {
+        (a, t) for _, a, c, t in tuples(res) if c == "ACCUSE"
+    }
+    res = run("Hundreds of protesters rallied outside Hungary's embassy in Kyiv on Saturday.")
+    assert (dt.date(2026, 2, 28), "UKR", "PROTEST", "HUN") in tuples(res)

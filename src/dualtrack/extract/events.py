@@ -37,8 +37,9 @@ _THREAT_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "COERCE": "restr
 _CLOSING = frozenset('。.!?！？;；:："”’」』)）')
 # Periods named relative to the document (本月, next week) that date a clause's event.
 _NEAR_PERIODS = (DatePrecision.WEEK, DatePrecision.MONTH)
-# Categories whose target may be named as a place (drills around Taiwan, strikes in Syria).
-PLACE_TARGETED = {Category.MOBILIZE, Category.ASSAULT, Category.COERCE}
+# Categories whose target may be named as a place (drills around Taiwan, strikes in Syria,
+# rescue teams arriving in Myanmar).
+PLACE_TARGETED = {Category.MOBILIZE, Category.ASSAULT, Category.COERCE, Category.AID}
 
 
 @dataclass
@@ -274,6 +275,14 @@ class Coder:
             return True
         return subject_start is not None and _ends_with(rx, self.text, subject_start)
 
+    def _source(self, m: Mention, end: int) -> bool:
+        """ "…, South Korea's military said": the source of the report is not a target."""
+        rx = self.mod.get("source_after_re")
+        if rx is None:
+            return False
+        said = rx.search(self.text, m.end, min(end, m.end + 30))
+        return said is not None and len(self.text[m.end : said.start()].split()) <= 3
+
     def _agent(self, m: Mention) -> bool:
         """'mediated by the UAE', 'hosted by Egypt': an agent phrase is not a target."""
         rx = self.mod.get("agent_after_re")
@@ -376,11 +385,24 @@ class Coder:
             drafts.extend(made)
             self._recent.extend(d.actor for d in made)
             for d in made:
-                if d.target is not None and (d.category in SYMMETRIC or t.rule.mutual):
+                if (
+                    d.target is not None
+                    and (d.category in SYMMETRIC or t.rule.mutual)
+                    and not t.rule.mediates  # 会谈由土耳其主持: the pair is not Turkey's
+                ):
                     self._last_pair = (d.actor, d.target)
             explicit = [d.actor for d in made if d.subject_start is not None]
             if explicit:  # a later clause without a subject inherits this one (zero anaphora)
                 self._last_subject = list(dict.fromkeys(explicit))
+        meds = {self._c(d.actor) for d in drafts if d.trigger.rule.mediates}
+        if self._last_pair and meds & {self._c(x) for x in self._last_pair}:
+            # 会谈由土耳其外长主持: talks parsed with the host as a party do not make a pair
+            clean = [
+                (d.actor, d.target) for d in drafts
+                if d.target is not None and (d.category in SYMMETRIC or d.trigger.rule.mutual)
+                and not meds & {self._c(d.actor), self._c(d.target)}
+            ]  # fmt: skip
+            self._last_pair = clean[-1] if clean else None
         for m in mentions:
             if sent.start <= m.start < sent.end and self._kind(m.id) == "person":
                 self._last_person = m.id
@@ -560,7 +582,7 @@ class Coder:
         if target_m is None and not anaphor:
             subj_ids = {i for s in subjects for i in s.ids}
             for m in after:
-                if not set(m.ids) & subj_ids and not self._agent(m):
+                if not set(m.ids) & subj_ids and not self._agent(m) and not self._source(m, ce):
                     target_m = m
                     break
         if rule.target == "none":
@@ -586,9 +608,25 @@ class Coder:
             slot_end = preps[0].start() if preps else t.start
             if self._cue("pronouns", max(cs, slot_end - 6), slot_end) is not None:
                 actor_ids = [self._last_person]
+        both = self.mod.get("pair_pronouns_re")
+        if (
+            self._last_pair is not None
+            and both is not None
+            and _ends_with(both, self.text, t.start)
+            and [x for x in target_ids if x not in self._last_pair]
+        ):
+            # "… and the two ministers accused Ethiopia": both parties act on the named target
+            actor_ids, pair = list(self._last_pair), None
         if not actor_ids and pair is not None:
             # 双方各自释放战俘 / both sides accused each other: each acts on the other
             actor_ids, target_ids, mutual = [pair[0]], [pair[1]], True
+        if not actor_ids and cat is Category.PROTEST:
+            # protesters rallied in Kyiv: the crowd of the place's state
+            actor_ids = next(
+                ([m.id] for m in mentions
+                 if cs <= m.start < ce and m.locative and self._kind(m.id) in ("state", "city")),
+                [],
+            )  # fmt: skip
         if not actor_ids:
             if rule.mediates and after:
                 actor_ids = [after[0].id]

@@ -295,6 +295,7 @@ def build(
         "anaphoric_objects",
         "denied_report",
         "new_subject_before",
+        "source_after",
     ):
         mod[key + "_re"] = _alt(
             list(mod.get(key) or []), cjk, f"lang/{code}/modality.yaml: {key}", flags
