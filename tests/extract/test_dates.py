@@ -105,3 +105,8 @@ def test_a_day_alone_after_a_background_paragraph_is_in_the_documents_month(zh) 
     # within a paragraph the narrative's month still carries: 1月3日 … 5日
     got = _dates("1月3日雙方會晤，5日再談。", zh, D(2026, 2, 8))
     assert got[-1][1] == D(2026, 1, 5)
+
+
+def test_a_smaller_day_after_a_late_day_is_in_the_next_month(zh) -> None:
+    got = _dates("救援队3月29日抵达。敏昂莱2日表示感谢。", zh, D(2025, 4, 2))
+    assert [g[1] for g in got] == [D(2025, 3, 29), D(2025, 4, 2)]

@@ -166,3 +166,29 @@ def test_last_month_before_the_verb_dates_it(run) -> None:
 def test_an_undated_headline_is_not_an_extra_event(run, tuples) -> None:
     text = "美軍擊落伊朗無人機\n美國中央司令部3日表示，美軍戰機在阿拉伯海擊落一架伊朗無人機。"
     assert tuples(run(text)) == {(D(2026, 3, 3), "USA", "ASSAULT", "IRN")}
+
+
+def test_both_sides_after_hosted_talks_are_the_parties_not_the_host(run, tuples) -> None:
+    text = (
+        "俄羅斯與烏克蘭代表團3日在伊斯坦堡舉行談判，會談由土耳其外長主持，持續約三小時。"
+        "雙方同意各自交換1000名戰俘。"
+    )
+    got = tuples(run(text))
+    assert (D(2026, 3, 3), "RUS", "AGREE", "UKR") in got
+    assert not [t for t in got if "TUR" in (t[1], t[3])]
+
+
+def test_aid_teams_arriving_in_a_state_aid_it(run, tuples) -> None:
+    got = tuples(run("中国国际救援队一行82人已于3日抵达缅甸仰光开展搜救。"))
+    assert got == {(D(2026, 3, 3), "CHN", "AID", "MMR")}
+    got = tuples(run("日本政府3日派遣一支由約70人組成的國際緊急救援隊前往緬甸。"))
+    assert got == {(D(2026, 3, 3), "JPN", "AID", "MMR")}
+
+
+def test_suspending_a_treaty_and_expelling_officials_are_sanctions(run, tuples) -> None:
+    got = tuples(
+        run("印方4日暫停執行《印度河河水條約》，並驅逐3名巴基斯坦駐新德里高級專員公署官員。")
+    )
+    assert {(c, t) for _, a, c, t in got if a == "IND"} >= {("SANCTION", "PAK"), ("SANCTION", None)}
+    got = tuples(run("巴國政府4日宣布暫停與印度的一切貿易往來。"))
+    assert got == {(D(2026, 3, 4), "PAK", "SANCTION", "IND")}

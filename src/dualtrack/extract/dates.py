@@ -161,6 +161,11 @@ def _absolute(
         if d and doc_date and (d - doc_date).days > 3:  # 28日 read early in March: February
             prev = _shift_month(d, -1)
             d = _safe(prev.year, prev.month, day)
+        elif d and (ref - d).days > 7:  # 3月29日 … 2日, read on April 2: the next month's day
+            nxt = _shift_month(d, 1)
+            d2 = _safe(nxt.year, nxt.month, day)
+            if d2 and (doc_date is None or (d2 - doc_date).days <= 3):
+                d = d2
         return DateMention(start, end, d, DatePrecision.DAY if d else DatePrecision.UNKNOWN)
     if month and not year:
         if doc_date is None and ref is None:
