@@ -209,3 +209,14 @@ def test_report_source_pair_actors_and_protest_crowds(run, tuples) -> None:
     }
     res = run("Hundreds of protesters rallied outside Hungary's embassy in Kyiv on Saturday.")
     assert (dt.date(2026, 2, 28), "UKR", "PROTEST", "HUN") in tuples(res)
+
+
+def test_act_inside_a_denied_allegation_is_the_accusation(run, tuples) -> None:
+    res = run(
+        "Serbia said on Monday that Kosovo police had raided 3 Serb villages, an allegation "
+        "Pristina denied the same day."
+    )
+    assert tuples(res) == {
+        (dt.date(2026, 3, 2), "SRB", "ACCUSE", "XKX"),
+        (dt.date(2026, 3, 2), "XKX", "REJECT", "SRB"),
+    }

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from dualtrack.extract.dates import DateMention
 from dualtrack.extract.langdata import LangData, VerbRule
@@ -410,7 +410,38 @@ class Coder:
             first = self._previous_clause_subject(sent, (sent.end, sent.end), mentions)
             if first:
                 self._last_subject = first
-        return self._denied_reports(sent, self._drop_conditions(drafts))
+        drafts = self._denied_reports(sent, self._drop_conditions(drafts))
+        return self._denied_allegation(sent, drafts, mentions)
+
+    def _denied_allegation(
+        self, sent: Sentence, drafts: list[Draft], mentions: list[Mention]
+    ) -> list[Draft]:
+        """'X said that Y attacked …, an allegation Y denied': the act inside the accusation is
+        not coded; X's ACCUSE of Y and Y's REJECT of X are."""
+        rej = next(
+            (d for d in drafts
+             if d.category is Category.REJECT and self._anaphor(d.trigger, d.subject_start)),
+            None,
+        )  # fmt: skip
+        said = self._cue("speech", sent.start, rej.trigger.start) if rej else None
+        if rej is None or said is None:
+            return drafts
+        speaker = self._subjects(self._subject_mentions(sent.start, said.start(), mentions))
+        claimed = [
+            d for d in drafts if d is not rej and said.end() <= d.trigger.start < rej.trigger.start
+        ]
+        acts = [
+            d for d in claimed if self._c(d.actor) == self._c(rej.actor)
+            and d.category not in RESPONSES
+        ]  # fmt: skip
+        if not speaker or not acts:
+            return drafts
+        accuse = replace(
+            acts[0], actor=speaker[0].id, target=acts[0].actor, category=Category.ACCUSE,
+            mode="allege", negated=False, hypothetical=False, conditional=False,
+        )  # fmt: skip
+        rej.target = speaker[0].id
+        return [accuse if d is acts[0] else d for d in drafts if d is acts[0] or d not in claimed]
 
     def _headline(self, sent: Sentence, dates: list[DateMention]) -> bool:
         """A short first line with no closing punctuation, text after it and no day of its own."""
@@ -510,7 +541,9 @@ class Coder:
         fresh = prev is None or (
             bool(local)
             and re.search(
-                r"[,;]|\b(?:and|but|while)\b|[而并且但]", self.text[prev.end : local[0].start]
+                r"[,;]|\b(?:and|but|while)\b|[而并且但]",
+                # "raided Serb villages, an allegation Pristina denied": up to the last name
+                self.text[prev.end : (local[0] if self.lang.cjk else local[-1]).start],
             )
             is not None
         )
