@@ -192,3 +192,9 @@ def test_suspending_a_treaty_and_expelling_officials_are_sanctions(run, tuples) 
     assert {(c, t) for _, a, c, t in got if a == "IND"} >= {("SANCTION", "PAK"), ("SANCTION", None)}
     got = tuples(run("巴國政府4日宣布暫停與印度的一切貿易往來。"))
     assert got == {(D(2026, 3, 4), "PAK", "SANCTION", "IND")}
+
+
+def test_triggers_used_as_subjects_or_modifiers_are_not_events(run, tuples) -> None:
+    assert not tuples(run("美伊4日重啟談判引發國際社會廣泛關注。"))
+    assert not tuples(run("美國的制裁政策與軍事威懾4日形成施壓組合拳。"))
+    assert not tuples(run("以色列總理4日稱，此次打擊的強度將遠超去年。"))
