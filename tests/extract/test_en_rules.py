@@ -220,3 +220,18 @@ def test_act_inside_a_denied_allegation_is_the_accusation(run, tuples) -> None:
         (dt.date(2026, 3, 2), "SRB", "ACCUSE", "XKX"),
         (dt.date(2026, 3, 2), "XKX", "REJECT", "SRB"),
     }
+
+
+def test_response_targets_every_author_of_the_act_and_adjunct_subjects(run, tuples) -> None:
+    res = run(
+        "Britain, France and Germany triggered the return of U.N. sanctions on Iran on "
+        "Thursday. Iran called the move unjustified."
+    )
+    got = tuples(res)
+    assert {a for _, a, c, _ in got if c == "SANCTION"} == {"GBR", "FRA", "DEU"}
+    assert {t for _, a, c, t in got if c == "ACCUSE" and a == "IRN"} == {"GBR", "FRA", "DEU"}
+    res = run(
+        "Mali recalled its ambassador to Algeria on Sunday after the Algerian army shot "
+        "down a Malian drone."
+    )
+    assert (dt.date(2026, 3, 1), "DZA", "ASSAULT", "MLI") in tuples(res)

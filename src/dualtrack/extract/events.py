@@ -184,6 +184,15 @@ class Coder:
             and (len(self.text[m.end() : t.start].split()) <= 5)
         )
 
+    def _adjunct_end(self, t: Trigger) -> int | None:
+        """Where the adjunct word before `t` ends ("after"), for English clauses: the adjunct's
+        own subject follows it."""
+        rx = self.mod.get("adjunct_before_re")
+        if rx is None or self.lang.cjk or not self._adjunct(t):
+            return None
+        m = _last(rx.finditer(self.text, max(0, t.start - 30), t.start))
+        return m.end() if m is not None else None
+
     def _nominal(self, t: Trigger) -> bool:
         """菲方的指责 / 打击目标: a trigger used as a noun (after a possessive, or before a noun
         it modifies) is not an event."""
@@ -268,12 +277,30 @@ class Coder:
         rx = self.mod.get("anaphoric_objects_re")
         if rx is None:
             return False
-        if rx.match(self.text, t.end + 1) or rx.match(self.text, t.end):
-            return True
+        m = rx.match(self.text, t.end + 1) or rx.match(self.text, t.end)
+        if not self.lang.cjk and m is None:
+            m = rx.search(self.text, t.start, t.end)  # "called the move unjustified"
+        if m is not None:  # "the Egyptian accusation" names its author: not an anaphor
+            return not any(m.start() <= x < m.end() for x in self._starts)
         before = self.mod.get("anaphoric_before_re")  # 对此提出抗议: the referent before the verb
         if before is not None and before.search(self.text, max(0, t.start - 8), t.start):
             return True
         return subject_start is not None and _ends_with(rx, self.text, subject_start)
+
+    def _last_others(self, own: set[str]) -> list[str]:
+        """The actors of the latest act by other states ("Britain, France and Germany …; Iran
+        called the move unjustified"): the trailing run of other states' actors, no repeats."""
+        run: list[str] = []
+        for a in reversed(self._recent):
+            c = self._c(a)
+            if c in own:
+                if run:
+                    break
+                continue
+            if c in {self._c(x) for x in run}:
+                break
+            run.append(a)
+        return run[::-1]
 
     def _source(self, m: Mention, end: int) -> bool:
         """ "…, South Korea's military said": the source of the report is not a target."""
@@ -518,7 +545,12 @@ class Coder:
 
         # Target prepositions between subject and verb: A 对 B 实施制裁 / A 与 B 会谈. After an
         # earlier verb of the same clause (召见 X 提出抗议), look only past that verb's object.
-        seg = prev.end if prev is not None else cs
+        adj = self._adjunct_end(t)
+        if adj is not None and any(adj <= m.start for m in before):
+            prev = None  # "recalled its envoy after the Algerian army shot down …": a new subject
+        else:
+            adj = None
+        seg = adj if adj is not None else prev.end if prev is not None else cs
         prep_keys = ["target_preps"] + (["comitative_preps"] if symmetric else [])
         preps = sorted(
             (p for k in prep_keys for p in self._preps(k, seg, t.start)), key=lambda p: p.start()
@@ -633,7 +665,7 @@ class Coder:
         if anaphor and subjects and not target_ids:
             # "rejected the accusation": aimed at the actor of the last act by another state
             own = {self._c(i) for s in subjects for i in s.ids}
-            target_ids = next(([a] for a in reversed(self._recent) if self._c(a) not in own), [])
+            target_ids = self._last_others(own)
         pair = self._pair_subject(cs, preps[0].start() if preps else t.start)
         mutual = False
         if not actor_ids and pair is None and self._last_person is not None:
