@@ -198,3 +198,15 @@ def test_triggers_used_as_subjects_or_modifiers_are_not_events(run, tuples) -> N
     assert not tuples(run("美伊4日重啟談判引發國際社會廣泛關注。"))
     assert not tuples(run("美國的制裁政策與軍事威懾4日形成施壓組合拳。"))
     assert not tuples(run("以色列總理4日稱，此次打擊的強度將遠超去年。"))
+
+
+def test_a_bare_ministry_belongs_to_the_datelines_state(run, tuples) -> None:
+    text = (
+        "（中央社記者台北4日電）國防部今（4）日嚴厲譴責中共軍演。"
+        "外交部同日透過國際組織向緬甸提供援助。"
+    )
+    got = tuples(run(text))
+    assert (D(2026, 3, 4), "TWN", "ACCUSE", "CHN") in got
+    assert (D(2026, 3, 4), "TWN", "AID", "MMR") in got
+    # no dateline naming a state: a bare ministry stays unresolved
+    assert not tuples(run("國防部4日嚴厲譴責中共軍演。"))

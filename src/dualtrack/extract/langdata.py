@@ -285,6 +285,7 @@ def build(
         "restatement",
         "possessive",
         "anaphoric_before",
+        "home_roles",
         "adjunct_clause",
         "agent_preps",
         "agent_after",

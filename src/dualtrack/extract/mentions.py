@@ -60,8 +60,37 @@ def find_mentions(text: str, lang: LangData, country: dict[str, str]) -> list[Me
         out.append(Mention(m.start(), end, ids, locative=place))
         pos = end
     out = _merge_titles(text, out, lang, country)
+    out = _home_roles(text, out, lang)
     _mark_locatives(text, out, lang)
     return out
+
+
+def _home_roles(text: str, ms: list[Mention], lang: LangData) -> list[Mention]:
+    """外交部 with no state before it, in a dispatch whose dateline names a state's city
+    (中央社台北电, 新华社北京电): the ministry of that state."""
+    rx = lang.mod.get("home_roles_re")
+    end_rx = lang.dates.get("dateline_end_re")
+    if rx is None or end_rx is None or not ms:
+        return ms
+    dl = end_rx.search(text, 0, min(len(text), 50))
+    if dl is None:
+        return ms
+    home = next(
+        (m for m in ms if m.end <= dl.start() and len(m.ids) == 1
+         and (e := lang.actors.get(m.id)) is not None and e.kind == "state"),
+        None,
+    )  # fmt: skip
+    if home is None:
+        return ms
+    taken = bytearray(len(text))
+    for m in ms:
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    extra = [
+        Mention(h.start(), h.end(), home.ids)
+        for h in rx.finditer(text, dl.end())
+        if not any(taken[h.start() : h.end()])
+    ]
+    return sorted(ms + extra, key=lambda m: m.start) if extra else ms
 
 
 def _merge_titles(
