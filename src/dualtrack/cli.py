@@ -528,6 +528,9 @@ def forecast_cmd(
     ),
     engine: str = typer.Option("local", "--engine", help="local or ray."),
     fmt: str = typer.Option("table", "--format", help="table or json."),
+    drivers: str = typer.Option("tornado", "--drivers", help="tornado, sobol or none."),
+    sobol_samples: int = typer.Option(64, "--sobol-samples", help="Sobol base samples N (2^k)."),
+    sobol_runs: int = typer.Option(200, "--sobol-runs", help="Runs per Sobol design point."),
 ) -> None:
     """Probabilities of agreement, talks, collapse, strikes and war at 7/30/90 days."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
@@ -551,6 +554,7 @@ def forecast_cmd(
             result = forecast(
                 loaded, asof=day, horizon=horizon, runs=runs, seed=seed, levers=sets,  # type: ignore[arg-type]
                 engine=engine,  # type: ignore[arg-type]
+                drivers=drivers, sobol_samples=sobol_samples, sobol_runs=sobol_runs,  # type: ignore[arg-type]
                 progress=lambda done, total: bar.update(task, completed=done, total=total),
             )  # fmt: skip
     except InputError as exc:

@@ -49,12 +49,12 @@ def test_json_has_the_documented_shape(iran: Case) -> None:
     d = json.loads(forecast(iran, runs=2000, seed=1).to_json())
     assert list(d) == [
         "case", "asof", "runs", "seed", "horizons", "intervals90", "base_rate", "drivers",
-        "levers",
+        "drivers_method", "levers",
     ]  # fmt: skip
     assert d["case"] == "us-iran-2026" and d["asof"] == "2026-02-08" and d["runs"] == 2000
     assert set(d["intervals90"]["30"]["major_war"].__class__.__mro__) >= {list}
     assert all(set(x) == {"name", "effect"} for x in d["drivers"]) and d["drivers"]
-    assert d["levers"] == {}
+    assert d["levers"] == {} and d["drivers_method"] == "tornado"
 
 
 def test_same_seed_same_json_and_other_seed_differs(mini: Case) -> None:

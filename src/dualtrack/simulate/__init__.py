@@ -2,8 +2,9 @@
 
 `forecast(case, asof=..., horizon=90, runs=10_000, seed=0, levers=[...], engine="local")` returns
 a `Forecast`: end-state probabilities at 7/30/90 days with 90% intervals, the time-to-first-major-
-strike curve, the drivers (one-at-a-time tornado), the ICB base rate for crises like this one and,
-when levers are given, the what-if beside the base. See docs/forecast.md for the model.
+strike curve, the drivers (one-at-a-time tornado, or Sobol indices with `drivers="sobol"`), the
+ICB base rate for crises like this one and, when levers are given, the what-if beside the base.
+`sobol_drivers(case, ...)` gives the Sobol indices of every parameter. See docs/forecast.md.
 """
 
 from dualtrack.simulate.engine import OUTCOMES
@@ -17,6 +18,7 @@ from dualtrack.simulate.forecast import (
     WhatIf,
     forecast,
     parameter_names,
+    sobol_drivers,
 )
 from dualtrack.simulate.levers import valid_keys
 from dualtrack.simulate.params import Param, specs
@@ -36,6 +38,7 @@ __all__ = [
     "WhatIf",
     "forecast",
     "parameter_names",
+    "sobol_drivers",
     "specs",
     "valid_keys",
 ]

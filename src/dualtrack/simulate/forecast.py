@@ -21,6 +21,7 @@ from dualtrack.calibrate import BaseRates
 from dualtrack.cases import load_case
 from dualtrack.model import Case
 from dualtrack.simulate import params as P
+from dualtrack.simulate import sobol
 from dualtrack.simulate.baserate import (
     base_rates,
     case_inputs,
@@ -41,18 +42,37 @@ TORNADO_RUNS = 1_000
 TOP_DRIVERS = 10
 DRIVER_TARGET = "limited_strikes+major_war"
 Engine = Literal["local", "ray"]
+DriverMethod = Literal["tornado", "sobol", "none"]
+DRIVER_METHODS: tuple[str, ...] = ("tornado", "sobol", "none")
 Progress = Callable[[int, int], None]
 
 
 class Driver(BaseModel):
-    """One bar of the tornado: the target's probability with the parameter at its low and high."""
+    """One driver of the target probability, by the forecast's `drivers_method`.
+
+    Tornado: `effect` = p_high - p_low, the target with the parameter at its low and at its high
+    end, others at their points. Sobol: `effect` = `st`, the total-order index (share of the
+    target's variance over the parameter ranges the parameter has a hand in); `s1` the share it
+    explains alone; `*_conf` 95% bootstrap half-widths; p_low/p_high are not defined.
+    """
 
     name: str
-    effect: float  # p_high - p_low
-    low: float
+    effect: float
+    low: float  # the parameter's range
     high: float
-    p_low: float
-    p_high: float
+    p_low: float | None = None
+    p_high: float | None = None
+    s1: float | None = None
+    s1_conf: float | None = None
+    st: float | None = None
+    st_conf: float | None = None
+
+    def to_dict(self) -> dict[str, float]:
+        """The JSON entry: name and effect, plus the Sobol indices when there are any."""
+        out: dict[str, Any] = {"name": self.name, "effect": self.effect}
+        if self.st is not None:
+            out.update(s1=self.s1, s1_conf=self.s1_conf, st=self.st, st_conf=self.st_conf)
+        return out
 
 
 class Scenario(BaseModel):
@@ -86,6 +106,9 @@ class Forecast(Scenario):
     base_rate: dict[str, dict[str, float]]
     base_rate_source: str
     drivers: list[Driver]
+    drivers_method: DriverMethod = "tornado"
+    sobol_samples: int = 0  # Sobol base samples N and runs per design point (0: not Sobol)
+    sobol_runs: int = 0
     driver_target: str
     levers: WhatIf | None
     start: InitialState
@@ -93,7 +116,8 @@ class Forecast(Scenario):
 
     def to_dict(self) -> dict[str, Any]:
         """The issue's JSON shape: case, asof, runs, seed, horizons, intervals90, base_rate,
-        drivers ({name, effect}), levers ({} or {set, horizons, intervals90, base_rate})."""
+        drivers ({name, effect}; Sobol adds s1, s1_conf, st, st_conf), drivers_method, levers
+        ({} or {set, horizons, intervals90, base_rate})."""
         levers: dict[str, Any] = {}
         if self.levers is not None:
             levers = {
@@ -115,7 +139,8 @@ class Forecast(Scenario):
                 h: {k: list(v) for k, v in row.items()} for h, row in self.intervals90.items()
             },
             "base_rate": self.base_rate,
-            "drivers": [{"name": d.name, "effect": d.effect} for d in self.drivers],
+            "drivers": [d.to_dict() for d in self.drivers],
+            "drivers_method": self.drivers_method,
             "levers": levers,
         }
 
@@ -283,6 +308,61 @@ def _drivers(model: _Model, horizons: tuple[int, ...], seed: int, runs: int) -> 
     return out[:TOP_DRIVERS]
 
 
+def _sobol_drivers(
+    model: _Model,
+    horizons: tuple[int, ...],
+    seed: int,
+    samples: int,
+    runs_per_point: int,
+    progress: Callable[[int], None] | None,
+) -> list[Driver]:
+    """Sobol indices (SALib) of the same target as the tornado, over the parameters' draws:
+    every parameter with a range, by total-order index."""
+    rows = sobol.sobol_indices(
+        model.params,
+        lambda d: _kernel_inputs(d, model.start),
+        _start(model.start),
+        horizons,
+        seed,
+        samples,
+        runs_per_point,
+        progress,
+    )
+    out = [
+        Driver(
+            name=r.name,
+            effect=r.st,
+            low=model.params[r.name].low,
+            high=model.params[r.name].high,
+            s1=r.s1,
+            s1_conf=r.s1_conf,
+            st=r.st,
+            st_conf=r.st_conf,
+        )
+        for r in rows
+    ]
+    out.sort(key=lambda dr: (-dr.effect, dr.name))
+    return out
+
+
+def _driver_method(drivers: bool | str) -> DriverMethod:
+    """`drivers=True/False` (the old switch) means tornado/none."""
+    if isinstance(drivers, bool):
+        return "tornado" if drivers else "none"
+    if drivers not in DRIVER_METHODS:
+        raise InputError(f"drivers must be one of {', '.join(DRIVER_METHODS)}, got {drivers!r}")
+    return drivers  # type: ignore[return-value]
+
+
+def _check_sobol(samples: int, runs_per_point: int) -> None:
+    if samples < 2 or samples & (samples - 1):
+        raise InputError(
+            f"Sobol samples must be a power of two of at least 2 (e.g. 64), got {samples}"
+        )
+    if runs_per_point < 1:
+        raise InputError(f"Sobol runs per point must be at least 1, got {runs_per_point}")
+
+
 def _build(case: Case, asof: dt.date, levers: Levers) -> _Model:
     inputs = case_inputs(case)
     if levers.features and inputs.features() is None:
@@ -362,23 +442,30 @@ def forecast(
     levers: Mapping[str, str] | Iterable[str] | None = None,
     engine: Engine = "local",
     workers: int | None = None,
-    drivers: bool = True,
+    drivers: DriverMethod | bool = "tornado",
     progress: Progress | None = None,
+    sobol_samples: int = sobol.SAMPLES,
+    sobol_runs: int = sobol.RUNS_PER_POINT,
 ) -> Forecast:
     """Forecast the case's end states at 7/30/90 days (those within `horizon`, plus `horizon`).
 
     `levers` (`["incident_rate=x2"]` or `{"mediator": "none"}`) add a what-if run on the same
     seed, reported beside the base forecast. `engine="ray"` spreads chunks over Ray workers with
-    the same numbers as `"local"`. Raises `InputError` on any bad input.
+    the same numbers as `"local"`. `drivers` is "tornado" (one at a time), "sobol" (variance-
+    based, `sobol_samples` base samples N, a power of two, and `sobol_runs` runs per design
+    point) or "none"; True/False mean tornado/none. Drivers run locally on either engine, so the
+    numbers do not depend on it. Raises `InputError` on any bad input.
     """
     c = case if isinstance(case, Case) else load_case(case)
     if engine not in ("local", "ray"):
         raise InputError(f"engine must be 'local' or 'ray', got {engine!r}")
     day = check_inputs(c, asof, horizon, runs)
+    method = _driver_method(drivers)
+    if method == "sobol":
+        _check_sobol(sobol_samples, sobol_runs)
     lev = parse_levers(c, levers or [], parameter_names())
     horizons = tuple(sorted({h for h in HORIZONS if h <= horizon} | {horizon}))
     n_draws = int(np.clip(runs // RUNS_PER_DRAW, 1, MAX_DRAWS))
-    total = runs * (2 if lev else 1)
 
     def scenario(model: _Model, offset: int) -> Scenario:
         step = (lambda d, _t: progress(offset + d, total)) if progress else None
@@ -396,6 +483,9 @@ def forecast(
 
     base = _build(c, day, Levers())
     alt_model = _build(c, day, lev) if lev else None  # bad levers fail before any run
+    varied = sum(p.high > p.low for p in base.params.values())
+    sobol_total = sobol.model_runs(varied, sobol_samples, sobol_runs) if method == "sobol" else 0
+    total = runs * (2 if lev else 1) + sobol_total
     result = scenario(base, 0)
     what_if = None
     if alt_model is not None:
@@ -404,6 +494,20 @@ def forecast(
             base_rate=end_state_rates(alt_model.rates, horizons),
             **scenario(alt_model, runs).model_dump(),
         )
+    drivers_found: list[Driver] = []
+    if method == "tornado":
+        drivers_found = _drivers(base, horizons, seed, runs)
+    elif method == "sobol":
+        done = total - sobol_total
+
+        def sobol_step(n: int) -> None:
+            nonlocal done
+            done += n
+            if progress:
+                progress(done, total)
+
+        found = _sobol_drivers(base, horizons, seed, sobol_samples, sobol_runs, sobol_step)
+        drivers_found = found[:TOP_DRIVERS]
     return Forecast(
         **result.model_dump(),
         case=c.id,
@@ -415,9 +519,32 @@ def forecast(
         draws=n_draws,
         base_rate=end_state_rates(base.rates, horizons),
         base_rate_source=base.rates.source,
-        drivers=_drivers(base, horizons, seed, runs) if drivers else [],
+        drivers=drivers_found,
+        drivers_method=method,
+        sobol_samples=sobol_samples if method == "sobol" else 0,
+        sobol_runs=sobol_runs if method == "sobol" else 0,
         driver_target=DRIVER_TARGET,
         levers=what_if,
         start=base.start,
         parameters=base.params,
     )
+
+
+def sobol_drivers(
+    case: str | Path | Case,
+    asof: dt.date | None = None,
+    horizon: int = 90,
+    seed: int = 0,
+    levers: Mapping[str, str] | Iterable[str] | None = None,
+    samples: int = sobol.SAMPLES,
+    runs_per_point: int = sobol.RUNS_PER_POINT,
+) -> list[Driver]:
+    """Sobol indices of P(limited strikes or major war by `horizon`) for every parameter with a
+    range (the forecast lists the top ten), under `levers` if given: a lever that fixes a
+    parameter takes it out of the analysis, one that scales it moves its range."""
+    c = case if isinstance(case, Case) else load_case(case)
+    day = check_inputs(c, asof, horizon, 1)
+    _check_sobol(samples, runs_per_point)
+    model = _build(c, day, parse_levers(c, levers or [], parameter_names()))
+    horizons = tuple(sorted({h for h in HORIZONS if h <= horizon} | {horizon}))
+    return _sobol_drivers(model, horizons, seed, samples, runs_per_point, None)

@@ -93,19 +93,19 @@ def resolve(derived: dict[str, float]) -> dict[str, Param]:
     return out
 
 
+def from_unit(p: Param, u: np.ndarray) -> np.ndarray:
+    """Values of `p` at quantiles `u` in [0, 1] of its draw: one mapping for the Monte Carlo
+    draws and the Sobol design, so both sample the same distribution."""
+    if p.high == p.low:
+        return np.full(len(u), p.value)
+    if p.dist == "loguniform":
+        return np.exp(np.log(p.low) + u * (np.log(p.high) - np.log(p.low)))
+    return p.low + u * (p.high - p.low)
+
+
 def sample(params: dict[str, Param], rng: np.random.Generator, n: int) -> dict[str, np.ndarray]:
     """`n` joint draws of every parameter (independent across parameters), in name order."""
-    draws: dict[str, np.ndarray] = {}
-    for name in sorted(params):
-        p = params[name]
-        u = rng.random(n)
-        if p.high == p.low:
-            draws[name] = np.full(n, p.value)
-        elif p.dist == "loguniform":
-            draws[name] = np.exp(np.log(p.low) + u * (np.log(p.high) - np.log(p.low)))
-        else:
-            draws[name] = p.low + u * (p.high - p.low)
-    return draws
+    return {name: from_unit(params[name], rng.random(n)) for name in sorted(params)}
 
 
 def point(params: dict[str, Param], n: int) -> dict[str, np.ndarray]:

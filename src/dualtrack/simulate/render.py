@@ -56,7 +56,33 @@ def outcome_table(f: Forecast) -> Table:
     return table
 
 
+def sobol_table(f: Forecast) -> Table:
+    """Sobol indices of the driver target: share of its variance over the parameter ranges."""
+    table = Table(
+        title=f"Drivers of P({f.driver_target.replace('+', ' or ')}) by day {f.horizon}: "
+        f"Sobol indices over the parameter ranges (N={f.sobol_samples}, "
+        f"{f.sobol_runs} runs per point)",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+    )
+    for col in ("parameter", "low", "high", "S1 (alone)", "ST (total)"):
+        table.add_column(col, justify="left" if col == "parameter" else "right")
+    for d in f.drivers:
+        table.add_row(
+            d.name, f"{d.low:.3g}", f"{d.high:.3g}", f"{d.s1:.2f} ± {d.s1_conf:.2f}",
+            f"{d.st:.2f} ± {d.st_conf:.2f}",
+        )  # fmt: skip
+    table.caption = (
+        "S1 = share of the variance the parameter explains alone, ST = share it has a hand in "
+        "(with interactions); ± = 95% bootstrap half-width"
+    )
+    return table
+
+
 def drivers_table(f: Forecast) -> Table:
+    if f.drivers_method == "sobol":
+        return sobol_table(f)
     table = Table(
         title=f"Drivers of P({f.driver_target.replace('+', ' or ')}) by day {f.horizon}: "
         "parameter at its low vs high end, others at their points",
@@ -68,7 +94,7 @@ def drivers_table(f: Forecast) -> Table:
         table.add_column(col, justify="left" if col == "parameter" else "right")
     for d in f.drivers:
         table.add_row(
-            d.name, f"{d.low:.3g}", f"{d.high:.3g}", _pct(d.p_low), _pct(d.p_high),
+            d.name, f"{d.low:.3g}", f"{d.high:.3g}", _pct(d.p_low or 0.0), _pct(d.p_high or 0.0),
             f"{100 * d.effect:+.0f} pts",
         )  # fmt: skip
     return table
