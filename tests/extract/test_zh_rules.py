@@ -210,3 +210,11 @@ def test_a_bare_ministry_belongs_to_the_datelines_state(run, tuples) -> None:
     assert (D(2026, 3, 4), "TWN", "AID", "MMR") in got
     # no dateline naming a state: a bare ministry stays unresolved
     assert not tuples(run("國防部4日嚴厲譴責中共軍演。"))
+
+
+def test_counts_of_one_are_not_quantities_and_crew_are_persons(run) -> None:
+    res = run("美軍戰機4日在阿拉伯海擊落一架伊朗無人機。")
+    assert [q for e in res.events for q in e.quantities] == []
+    res = run("菲律賓海巡署4日指控中國海警船發射水砲，造成3名船員受傷。")
+    assert [(q.value, q.unit) for e in res.events for q in e.quantities] == [(3, "person")]
+    assert {e.actor for e in res.events} == {"PHL"}  # 菲律賓海巡署: the Philippine coast guard

@@ -155,6 +155,8 @@ class QuantityFinder:
                 unit, what = spec[0], spec[1]
             if unit is None:
                 continue
+            if value == 1 and not m.group("meas"):
+                continue  # 一架无人机, 一支救援队: a count of one is an article, not a quantity
             if what == unit:
                 what = None
             if any(q.start <= start < q.end for q in out):
