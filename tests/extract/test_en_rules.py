@@ -235,3 +235,12 @@ def test_response_targets_every_author_of_the_act_and_adjunct_subjects(run, tupl
         "down a Malian drone."
     )
     assert (dt.date(2026, 3, 1), "DZA", "ASSAULT", "MLI") in tuples(res)
+
+
+def test_denied_report_content_appositions_and_modifier_names(run, tuples) -> None:
+    res = run("Venezuela denied on Thursday reports that its navy had seized a Guyanese boat.")
+    assert [(e.category.value, e.flags.negated) for e in res.events] == [("COERCE", True)]
+    res = run("Burkina Faso and Niger, Mali's allies, recalled their ambassadors on Monday.")
+    assert {a for _, a, c, _ in tuples(res) if c == "SANCTION"} == {"BFA", "NER"}
+    res = run("Britain triggered the return of U.N. sanctions on Iran on Thursday.")
+    assert tuples(res) == {(dt.date(2026, 3, 5), "GBR", "SANCTION", "IRN")}

@@ -38,8 +38,14 @@ _CLOSING = frozenset('。.!?！？;；:："”’」』)）')
 # Periods named relative to the document (本月, next week) that date a clause's event.
 _NEAR_PERIODS = (DatePrecision.WEEK, DatePrecision.MONTH)
 # Categories whose target may be named as a place (drills around Taiwan, strikes in Syria,
-# rescue teams arriving in Myanmar).
-PLACE_TARGETED = {Category.MOBILIZE, Category.ASSAULT, Category.COERCE, Category.AID}
+# rescue teams arriving in Myanmar, vessels withdrawn from waters near Kinmen).
+PLACE_TARGETED = {
+    Category.MOBILIZE,
+    Category.ASSAULT,
+    Category.COERCE,
+    Category.AID,
+    Category.RETREAT,
+}
 
 
 @dataclass
@@ -260,6 +266,9 @@ class Coder:
         """'denied the claim and accused …', '… and said they would …': a new predicate of the
         same subject, not the content of the governing verb before it; ', and Qatar offered':
         a new subject."""
+        den = self._cue("denied_report", governor.start, t.start)
+        if governor.rule.category is Category.REJECT and den is not None:
+            return True  # "denied reports that its navy had seized …": the report's act is coded
         fresh = self.mod.get("new_subject_before_re")
         if fresh is not None and any(
             governor.end <= s < t.start and _ends_with(fresh, self.text, s) for s in self._starts
@@ -340,6 +349,14 @@ class Coder:
         """The last mention before the verb and those coordinated with it (A、B和C)."""
         if not before:
             return []
+        last = before[-1]
+        if (
+            not self.lang.cjk
+            and len(before) > 1
+            and self.text.startswith("'s", last.end)
+            and self.text[before[-2].end : last.start].strip() == ","
+        ):
+            before = before[:-1]  # "Burkina Faso and Niger, Mali's allies, recalled": apposition
         group = [before[-1]]
         for m in reversed(before[:-1]):
             if self._joined(m.end, group[0].start):
@@ -646,7 +663,9 @@ class Coder:
         )
         if target_m is None and not anaphor:
             subj_ids = {i for s in subjects for i in s.ids}
-            for m in after:
+            # "U.N. sanctions on Iran": a name inside an English verb phrase is its modifier
+            pool = after if self.lang.cjk else [m for m in after if m.start >= t.end] + after
+            for m in pool:
                 if not set(m.ids) & subj_ids and not self._agent(m) and not self._source(m, ce):
                     target_m = m
                     break
