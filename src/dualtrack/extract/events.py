@@ -163,6 +163,8 @@ class Coder:
         return rx.search(self.text, s, e)
 
     def _negated(self, clause_start: int, t: Trigger) -> bool:
+        if self._cue("denial", clause_start, t.start) is not None:
+            return True  # 否认其部队已撤出: a denial negates the act it names, however far
         w = int(self.mod.get("negation_window", 4))
         s = max(clause_start, t.start - w)
         m = self._cue("negation", s, t.start)

@@ -286,6 +286,7 @@ def build(
         "possessive",
         "anaphoric_before",
         "home_roles",
+        "denial",
         "adjunct_clause",
         "agent_preps",
         "agent_after",
