@@ -3,8 +3,9 @@
 Run: .venv/bin/python benchmarks/forecast_speed.py [--runs 100000] [--workers 2] [--repeat 3]
 
 Reports wall time and runs/s for the simulation alone (drivers off) and for the full forecast
-(with the one-at-a-time tornado), and checks that Ray gives the same JSON as local. Ray's start-up
-is timed separately (it happens once per process).
+(with the one-at-a-time tornado, and with Sobol drivers at their defaults: N=64 base samples, 200
+runs per design point), and checks that Ray gives the same JSON as local. Ray's start-up is timed
+separately (it happens once per process).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import time
 
 from dualtrack.simulate import forecast
 from dualtrack.simulate.forecast import _ray
+from dualtrack.simulate.sobol import RUNS_PER_POINT, SAMPLES, model_runs
 
 
 def _timed(repeat: int, **kwargs: object) -> tuple[float, str]:
@@ -39,6 +41,10 @@ def main() -> None:
     forecast("us-iran-2026", runs=1000, drivers=False)  # imports, YAML, ICB models
     local_sim, local_json = _timed(args.repeat, runs=n, drivers=False)
     local_full, _ = _timed(args.repeat, runs=n)
+    local_sobol, _ = _timed(args.repeat, runs=n, drivers="sobol")
+    sobol_alone, _ = _timed(args.repeat, runs=1, drivers="sobol")
+    varied = sum(p.high > p.low for p in forecast("us-iran-2026", runs=1).parameters.values())
+    sobol_runs = model_runs(varied, SAMPLES, RUNS_PER_POINT)
 
     t = time.perf_counter()
     _ray(args.workers)
@@ -54,9 +60,15 @@ def main() -> None:
     for name, secs in (
         ("local, simulation", local_sim),
         ("local, with drivers", local_full),
+        ("local, with sobol drivers", local_sobol),
         (f"ray {args.workers} workers, simulation", ray_sim),
     ):
         print(f"{name:<28}{secs:>9.2f}{n / secs:>12,.0f}")
+    print(
+        f"sobol drivers alone: {sobol_alone:.2f} s for {varied} parameters, N={SAMPLES}, "
+        f"{RUNS_PER_POINT} runs per point = {sobol_runs:,} runs x 90 days "
+        f"({sobol_runs / sobol_alone:,.0f} runs/s)"
+    )
     print(f"ray start-up (once per process): {ray_start:.1f} s")
     print(f"ray JSON identical to local: {ray_json == local_json}")
 

@@ -133,3 +133,14 @@ def test_ray_engine_gives_the_same_sobol_drivers(iran: Case) -> None:
               "sobol_runs": 50}  # fmt: skip
     local = forecast(iran, engine="local", **kwargs)
     assert forecast(iran, engine="ray", workers=2, **kwargs).to_json() == local.to_json()
+
+
+def test_agreement_target_is_driven_by_the_talks(iran: Case, indices: list[Driver]) -> None:
+    deal = sobol_drivers(iran, seed=0, target="agreement", **SMALL)
+    by_deal = {d.name: d.st for d in deal}
+    by_war = {d.name: d.st for d in indices}
+    talks = ("talks.stage_rate", "talks.collapse_ratio", "talks.gap_reference")
+    assert all(by_deal[n] > by_war[n] + 0.05 for n in talks)
+    assert all(by_deal[n] == pytest.approx(0.0, abs=1e-12) for n in UNUSED)
+    with pytest.raises(InputError, match="target must be one of"):
+        sobol_drivers(iran, target="peace", **SMALL)

@@ -315,9 +315,10 @@ def _sobol_drivers(
     samples: int,
     runs_per_point: int,
     progress: Callable[[int], None] | None,
+    target: str = DRIVER_TARGET,
 ) -> list[Driver]:
-    """Sobol indices (SALib) of the same target as the tornado, over the parameters' draws:
-    every parameter with a range, by total-order index."""
+    """Sobol indices (SALib) of the target (by default the tornado's), over the parameters'
+    draws: every parameter with a range, by total-order index."""
     rows = sobol.sobol_indices(
         model.params,
         lambda d: _kernel_inputs(d, model.start),
@@ -327,6 +328,7 @@ def _sobol_drivers(
         samples,
         runs_per_point,
         progress,
+        target,
     )
     out = [
         Driver(
@@ -538,13 +540,17 @@ def sobol_drivers(
     levers: Mapping[str, str] | Iterable[str] | None = None,
     samples: int = sobol.SAMPLES,
     runs_per_point: int = sobol.RUNS_PER_POINT,
+    target: str = DRIVER_TARGET,
 ) -> list[Driver]:
-    """Sobol indices of P(limited strikes or major war by `horizon`) for every parameter with a
-    range (the forecast lists the top ten), under `levers` if given: a lever that fixes a
+    """Sobol indices of P(target by `horizon`) for every parameter with a range (the forecast
+    lists the top ten of the default target, limited strikes or major war; `target="agreement"`
+    analyses an agreement or framework instead), under `levers` if given: a lever that fixes a
     parameter takes it out of the analysis, one that scales it moves its range."""
     c = case if isinstance(case, Case) else load_case(case)
     day = check_inputs(c, asof, horizon, 1)
     _check_sobol(samples, runs_per_point)
+    if target not in sobol.TARGETS:
+        raise InputError(f"target must be one of {', '.join(sobol.TARGETS)}, got {target!r}")
     model = _build(c, day, parse_levers(c, levers or [], parameter_names()))
     horizons = tuple(sorted({h for h in HORIZONS if h <= horizon} | {horizon}))
-    return _sobol_drivers(model, horizons, seed, samples, runs_per_point, None)
+    return _sobol_drivers(model, horizons, seed, samples, runs_per_point, None, target)

@@ -1,4 +1,4 @@
-"""Variance-based drivers: Sobol indices of the escalation probability over the parameter ranges.
+"""Variance-based drivers: Sobol indices of an end-state probability over the parameter ranges.
 
 The tornado moves one parameter at a time with the others at their points; it misses what a
 parameter does through its interactions and over the rest of the ranges. Sobol indices split the
@@ -44,9 +44,12 @@ class Index(BaseModel):
     st_conf: float
 
 
-def escalation(end: np.ndarray) -> np.ndarray:
-    """Per run at the last horizon: limited strikes or major war happened (the driver target)."""
-    return end[-1] >= OUTCOMES.index("limited_strikes")
+TARGETS: dict[str, Callable[[np.ndarray], np.ndarray]] = {
+    "limited_strikes+major_war": lambda end: end[-1] >= OUTCOMES.index("limited_strikes"),
+    "agreement": lambda end: end[-1] == OUTCOMES.index("agreement"),
+}
+"""What a run counts for, from its end-state codes [horizons, runs], at the last horizon: the
+drivers' target (the tornado's), or an agreement or framework."""
 
 
 def design(params: dict[str, P.Param], samples: int, seed: int) -> tuple[list[str], np.ndarray]:
@@ -76,6 +79,7 @@ def evaluate(
     seed: int,
     runs_per_point: int,
     progress: Callable[[int], None] | None = None,
+    target: str = "limited_strikes+major_war",
 ) -> np.ndarray:
     """P(target) at each design point from `runs_per_point` runs on common random numbers.
 
@@ -90,7 +94,7 @@ def evaluate(
         d = {k: np.repeat(v[lo:hi], runs_per_point) for k, v in values.items()}
         rng = np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(1,)))
         paths = run_paths(inputs(d), start, horizons, rng, reps=hi - lo)
-        y[lo:hi] = escalation(paths.end).reshape(hi - lo, runs_per_point).mean(axis=1)
+        y[lo:hi] = TARGETS[target](paths.end).reshape(hi - lo, runs_per_point).mean(axis=1)
         if progress:
             progress((hi - lo) * runs_per_point)
     return y
@@ -133,15 +137,16 @@ def sobol_indices(
     samples: int = SAMPLES,
     runs_per_point: int = RUNS_PER_POINT,
     progress: Callable[[int], None] | None = None,
+    target: str = "limited_strikes+major_war",
 ) -> list[Index]:
-    """Sobol indices of P(limited strikes or major war by the last horizon), one per parameter
-    with a range, in name order. `samples` (N) must be a power of two, as Sobol sequences want."""
+    """Sobol indices of P(target by the last horizon), one per parameter with a range, in name
+    order; the target is a key of `TARGETS`. `samples` (N) must be a power of two, as Sobol
+    sequences want."""
     names, unit = design(params, samples, seed)
     if not names:
         return []
-    y = evaluate(
-        point_values(params, names, unit), inputs, start, horizons, seed, runs_per_point, progress
-    )
+    values = point_values(params, names, unit)
+    y = evaluate(values, inputs, start, horizons, seed, runs_per_point, progress, target)
     return indices(names, y, seed)
 
 
