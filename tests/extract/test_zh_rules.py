@@ -225,3 +225,14 @@ def test_a_denied_act_is_negated_and_a_protest_targets_what_it_opposes(run, tupl
     assert [(e.category.value, e.flags.negated) for e in res.events] == [("RETREAT", True)]
     got = tuples(run("約3000名民眾4日在貝爾格萊德舉行抗議集會，反對科索沃當局關閉塞族銀行。"))
     assert got == {(D(2026, 3, 4), "SRB", "PROTEST", "XKX")}
+
+
+def test_an_accusation_is_dated_by_its_statement_not_the_act_it_names(run, tuples) -> None:
+    text = (
+        "亞美尼亞外交部4日發表聲明，指責阿塞拜疆軍隊前一天晚間炮擊邊境村莊。"
+        "阿塞拜疆國防部當天予以否認。俄羅斯呼籲雙方通過談判解決分歧。"
+    )
+    got = tuples(run(text))
+    assert (D(2026, 3, 4), "ARM", "ACCUSE", "AZE") in got
+    assert (D(2026, 3, 4), "AZE", "REJECT", "ARM") in got  # 當天: the statement's day
+    assert not [t for t in got if t[2] == "CONSULT"]  # 通過談判: through talks, not talks

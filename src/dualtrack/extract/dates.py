@@ -27,6 +27,7 @@ class DateMention:
     relative: bool = False
     range_end: bool = False  # the 8日 of 6日至8日: not a date events happen on by itself
     dateline: bool = False  # the date of the report (WASHINGTON, Feb 6 -), not of its events
+    aside: bool = False  # 前一天 inside what was said: a later 当天 is back at the narrative's day
 
     @property
     def resolved(self) -> bool:
@@ -132,7 +133,9 @@ def find_dates(text: str, lang: LangData, doc_date: dt.date | None) -> list[Date
             continue
         out.append(dm)
         _join_ranges(text, out[-2:], lang)
-        if dm.date and dm.precision is DatePrecision.DAY and not dm.range_end:
+        if kind == "rel" and payload[0]["anchor"] == "context" and payload[0]["offset"] < 0:
+            dm.aside = True  # type: ignore[union-attr]
+        if dm.date and dm.precision is DatePrecision.DAY and not dm.range_end and not dm.aside:
             context, context_end = dm.date, end
         if dm.date and not dm.range_end:
             month_context = dm.date

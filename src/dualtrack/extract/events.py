@@ -817,6 +817,15 @@ class Coder:
                 d for d in dates
                 if d.end <= t.start or d.date is None or d.date <= self.doc_date
             ]  # fmt: skip
+            # 11日发表声明，指责X前一天炮击: a day before the verb in its sentence dates it,
+            # the one inside its content dates the content
+            before = [
+                d for d in own
+                if sent.start <= d.start and d.end <= t.start and d.date is not None
+                and not d.dateline and d.precision is DatePrecision.DAY
+            ]  # fmt: skip
+            if before:
+                own = [d for d in own if d.end <= t.start]
         date = self._date(t, clause, sent, own, context_date)
         joint = rule.mutual or cat in SYMMETRIC or mode == "ceasefire"
         # 泰柬双方…同意停火, 日本与菲律宾签署: the two parties act on each other

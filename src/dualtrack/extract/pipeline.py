@@ -165,7 +165,12 @@ class Extractor:
         for sent in sents:
             while di < len(dates) and dates[di].end <= sent.start:
                 d = dates[di]
-                if d.date is not None and d.precision is DatePrecision.DAY and not d.range_end:
+                if (
+                    d.date is not None
+                    and d.precision is DatePrecision.DAY
+                    and not d.range_end
+                    and not d.aside
+                ):
                     context = dates[di]
                 di += 1
             s_dates = _upto(dates, di, sent.end)
