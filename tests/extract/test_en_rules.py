@@ -244,3 +244,15 @@ def test_denied_report_content_appositions_and_modifier_names(run, tuples) -> No
     assert {a for _, a, c, _ in tuples(res) if c == "SANCTION"} == {"BFA", "NER"}
     res = run("Britain triggered the return of U.N. sanctions on Iran on Thursday.")
     assert tuples(res) == {(dt.date(2026, 3, 5), "GBR", "SANCTION", "IRN")}
+
+
+def test_talks_between_the_two_governments_and_welcoming_them(run, tuples) -> None:
+    res = run(
+        "Congo accused Rwanda on Saturday of backing rebels. Qatar hosted talks between the "
+        "two governments on Monday, and U.S. officials welcomed the talks."
+    )
+    got = tuples(res)
+    assert {("COD", "RWA"), ("RWA", "COD")} <= {(a, t) for _, a, c, t in got if c == "CONSULT"}
+    assert {t for _, a, c, t in got if c == "SUPPORT" and a == "USA"} == {"COD", "RWA"}
+    res = run("Tokyo lodged a protest through diplomatic channels on Monday.")
+    assert tuples(res) == {(dt.date(2026, 3, 2), "JPN", "ACCUSE", None)}

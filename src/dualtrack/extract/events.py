@@ -136,6 +136,7 @@ class Coder:
         self._commentary_para = -1
         self._last_person: str | None = None
         self._recent: list[str] = []  # actors of the events coded so far, in order
+        self._last_dyad: tuple[str, str] | None = None  # actor and target of the last event
         self._last_para = -1
 
     def _kind(self, actor_id: str) -> str:
@@ -291,6 +292,8 @@ class Coder:
         m = rx.match(self.text, t.end + 1) or rx.match(self.text, t.end)
         if not self.lang.cjk and m is None:
             m = rx.search(self.text, t.start, t.end)  # "called the move unjustified"
+            if m is not None and not m.group().lower().startswith("th"):
+                m = None  # "lodged a protest": not a reference to an earlier act
         if m is not None:  # "the Egyptian accusation" names its author: not an anaphor
             return not any(m.start() <= x < m.end() for x in self._starts)
         before = self.mod.get("anaphoric_before_re")  # 对此提出抗议: the referent before the verb
@@ -430,6 +433,9 @@ class Coder:
             prev, prev_clause = t, clause
             drafts.extend(made)
             self._recent.extend(d.actor for d in made)
+            self._last_dyad = next(
+                ((d.actor, d.target) for d in reversed(made) if d.target), self._last_dyad
+            )
             for d in made:
                 if (
                     d.target is not None
@@ -639,6 +645,12 @@ class Coder:
                 nxt = self.text.find(" ", t.end + 1)
                 bm = btw.match(self.text, nxt + 1) if 0 <= nxt - t.end < 12 else None
             pair = [m for m in after if bm is not None and m.start >= bm.end()][:2]
+            both = self.mod.get("pair_pronouns_re")
+            dyad = self._last_pair or self._last_dyad
+            if len(pair) < 2 and bm is not None and both is not None and dyad:
+                pm = both.match(self.text, bm.end()) or both.match(self.text, bm.end() + 1)
+                if pm is not None:  # talks between the two governments: the last two parties
+                    pair = [Mention(pm.start(), pm.end(), (x,)) for x in dyad]
             if len(pair) == 2:
                 if rule.mediates:
                     target_m, parties = pair[0], pair
@@ -667,6 +679,8 @@ class Coder:
             subj_ids = {i for s in subjects for i in s.ids}
             # "U.N. sanctions on Iran": a name inside an English verb phrase is its modifier
             pool = after if self.lang.cjk else [m for m in after if m.start >= t.end] + after
+            fresh = self.mod.get("new_subject_before_re")  # ", and U.S. officials welcomed"
+            pool = [m for m in pool if fresh is None or not _ends_with(fresh, self.text, m.start)]
             for m in pool:
                 if not set(m.ids) & subj_ids and not self._agent(m) and not self._source(m, ce):
                     target_m = m
