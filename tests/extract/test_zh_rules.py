@@ -236,3 +236,17 @@ def test_an_accusation_is_dated_by_its_statement_not_the_act_it_names(run, tuple
     assert (D(2026, 3, 4), "ARM", "ACCUSE", "AZE") in got
     assert (D(2026, 3, 4), "AZE", "REJECT", "ARM") in got  # 當天: the statement's day
     assert not [t for t in got if t[2] == "CONSULT"]  # 通過談判: through talks, not talks
+
+
+def test_a_name_after_a_states_title_is_that_states_person(run, tuples) -> None:
+    text = "俄烏代表團3日在伊斯坦堡會談，土耳其外長費丹主持會談。費丹4日呼籲雙方實現停火。"
+    assert (D(2026, 3, 4), "TUR", "REQUEST", None) in tuples(run(text))
+
+
+def test_a_promise_made_in_a_signing_is_part_of_it(run, tuples) -> None:
+    text = "阿塞拜疆總統阿利耶夫和亞美尼亞總理帕希尼揚3日簽署聯合宣言，承諾永久結束衝突。"
+    got = tuples(run(text))
+    assert got == {
+        (D(2026, 3, 3), "AZE", "SUPPORT", "ARM"),
+        (D(2026, 3, 3), "ARM", "SUPPORT", "AZE"),
+    }

@@ -407,7 +407,9 @@ class Coder:
                     and not self._adjunct(t)
                     and not self._new_predicate(governor, t)
                 ):
-                    has_subject = bool(self._subject_mentions(cs, t.start, mentions))
+                    has_subject = bool(self._subject_mentions(cs, t.start, mentions)) or (
+                        self._cue("pair_pronouns", cs, t.start) is not None  # 两国本月将…
+                    )
                     # warned that if B does X, A would strike: the act is the threat's content
                     cond = self._cue("conditional", governor.end, t.start) is not None
                     if ci == gov_clause or (

@@ -286,6 +286,7 @@ def build(
         "possessive",
         "anaphoric_before",
         "home_roles",
+        "titled_name",
         "denial",
         "adjunct_clause",
         "agent_preps",

@@ -61,6 +61,7 @@ def find_mentions(text: str, lang: LangData, country: dict[str, str]) -> list[Me
         pos = end
     out = _merge_titles(text, out, lang, country)
     out = _home_roles(text, out, lang)
+    out = _titled_names(text, out, lang)
     _mark_locatives(text, out, lang)
     return out
 
@@ -91,6 +92,36 @@ def _home_roles(text: str, ms: list[Mention], lang: LangData) -> list[Mention]:
         if not any(taken[h.start() : h.end()])
     ]
     return sorted(ms + extra, key=lambda m: m.start) if extra else ms
+
+
+def _titled_names(text: str, ms: list[Mention], lang: LangData) -> list[Mention]:
+    """土耳其外长费丹 … 费丹表示: a name no dictionary knows, right after a state's title, is a
+    person of that state; later mentions of the bare name resolve to the state too."""
+    rx = lang.mod.get("titled_name_re")
+    titles = lang.mod.get("person_titles") or []
+    if rx is None or not titles or not ms:
+        return ms
+    starts = {m.start for m in ms}
+    names: dict[str, tuple[str, ...]] = {}
+    out: list[Mention] = []
+    for m in ms:
+        n = rx.match(text, m.end) if text[m.start : m.end].endswith(tuple(titles)) else None
+        if n is not None and not any(s in starts for s in range(n.start(), n.end())):
+            names.setdefault(n.group(), m.ids)
+            m = Mention(m.start, n.end(), m.ids, m.locative)
+        out.append(m)
+    if not names:
+        return out
+    taken = bytearray(len(text))
+    for m in out:
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    for name, ids in names.items():
+        pos = text.find(name)
+        while pos >= 0:
+            if not any(taken[pos : pos + len(name)]):
+                out.append(Mention(pos, pos + len(name), ids))
+            pos = text.find(name, pos + len(name))
+    return sorted(out, key=lambda m: m.start)
 
 
 def _merge_titles(
