@@ -256,3 +256,18 @@ def test_talks_between_the_two_governments_and_welcoming_them(run, tuples) -> No
     assert {t for _, a, c, t in got if c == "SUPPORT" and a == "USA"} == {"COD", "RWA"}
     res = run("Tokyo lodged a protest through diplomatic channels on Monday.")
     assert tuples(res) == {(dt.date(2026, 3, 2), "JPN", "ACCUSE", None)}
+
+
+def test_future_dated_talks_are_hypothetical_and_messages_through_mediators(run, ex) -> None:
+    res = run("The talks between Armenia and Azerbaijan are expected to resume next week.")
+    assert res.events and all(e.flags.hypothetical for e in res.events)
+    res = run(
+        "Iranian and U.S. negotiators did not sit at the same table on Saturday but "
+        "exchanged messages through Omani mediators."
+    )
+    talks = [e for e in res.events if e.category.value == "CONSULT"]
+    assert {(ex.country(e.actor), ex.country(e.target)) for e in talks} == {
+        ("IRN", "USA"),
+        ("USA", "IRN"),
+    }
+    assert all(ex.country(e.via) == "OMN" and not e.flags.negated for e in talks)

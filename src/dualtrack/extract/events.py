@@ -843,6 +843,14 @@ class Coder:
             if before:
                 own = [d for d in own if d.end <= t.start]
         date = self._date(t, clause, sent, own, context_date)
+        if (
+            cat is not Category.THREATEN
+            and date is not None
+            and date.date is not None
+            and self.doc_date is not None
+            and date.date > self.doc_date
+        ):
+            flags["hypothetical"] = True  # talks "expected to resume next week": not yet held
         joint = rule.mutual or cat in SYMMETRIC or mode == "ceasefire"
         # 泰柬双方…同意停火, 日本与菲律宾签署: the two parties act on each other
         if joint and not target_ids and not rule.mediates and len(set(actor_ids)) == 2:
