@@ -67,7 +67,7 @@ class Driver(BaseModel):
     st: float | None = None
     st_conf: float | None = None
 
-    def to_dict(self) -> dict[str, float]:
+    def to_dict(self) -> dict[str, Any]:
         """The JSON entry: name and effect, plus the Sobol indices when there are any."""
         out: dict[str, Any] = {"name": self.name, "effect": self.effect}
         if self.st is not None:
