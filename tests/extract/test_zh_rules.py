@@ -250,3 +250,17 @@ def test_a_promise_made_in_a_signing_is_part_of_it(run, tuples) -> None:
         (D(2026, 3, 3), "AZE", "SUPPORT", "ARM"),
         (D(2026, 3, 3), "ARM", "SUPPORT", "AZE"),
     }
+
+
+def test_never_withdrawing_is_a_refusal_and_willing_to_settle_is_agree(run, tuples) -> None:
+    res = run("柬埔寨總理4日表示，柬方絕不會從爭議地區撤軍，但願意透過國際法院解決爭端。")
+    assert tuples(res) == {
+        (D(2026, 3, 4), "KHM", "REJECT", None),
+        (D(2026, 3, 4), "KHM", "AGREE", None),
+    }
+    assert not [e for e in res.events if e.flags.negated]
+
+
+def test_concluding_talks_on_a_text_is_agreement(run, tuples) -> None:
+    got = tuples(run("亞塞拜然與亞美尼亞4日宣布，雙方已就和平條約的全部條文完成談判。"))
+    assert (D(2026, 3, 4), "AZE", "AGREE", "ARM") in got

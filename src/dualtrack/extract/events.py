@@ -786,6 +786,10 @@ class Coder:
         flags = self._modality(t, clause, sent)
         if cat is Category.CONCEDE and flags["negated"]:
             cat, mode, flags["negated"] = Category.REJECT, None, False  # 不会接受…要求: a refusal
+        elif self._cue("refusal", max(clause[0], t.start - 8), t.start) is not None:
+            # 绝不会从争议地区撤军 / "will never withdraw": a refusal, not a negated act
+            cat, mode, flags["negated"], flags["hypothetical"] = Category.REJECT, None, False, False
+            target_ids = []
         if (
             cat.value in self.mod.get("conditional_threat", ())
             and flags["hypothetical"]

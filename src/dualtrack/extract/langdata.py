@@ -287,6 +287,7 @@ def build(
         "anaphoric_before",
         "home_roles",
         "titled_name",
+        "refusal",
         "denial",
         "adjunct_clause",
         "agent_preps",
