@@ -264,3 +264,12 @@ def test_never_withdrawing_is_a_refusal_and_willing_to_settle_is_agree(run, tupl
 def test_concluding_talks_on_a_text_is_agreement(run, tuples) -> None:
     got = tuples(run("亞塞拜然與亞美尼亞4日宣布，雙方已就和平條約的全部條文完成談判。"))
     assert (D(2026, 3, 4), "AZE", "AGREE", "ARM") in got
+
+
+def test_two_mentions_of_one_state_around_a_verb_stay_two(run, tuples) -> None:
+    text = (
+        "美國總統川普3日宣布對委內瑞拉加徵25%關稅，4月2日起生效。"
+        "委內瑞拉外交部當天譴責此舉是對委國的侵略。"
+    )
+    got = tuples(run(text))
+    assert (D(2026, 3, 3), "VEN", "ACCUSE", "USA") in got  # 當天: the 3rd, not the future 4月2日

@@ -27,7 +27,7 @@ class DateMention:
     relative: bool = False
     range_end: bool = False  # the 8日 of 6日至8日: not a date events happen on by itself
     dateline: bool = False  # the date of the report (WASHINGTON, Feb 6 -), not of its events
-    aside: bool = False  # 前一天 inside what was said: a later 当天 is back at the narrative's day
+    aside: bool = False  # 前一天 in what was said, a future date: not the narrative's day
 
     @property
     def resolved(self) -> bool:
@@ -135,6 +135,8 @@ def find_dates(text: str, lang: LangData, doc_date: dt.date | None) -> list[Date
         _join_ranges(text, out[-2:], lang)
         if kind == "rel" and payload[0]["anchor"] == "context" and payload[0]["offset"] < 0:
             dm.aside = True  # type: ignore[union-attr]
+        if dm.date and doc_date and dm.date > doc_date:
+            dm.aside = True  # 4月2日起生效: a future date is not the day a later 当天 refers to
         if dm.date and dm.precision is DatePrecision.DAY and not dm.range_end and not dm.aside:
             context, context_end = dm.date, end
         if dm.date and not dm.range_end:

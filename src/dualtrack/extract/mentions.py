@@ -141,6 +141,7 @@ def _merge_titles(
         )
         if (
             same
+            and (not gap or "." in m.id)  # 委内瑞拉外交部谴责此举是对委国: two mentions, not one
             and _JOINER.match(gap)
             and (not gap or lang.cjk or gap.strip() == "" or gap.strip()[:1].isupper())
         ):
