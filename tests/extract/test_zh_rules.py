@@ -273,3 +273,8 @@ def test_two_mentions_of_one_state_around_a_verb_stay_two(run, tuples) -> None:
     )
     got = tuples(run(text))
     assert (D(2026, 3, 3), "VEN", "ACCUSE", "USA") in got  # 當天: the 3rd, not the future 4月2日
+
+
+def test_a_named_counterstrike_is_an_assault(run, tuples) -> None:
+    got = tuples(run("巴基斯坦軍方4日凌晨對印度多處軍事設施發動代號為「鐵壁」的反擊行動。"))
+    assert got == {(D(2026, 3, 4), "PAK", "ASSAULT", "IND")}
