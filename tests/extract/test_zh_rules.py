@@ -27,6 +27,13 @@ def test_a_warning_with_a_condition_is_one_threat_at_the_acts_target(run, tuples
     assert tuples(res) == {(D(2026, 3, 4), "USA", "THREATEN", "IRN")}
 
 
+def test_readiness_to_strike_is_a_threat_not_a_strike(run, tuples) -> None:
+    res = run("以军4日称已准备对伊朗实施非常严厉的打击。")
+    assert tuples(res) == {(D(2026, 3, 4), "ISR", "THREATEN", "IRN")}
+    # readiness for something that is not force is no threat
+    assert not any(e.category == "THREATEN" for e in run("伊朗4日已准备向美方提交新方案。").events)
+
+
 def test_a_promised_retaliation_is_a_threat(run, tuples) -> None:
     got = tuples(run("伊朗官員4日表示，若遭到攻擊，將對美國基地進行報復。"))
     assert got == {(D(2026, 3, 4), "IRN", "THREATEN", "USA")}

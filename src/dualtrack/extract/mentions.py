@@ -44,7 +44,12 @@ def find_mentions(text: str, lang: LangData, country: dict[str, str]) -> list[Me
         alias = m.group()
         if alias in lang.pair_aliases:
             inner = rx.match(text, m.start() + 1)
-            if inner is not None and inner.end() > m.end():  # 其中美国: 美国, not 中美
+            # 其中美国: 美国, not 中美; but 美伊以和平方式: 美伊 stands, 伊以 is not read
+            if (
+                inner is not None
+                and inner.end() > m.end()
+                and inner.group() not in lang.pair_aliases
+            ):
                 pos = m.start() + 1
                 continue
         ids = lang.alias_ids.get(alias)
