@@ -10,10 +10,10 @@ import time
 from pathlib import Path
 
 from rich.console import Console
-from rich.table import Table
 
 from dualtrack.calibrate import CrisisFeatures, load_icb, predict_base_rates, run_backtest
 from dualtrack.calibrate.icb_fit import SPLITS
+from dualtrack.calibrate.render import backtest_table
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -28,20 +28,7 @@ def main() -> None:
         t0 = time.perf_counter()
         report = run_backtest(crises, kind)
         elapsed = time.perf_counter() - t0
-        table = Table(title=f"{kind} split ({elapsed:.2f} s incl. CV)", title_justify="left")
-        for col in ("model", "metric", "model", "climatology", "skill", "train/test", "λ"):
-            table.add_column(col)
-        for r in report.rows:
-            table.add_row(
-                r.model,
-                r.metric,
-                f"{r.model_score:.4f}",
-                f"{r.climatology_score:.4f}",
-                f"{r.skill:+.1%}",
-                f"{r.n_train}/{r.n_test}",
-                f"{r.lam:g}",
-            )
-        console.print(table)
+        console.print(backtest_table(report, f"{kind} split ({elapsed:.2f} s incl. CV)"))
         console.print(report.description, soft_wrap=True)
     features = CrisisFeatures(
         gravity=5,

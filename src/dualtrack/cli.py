@@ -165,11 +165,9 @@ def backtest_icb(
     """Score the ICB base-rate models against climatology on held-out crises."""
     import json
 
-    from rich import box
-    from rich.table import Table
-
     from dualtrack.calibrate import IcbDataError, load_icb, run_backtest
     from dualtrack.calibrate.icb_fit import SPLITS, complete
+    from dualtrack.calibrate.render import backtest_table
 
     if fmt not in ("table", "json"):
         fail(f"--format must be 'table' or 'json', not {fmt!r}")
@@ -192,26 +190,7 @@ def backtest_icb(
         print(json.dumps(payload, indent=2))
         return
     for report in reports.values():
-        table = Table(
-            title=f"ICB back-test, {report.split} split (lower is better)",
-            title_justify="left",
-            box=box.SIMPLE_HEAD,
-            pad_edge=False,
-            caption="n = crises in training/test part; λ = L2 strength chosen by CV",
-        )
-        for col in ("model", "metric", "score", "climatology", "skill", "n", "λ"):
-            table.add_column(col, justify="left" if col in ("model", "metric") else "right")
-        for r in report.rows:
-            table.add_row(
-                r.model,
-                r.metric,
-                f"{r.model_score:.4f}",
-                f"{r.climatology_score:.4f}",
-                f"{r.skill:+.1%}",
-                f"{r.n_train}/{r.n_test}",
-                f"{r.lam:g}",
-            )
-        console.print(table)
+        console.print(backtest_table(report))
         console.print(f"[dim]split: {report.description}[/]", soft_wrap=True)
 
 
