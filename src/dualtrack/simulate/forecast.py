@@ -273,7 +273,9 @@ def _summarise(
         probs[str(h)] = {k: float(total[i] / runs) for i, k in enumerate(OUTCOMES)}
         per_draw = counts[j] / np.maximum(counts[j].sum(axis=1, keepdims=True), 1)
         lo, hi = np.quantile(per_draw, [0.05, 0.95], axis=0)
-        intervals[str(h)] = {k: (float(lo[i]), float(hi[i])) for i, k in enumerate(OUTCOMES)}
+        intervals[str(h)] = {  # rounded: quantile interpolation leaves float noise (0.26049999…)
+            k: (round(float(lo[i]), 6), round(float(hi[i]), 6)) for i, k in enumerate(OUTCOMES)
+        }
     horizon = max(horizons)
     strike = (np.cumsum(curve)[: horizon + 1] / runs).tolist()
     return Scenario(horizons=probs, intervals90=intervals, strike_curve=strike)
@@ -296,7 +298,7 @@ def _drivers(model: _Model, horizons: tuple[int, ...], seed: int, runs: int) -> 
     out = [
         Driver(
             name=name,
-            effect=float(share[2 * i + 1] - share[2 * i]),
+            effect=round(float(share[2 * i + 1] - share[2 * i]), 6),
             low=model.params[name].low,
             high=model.params[name].high,
             p_low=float(share[2 * i]),
