@@ -232,11 +232,15 @@ def bargain_cmd(
             title_justify="left",
             box=box.SIMPLE_HEAD,
             pad_edge=False,
+            caption="forecast: from the best-guess inputs; Monte Carlo median and interval: "
+            "over the inputs' ranges",
         )
-        for col in ("model", "forecast", "90% interval", "eu median: start → rounds"):
+        cols = ("model", "forecast", "MC median", "90% interval", "eu median: start → rounds")
+        for col in cols:
             table.add_column(col, justify="left" if col == "model" else "right")
         for name, m in item["models"].items():
             band = m["interval90"]
+            mc = m.get("mc_median")
             path = [m["start"]["median"]] if "start" in m else []
             path += [r["median"] for r in m.get("rounds", [])]
             shown = [f"{v:.1f}" for v in path]
@@ -245,6 +249,7 @@ def bargain_cmd(
             table.add_row(
                 name,
                 f"{m['forecast']:.2f}",
+                f"{mc:.2f}" if mc is not None else "—",
                 f"{band[0]:.2f} – {band[1]:.2f}" if band else "—",
                 " → ".join(shown),
             )
