@@ -90,6 +90,16 @@ class Candidate:
     context: str
 
 
+def _opens_with_date(text: str, sent: Sentence, dates: list[DateMention]) -> bool:
+    """Does the sentence open with a resolved date (今年3月，…; In March 2024, …)?"""
+    return any(
+        d.date is not None
+        and sent.start <= d.start
+        and len(text[sent.start : d.start].strip()) <= 3
+        for d in dates
+    )
+
+
 def find_triggers(text: str, lang: LangData) -> list[Trigger]:
     """Leftmost, non-overlapping trigger matches (as `lang.verb_re.finditer` would give), found
     by trying at each candidate position only the patterns that can start with its character."""
@@ -137,6 +147,7 @@ class Coder:
         self._last_person: str | None = None
         self._recent: list[str] = []  # actors of the events coded so far, in order
         self._last_dyad: tuple[str, str] | None = None  # actor and target of the last event
+        self._last_accused: tuple[str, str] | None = None  # accuser and accused of the last ACCUSE
         self._last_para = -1
 
     def _kind(self, actor_id: str) -> str:
@@ -362,6 +373,11 @@ class Coder:
             and self.text[before[-2].end : last.start].strip() == ","
         ):
             before = before[:-1]  # "Burkina Faso and Niger, Mali's allies, recalled": apposition
+        if not self.lang.cjk and re.match(r"[^,.;]{0,60},", self.text[before[-1].end :]):
+            for i, m in enumerate(before[:-1]):  # "Russia, a close ally of Serbia, blamed"
+                if _APPOSITION.match(self.text[m.end : before[i + 1].start]):
+                    before = before[: i + 1]
+                    break
         group = [before[-1]]
         for m in reversed(before[:-1]):
             if self._joined(m.end, group[0].start):
@@ -386,11 +402,13 @@ class Coder:
         first = min(t.start for t in triggers) if triggers else sent.end
         if self._cue("commentary", sent.start, first) is not None:
             self._commentary_para = sent.paragraph
+        elif self._commentary_para == sent.paragraph and _opens_with_date(self.text, sent, dates):
+            self._commentary_para = -1  # 今年3月，… / In March, …: back to reported facts
         if self._commentary_para == sent.paragraph:
             # 分析人士指出 / analysts said: interpretation, to the end of the paragraph
             return []
-        if sent.paragraph == 0 and self._headline(sent, dates):
-            return []  # an undated title line repeats the lead; coded there, with its date
+        if self._headline(sent, dates):
+            return []  # an undated title or crosshead line repeats the body; coded there
         if self._cue("restatement", sent.start, min(sent.end, sent.start + 4)) is not None:
             return []  # 这是…第二度军演: a summary of what was reported, not a new event
         # Content of governing verbs is not an event of its own.
@@ -435,6 +453,11 @@ class Coder:
             prev, prev_clause = t, clause
             drafts.extend(made)
             self._recent.extend(d.actor for d in made)
+            self._last_accused = next(
+                ((d.actor, d.target) for d in reversed(made)
+                 if d.category is Category.ACCUSE and d.target),
+                self._last_accused,
+            )  # fmt: skip
             self._last_dyad = next(
                 ((d.actor, d.target) for d in reversed(made) if d.target), self._last_dyad
             )
@@ -443,8 +466,16 @@ class Coder:
                     d.target is not None
                     and (d.category in SYMMETRIC or t.rule.mutual)
                     and not t.rule.mediates  # 会谈由土耳其主持: the pair is not Turkey's
+                    and not t.rule.one_way
                 ):
                     self._last_pair = (d.actor, d.target)
+            dyads = {(d.actor, d.target) for d in made}
+            both_ways = [d for d in made if d.target and (d.target, d.actor) in dyads]
+            if both_ways and not t.rule.mediates:  # A and B declared a ceasefire: a pair
+                self._last_pair = (both_ways[0].actor, both_ways[0].target)
+            offered = list(dict.fromkeys(d.target for d in made if d.target))
+            if t.rule.one_way and len(offered) == 2:  # to host talks between A and B: A and B
+                self._last_pair = (offered[0], offered[1])
             explicit = [d.actor for d in made if d.subject_start is not None]
             if explicit:  # a later clause without a subject inherits this one (zero anaphora)
                 self._last_subject = list(dict.fromkeys(explicit))
@@ -498,10 +529,12 @@ class Coder:
         return [accuse if d is acts[0] else d for d in drafts if d is acts[0] or d not in claimed]
 
     def _headline(self, sent: Sentence, dates: list[DateMention]) -> bool:
-        """A short first line with no closing punctuation, text after it and no day of its own."""
+        """A short line of its own (the title, or a crosshead such as '- US pressure -') with no
+        closing punctuation, text after it and no day of its own."""
         last = self.text[sent.end - 1]
         return (
             sent.end - sent.start <= 80
+            and (sent.paragraph == 0 or self.text[: sent.start].rstrip(" \t").endswith("\n"))
             and last not in _CLOSING
             and self.text[sent.end : sent.end + 1] == "\n"
             and bool(self.text[sent.end :].strip())
@@ -567,6 +600,9 @@ class Coder:
         in_clause = [m for m in mentions if cs <= m.start < ce and not m.locative]
         before = [m for m in in_clause if m.end <= t.start]
         after = [m for m in in_clause if m.start >= t.start]
+        aside = None if self.lang.cjk else _PARENTHETICAL.search(self.text, cs, t.start)
+        if aside is not None:  # "China, which has close ties to Phnom Penh, welcomed …"
+            before = [m for m in before if not aside.start() <= m.start < aside.end()]
         cat = rule.category
         symmetric = cat in SYMMETRIC or rule.mutual
 
@@ -580,8 +616,10 @@ class Coder:
         seg = adj if adj is not None else prev.end if prev is not None else cs
         prep_keys = ["target_preps"] + (["comitative_preps"] if symmetric else [])
         preps = sorted(
-            (p for k in prep_keys for p in self._preps(k, seg, t.start)), key=lambda p: p.start()
-        )
+            (p for k in prep_keys for p in self._preps(k, seg, t.start)
+             if aside is None or not aside.start() <= p.start() < aside.end()),
+            key=lambda p: p.start(),
+        )  # fmt: skip
         local = [m for m in before if m.start >= seg]
         subjects: list[Mention] = []
         target_m: Mention | None = None
@@ -641,7 +679,7 @@ class Coder:
         btw = self.mod.get("between_re")
         parties: list[Mention] = []
         shuttle: Mention | None = None
-        if symmetric and btw is not None:
+        if symmetric and btw is not None and not rule.one_way:  # an offer to host talks
             bm = btw.match(self.text, t.end + 1) or btw.match(self.text, t.end)
             if bm is None:
                 nxt = self.text.find(" ", t.end + 1)
@@ -703,6 +741,24 @@ class Coder:
             # "rejected the accusation": aimed at the actor of the last act by another state
             own = {self._c(i) for s in subjects for i in s.ids}
             target_ids = self._last_others(own)
+            deal = self.mod.get("anaphoric_agreements_re")  # "welcomed the agreement": its parties
+            pair = self._last_pair
+            if (
+                deal is not None
+                and pair is not None
+                and not own & {self._c(x) for x in pair}
+                and (deal.match(self.text, t.end + 1) or deal.match(self.text, t.end))
+            ):
+                target_ids = list(pair)
+            acts = self.mod.get("anaphoric_acts_re")  # "condemned the incursion" after "Guyana
+            blamed = self._last_accused  # accused Venezuela of an incursion": Venezuela's act
+            if (
+                acts is not None
+                and blamed is not None
+                and target_ids == [blamed[0]]
+                and (acts.match(self.text, t.end + 1) or acts.match(self.text, t.end))
+            ):
+                target_ids = [blamed[1]]
         pair = self._pair_subject(cs, preps[0].start() if preps else t.start)
         mutual = False
         if not actor_ids and pair is None and self._last_person is not None:
@@ -999,6 +1055,11 @@ class Coder:
     ) -> DateMention | None:
         cs, ce = clause
         doc = self.doc_date
+        if not self.lang.cjk:  # "Egypt, which sent troops last month, welcomed …": the aside's
+            asides = [m.span() for m in _PARENTHETICAL.finditer(self.text, sent.start, sent.end)]
+            own = next((a for a in asides if a[0] <= t.start < a[1]), None)  # date is its own
+            mine = [d for d in dates if own and own[0] <= d.start < own[1]]
+            dates = mine or [d for d in dates if not any(a <= d.start < b for a, b in asides)]
 
         def pick(
             lo: int, hi: int, day_only: bool, past_only: bool, relative_only: bool = False
@@ -1044,6 +1105,12 @@ class Coder:
             if found is not None:
                 return found
         return context_date
+
+
+# ", a close ally of Serbia," / ", which borders …,": an apposition or relative clause after a
+# subject (not ", the", which also joins lists: "Lebanon, the United States and France").
+_APPOSITION = re.compile(r",\s+(?:a|an|which|who|whose)\s[^,;.]*$")
+_PARENTHETICAL = re.compile(r",\s+(?:a|an|which|who|whose)\s[^,;.]*,")
 
 
 def undated(d: DateMention | None) -> bool:

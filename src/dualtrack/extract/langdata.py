@@ -297,6 +297,8 @@ def build(
         "and_verb",
         "and_said",
         "anaphoric_objects",
+        "anaphoric_agreements",
+        "anaphoric_acts",
         "denied_report",
         "new_subject_before",
         "source_after",
