@@ -10,6 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from dualtrack.model import Event, Stance
+from dualtrack.ontology import Category
+
+# Statements whose addressee may be left unsaid in one sentence and named in the next.
+_STATEMENTS = frozenset(
+    {Category.THREATEN, Category.ACCUSE, Category.REQUEST, Category.REJECT, Category.SUPPORT}
+)
 
 
 def _key(e: Event, country: Callable[[str | None], str | None]) -> tuple:
@@ -91,6 +97,15 @@ def merge_events(
         k_loose = k[:2] + k[3:]
         if e.target is None and k_loose in loose:
             merger.merge(out[loose[k_loose]], e)
+            continue
+        first = loose.get(k_loose)
+        if first is not None and first[2] is None and e.category in _STATEMENTS:
+            # the same day's statement said first without its addressee (保留报复的权利，
+            # 警告将对印度…): one statement, to the addressee named later
+            kept = _fresh(e)
+            merger.merge(kept, out.pop(first))
+            out[k] = kept
+            loose[k_loose] = k
             continue
         out[k] = _fresh(e)
         loose.setdefault(k_loose, k)

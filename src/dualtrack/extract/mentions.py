@@ -44,11 +44,13 @@ def find_mentions(text: str, lang: LangData, country: dict[str, str]) -> list[Me
         alias = m.group()
         if alias in lang.pair_aliases:
             inner = rx.match(text, m.start() + 1)
-            # 其中美国: 美国, not 中美; but 美伊以和平方式: 美伊 stands, 伊以 is not read
+            # 其中美国: 美国, not 中美; but 美伊以和平方式: 美伊 stands, 伊以 is not read, and
+            # 美菲军演 is the pair's exercise, not 美 + 菲军 (pair_roles: 军)
             if (
                 inner is not None
                 and inner.end() > m.end()
                 and inner.group() not in lang.pair_aliases
+                and inner.group()[len(alias) - 1 :] not in lang.mod.get("pair_roles", ())
             ):
                 pos = m.start() + 1
                 continue

@@ -19,6 +19,9 @@ import opencc
 # Full-width ASCII (U+FF01..U+FF5E) and the ideographic space fold to their half-width forms;
 # both are one character for one, so they need no offset bookkeeping.
 _WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+# Variant characters that OpenCC t2s leaves alone but Taiwan and Hong Kong outlets write for the
+# standard form (砲擊, 水砲; 防衞), folded one for one so patterns need only the standard form.
+_VARIANTS = str.maketrans({"砲": "炮", "衞": "卫", "綫": "线", "峯": "峰", "鎗": "枪"})
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿"
@@ -89,7 +92,7 @@ def normalize(
     if not chinese:
         idx = list(range(len(text)))
         return Normalized(text, base, idx, [i + 1 for i in idx])
-    base = to_simplified(base)
+    base = to_simplified(base).translate(_VARIANTS)
     return _convert_numerals(text, base, units)
 
 

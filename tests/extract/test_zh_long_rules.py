@@ -1,0 +1,97 @@
+"""Chinese rules from long articles (Taiwan, Hong Kong and mainland outlets): variant characters,
+security commitments, joint exercises, refusals, reserved rights, protests of an act, background
+paragraphs after commentary. Texts written for these tests (document date 2026-03-05)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+D = dt.date
+
+
+def test_taiwan_variant_characters_fold_to_the_standard_form(run, tuples) -> None:
+    got = tuples(run("中國海警船4日對一艘菲律賓船隻發射水砲。"))
+    assert got == {(D(2026, 3, 4), "CHN", "COERCE", "PHL")}
+
+
+def test_a_security_commitment_is_support_not_an_agreement(run, tuples) -> None:
+    got = tuples(run("美國國務院4日重申美國對菲律賓的共同防禦承諾。"))
+    assert got == {(D(2026, 3, 4), "USA", "SUPPORT", "PHL")}
+    got = tuples(run("美國4日稱美國對南韓和日本的安全承諾「堅如磐石」。"))
+    assert got == {
+        (D(2026, 3, 4), "USA", "SUPPORT", "KOR"),
+        (D(2026, 3, 4), "USA", "SUPPORT", "JPN"),
+    }
+
+
+def test_a_joint_exercise_with_forces_named_by_abbreviation(run, tuples) -> None:
+    res = run("菲軍將在下週與美軍舉行聯合海上演習，出動4艘軍艦。他說，演習是年度例行安排。")
+    week = D(2026, 3, 9)
+    assert tuples(res) == {(week, "PHL", "COOPERATE", "USA"), (week, "USA", "COOPERATE", "PHL")}
+    assert all(e.flags.hypothetical for e in res.events)
+    # the pair's exercise (美菲軍演) keeps both states
+    got = tuples(run("中國外交部4日批評美菲軍演。"))
+    assert got == {(D(2026, 3, 4), "CHN", "ACCUSE", "USA"), (D(2026, 3, 4), "CHN", "ACCUSE", "PHL")}
+    got = tuples(run("美韓兩軍4日舉行為期11日的聯合演習。"))
+    assert (D(2026, 3, 4), "USA", "COOPERATE", "KOR") in got
+
+
+def test_refusing_to_give_in_or_to_agree_is_a_refusal(run, tuples) -> None:
+    got = tuples(run("烏克蘭4日表示，烏克蘭不會在砲火下接受任何割讓領土的要求。"))
+    assert got == {(D(2026, 3, 4), "UKR", "REJECT", None)}
+    got = tuples(run("以色列4日表示，以方不会同意永久停火。"))
+    assert got == {(D(2026, 3, 4), "ISR", "REJECT", None)}
+    got = tuples(run("委内瑞拉4日表示不会屈服于任何讹诈，但愿意与美国对话。"))
+    assert got == {(D(2026, 3, 4), "VEN", "REJECT", None), (D(2026, 3, 4), "VEN", "AGREE", "USA")}
+
+
+def test_being_open_to_talks_is_agreeing(run, tuples) -> None:
+    got = tuples(run("克里姆林宮4日表示，莫斯科仍對談判持開放態度。"))
+    assert got == {(D(2026, 3, 4), "RUS", "AGREE", None)}
+
+
+def test_reserving_the_right_to_act_is_a_threat_folded_into_a_targeted_one(run, tuples) -> None:
+    got = tuples(run("巴基斯坦4日表示，巴方保留采取进一步行动的权利。"))
+    assert got == {(D(2026, 3, 4), "PAK", "THREATEN", None)}
+    res = run("巴國總理4日表示，巴國保留報復的權利，警告將對印度以牙還牙。")
+    assert tuples(res) == {(D(2026, 3, 4), "PAK", "THREATEN", "IND")}
+    assert len(res.events[0].evidence) >= 1
+
+
+def test_protesting_an_act_is_an_accusation_not_a_demonstration(run, tuples) -> None:
+    got = tuples(run("英國外交部4日召見俄羅斯大使，抗議這次空襲。"))
+    assert got == {(D(2026, 3, 4), "GBR", "ACCUSE", "RUS")}
+
+
+def test_what_is_alleged_is_not_an_event(run, tuples) -> None:
+    got = tuples(run("菲律賓4日指控中國海警船對菲方補給船發射水砲。"))
+    assert got == {(D(2026, 3, 4), "PHL", "ACCUSE", "CHN")}
+
+
+def test_durations_are_not_dates_or_quantities(run, tuples) -> None:
+    res = run("印巴两国4日爆发了持续4天的军事冲突。")
+    assert (D(2026, 3, 4), "IND", "ASSAULT", "PAK") in tuples(res)
+    assert all(q.unit != "day" for e in res.events for q in e.quantities)
+
+
+def test_state_media_and_leaders(run, tuples) -> None:
+    res = run("朝中社4日報道，金正恩3日視察了試射。他警告，若美韓繼續軍演，北韓將採取反制行動。")
+    got = tuples(res)
+    assert (D(2026, 3, 3), "PRK", "MOBILIZE", None) in got
+    assert (D(2026, 3, 3), "PRK", "THREATEN", "USA") in got
+    assert not any(a == "CHN" for _, a, _, _ in got)
+
+
+def test_a_phone_call_is_no_dateline_and_its_date_is_next_week(run, tuples) -> None:
+    got = tuples(run("美國國務卿將於下周與南韓外長通電話。"))
+    week = D(2026, 3, 9)
+    assert got == {(week, "USA", "CONSULT", "KOR"), (week, "KOR", "CONSULT", "USA")}
+
+
+def test_a_dated_background_sentence_after_commentary_is_coded(run, tuples) -> None:
+    res = run("分析人士認為，北韓意在施壓。今年2月，美韓兩軍在南韓各地舉行聯合演習。")
+    assert tuples(res) == {
+        (D(2026, 2, 1), "USA", "COOPERATE", "KOR"),
+        (D(2026, 2, 1), "KOR", "COOPERATE", "USA"),
+    }
+    assert not tuples(run("分析人士認為，北韓意在施壓。美韓兩軍將舉行聯合演習。"))
