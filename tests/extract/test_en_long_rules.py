@@ -79,3 +79,68 @@ def test_peacekeeping_missions_act_for_their_organisation(run, tuples) -> None:
     found = tuples(res)
     assert (MON, "NATO", "MOBILIZE", None) in found
     assert (MON, "UN", "ACCUSE", "ISR") in found
+
+
+def test_no_plans_for_talks_is_a_negated_plan(run) -> None:
+    res = run("The Kremlin said on Monday there were no plans for a new round of talks with Kyiv.")
+    talks = [e for e in res.events if e.category.value == "CONSULT"]
+    assert talks and all(e.flags.negated and e.flags.hypothetical for e in talks)
+
+
+def test_repeating_a_states_demand_is_a_request(run, tuples) -> None:
+    res = run("Peskov on Monday repeated Moscow's demand that Kyiv withdraw its troops.")
+    assert (MON, "RUS", "REQUEST", "UKR") in tuples(res)
+
+
+def test_a_possessive_before_a_hyphenated_adjective_makes_a_noun(run, tuples) -> None:
+    res = run("It is the tenth swap since Russia's full-scale invasion in February 2022.")
+    assert not res.events
+
+
+def test_month_last_year(run, tuples) -> None:
+    res = run("Manila and Beijing agreed in July last year on a provisional arrangement.")
+    assert {x[0] for x in tuples(res)} == {dt.date(2025, 7, 1)}
+
+
+def test_meet_is_talks_but_meeting_demands_is_not(run, tuples) -> None:
+    res = run(
+        "Pakistan and Afghanistan agreed to a ceasefire on Monday. Asif told reporters that "
+        "the two sides would meet again in Istanbul on March 9 to monitor the truce."
+    )
+    later = {x for x in tuples(res) if x[0] == dt.date(2026, 3, 9)}
+    assert later == {
+        (dt.date(2026, 3, 9), "PAK", "CONSULT", "AFG"),
+        (dt.date(2026, 3, 9), "AFG", "CONSULT", "PAK"),
+    }
+    met = run("Iran said on Monday it would meet the demands of the agency.")
+    assert "CONSULT" not in {e.category.value for e in met.events}
+
+
+def test_undated_relative_clause_is_background_and_does_not_govern(run, tuples) -> None:
+    res = run(
+        "Pakistan and Afghanistan declared a ceasefire on Monday. Saudi Arabia and Iran, "
+        "which had both offered to mediate, welcomed the ceasefire on Tuesday."
+    )
+    assert {x for x in tuples(res) if x[1] in ("SAU", "IRN")} == {
+        (TUE, a, "SUPPORT", b) for a in ("SAU", "IRN") for b in ("PAK", "AFG")
+    }
+
+
+def test_when_starts_a_new_predicate(run, tuples) -> None:
+    res = run("The clashes erupted on Monday when Afghan forces attacked Pakistani posts.")
+    assert (MON, "AFG", "ASSAULT", "PAK") in tuples(res)
+
+
+def test_a_charge_the_accused_denies_is_a_rejection(run, tuples) -> None:
+    res = run("Islamabad accused Kabul on Monday of sheltering militants, a charge Kabul denied.")
+    assert tuples(res) == {(MON, "PAK", "ACCUSE", "AFG"), (MON, "AFG", "REJECT", "PAK")}
+
+
+def test_sharing_information_is_cooperation(run, tuples) -> None:
+    res = run("Seoul shared information with the United States on Monday.")
+    assert (MON, "KOR", "COOPERATE", "USA") in tuples(res)
+
+
+def test_model_number_is_not_a_count(run) -> None:
+    res = run("Thailand sent F-16 jets to bomb Cambodian positions on Monday.")
+    assert all(q.value != 16 for e in res.events for q in e.quantities)

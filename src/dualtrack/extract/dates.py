@@ -179,6 +179,8 @@ def _absolute(
         anchor = doc_date or ref
         if g.get("past") and anchor and (year, month) >= (anchor.year, anchor.month):
             year -= 1  # "last June" is a June before the document's month
+        if g.get("prev_year") and anchor:
+            year = anchor.year - 1  # "in July last year": the year before the document's
     if year and month and day:
         d = _safe(year, month, day)
         return DateMention(start, end, d, DatePrecision.DAY if d else DatePrecision.UNKNOWN)

@@ -415,11 +415,20 @@ class Coder:
         live: list[tuple[Trigger, tuple[int, int]]] = []
         governor: Trigger | None = None
         gov_clause = -1
+        asides = (
+            []
+            if self.lang.cjk
+            else [m.span() for m in _PARENTHETICAL.finditer(self.text, sent.start, sent.end)]
+        )
         for ci, clause in enumerate(sent.clauses):
             cs, ce = clause
             for t in (t for t in triggers if cs <= t.start < ce):
                 if self._is_frame(t):
                     continue
+                if governor is not None and any(
+                    a <= governor.start < b <= t.start for a, b in asides
+                ):
+                    governor = None  # "Iran, which had offered to mediate, welcomed …"
                 if (
                     governor is not None
                     and not self._adjunct(t)
@@ -495,6 +504,13 @@ class Coder:
             first = self._previous_clause_subject(sent, (sent.end, sent.end), mentions)
             if first:
                 self._last_subject = first
+        drafts = [
+            d for d in drafts
+            if not any(
+                a <= d.trigger.start < b and not any(a <= x.start < b for x in dates)
+                for a, b in asides
+            )
+        ]  # fmt: skip  # "Iran, which had offered to mediate,": undated background, no event
         drafts = self._denied_reports(sent, self._drop_conditions(drafts))
         return self._denied_allegation(sent, drafts, mentions)
 
@@ -638,7 +654,7 @@ class Coder:
         fresh = prev is None or (
             bool(local)
             and re.search(
-                r"[,;]|\b(?:and|but|while)\b|[而并且但]",
+                r"[,;]|\b(?:and|but|while|when|where)\b|[而并且但]",
                 # "raided Serb villages, an allegation Pristina denied": up to the last name
                 self.text[prev.end : (local[0] if self.lang.cjk else local[-1]).start],
             )
@@ -647,7 +663,13 @@ class Coder:
         if not subjects and target_m is None and fresh:
             subjects = self._subjects(local)
             com = self.mod.get("comitative_preps_re")
-            if subjects and symmetric and len(subjects) >= 2 and com is not None:
+            if (
+                subjects
+                and symmetric
+                and len(subjects) >= 2
+                and com is not None
+                and not rule.one_way
+            ):
                 gap = self.text[subjects[-2].end : subjects[-1].start]
                 if com.search(gap):
                     target_m = subjects[-1]
@@ -760,6 +782,9 @@ class Coder:
             ):
                 target_ids = [blamed[1]]
         pair = self._pair_subject(cs, preps[0].start() if preps else t.start)
+        both_at = self._cue("pair_pronouns", cs, t.start) if pair and subjects else None
+        if both_at is not None and self._cue("speech", subjects[-1].end, both_at.start()):
+            actor_ids, target_ids = [], []  # "Asif said the two sides would meet again"
         mutual = False
         if not actor_ids and pair is None and self._last_person is not None:
             # 他/she as the subject: the person last named

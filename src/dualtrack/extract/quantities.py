@@ -59,7 +59,8 @@ class QuantityFinder:
             return re.compile(src)
         things = trie_pattern(self.things)
         src = (
-            rf"(?<![\w.,])(?P<num>{num})(?:\s+(?P<mag>{mag}))?(?:\s*-\s*|\s+)?"
+            # (?<![A-Za-z]-): the number of a model (F-16 jets, S-400, MiG-29) is no count
+            rf"(?<![\w.,])(?<![A-Za-z]-)(?P<num>{num})(?:\s+(?P<mag>{mag}))?(?:\s*-\s*|\s+)?"
             rf"(?:(?P<meas>{meas})\b|(?:[\w-]+\s+){{0,3}}?(?P<thing>{things})\b)"
             rf"(?:\s+(?P<qa2>{qa}))?"
         )
