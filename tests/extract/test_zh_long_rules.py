@@ -95,3 +95,20 @@ def test_a_dated_background_sentence_after_commentary_is_coded(run, tuples) -> N
         (D(2026, 2, 1), "KOR", "COOPERATE", "USA"),
     }
     assert not tuples(run("分析人士認為，北韓意在施壓。美韓兩軍將舉行聯合演習。"))
+
+
+def test_last_years_month_and_the_same_months_day(run, tuples) -> None:
+    res = run("泰柬兩國去年7月曾在邊境爆發衝突。兩國於同月28日達成停火協議。")
+    got = tuples(res)
+    assert (D(2025, 7, 1), "THA", "ASSAULT", "KHM") in got
+    assert (D(2025, 7, 28), "THA", "RETREAT", "KHM") in got
+    assert (D(2025, 7, 28), "KHM", "RETREAT", "THA") in got
+
+
+def test_the_first_named_mediator_is_via_and_its_meetings_are_no_talks(run, ex) -> None:
+    res = run(
+        "埃及和卡塔尔斡旋下，以色列与哈马斯14日在开罗恢复间接谈判。"
+        "埃及官员当天分别会见了以方和哈马斯代表团。"
+    )
+    got = {(ex.country(e.actor), ex.country(e.target), ex.country(e.via)) for e in res.events}
+    assert got == {("ISR", "PSE", "EGY"), ("PSE", "ISR", "EGY")}

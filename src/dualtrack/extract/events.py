@@ -90,6 +90,10 @@ class Candidate:
     context: str
 
 
+# Words joining two mediators named together (埃及和卡塔尔, Egypt and Qatar).
+_JOINERS = frozenset({"和", "与", "及", "、", "以及", "同", "and", ","})
+
+
 def _opens_with_date(text: str, sent: Sentence, dates: list[DateMention]) -> bool:
     """Does the sentence open with a resolved date (今年3月，…; In March 2024, …)?"""
     return any(
@@ -1020,7 +1024,12 @@ class Coder:
         if before:
             gap = self.text[before[-1].end : t.start].strip(" 的")
             if not gap or (self.lang.cjk and len(gap) <= 4 and gap.isalpha()):
-                return before[-1]  # 阿曼斡旋, 土耳其外长费丹主持, Omani mediators
+                # 阿曼斡旋, 土耳其外长费丹主持, Omani mediators; of several (在埃及和卡塔尔斡旋下)
+                # the first named
+                i = len(before) - 1
+                while i > 0 and self.text[before[i - 1].end : before[i].start].strip() in _JOINERS:
+                    i -= 1
+                return before[i]
         agent = self.mod.get("agent_after_re")
         if agent is not None:
             m = agent.match(self.text, t.end + 1) or agent.match(self.text, t.end)

@@ -355,6 +355,14 @@ def _attach_via(drafts: list[Draft], country) -> None:
             used = True
         if used:
             dropped.add(id(m))
+            # the mediator meeting each party that day (局长分别会见了以方和哈马斯代表团) is part
+            # of the mediation: it gets no talks of its own
+            parties = {country(t.actor) for t in pool if t.via == m.actor}
+            for t in pool:
+                sides = {country(t.actor), country(t.target)}
+                mine = t.category.value == "CONSULT" and t.via is None and mc in sides
+                if mine and sides - {mc} <= parties:
+                    dropped.add(id(t))
             # talks parsed with the mediator as a party, in the mediator's own sentence (会谈由
             # X 主持): the via is the right reading of them
             for t in pool:
