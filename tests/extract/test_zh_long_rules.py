@@ -112,3 +112,31 @@ def test_the_first_named_mediator_is_via_and_its_meetings_are_no_talks(run, ex) 
     )
     got = {(ex.country(e.actor), ex.country(e.target), ex.country(e.via)) for e in res.events}
     assert got == {("ISR", "PSE", "EGY"), ("PSE", "ISR", "EGY")}
+
+
+def test_hong_kong_and_taiwan_press_wording(run, tuples) -> None:
+    # 駁火 (an exchange of fire), 反指 (counter-accuses), 亦表示 after a spokesman
+    got = tuples(run("泰國與柬埔寨軍隊4日在邊境爆發駁火。"))
+    assert (D(2026, 3, 4), "THA", "ASSAULT", "KHM") in got
+    assert (D(2026, 3, 4), "KHM", "ASSAULT", "THA") in got
+    got = tuples(run("柬埔寨國防部4日反指泰軍越境挑釁。"))
+    assert got == {(D(2026, 3, 4), "KHM", "ACCUSE", "THA")}
+    got = tuples(run("中國外交部發言人4日亦表示，希望泰柬雙方保持克制。"))
+    assert got == {
+        (D(2026, 3, 4), "CHN", "REQUEST", "THA"),
+        (D(2026, 3, 4), "CHN", "REQUEST", "KHM"),
+    }
+    got = tuples(run("中國國台辦4日警告民進黨當局不要玩火。"))
+    assert got == {(D(2026, 3, 4), "CHN", "THREATEN", "TWN")}
+
+
+def test_accepting_a_named_mediators_mediation_is_agreeing(run, tuples) -> None:
+    got = tuples(run("柬埔寨4日表示，柬方願意接受馬來西亞總理的調解。"))
+    assert (D(2026, 3, 4), "KHM", "AGREE", "MYS") in got
+
+
+def test_a_live_report_byline_names_the_home_state(run, tuples) -> None:
+    text = (
+        "2026-03-05 10:20 聯合報／記者王明／台北即時報導\n\n總統府4日發表聲明，譴責中共的軍事挑釁。"
+    )
+    assert tuples(run(text)) == {(D(2026, 3, 4), "TWN", "ACCUSE", "CHN")}
