@@ -140,3 +140,17 @@ def test_a_live_report_byline_names_the_home_state(run, tuples) -> None:
         "2026-03-05 10:20 聯合報／記者王明／台北即時報導\n\n總統府4日發表聲明，譴責中共的軍事挑釁。"
     )
     assert tuples(run(text)) == {(D(2026, 3, 4), "TWN", "ACCUSE", "CHN")}
+
+
+def test_a_past_date_inside_what_is_urged_or_alleged_dates_only_the_content(run, tuples) -> None:
+    res = run("美國4日發表聲明。美方敦促盧旺達履行1月在華盛頓簽署的協議。")
+    assert (D(2026, 3, 4), "USA", "REQUEST", "RWA") in tuples(res)
+    res = run("俄羅斯4日發表聲明。俄方指控烏軍上週對俄羅斯的無人機攻擊造成傷亡。")
+    assert tuples(res) == {(D(2026, 3, 4), "RUS", "ACCUSE", "UKR")}
+
+
+def test_threat_idioms_and_phrases_that_are_not_threats_or_talks(run, tuples) -> None:
+    got = tuples(run("中國國防部4日表示，如果日方武力介入，解放軍必將迎頭痛擊。"))
+    assert {(c, a) for _, a, c, _ in got} == {("THREATEN", "CHN")}
+    assert not tuples(run("日本駐華大使4日表示將向國內轉達中方立場。"))
+    assert not tuples(run("以色列4日表示不會讓叙利亞南部成為威脅以色列的前沿陣地。"))
