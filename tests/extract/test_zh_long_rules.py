@@ -154,3 +154,10 @@ def test_threat_idioms_and_phrases_that_are_not_threats_or_talks(run, tuples) ->
     assert {(c, a) for _, a, c, _ in got} == {("THREATEN", "CHN")}
     assert not tuples(run("日本駐華大使4日表示將向國內轉達中方立場。"))
     assert not tuples(run("以色列4日表示不會讓叙利亞南部成為威脅以色列的前沿陣地。"))
+
+
+def test_an_outlet_without_a_dateline_city_names_the_home_state(run, tuples) -> None:
+    text = "环球网报道 记者 王明\n外交部副部长4日召见日本驻华大使，提出严正交涉。"
+    assert (D(2026, 3, 4), "CHN", "ACCUSE", "JPN") in tuples(run(text))
+    # with no outlet or dateline, a bare ministry stays unresolved
+    assert not any(a == "CHN" for _, a, _, _ in tuples(run("外交部4日召见日本驻华大使。")))

@@ -81,21 +81,23 @@ def _home_roles(text: str, ms: list[Mention], lang: LangData) -> list[Mention]:
     if rx is None or end_rx is None or not ms:
         return ms
     dl = end_rx.search(text, 0, min(len(text), 50))
-    if dl is None:
-        return ms
     home = next(
-        (m for m in ms if m.end <= dl.start() and len(m.ids) == 1
+        (m.ids for m in ms if dl is not None and m.end <= dl.start() and len(m.ids) == 1
          and (e := lang.actors.get(m.id)) is not None and e.kind == "state"),
         None,
     )  # fmt: skip
+    if home is None:  # no city in the dateline: the outlet's own state (环球网报道, 中新网…电)
+        outlets = lang.mod.get("home_outlets") or {}
+        head = text[:50]
+        home = next(((str(i),) for name, i in outlets.items() if name in head), None)
     if home is None:
         return ms
     taken = bytearray(len(text))
     for m in ms:
         taken[m.start : m.end] = b"\x01" * (m.end - m.start)
     extra = [
-        Mention(h.start(), h.end(), home.ids)
-        for h in rx.finditer(text, dl.end())
+        Mention(h.start(), h.end(), home)
+        for h in rx.finditer(text, dl.end() if dl is not None else 0)
         if not any(taken[h.start() : h.end()])
     ]
     return sorted(ms + extra, key=lambda m: m.start) if extra else ms
