@@ -144,3 +144,51 @@ def test_sharing_information_is_cooperation(run, tuples) -> None:
 def test_model_number_is_not_a_count(run) -> None:
     res = run("Thailand sent F-16 jets to bomb Cambodian positions on Monday.")
     assert all(q.value != 16 for e in res.events for q in e.quantities)
+
+
+def test_joint_signing_is_mutual_and_welcoming_the_declaration_targets_both(run, tuples) -> None:
+    res = run(
+        "Pashinyan and Aliyev signed a joint declaration at the White House on Monday. "
+        "Turkey, a close ally of Baku, praised the declaration on Tuesday."
+    )
+    found = tuples(res)
+    assert {(MON, "ARM", "SUPPORT", "AZE"), (MON, "AZE", "SUPPORT", "ARM")} <= found
+    assert {x for x in found if x[1] == "TUR"} == {
+        (TUE, "TUR", "SUPPORT", "ARM"),
+        (TUE, "TUR", "SUPPORT", "AZE"),
+    }
+
+
+def test_severing_relations_and_recalling_an_ambassador_are_sanctions(run, tuples) -> None:
+    res = run(
+        "Sudan severed diplomatic relations with the United Arab Emirates on Monday. "
+        "Khartoum said it would recall its ambassador from Abu Dhabi."
+    )
+    sanctions = [e for e in res.events if e.category.value == "SANCTION"]
+    assert (MON, "SDN", "SANCTION", "ARE") in tuples(res)
+    assert any(e.flags.hypothetical for e in sanctions)
+
+
+def test_a_response_targets_all_actors_of_the_last_act(run, tuples) -> None:
+    res = run(
+        "Britain, France and Germany imposed sanctions on Iran on Monday. "
+        "Iran called the move illegal."
+    )
+    assert {x for x in tuples(res) if x[1] == "IRN"} == {
+        (MON, "IRN", "ACCUSE", c) for c in ("GBR", "FRA", "DEU")
+    }
+
+
+def test_open_to_talks_is_agreement_by_the_open_side(run, tuples) -> None:
+    res = run("Rubio said on Monday that Washington remained open to direct talks with Tehran.")
+    assert tuples(res) == {(MON, "USA", "AGREE", "IRN")}
+
+
+def test_standing_with_a_state_is_support(run, tuples) -> None:
+    res = run("The ambassador said on Monday that Washington stood firmly with Tokyo.")
+    assert tuples(res) == {(MON, "USA", "SUPPORT", "JPN")}
+
+
+def test_refusing_to_retract_is_a_rejection(run) -> None:
+    res = run("Tokyo said on Monday it would not retract the remarks.")
+    assert [(e.category.value, e.flags.negated) for e in res.events] == [("REJECT", False)]

@@ -149,7 +149,7 @@ class Coder:
         self._starts: set[int] = set()
         self._commentary_para = -1
         self._last_person: str | None = None
-        self._recent: list[str] = []  # actors of the events coded so far, in order
+        self._recent: list[list[str]] = []  # actors of each act coded so far, in order
         self._last_dyad: tuple[str, str] | None = None  # actor and target of the last event
         self._last_accused: tuple[str, str] | None = None  # accuser and accused of the last ACCUSE
         self._last_para = -1
@@ -318,18 +318,14 @@ class Coder:
 
     def _last_others(self, own: set[str]) -> list[str]:
         """The actors of the latest act by other states ("Britain, France and Germany …; Iran
-        called the move unjustified"): the trailing run of other states' actors, no repeats."""
-        run: list[str] = []
-        for a in reversed(self._recent):
-            c = self._c(a)
-            if c in own:
-                if run:
-                    break
-                continue
-            if c in {self._c(x) for x in run}:
-                break
-            run.append(a)
-        return run[::-1]
+        called the move unjustified"): those of the last act with an actor not in `own`
+        (one act, not every state that spoke since: "The United States welcomed the decision"
+        after Russian and Chinese reactions is not aimed at all of them)."""
+        for group in reversed(self._recent):
+            others = [a for a in group if self._c(a) not in own]
+            if others:
+                return list(dict.fromkeys(others))
+        return []
 
     def _source(self, m: Mention, end: int) -> bool:
         """ "…, South Korea's military said": the source of the report is not a target."""
@@ -456,8 +452,11 @@ class Coder:
         drafts: list[Draft] = []
         prev: Trigger | None = None
         prev_clause: tuple[int, int] | None = None
+        background = [
+            (a, b) for a, b in asides if not any(a <= x.start < b for x in dates)
+        ]  # "Iran, which had offered to mediate,": an undated aside is background, no event
         for t, clause in live:
-            if self._nominal(t):
+            if self._nominal(t) or any(a <= t.start < b for a, b in background):
                 continue
             made = self._code(
                 t, clause, sent, mentions, dates, context_date,
@@ -465,7 +464,8 @@ class Coder:
             )  # fmt: skip
             prev, prev_clause = t, clause
             drafts.extend(made)
-            self._recent.extend(d.actor for d in made)
+            if made:
+                self._recent.append([d.actor for d in made])
             self._last_accused = next(
                 ((d.actor, d.target) for d in reversed(made)
                  if d.category is Category.ACCUSE and d.target),
@@ -508,13 +508,6 @@ class Coder:
             first = self._previous_clause_subject(sent, (sent.end, sent.end), mentions)
             if first:
                 self._last_subject = first
-        drafts = [
-            d for d in drafts
-            if not any(
-                a <= d.trigger.start < b and not any(a <= x.start < b for x in dates)
-                for a, b in asides
-            )
-        ]  # fmt: skip  # "Iran, which had offered to mediate,": undated background, no event
         drafts = self._denied_reports(sent, self._drop_conditions(drafts))
         return self._denied_allegation(sent, drafts, mentions)
 
