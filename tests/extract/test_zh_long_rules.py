@@ -161,3 +161,16 @@ def test_an_outlet_without_a_dateline_city_names_the_home_state(run, tuples) -> 
     assert (D(2026, 3, 4), "CHN", "ACCUSE", "JPN") in tuples(run(text))
     # with no outlet or dateline, a bare ministry stays unresolved
     assert not any(a == "CHN" for _, a, _, _ in tuples(run("外交部4日召见日本驻华大使。")))
+
+
+def test_topics_of_talks_and_protests_are_not_events(run, tuples) -> None:
+    res = run("以色列与哈马斯4日在开罗举行间接谈判。双方就释放10名被扣押人员等问题交换了意见。")
+    got = tuples(res)
+    assert {c for _, _, c, _ in got} == {"CONSULT"}
+    got = tuples(run("外交部副部长4日召见日本驻华大使，就日本领导人涉台言论提出严正交涉。", None))
+    assert not any(a == "JPN" for _, a, _, _ in got)
+
+
+def test_an_air_defence_unit_acts_for_the_state_that_reports_it(run, tuples) -> None:
+    got = tuples(run("烏克蘭空軍4日表示，防空部隊擊落350架無人機。"))
+    assert got == {(D(2026, 3, 4), "UKR", "ASSAULT", None)}
