@@ -174,3 +174,8 @@ def test_topics_of_talks_and_protests_are_not_events(run, tuples) -> None:
 def test_an_air_defence_unit_acts_for_the_state_that_reports_it(run, tuples) -> None:
     got = tuples(run("烏克蘭空軍4日表示，防空部隊擊落350架無人機。"))
     assert got == {(D(2026, 3, 4), "UKR", "ASSAULT", None)}
+
+
+def test_the_channel_a_protest_goes_through_is_not_its_author(run, tuples) -> None:
+    got = tuples(run("日方4日已透過北京的外交渠道向北韓提出抗議。"))
+    assert got == {(D(2026, 3, 4), "JPN", "ACCUSE", "PRK")}
