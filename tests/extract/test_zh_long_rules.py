@@ -179,3 +179,15 @@ def test_an_air_defence_unit_acts_for_the_state_that_reports_it(run, tuples) -> 
 def test_the_channel_a_protest_goes_through_is_not_its_author(run, tuples) -> None:
     got = tuples(run("日方4日已透過北京的外交渠道向北韓提出抗議。"))
     assert got == {(D(2026, 3, 4), "JPN", "ACCUSE", "PRK")}
+
+
+def test_a_war_breaking_out_and_an_army_claiming(run, tuples) -> None:
+    got = tuples(run("衣索比亞與厄利垂亞曾在1998年5月爆發邊境戰爭。"))
+    assert got == {
+        (D(1998, 5, 1), "ETH", "ASSAULT", "ERI"),
+        (D(1998, 5, 1), "ERI", "ASSAULT", "ETH"),
+    }
+    got = tuples(run("泰國陸軍4日指柬軍先向泰方陣地發射火箭彈。"))
+    assert got == {(D(2026, 3, 4), "THA", "ACCUSE", "KHM")}
+    res = run("衣索比亞4日增派3個師的兵力。")
+    assert all(q.unit != "person" for e in res.events for q in e.quantities)
