@@ -189,5 +189,3 @@ def test_a_war_breaking_out_and_an_army_claiming(run, tuples) -> None:
     }
     got = tuples(run("泰國陸軍4日指柬軍先向泰方陣地發射火箭彈。"))
     assert got == {(D(2026, 3, 4), "THA", "ACCUSE", "KHM")}
-    res = run("衣索比亞4日增派3個師的兵力。")
-    assert all(q.unit != "person" for e in res.events for q in e.quantities)
