@@ -192,3 +192,10 @@ def test_standing_with_a_state_is_support(run, tuples) -> None:
 def test_refusing_to_retract_is_a_rejection(run) -> None:
     res = run("Tokyo said on Monday it would not retract the remarks.")
     assert [(e.category.value, e.flags.negated) for e in res.events] == [("REJECT", False)]
+
+
+def test_a_call_on_both_governments_names_no_target(run, tuples) -> None:
+    res = run(
+        "Germany called on both governments on Monday to return to the EU-facilitated dialogue."
+    )
+    assert tuples(res) == {(MON, "DEU", "REQUEST", None)}

@@ -734,7 +734,11 @@ class Coder:
             and cat in RESPONSES
             and self._anaphor(t, subjects[0].start if subjects else None)
         )
-        if target_m is None and not anaphor:
+        both = self.mod.get("pair_pronouns_re")
+        unnamed = both is not None and (  # "called on both governments to return to …"
+            both.match(self.text, t.end) is not None or both.match(self.text, t.end + 1) is not None
+        )
+        if target_m is None and not anaphor and not unnamed:
             subj_ids = {i for s in subjects for i in s.ids}
             # "U.N. sanctions on Iran": a name inside an English verb phrase is its modifier
             pool = after if self.lang.cjk else [m for m in after if m.start >= t.end] + after
