@@ -61,3 +61,12 @@ def test_english_text_is_untouched() -> None:
 def test_to_simplified_is_length_preserving() -> None:
     for s in ("臺灣海峽", "於是瞭解", "川普與內塔尼亞胡"):
         assert len(to_simplified(s)) == len(s)
+
+
+def test_digits_after_wan_are_one_number() -> None:
+    from dualtrack.extract.normalize import normalize
+
+    n = normalize("約1萬4000名兵力參加")
+    assert "14000" in n.text
+    start = n.text.index("14000")
+    assert n.original_text(start, start + 5) == "1萬4000"

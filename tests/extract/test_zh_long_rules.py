@@ -189,3 +189,8 @@ def test_a_war_breaking_out_and_an_army_claiming(run, tuples) -> None:
     }
     got = tuples(run("泰國陸軍4日指柬軍先向泰方陣地發射火箭彈。"))
     assert got == {(D(2026, 3, 4), "THA", "ACCUSE", "KHM")}
+
+
+def test_pushing_the_un_to_sanction_is_a_request_to_the_un(run, tuples) -> None:
+    got = tuples(run("美方4日表示將推動聯合國對朝制裁。"))
+    assert got == {(D(2026, 3, 4), "USA", "REQUEST", "UN")}

@@ -93,7 +93,7 @@ def normalize(
         idx = list(range(len(text)))
         return Normalized(text, base, idx, [i + 1 for i in idx])
     base = to_simplified(base).translate(_VARIANTS)
-    return _convert_numerals(text, base, units)
+    return _fold_myriads(_convert_numerals(text, base, units))
 
 
 @lru_cache(maxsize=4096)
@@ -104,6 +104,34 @@ def numeral_value(s: str) -> float | None:
     except (ValueError, KeyError, TypeError, IndexError):
         return None
     return float(v)
+
+
+# 1万4000 (Taiwan and Hong Kong press write the thousands as digits after 万): one number.
+_MYRIAD = re.compile(r"(?<![\d.])(\d+)万(\d{3,4})(?![\d.万亿])")
+
+
+def _fold_myriads(n: Normalized) -> Normalized:
+    """1万4000 → 14000, each new character mapped to the whole original number."""
+    if "万" not in n.text or _MYRIAD.search(n.text) is None:
+        return n
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    for m in _MYRIAD.finditer(n.text):
+        s, e = m.span()
+        out.append(n.text[pos:s])
+        starts.extend(n.starts[pos:s])
+        ends.extend(n.ends[pos:s])
+        rep = str(int(m.group(1)) * 10000 + int(m.group(2)))
+        out.append(rep)
+        starts.extend([n.starts[s]] * len(rep))
+        ends.extend([n.ends[e - 1]] * len(rep))
+        pos = e
+    out.append(n.text[pos:])
+    starts.extend(n.starts[pos:])
+    ends.extend(n.ends[pos:])
+    return Normalized(n.original, "".join(out), starts, ends)
 
 
 def _fmt(v: float) -> str:
