@@ -199,3 +199,10 @@ def test_a_call_on_both_governments_names_no_target(run, tuples) -> None:
         "Germany called on both governments on Monday to return to the EU-facilitated dialogue."
     )
     assert tuples(res) == {(MON, "DEU", "REQUEST", None)}
+
+
+def test_a_phone_call_in_an_adjunct_is_talks_of_its_own(run, tuples) -> None:
+    res = run(
+        "Araghchi called the move unlawful on Monday in a phone call with his British counterpart."
+    )
+    assert {(MON, "IRN", "CONSULT", "GBR"), (MON, "GBR", "CONSULT", "IRN")} <= tuples(res)
