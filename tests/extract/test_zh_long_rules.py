@@ -194,3 +194,10 @@ def test_a_war_breaking_out_and_an_army_claiming(run, tuples) -> None:
 def test_pushing_the_un_to_sanction_is_a_request_to_the_un(run, tuples) -> None:
     got = tuples(run("美方4日表示將推動聯合國對朝制裁。"))
     assert got == {(D(2026, 3, 4), "USA", "REQUEST", "UN")}
+
+
+def test_a_summary_starts_after_the_dateline(run) -> None:
+    res = run("新华社北京3月4日电 美国4日宣布对伊朗实施制裁。")
+    assert [e.summary for e in res.events] == ["美国4日宣布对伊朗实施制裁"]
+    res = run("（中央社記者王明馬尼拉4日專電）菲律賓外交部4日召見中國大使。")
+    assert [e.summary for e in res.events] == ["菲律賓外交部4日召見中國大使"]

@@ -211,6 +211,11 @@ class Extractor:
 
     def _events(self, doc: Document, norm: Normalized, drafts: list[Draft]) -> list[Event]:
         out: list[Event] = []
+        # where a dateline (新华社北京2月4日电, (Reuters) -) ends: summaries start after it
+        lang = self._langs.get("zh" if has_cjk(norm.text[:200]) else "en")
+        rx = lang.dates.get("dateline_end_re") if lang is not None else None
+        head = rx.search(norm.text, 0, min(len(norm.text), 60)) if rx is not None else None
+        cut = head.end() if head is not None else 0
         for d in drafts:
             s, e = norm.span(d.sentence.start, d.sentence.end)
             dm = d.date
@@ -237,7 +242,7 @@ class Extractor:
                     evidence=[Evidence(doc_id=doc.id, start=s, end=e, text=doc.text[s:e])],
                     confidence=round(d.confidence, 3),
                     extractor=EXTRACTOR_NAME,
-                    summary=_summary(norm, d),
+                    summary=_summary(norm, d, cut),
                 )
             )
         return out
@@ -263,19 +268,22 @@ class Extractor:
         return out
 
 
-def _summary(norm: Normalized, d: Draft, limit: int = 120) -> str:
+def _summary(norm: Normalized, d: Draft, cut: int = 0, limit: int = 120) -> str:
     """A short readable clause for the event (not the bare trigger word): its clause, from the
-    sentence's start when the subject stands before the clause, trimmed around the trigger."""
+    sentence's start when the subject stands before the clause (but after a dateline ending at
+    `cut`), trimmed around the trigger."""
     start, end = d.clause
     if d.subject_start is None or d.subject_start < start:
         start = d.sentence.start
+    if start < cut <= d.trigger.start:
+        start = cut
     if d.trigger.content:  # warned …, if …, would strike: the threat with what it threatens
         last = d.trigger.content[-1].start
         end = max(end, next((c[1] for c in d.sentence.clauses if c[0] <= last < c[1]), end))
     if end - start > limit:
         lo = max(start, min(d.trigger.start - limit // 2, end - limit))
         start, end = lo, min(end, lo + limit)
-    text = " ".join(norm.original_text(start, end).split())
+    text = " ".join(norm.original_text(start, end).split()).lstrip(")）】〕]-–— ")
     return text.strip(" ,;:.，、；：。") or norm.original_text(d.trigger.start, d.trigger.end)
 
 
