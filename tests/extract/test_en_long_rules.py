@@ -206,3 +206,9 @@ def test_a_phone_call_in_an_adjunct_is_talks_of_its_own(run, tuples) -> None:
         "Araghchi called the move unlawful on Monday in a phone call with his British counterpart."
     )
     assert {(MON, "IRN", "CONSULT", "GBR"), (MON, "GBR", "CONSULT", "IRN")} <= tuples(res)
+
+
+def test_a_date_naming_the_content_does_not_date_the_accusation(run) -> None:
+    res = run("Israel accused Lebanon of breaking the November 2024 ceasefire agreement.")
+    accuse = [e for e in res.events if e.category.value == "ACCUSE"]
+    assert accuse and accuse[0].date == dt.date(2026, 3, 5)

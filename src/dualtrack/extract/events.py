@@ -933,6 +933,12 @@ class Coder:
             if self.lang.cjk:
                 last = max(c.end for c in t.content)
                 own = [d for d in own if not t.end <= d.start < last]
+            else:  # "in violation of the November 2024 ceasefire": a date naming the content
+                own = [
+                    d for d in own
+                    if not any(d.end <= c.start and not self.text[d.end : c.start].strip()
+                               for c in t.content)
+                ]  # fmt: skip
         date = self._date(t, clause, sent, own, context_date)
         if (
             cat is not Category.THREATEN
