@@ -201,3 +201,8 @@ def test_a_summary_starts_after_the_dateline(run) -> None:
     assert [e.summary for e in res.events] == ["美国4日宣布对伊朗实施制裁"]
     res = run("（中央社記者王明馬尼拉4日專電）菲律賓外交部4日召見中國大使。")
     assert [e.summary for e in res.events] == ["菲律賓外交部4日召見中國大使"]
+
+
+def test_a_verb_inside_an_organisations_name_is_no_trigger(run, tuples) -> None:
+    got = tuples(run("海湾阿拉伯国家合作委员会秘书长4日发表声明，谴责以色列。"))
+    assert got == {(D(2026, 3, 4), "GCC", "ACCUSE", "ISR")}

@@ -150,6 +150,11 @@ class Extractor:
         dates = find_dates(text, lang, doc_date)
         mentions = find_mentions(text, lang, self._country)
         triggers = find_triggers(text, lang)
+        if mentions and triggers:  # 合作 in 海湾阿拉伯国家合作委员会 is part of a name
+            in_name = bytearray(len(text))
+            for m in mentions:
+                in_name[m.start : m.end] = b"\x01" * (m.end - m.start)
+            triggers = [t for t in triggers if not (in_name[t.start] and in_name[t.end - 1])]
         in_date = bytearray(len(text))  # a number inside a date (2月6日) is not a quantity
         for d in dates:
             in_date[d.start : d.end] = b"\x01" * (d.end - d.start)
