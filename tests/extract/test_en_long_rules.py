@@ -212,3 +212,11 @@ def test_a_date_naming_the_content_does_not_date_the_accusation(run) -> None:
     res = run("Israel accused Lebanon of breaking the November 2024 ceasefire agreement.")
     accuse = [e for e in res.events if e.category.value == "ACCUSE"]
     assert accuse and accuse[0].date == dt.date(2026, 3, 5)
+
+
+def test_an_epithet_names_the_last_target_again(run, tuples) -> None:
+    res = run(
+        "Sudan on Monday severed diplomatic relations with the United Arab Emirates, "
+        "accusing the Gulf country of supplying drones."
+    )
+    assert (MON, "SDN", "ACCUSE", "ARE") in tuples(res)

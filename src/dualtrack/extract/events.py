@@ -748,6 +748,18 @@ class Coder:
                 if not set(m.ids) & subj_ids and not self._agent(m) and not self._source(m, ce):
                     target_m = m
                     break
+        epithet = self.mod.get("epithets_re")  # "with the UAE, accusing the Gulf country of"
+        if (
+            target_m is None
+            and epithet is not None
+            and self._last_dyad is not None
+            and (
+                not subjects  # the subject of the clause before ("…, accusing")
+                or self._c(self._last_dyad[0]) in {self._c(i) for m in subjects for i in m.ids}
+            )
+            and (epithet.match(self.text, t.end + 1) or epithet.match(self.text, t.end))
+        ):
+            target_m = Mention(t.end, t.end, (self._last_dyad[1],))
         if rule.target == "none":
             target_m = None
 

@@ -299,6 +299,7 @@ def build(
         "anaphoric_objects",
         "anaphoric_agreements",
         "anaphoric_acts",
+        "epithets",
         "denied_report",
         "new_subject_before",
         "source_after",
