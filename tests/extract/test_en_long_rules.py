@@ -220,3 +220,13 @@ def test_an_epithet_names_the_last_target_again(run, tuples) -> None:
         "accusing the Gulf country of supplying drones."
     )
     assert (MON, "SDN", "ACCUSE", "ARE") in tuples(res)
+
+
+def test_dismissing_a_report_with_no_act_in_it_is_a_rejection(run, tuples) -> None:
+    res = run("Beijing on Monday dismissed the report as groundless.")
+    assert tuples(res) == {(MON, "CHN", "REJECT", None)}
+
+
+def test_cutting_assistance_is_a_sanction(run, tuples) -> None:
+    res = run("Washington cut $150 million in assistance to Cairo on Monday.")
+    assert tuples(res) == {(MON, "USA", "SANCTION", "EGY")}

@@ -593,6 +593,8 @@ class Coder:
         if not rej:
             return drafts
         rest = [d for d in drafts if d not in rej]
+        if not rest:
+            return drafts  # "dismissed the report as groundless": no act reported, a REJECT
         for d in rest:
             d.negated = True
             d.date = rej[0].date or d.date
