@@ -30,23 +30,81 @@ SPLITS = {"train", "dev", "test"}
 DATE_SOURCES = {"page", "dateline", "url"}
 PRECISIONS = {"day", "week", "month"}
 CATEGORIES = {
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 }
 UNITS = {
-    "entity", "person", "troops", "vessel", "warship", "aircraft", "missile", "vehicle", "km",
-    "m", "kg", "tonne", "usd", "eur", "cny", "percent",
+    "entity",
+    "person",
+    "troops",
+    "vessel",
+    "warship",
+    "aircraft",
+    "missile",
+    "vehicle",
+    "km",
+    "m",
+    "kg",
+    "tonne",
+    "usd",
+    "eur",
+    "cny",
+    "percent",
 }
 IGOS = {
-    "UN", "EU", "NATO", "ASEAN", "AU", "GCC", "IAEA", "ARAB_LEAGUE", "OIC", "ICRC", "EAC", "SADC",
+    "UN",
+    "EU",
+    "NATO",
+    "ASEAN",
+    "AU",
+    "GCC",
+    "IAEA",
+    "ARAB_LEAGUE",
+    "OIC",
+    "ICRC",
+    "EAC",
+    "SADC",
 }
 DOC_KEYS = {
-    "doc_id", "crisis", "split", "lang", "outlet", "url", "doc_date", "doc_date_source", "query",
-    "sha256", "chars",
+    "doc_id",
+    "crisis",
+    "split",
+    "lang",
+    "outlet",
+    "url",
+    "doc_date",
+    "doc_date_source",
+    "query",
+    "sha256",
+    "chars",
 }
 GOLD_KEYS = {
-    "doc_id", "date", "date_precision", "actor", "target", "via", "category", "mode", "negated",
-    "hypothetical", "quantities", "note",
+    "doc_id",
+    "date",
+    "date_precision",
+    "actor",
+    "target",
+    "via",
+    "category",
+    "mode",
+    "negated",
+    "hypothetical",
+    "quantities",
+    "note",
 }
 
 
@@ -93,10 +151,17 @@ def cmd_add(args: argparse.Namespace) -> int:
             raise SystemExit(f"error: {args.doc_id}: doc_id or url already in the corpus")
     dt.date.fromisoformat(args.doc_date)
     row = {
-        "doc_id": args.doc_id, "crisis": args.crisis, "split": args.split, "lang": args.lang,
-        "outlet": args.outlet, "url": args.url, "doc_date": args.doc_date,
-        "doc_date_source": args.doc_date_source, "query": args.query,
-        "sha256": text_sha(text), "chars": len(text),
+        "doc_id": args.doc_id,
+        "crisis": args.crisis,
+        "split": args.split,
+        "lang": args.lang,
+        "outlet": args.outlet,
+        "url": args.url,
+        "doc_date": args.doc_date,
+        "doc_date_source": args.doc_date_source,
+        "query": args.query,
+        "sha256": text_sha(text),
+        "chars": len(text),
     }
     cache = cache_dir()
     cache.mkdir(parents=True, exist_ok=True)
