@@ -10,6 +10,14 @@ accuracy on matched events. Quantities are scored as (value, unit) pairs on matc
 quantities of unmatched events count as misses (gold) or false positives (predicted).
 
     .venv/bin/python benchmarks/extract_accuracy.py [--json] [--verbose] [--counts]
+    .venv/bin/python benchmarks/extract_accuracy.py --real dev|test|train [--json]
+
+`--real SPLIT` scores the real-article corpus (`benchmarks/real/`, guide in its GUIDE.md) instead:
+texts come from the cache outside the repository (`$DUALTRACK_CORPUS`) and are checked against
+their SHA-256; the run skips with the reason when the cache is absent. There, null gold dates match
+only null predictions (background events must not be dated), armed groups score as the country
+before the dot (`LBN.hezbollah` -> `LBN`), and CONSULT/AGREE/COOPERATE are unordered pairs (a
+coder's A->B and B->A of one talk count once).
 """
 
 from __future__ import annotations
@@ -245,10 +253,16 @@ class Score:
         }
 
 
+# Set by --real: the real corpus's guide dates background events null, and a coder that dates
+# them has put them on the timeline wrongly, so there null matches only null.
+STRICT_NULL_DATES = False
+
+
 def date_matches(gold: Ev, pred: Ev) -> bool:
-    """Gold `null` dates are not scored; week/month gold dates accept any day in that span."""
+    """Gold `null` dates are not scored (real corpus: match only null); week/month gold dates
+    accept any day in that span."""
     if gold.date is None:
-        return True
+        return pred.date is None if STRICT_NULL_DATES else True
     if pred.date is None:
         return False
     if gold.precision == "week":
@@ -435,6 +449,106 @@ def baseline_events(article: Article) -> list[Ev]:
             target = codes[1] if len(codes) > 1 else None
             events.append(Ev(article.date, codes[0], category, target))
     return events
+
+
+# ------------------------------------------------------------------------- real-article corpus
+
+REAL_DIR = ROOT / "benchmarks" / "real"
+SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+
+
+def _real_module() -> Any:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("real_corpus", REAL_DIR / "corpus.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def unordered(events: Iterable[Ev]) -> list[Ev]:
+    """Symmetric categories as one event per unordered pair (actor < target), duplicates dropped."""
+    out: list[Ev] = []
+    seen: set[tuple[Any, ...]] = set()
+    for e in events:
+        if e.category in SYMMETRIC and e.target and e.actor and e.target < e.actor:
+            e = Ev(
+                e.date,
+                e.target,
+                e.category,
+                e.actor,
+                e.precision,
+                e.via,
+                e.negated,
+                e.hypothetical,
+                e.quantities,
+            )
+        key = (e.date, e.actor, e.category, e.target)
+        if e.category in SYMMETRIC and key in seen:
+            continue
+        seen.add(key)
+        out.append(e)
+    return out
+
+
+def _country(value: Any) -> str | None:
+    return str(value).split(".")[0] if value else None
+
+
+def load_real(split: str, root: Path = REAL_DIR) -> list[Article]:
+    """The corpus's articles of `split` with their gold; SystemExit with the reason when the
+    cached texts are absent (CI never has them) or do not match their hashes."""
+    rc = _real_module()
+    cache = rc.cache_dir()
+    docs = {r["doc_id"]: r for p in rc.jsonl_files(root, "docs.jsonl") for _, r in rc.read_jsonl(p)}
+    chosen = {d: r for d, r in docs.items() if r["split"] == split}
+    if not chosen:
+        raise SystemExit(f"extract_accuracy: no {split!r} articles in {root}")
+    if not cache.is_dir():
+        raise SystemExit(
+            f"extract_accuracy: skipped: the corpus cache {cache} is absent "
+            "(set $DUALTRACK_CORPUS; see benchmarks/real/GUIDE.md)"
+        )
+    gold: dict[str, list[Ev]] = defaultdict(list)
+    for p in rc.jsonl_files(root, "gold.jsonl"):
+        for _, g in rc.read_jsonl(p):
+            if g["doc_id"] in chosen:
+                gold[g["doc_id"]].append(
+                    Ev(
+                        _date(g["date"], g["doc_id"]),
+                        _country(g["actor"]),
+                        g["category"],
+                        _country(g["target"]),
+                        g["date_precision"],
+                        _country(g["via"]),
+                        g["negated"],
+                        g["hypothetical"],
+                        tuple((float(q["value"]), q["unit"]) for q in g["quantities"] or []),
+                    )
+                )
+    articles, missing = [], []
+    for doc_id, row in sorted(chosen.items()):
+        path = cache / f"{doc_id}.txt"
+        if not path.is_file():
+            missing.append(doc_id)
+            continue
+        text = path.read_text(encoding="utf-8")
+        if rc.text_sha(text) != row["sha256"]:
+            raise SystemExit(f"extract_accuracy: {path}: text does not match its sha256")
+        events = unordered(gold[doc_id])
+        articles.append(
+            Article(doc_id, row["lang"], _date(row["doc_date"], doc_id), text, events, path)
+        )
+    if missing:
+        print(f"extract_accuracy: {len(missing)} texts absent from {cache}", file=sys.stderr)
+    if not articles:
+        raise SystemExit(f"extract_accuracy: skipped: no cached texts for {split!r} in {cache}")
+    return articles
+
+
+def symmetric_runner(runner: Runner) -> Runner:
+    return lambda article: unordered(runner(article))
 
 
 # ---------------------------------------------------------------------------------- evaluation
@@ -697,7 +811,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--counts", action="store_true", help="only print gold-set counts")
     parser.add_argument("--gold", type=Path, default=GOLD_DIR, help="gold directory")
     parser.add_argument("--shared", type=Path, default=SHARED, help="../shared (seed article)")
+    parser.add_argument(
+        "--real",
+        choices=("train", "dev", "test"),
+        help="score a split of the "
+        "real-article corpus (benchmarks/real/) instead of the written gold",
+    )
     args = parser.parse_args(argv)
+    if args.real:
+        return real_main(args)
     try:
         articles = load_gold(args.gold, args.shared)
     except GoldError as exc:
@@ -742,6 +864,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(json.dumps(out, ensure_ascii=False, indent=2))
     else:
         print(render(results, args.verbose))
+    return 0
+
+
+def real_main(args: argparse.Namespace) -> int:
+    """Score today's coder and the keyword baseline on one split of the real corpus."""
+    global STRICT_NULL_DATES
+    STRICT_NULL_DATES = True
+    articles = load_real(args.real)
+    results = {
+        "extractor": evaluate(articles, symmetric_runner(extractor_runner())),
+        "baseline": evaluate(articles, symmetric_runner(baseline_events)),
+    }
+    n_events = sum(len(a.events) for a in articles)
+    print(f"real corpus, split {args.real}: {len(articles)} articles, {n_events} gold events")
+    if args.json:
+        print(
+            json.dumps(
+                {s: {g: r.summary() for g, r in reps.items()} for s, reps in results.items()},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    else:
+        print(render(results, args.verbose and args.real != "test"))
     return 0
 
 

@@ -1,0 +1,284 @@
+"""The real-article corpus: cache article texts outside the repository and check the annotations.
+
+Texts never enter the repository. `add` writes one article's text (read from stdin) into the
+cache (`$DUALTRACK_CORPUS`, default `$XDG_CACHE_HOME/dualtrack/corpus`) and appends the line that
+identifies it to a shard's `docs.jsonl`; `check` verifies every line of `docs.jsonl` and
+`gold.jsonl` against the schema in GUIDE.md and every cached text against its SHA-256, then prints
+the counts the corpus is sized by. Standard library only, so an annotator can use it without the
+coder.
+
+    python benchmarks/real/corpus.py add --shard S --doc-id hant-thkh-001 --crisis thkh \
+        --split test --lang zh-Hant --outlet udn.com --url URL --doc-date 2025-12-13 \
+        --doc-date-source page --query "…" < text.txt
+    python benchmarks/real/corpus.py check [--root DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+LANGS = {"zh-Hant", "zh-Hans", "en"}
+SPLITS = {"train", "dev", "test"}
+DATE_SOURCES = {"page", "dateline", "url"}
+PRECISIONS = {"day", "week", "month"}
+CATEGORIES = {
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+}
+UNITS = {
+    "entity",
+    "person",
+    "troops",
+    "vessel",
+    "warship",
+    "aircraft",
+    "missile",
+    "vehicle",
+    "km",
+    "m",
+    "kg",
+    "tonne",
+    "usd",
+    "eur",
+    "cny",
+    "percent",
+}
+IGOS = {
+    "UN",
+    "EU",
+    "NATO",
+    "ASEAN",
+    "AU",
+    "GCC",
+    "IAEA",
+    "ARAB_LEAGUE",
+    "OIC",
+    "ICRC",
+    "EAC",
+    "SADC",
+}
+DOC_KEYS = {
+    "doc_id",
+    "crisis",
+    "split",
+    "lang",
+    "outlet",
+    "url",
+    "doc_date",
+    "doc_date_source",
+    "query",
+    "sha256",
+    "chars",
+}
+GOLD_KEYS = {
+    "doc_id",
+    "date",
+    "date_precision",
+    "actor",
+    "target",
+    "via",
+    "category",
+    "mode",
+    "negated",
+    "hypothetical",
+    "quantities",
+    "note",
+}
+
+
+def cache_dir() -> Path:
+    """Where texts are cached: never inside the repository."""
+    if os.environ.get("DUALTRACK_CORPUS"):
+        return Path(os.environ["DUALTRACK_CORPUS"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "dualtrack" / "corpus"
+
+
+def text_sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def read_jsonl(path: Path) -> list[tuple[int, dict]]:
+    rows = []
+    if not path.exists():
+        return rows
+    for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                rows.append((no, json.loads(line)))
+            except json.JSONDecodeError as exc:
+                raise SystemExit(f"error: {path}:{no}: not JSON ({exc.msg})") from None
+    return rows
+
+
+def jsonl_files(root: Path, name: str) -> list[Path]:
+    """The merged file at the root, else every shard's file."""
+    top = root / name
+    return [top] if top.exists() else sorted(root.glob(f"shards/*/{name}"))
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    text = sys.stdin.read().strip()
+    if len(text) < 200:
+        raise SystemExit(f"error: {args.doc_id}: text has {len(text)} characters; too short")
+    shard = Path(args.root) / "shards" / args.shard
+    shard.mkdir(parents=True, exist_ok=True)
+    seen = [r for p in jsonl_files(Path(args.root), "docs.jsonl") for _, r in read_jsonl(p)]
+    for row in seen:
+        if row.get("doc_id") == args.doc_id or row.get("url") == args.url:
+            raise SystemExit(f"error: {args.doc_id}: doc_id or url already in the corpus")
+    dt.date.fromisoformat(args.doc_date)
+    row = {
+        "doc_id": args.doc_id,
+        "crisis": args.crisis,
+        "split": args.split,
+        "lang": args.lang,
+        "outlet": args.outlet,
+        "url": args.url,
+        "doc_date": args.doc_date,
+        "doc_date_source": args.doc_date_source,
+        "query": args.query,
+        "sha256": text_sha(text),
+        "chars": len(text),
+    }
+    cache = cache_dir()
+    cache.mkdir(parents=True, exist_ok=True)
+    (cache / f"{args.doc_id}.txt").write_text(text, encoding="utf-8")
+    with (shard / "docs.jsonl").open("a", encoding="utf-8") as f:
+        f.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"cached {args.doc_id}: {len(text)} chars, sha256 {row['sha256'][:12]}…")
+    return 0
+
+
+def _check_id(value: object, field: str, where: str, problems: list[str], nullable: bool) -> None:
+    if value is None:
+        if not nullable:
+            problems.append(f"{where}: {field}: must not be null")
+        return
+    head = str(value).split(".")[0]
+    ok = (len(head) == 3 and head.isupper() and head.isalpha()) or head in IGOS
+    if not ok:
+        problems.append(f"{where}: {field}: {value!r} is not ISO3, an IGO code or ISO3.group")
+
+
+def check_doc(row: dict, where: str, problems: list[str]) -> None:
+    if set(row) != DOC_KEYS:
+        problems.append(f"{where}: keys differ from the schema: {sorted(set(row) ^ DOC_KEYS)}")
+    if row.get("lang") not in LANGS:
+        problems.append(f"{where}: lang: {row.get('lang')!r} not in {sorted(LANGS)}")
+    if row.get("split") not in SPLITS:
+        problems.append(f"{where}: split: {row.get('split')!r} not in {sorted(SPLITS)}")
+    if row.get("doc_date_source") not in DATE_SOURCES:
+        problems.append(f"{where}: doc_date_source: not in {sorted(DATE_SOURCES)}")
+    try:
+        dt.date.fromisoformat(str(row.get("doc_date")))
+    except ValueError:
+        problems.append(f"{where}: doc_date: {row.get('doc_date')!r} is not YYYY-MM-DD")
+
+
+def check_gold(row: dict, where: str, docs: dict, problems: list[str]) -> None:
+    if set(row) != GOLD_KEYS:
+        problems.append(f"{where}: keys differ from the schema: {sorted(set(row) ^ GOLD_KEYS)}")
+    if row.get("doc_id") not in docs:
+        problems.append(f"{where}: doc_id: {row.get('doc_id')!r} is not in docs.jsonl")
+    if row.get("category") not in CATEGORIES:
+        problems.append(f"{where}: category: {row.get('category')!r} is not a PLOVER category")
+    if row.get("date") is not None:
+        try:
+            dt.date.fromisoformat(str(row["date"]))
+        except ValueError:
+            problems.append(f"{where}: date: {row['date']!r} is not YYYY-MM-DD or null")
+    if row.get("date_precision") not in PRECISIONS:
+        problems.append(f"{where}: date_precision: not in {sorted(PRECISIONS)}")
+    _check_id(row.get("actor"), "actor", where, problems, nullable=False)
+    _check_id(row.get("target"), "target", where, problems, nullable=True)
+    _check_id(row.get("via"), "via", where, problems, nullable=True)
+    for flag in ("negated", "hypothetical"):
+        if not isinstance(row.get(flag), bool):
+            problems.append(f"{where}: {flag}: must be true or false")
+    for q in row.get("quantities") or []:
+        if not isinstance(q, dict) or q.get("unit") not in UNITS:
+            problems.append(f"{where}: quantities: {q!r} needs a unit from {sorted(UNITS)}")
+    if len(str(row.get("note") or "").split()) > 25:
+        problems.append(f"{where}: note: keep it a short paraphrase (≤ 25 words)")
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    root = Path(args.root)
+    problems: list[str] = []
+    docs: dict[str, dict] = {}
+    for path in jsonl_files(root, "docs.jsonl"):
+        for no, row in read_jsonl(path):
+            check_doc(row, f"{path}:{no}", problems)
+            if row.get("doc_id") in docs:
+                problems.append(f"{path}:{no}: doc_id {row.get('doc_id')!r} repeated")
+            docs[row.get("doc_id")] = row
+    gold = []
+    for path in jsonl_files(root, "gold.jsonl"):
+        for no, row in read_jsonl(path):
+            check_gold(row, f"{path}:{no}", docs, problems)
+            gold.append(row)
+    cache, missing = cache_dir(), 0
+    for doc_id, row in docs.items():
+        f = cache / f"{doc_id}.txt"
+        if not f.exists():
+            missing += 1
+        elif text_sha(f.read_text(encoding="utf-8")) != row.get("sha256"):
+            problems.append(f"{f}: text does not match the sha256 in docs.jsonl")
+    for p in problems:
+        print(p)
+    _print_counts(docs, gold, missing, cache)
+    return 1 if problems else 0
+
+
+def _print_counts(docs: dict, gold: list[dict], missing: int, cache: Path) -> None:
+    lang_of = {d: r.get("lang") for d, r in docs.items()}
+    split_of = {d: r.get("split") for d, r in docs.items()}
+    print(f"{len(docs)} articles, {len(gold)} gold events; {missing} texts absent from {cache}")
+    print("articles per language:", dict(Counter(lang_of.values())))
+    print("articles per split:", dict(Counter(split_of.values())))
+    print("articles per crisis:", dict(Counter(r.get("crisis") for r in docs.values())))
+    print("events per language:", dict(Counter(lang_of.get(g.get("doc_id")) for g in gold)))
+    print("events per split:", dict(Counter(split_of.get(g.get("doc_id")) for g in gold)))
+    print("events per category:", dict(Counter(g.get("category") for g in gold).most_common()))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--root", default=str(HERE), help="folder holding docs/gold (and shards/)")
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    add = sub.add_parser("add", help="cache one article (text on stdin) and record it")
+    for name in ("shard", "doc-id", "crisis", "outlet", "url", "doc-date", "query"):
+        add.add_argument(f"--{name}", required=True)
+    add.add_argument("--split", required=True, choices=sorted(SPLITS))
+    add.add_argument("--lang", required=True, choices=sorted(LANGS))
+    add.add_argument("--doc-date-source", required=True, choices=sorted(DATE_SOURCES))
+    sub.add_parser("check", help="check docs.jsonl, gold.jsonl and the cached texts")
+    args = parser.parse_args(argv)
+    return cmd_add(args) if args.cmd == "add" else cmd_check(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
