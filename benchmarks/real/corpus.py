@@ -11,6 +11,12 @@ coder.
         --split test --lang zh-Hant --outlet udn.com --url URL --doc-date 2025-12-13 \
         --doc-date-source page --query "…" < text.txt
     python benchmarks/real/corpus.py check [--root DIR]
+    python benchmarks/real/corpus.py anchor SNIPPETS.jsonl   # evidence offsets for gold events
+
+`anchor` reads lines `{"line": N, "snippet": "...", "occurrence": 1}` kept outside the repository
+(N: the 1-based line of gold.jsonl), finds each snippet verbatim in that event's cached text and
+stores only its offsets as the event's `evidence` ([[start, end], ...]); a snippet not found is
+named and nothing is written.
 """
 
 from __future__ import annotations
@@ -92,6 +98,7 @@ DOC_KEYS = {
     "sha256",
     "chars",
 }
+GOLD_OPTIONAL = {"evidence"}
 GOLD_KEYS = {
     "doc_id",
     "date",
@@ -183,6 +190,48 @@ def _check_id(value: object, field: str, where: str, problems: list[str], nullab
         problems.append(f"{where}: {field}: {value!r} is not ISO3, an IGO code or ISO3.group")
 
 
+def _is_span(value: object) -> bool:
+    return (
+        isinstance(value, list)
+        and len(value) == 2
+        and all(isinstance(v, int) for v in value)
+        and 0 <= value[0] < value[1]
+    )
+
+
+def cmd_anchor(args: argparse.Namespace) -> int:
+    """Offsets of verbatim snippets, written into gold.jsonl as `evidence` (all or nothing)."""
+    gold_path = Path(args.root) / "gold.jsonl"
+    lines = gold_path.read_text(encoding="utf-8").splitlines()
+    problems, texts = [], {}
+    for no, item in read_jsonl(Path(args.snippets)):
+        line = int(item["line"])
+        if not 1 <= line <= len(lines):
+            problems.append(f"{args.snippets}:{no}: line {line} is not in {gold_path}")
+            continue
+        row = json.loads(lines[line - 1])
+        doc = row["doc_id"]
+        if doc not in texts:
+            texts[doc] = (cache_dir() / f"{doc}.txt").read_text(encoding="utf-8")
+        start, k = -1, int(item.get("occurrence", 1))
+        for _ in range(k):
+            start = texts[doc].find(item["snippet"], start + 1)
+        if start < 0:
+            problems.append(f"{args.snippets}:{no}: snippet not found in {doc}")
+            continue
+        span = [start, start + len(item["snippet"])]
+        row["evidence"] = sorted({*map(tuple, row.get("evidence", [])), tuple(span)})
+        row["evidence"] = [list(x) for x in row["evidence"]]
+        lines[line - 1] = json.dumps(row, ensure_ascii=False)
+    for p in problems:
+        print(f"error: {p}")
+    if problems:
+        return 1
+    gold_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"anchored snippets into {gold_path}")
+    return 0
+
+
 def check_doc(row: dict, where: str, problems: list[str]) -> None:
     if set(row) != DOC_KEYS:
         problems.append(f"{where}: keys differ from the schema: {sorted(set(row) ^ DOC_KEYS)}")
@@ -199,8 +248,12 @@ def check_doc(row: dict, where: str, problems: list[str]) -> None:
 
 
 def check_gold(row: dict, where: str, docs: dict, problems: list[str]) -> None:
-    if set(row) != GOLD_KEYS:
-        problems.append(f"{where}: keys differ from the schema: {sorted(set(row) ^ GOLD_KEYS)}")
+    if not GOLD_KEYS <= set(row) <= GOLD_KEYS | GOLD_OPTIONAL:
+        odd = sorted((set(row) ^ GOLD_KEYS) - GOLD_OPTIONAL)
+        problems.append(f"{where}: keys differ from the schema: {odd}")
+    spans = row.get("evidence", [])
+    if not (isinstance(spans, list) and all(_is_span(x) for x in spans)):
+        problems.append(f"{where}: evidence: must be a list of [start, end] offsets")
     if row.get("doc_id") not in docs:
         problems.append(f"{where}: doc_id: {row.get('doc_id')!r} is not in docs.jsonl")
     if row.get("category") not in CATEGORIES:
@@ -239,6 +292,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     for path in jsonl_files(root, "gold.jsonl"):
         for no, row in read_jsonl(path):
             check_gold(row, f"{path}:{no}", docs, problems)
+            chars = docs.get(row.get("doc_id"), {}).get("chars", 0)
+            if any(_is_span(x) and x[1] > chars for x in row.get("evidence", [])):
+                problems.append(f"{path}:{no}: evidence: an offset lies past the text's end")
             gold.append(row)
     cache, missing = cache_dir(), 0
     for doc_id, row in docs.items():
@@ -276,8 +332,10 @@ def main(argv: list[str] | None = None) -> int:
     add.add_argument("--lang", required=True, choices=sorted(LANGS))
     add.add_argument("--doc-date-source", required=True, choices=sorted(DATE_SOURCES))
     sub.add_parser("check", help="check docs.jsonl, gold.jsonl and the cached texts")
+    anchor = sub.add_parser("anchor", help="store evidence offsets of verbatim snippets")
+    anchor.add_argument("snippets", help="JSONL of {line, snippet[, occurrence]}")
     args = parser.parse_args(argv)
-    return cmd_add(args) if args.cmd == "add" else cmd_check(args)
+    return {"add": cmd_add, "check": cmd_check, "anchor": cmd_anchor}[args.cmd](args)
 
 
 if __name__ == "__main__":
