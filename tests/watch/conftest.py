@@ -92,6 +92,7 @@ class Site:
     requests: Counter[str] = field(default_factory=Counter)
     full: Counter[str] = field(default_factory=Counter)
     hooks: list[dict[str, object]] = field(default_factory=list)
+    flaky: Counter[str] = field(default_factory=Counter)  # path -> 503s to answer first
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -121,6 +122,14 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 return
             if path == "/huge.xml":
                 return self._huge()
+            if site.flaky[path] > 0:
+                with site.lock:
+                    site.flaky[path] -= 1
+                self.send_response(503)
+                self.send_header("Retry-After", "0")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
             if path not in site.pages:
                 self.send_error(404, "Not Found")
                 return

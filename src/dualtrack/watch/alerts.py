@@ -134,15 +134,19 @@ def load_rules(path: Path | str) -> list[Rule]:
             message = err["msg"].removeprefix("Value error, ")
             if err["type"] == "extra_forbidden":
                 message = f"unknown key {loc[-1]!r}"
+            elif err["type"] in ("union_tag_invalid", "union_tag_not_found"):
+                where = loc = [*loc, "when"]
+                message = f"'when' must be one of {', '.join(_KINDS)}"
             problems.append(Problem(name, lines.line_of(tuple(loc)), format_path(where), message))
         raise RulesError(name, problems) from None
 
 
+_KINDS = ("probability", "escalation", "red_line", "next_round", "new_actor")
+
+
 def _is_variant(part: object) -> bool:
     """pydantic names the union member in error locations ('probability'); files do not."""
-    return isinstance(part, str) and part in (
-        "probability", "escalation", "red_line", "next_round", "new_actor",
-    )  # fmt: skip
+    return isinstance(part, str) and part in _KINDS
 
 
 # -- evaluation -------------------------------------------------------------------------------
