@@ -44,3 +44,21 @@ def test_bad_date_header_is_named_with_its_line(tmp_path: Path) -> None:
     path.write_text("Title: Talks\nDate: 3 May\n\nNorvania and Kestria met again today.\n")
     err = read(path)
     assert isinstance(err, ReadError) and err.line == 2 and "'3 May'" in err.message
+
+
+def test_evidence_lines_show_the_header_date(tmp_path: Path) -> None:
+    """What the brief prints beside a span ("Date: …") comes from the document's header."""
+    from dualtrack.model import Case, Event, Evidence
+    from dualtrack.report.evidence import EvidenceBook
+
+    path = tmp_path / "e.txt"
+    path.write_text("Date: 2025-05-03\nTitle: Talks\n\nNorvania and Kestria met again today.\n")
+    doc = read(path)
+    assert isinstance(doc, Document)
+    event = Event(actor="NVA", target="KST", category="CONSULT", date=dt.date(2025, 5, 3),
+                  evidence=[Evidence(doc_id=doc.id, start=31, end=67)])  # fmt: skip
+    book = EvidenceBook(Case(id="c", title="c"), {doc.id: doc})
+    [n] = book.cite(event)
+    ref = book.ref(n)
+    assert (ref.doc_date, ref.doc_title) == (dt.date(2025, 5, 3), "Talks")
+    assert ref.span == "Norvania and Kestria met again today"

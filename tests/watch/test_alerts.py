@@ -131,6 +131,8 @@ def test_alert_names_events_and_evidence(tmp_path: Path) -> None:
         ("rules:\n  - id: a\n    when: weather\n", "rules.yaml:3: rules[0].when:"),
         ("rules:\n  - id: a\n    when: new_actor\n    role: judge\n",
          "rules.yaml:4: rules[0].role"),
+        ("rules:\n  - id: a\n    when: probability\n    end_state: collapse\n    horizon: 14\n"
+         "    below: 0.1\n", "horizon 14: the forecast gives 7, 30, 90 days"),
         ("rules: [\n", "rules.yaml:2: YAML syntax"),
         ("- a\n", "expected a mapping with a 'rules' list"),
         ("rulez: []\n", "rules.yaml:1: unknown key 'rulez'"),

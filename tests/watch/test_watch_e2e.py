@@ -190,6 +190,27 @@ def test_bad_sources_named_in_one_line_and_the_rest_go_on(
     assert "error: 5 source(s) or page(s) skipped" in err
 
 
+def test_sitemap_index_children_conditionally(
+    site: Site, strait: tuple[Case, Extractor], tmp_path: Path
+) -> None:
+    site.pages["/a2.html"] = ("text/html", article_html("Strike near the strait", STRIKE))
+    site.pages["/news.xml"] = ("application/xml", (
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"<url><loc>{site.base}/a2.html</loc><lastmod>2025-05-06</lastmod></url></urlset>"
+    ).encode())  # fmt: skip
+    site.pages["/index.xml"] = ("application/xml", (
+        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"<sitemap><loc>{site.base}/news.xml</loc></sitemap></sitemapindex>"
+    ).encode())  # fmt: skip
+    poll = Poller(*strait, tmp_path)
+    failed, out, _ = poll(f"{site.base}/index.xml")
+    assert failed == 0 and "1 new article(s)" in out and "2025-05-06 (feed)" in out
+    failed, out, _ = poll(f"{site.base}/index.xml")
+    assert "1 unchanged" in out and "0 new article(s)" in out
+    assert site.full["/index.xml"] == 2 and site.full["/news.xml"] == 1
+    assert site.full["/a2.html"] == 1
+
+
 def test_ingest_url_points_to_watch(case_file: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(
         app, ["ingest", "https://news.example/a.html", "--case", str(case_file),

@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from dualtrack.cases.problems import Problem, format_path
 from dualtrack.cases.yamlmap import load_with_lines
 from dualtrack.model import Document, Event, Stance
-from dualtrack.simulate import OUTCOMES
+from dualtrack.simulate import HORIZONS, OUTCOMES
 from dualtrack.watch.errors import RulesError
 from dualtrack.watch.snapshot import ActorActing, Snapshot
 
@@ -52,6 +52,10 @@ class ProbabilityRule(_Rule):
             raise ValueError(
                 f"end_state {self.end_state!r}: unknown {', '.join(unknown)} "
                 f"(choose from {', '.join(OUTCOMES)}, or join them with '+')"
+            )
+        if self.horizon not in HORIZONS:
+            raise ValueError(
+                f"horizon {self.horizon}: the forecast gives {', '.join(map(str, HORIZONS))} days"
             )
         if (self.above is None) == (self.below is None):
             raise ValueError("give exactly one of 'above' or 'below'")

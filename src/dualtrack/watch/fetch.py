@@ -127,7 +127,8 @@ class Fetcher:
                 return self._once(url, headers)
             except _Retry as r:
                 if last:
-                    raise FetchError(f"{url}: {r.reason} (after {attempt + 1} tries)") from None
+                    tries = f" (after {attempt + 1} tries)" if attempt else ""
+                    raise FetchError(f"{url}: {r.reason}{tries}") from None
                 self._sleep(min(r.retry_after if r.retry_after is not None else wait,
                                 MAX_RETRY_AFTER))  # fmt: skip
                 wait *= 2

@@ -124,7 +124,8 @@ class Poll:
                 self._remote(child, nested=True)
             except WatchError as e:
                 self._fail(str(e))
-        if self._articles(listing.items):
+        # A sitemap index is read in full every time: its children change while it does not.
+        if self._articles(listing.items) and not listing.sitemaps:
             self._pending.validators.append((url, got.etag, got.last_modified))
 
     def _articles(self, items: list[Item]) -> bool:
@@ -206,10 +207,13 @@ class Poll:
         seed: int,
         force: bool = False,
     ) -> None:
-        """New snapshot (picture and forecast) and alerts, when something new came in (or on
-        the first poll of the case, or with `force`); stored as a `watch` run."""
+        """New snapshot (picture and forecast) and alerts, when something new came in, on the
+        first poll of the case, when a rule has no state yet (just added), or with `force`;
+        stored as a `watch` run."""
+        states = self.state.alert_states(self.case.id)
         first = not self.ws.runs("watch", self.case.id)
-        if not (self._pending.docs or first or force):
+        unset = any(r.id not in states for r in rules)
+        if not (self._pending.docs or first or unset or force):
             return
         events, stances = case_event_set(self.case, self.ws)
         try:
@@ -229,10 +233,8 @@ class Poll:
         claims.update({s.id: s for s in stances})
         cited = sorted({ev.doc_id for c in claims.values() for ev in c.evidence})
         docs = {d.id: d for d in self.ws.documents(cited)}
-        states, alerts = evaluate(
-            rules, snap, self.state.alert_states(self.case.id), claims, docs
-        )
-        self.state.save_alerts(self.case.id, states, alerts)
+        new_states, alerts = evaluate(rules, snap, states, claims, docs)
+        self.state.save_alerts(self.case.id, new_states, alerts)
         self.result.alerts = alerts
         for alert in alerts:
             deliver(alert)
