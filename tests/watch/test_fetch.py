@@ -3,6 +3,9 @@ with backoff, the size cap, and the per-host rate limit (on a clock the test dri
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from dualtrack.watch import Fetcher, FetchError, HostLimiter
@@ -63,3 +66,17 @@ def test_host_limiter_spaces_requests_per_host() -> None:
     now[0] += 2.0
     lim.wait("a.example")  # long enough ago: no wait
     assert slept == [0.5]
+
+
+def test_webhook_down_is_a_warning_and_the_log_keeps_the_alert(tmp_path: Path) -> None:
+    from dualtrack.watch.deliver import Delivery
+
+    out: list[str] = []
+    warnings: list[str] = []
+    log = tmp_path / "alerts.jsonl"
+    deliver = Delivery(out.append, warnings.append, log=log,
+                       webhook="http://127.0.0.1:9/hook", timeout=0.5)  # fmt: skip
+    deliver({"id": "r-1", "case": "c", "rule": "r", "message": "m", "events": ["e1"]})
+    assert out == ["ALERT c [r] m (events: e1)"]
+    assert json.loads(log.read_text())["id"] == "r-1"
+    assert len(warnings) == 1 and "http://127.0.0.1:9/hook" in warnings[0] and "r-1" in warnings[0]

@@ -119,20 +119,18 @@ class Fetcher:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        wait = self.backoff
-        for attempt in range(self.retries + 1):
-            last = attempt == self.retries
+        wait, attempt = self.backoff, 0
+        while True:
             self.limiter.wait(urlsplit(url).netloc.lower())
             try:
                 return self._once(url, headers)
             except _Retry as r:
-                if last:
+                if attempt == self.retries:
                     tries = f" (after {attempt + 1} tries)" if attempt else ""
                     raise FetchError(f"{url}: {r.reason}{tries}") from None
                 self._sleep(min(r.retry_after if r.retry_after is not None else wait,
                                 MAX_RETRY_AFTER))  # fmt: skip
-                wait *= 2
-        raise AssertionError("unreachable")  # pragma: no cover
+                wait, attempt = wait * 2, attempt + 1
 
     def _once(self, url: str, headers: dict[str, str]) -> Fetched:
         try:
