@@ -96,7 +96,8 @@ def _red_lines(picture: SituationPicture) -> list[RedLine]:
 
 
 def _talks(case: Case, picture: SituationPicture) -> Talks:
-    """The talks' status: a meeting refused after the last round or announcement cancels it."""
+    """The talks' status: a meeting refused after the last round or announcement cancels it
+    (before any round or announcement there is nothing to cancel)."""
     neg = picture.negotiation
     parties = {a.acts_for for a in case.with_role(Role.PARTY)}
     since = max(
@@ -106,12 +107,13 @@ def _talks(case: Case, picture: SituationPicture) -> Talks:
     refused = [
         e
         for e in picture.events.values()
-        if e.category is Category.REJECT
+        if since is not None
+        and e.category is Category.REJECT
         and e.mode == "meet"
         and modality(e) is Modality.ACT
         and {acts_for(case, e.actor), acts_for(case, e.target)} <= parties
-        and (since is None or (e.date is not None and e.date >= since))
-        and (neg.rounds or neg.next_round)
+        and e.date is not None
+        and e.date >= since
     ]
     status: TalksStatus
     if refused:
