@@ -94,7 +94,8 @@ def watch_once(
         poll.read(sources)
         poll.store()
         for art in poll.result.new:
-            flag = "" if art.date_source in ("article", "header") else f" ({art.date_source})"
+            plain = art.date_source in ("article", "header", "none")
+            flag = "" if plain else f" ({art.date_source})"
             say(f"new: {art.date or 'undated'}{flag} {art.title or ''} <{art.url}>")
         poll.recompute(rules or [], deliver, opts.runs, opts.seed)
     return poll.result
