@@ -100,6 +100,12 @@ def test_each_change_fires_once(tmp_path: Path) -> None:
     ]
 
 
+def test_probability_noise_around_the_threshold_fires_once(tmp_path: Path) -> None:
+    rules = load_rules(write(tmp_path, RULES))
+    fired = run(rules, [snap(p=0.31), snap(p=0.29), snap(p=0.31), snap(p=0.27), snap(p=0.31)])
+    assert fired == [["war"], [], [], [], ["war"]]  # re-armed only below 0.3 - 0.02
+
+
 def test_threshold_already_past_fires_on_the_first_snapshot(tmp_path: Path) -> None:
     rules = load_rules(write(tmp_path, RULES))
     assert run(rules, [snap(p=0.9), snap(p=0.9)]) == [["war"], []]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,13 @@ def test_atom_feed_entries_with_dates() -> None:
     assert (item.url, item.title, item.date) == (
         "https://wire.example/t1", "Talks resume", dt.date(2025, 5, 4)
     )
+
+
+def test_gzip_sitemap_and_its_cap() -> None:
+    packed = gzip.compress(SITEMAP)
+    assert len(parse_listing(packed, "https://wire.example/s.xml.gz").items) == 2
+    with pytest.raises(WatchError, match="decompresses to more than"):
+        parse_listing(gzip.compress(b"<urlset>" + b" " * 5000), "https://wire.example/b.gz", 1000)
 
 
 def test_news_sitemap_prefers_publication_date() -> None:

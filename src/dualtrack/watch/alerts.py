@@ -37,13 +37,19 @@ class _Rule(BaseModel):
 
 
 class ProbabilityRule(_Rule):
-    """P(end state within `horizon` days) passes `above` (rising) or `below` (falling)."""
+    """P(end state within `horizon` days) passes `above` (rising) or `below` (falling).
+
+    Once past, the rule re-arms only when the probability is back by `hysteresis` on the other
+    side: a forecast that moves by Monte Carlo noise around the threshold does not alert on
+    every poll.
+    """
 
     when: Literal["probability"]
     end_state: str  # one of the forecast's end states, or several joined by '+'
     horizon: int = Field(gt=0)
     above: float | None = Field(default=None, ge=0, le=1)
     below: float | None = Field(default=None, ge=0, le=1)
+    hysteresis: float = Field(default=0.02, ge=0, le=0.5)
 
     @model_validator(mode="after")
     def _check(self) -> ProbabilityRule:
@@ -170,8 +176,10 @@ def _probability(rule: ProbabilityRule, snap: Snapshot, old: Any) -> tuple[Any, 
     if row is None:
         return old, None  # no forecast at this horizon (or none at all): keep the last state
     p = round(sum(row.get(s, 0.0) for s in rule.end_state.split("+")), 6)
-    past = p > rule.above if rule.above is not None else p < rule.below  # type: ignore[operator]
     was = bool(old and old.get("past"))
+    slack = rule.hysteresis if was else 0.0
+    above, below = rule.above, rule.below
+    past = p > above - slack if above is not None else p < below + slack  # type: ignore[operator]
     state = {"past": past, "p": p}
     if not past or was:
         return state, None

@@ -118,7 +118,7 @@ class Poll:
         if got.not_modified:
             self.result.unchanged.append(url)
             return
-        listing = parse_listing(got.content, url)
+        listing = parse_listing(got.content, url, self.fetcher.max_bytes)
         for child in [] if nested else listing.sitemaps:
             try:
                 self._remote(child, nested=True)

@@ -1,6 +1,7 @@
 """What a watch follows, and the article links each source lists.
 
-A source is an http(s) URL of an RSS/Atom feed or a sitemap (told apart by their content), a
+A source is an http(s) URL of an RSS/Atom feed or a sitemap (told apart by their content; gzip
+files too), a
 local text file of URLs (one a line, `#` comments), a local folder or a single article file.
 Feeds and sitemaps are fetched by `Fetcher` and parsed from bytes: feedparser never fetches.
 """
@@ -8,12 +9,14 @@ Feeds and sitemaps are fetched by `Fetcher` and parsed from bytes: feedparser ne
 from __future__ import annotations
 
 import datetime as dt
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from dualtrack.watch.article import looks_like_html
 from dualtrack.watch.errors import WatchError
+from dualtrack.watch.fetch import DEFAULT_MAX_BYTES
 
 SourceKind = Literal["remote", "url_list", "local"]
 MAX_SITEMAPS = 50  # child sitemaps read from one sitemap index
@@ -106,8 +109,23 @@ def _date(value: str | None) -> dt.date | None:
         return None
 
 
-def parse_listing(content: bytes, url: str) -> Listing:
-    """A feed's or sitemap's links; a WatchError saying what the bytes are when neither."""
+def gunzip(content: bytes, url: str, max_bytes: int) -> bytes:
+    """A gzip file's bytes (`sitemap.xml.gz`), refused past `max_bytes` decompressed."""
+    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = d.decompress(content, max_bytes + 1)
+    except zlib.error as e:
+        raise WatchError(f"{url}: broken gzip data ({e})") from None
+    if len(out) > max_bytes or d.unconsumed_tail:
+        raise WatchError(f"{url}: decompresses to more than the {max_bytes:,} byte cap; skipped")
+    return out
+
+
+def parse_listing(content: bytes, url: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Listing:
+    """A feed's or sitemap's links (gzip-compressed or not); a WatchError saying what the bytes
+    are when neither."""
+    if content[:2] == b"\x1f\x8b":
+        content = gunzip(content, url, max_bytes)
     head = content.lstrip()[:1]
     if not content.strip():
         raise WatchError(f"{url}: empty response, not a feed or sitemap")
