@@ -32,8 +32,15 @@ STRIKE = (
     "killing four soldiers, Kestria's defence ministry said.\n"
     "Tarsk threatened to attack Norvanian ships in the strait."
 )
+NEXT = (
+    "Norvania and Kestria agreed to hold a third round of talks in Valdoria on 12 May, "
+    "the Valdorian foreign ministry said on Wednesday."
+)
 RULES = """\
 rules:
+  - id: rounds
+    when: next_round
+    on: [announced, scheduled, cancelled]
   - id: ladder
     when: escalation
     direction: up
@@ -88,8 +95,11 @@ def test_watch_two_polls_then_304_alerts_once(
     site.pages["/a1.html"] = ("text/html; charset=utf-8",
                               article_html("Second round held", TALKS, "2025-05-03T09:00:00Z"))
     site.pages["/a2.html"] = ("text/html", article_html("Strike near the strait", STRIKE))
+    site.pages["/a3.html"] = ("text/html",
+                              article_html("Third round", NEXT, "2025-05-07T16:00:00Z"))
     one = [("/a1.html", "Second round held", "Sat, 03 May 2025 09:00:00 GMT")]
-    two = [*one, ("/a2.html", "Strike near the strait", "Tue, 06 May 2025 18:00:00 GMT")]
+    two = [*one, ("/a2.html", "Strike near the strait", "Tue, 06 May 2025 18:00:00 GMT"),
+           ("/a3.html", "Third round", "Wed, 07 May 2025 16:00:00 GMT")]
     site.pages["/feed.xml"] = ("application/rss+xml", rss(site.base, one))
     rules = tmp_path / "rules.yaml"
     rules.write_text(RULES, encoding="utf-8")
@@ -105,11 +115,14 @@ def test_watch_two_polls_then_304_alerts_once(
     site.pages["/feed.xml"] = ("application/rss+xml", rss(site.base, two))
     failed, out, err = poll(feed, rules=rules)
     assert failed == 0, err
-    assert "1 new article(s), 1 seen" in out
+    assert "2 new article(s), 1 seen" in out
     assert "2025-05-06 (feed) Strike near the strait" in out  # date from the feed, flagged
     assert site.full["/a1.html"] == 1  # seen by canonical URL: never fetched again
     fired = [json.loads(line) for line in log.read_text().splitlines()]
-    assert "ladder" in {a["rule"] for a in fired}
+    assert {"ladder", "rounds"} <= {a["rule"] for a in fired}
+    rounds = next(a for a in fired if a["rule"] == "rounds")
+    assert (rounds["before"], rounds["after"]) == ("held", "announced")
+    assert any("third round" in e["text"] for e in rounds["evidence"])
     ladder = next(a for a in fired if a["rule"] == "ladder")
     assert ladder["before"] < ladder["after"] == 5
     assert ladder["events"] and ladder["evidence"][0]["text"].startswith("Norvanian warplanes")
@@ -127,7 +140,7 @@ def test_watch_two_polls_then_304_alerts_once(
         docs = {d.title: d for d in ws.documents()}
         items = {i["doc_id"]: i for i in WatchState(ws).items("strait-2025") if i["doc_id"]}
         assert len(WatchState(ws).alerts("strait-2025")) == len(fired)
-    assert set(docs) == {"Second round held", "Strike near the strait"}
+    assert set(docs) == {"Second round held", "Strike near the strait", "Third round"}
     first, second = docs["Second round held"], docs["Strike near the strait"]
     assert str(first.date) == "2025-05-03" and items[first.id]["date_source"] == "article"
     assert str(second.date) == "2025-05-06" and items[second.id]["date_source"] == "feed"
