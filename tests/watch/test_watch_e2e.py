@@ -244,3 +244,34 @@ def test_bad_options_exit_1(case_file: Path, tmp_path: Path) -> None:
     ):
         code, _, err = watch(*base, *extra)
         assert code == 1 and "error:" in err and what in err, (extra, err)
+
+
+def test_every_loops_until_interrupted_and_survives_a_locked_store(
+    strait: tuple[Case, Extractor], tmp_path: Path
+) -> None:
+    """`--every` without waiting: the test's sleep counts the pauses and interrupts the third."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text(f"Date: 2025-05-03\nTitle: Talks\n\n{TALKS}\n")
+    pauses: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        pauses.append(seconds)
+        if len(pauses) == 3:
+            raise KeyboardInterrupt
+
+    out: list[str] = []
+    warnings: list[str] = []
+    not_a_dir = tmp_path / "file"
+    not_a_dir.write_text("x")
+    case, ex = strait
+    for data_dir in (tmp_path / "ws", not_a_dir):
+        pauses.clear()
+        assert watch_loop(case, [str(folder)], every=900, data_dir=data_dir, say=out.append,
+                          warn=warnings.append, sleep=sleep, extractor=ex,
+                          options=WatchOptions(runs=200)) == 0  # fmt: skip
+        assert pauses == [900, 900, 900]
+    summaries = [line for line in out if line.startswith("strait-2025:")]
+    assert len(summaries) == 3 and "1 new article(s)" in summaries[0]
+    assert "0 new article(s), 1 seen" in summaries[2]
+    assert len(warnings) == 3 and all(w.startswith("poll skipped: ") for w in warnings)

@@ -15,7 +15,7 @@ from pathlib import Path
 from dualtrack.extract.pipeline import Extractor
 from dualtrack.extract.reader import DEFAULT_MAX_CHARS
 from dualtrack.model import Case
-from dualtrack.store import Workspace
+from dualtrack.store import StoreError, Workspace
 from dualtrack.watch.alerts import Rule
 from dualtrack.watch.errors import WatchError
 from dualtrack.watch.fetch import (
@@ -139,17 +139,24 @@ def watch_loop(
     extractor: Extractor | None = None,
 ) -> int:
     """Poll once (`every=None`) or every `every` seconds until interrupted; returns how many
-    sources or pages the last poll skipped. The extractor's language data is loaded once."""
+    sources or pages the last poll skipped. The extractor's language data is loaded once. In a
+    loop, a workspace another process holds (or a failed write) costs that poll, not the watch."""
     opts = options or WatchOptions()
     ex = extractor or Extractor(case, lang=opts.lang)
     while True:
-        result = watch_once(
-            case, sources, data_dir=data_dir, options=opts, rules=rules, deliver=deliver,
-            extractor=ex, say=say, warn=warn,
-        )  # fmt: skip
-        say(summary_line(case.id, len(sources), result))
-        if every is None:
-            return len(result.failed)
+        try:
+            result = watch_once(
+                case, sources, data_dir=data_dir, options=opts, rules=rules, deliver=deliver,
+                extractor=ex, say=say, warn=warn,
+            )  # fmt: skip
+        except StoreError as e:
+            if every is None:
+                raise
+            warn(f"poll skipped: {e}")
+        else:
+            say(summary_line(case.id, len(sources), result))
+            if every is None:
+                return len(result.failed)
         try:
             sleep(every)
         except KeyboardInterrupt:
