@@ -623,6 +623,13 @@ def ingest_cmd(
 
     if fmt not in ("table", "json"):
         fail(f"--format must be table or json; not {fmt!r}")
+    urls = [p for p in paths if p.lower().startswith(("http://", "https://"))]
+    if urls:
+        fail(
+            f"{urls[0]}: ingest reads files and folders; to fetch from the web use "
+            f"`dualtrack watch --case {case} --once URL` (a feed or sitemap URL, or a text file "
+            "listing article URLs), which fetches with timeouts and conditional GET"
+        )
     day = _parse_date(date, "--date")
     ex, the_case = _extractor_or_fail(case, lang)
     bar = Progress(
@@ -657,3 +664,67 @@ def ingest_cmd(
         )
     if summary.skipped:
         fail(f"{len(summary.skipped)} input(s) skipped (see above); the others were stored")
+
+
+@app.command("watch")
+def watch_cmd(
+    sources: Annotated[
+        list[str], typer.Argument(help="Feed or sitemap URLs, files listing URLs, folders.")
+    ],
+    case: str = typer.Option(..., "--case", help="Built-in case id or case file."),
+    every: str | None = typer.Option(None, "--every", help="Poll interval, e.g. 15m (default)."),
+    once: bool = typer.Option(False, "--once", help="Poll once and exit (for cron and tests)."),
+    data_dir: Annotated[Path | None, typer.Option("--data-dir", help=DATA_DIR_HELP)] = None,
+    alerts: Annotated[
+        Path | None, typer.Option("--alerts", help="Alert rules YAML file.")
+    ] = None,
+    log: Annotated[
+        Path | None, typer.Option("--log", help="Append alerts to this JSONL file.")
+    ] = None,
+    webhook: str | None = typer.Option(None, "--webhook", help="POST each alert as JSON here."),
+    lang: str = typer.Option("auto", "--lang", help="auto, zh or en."),
+    timeout: float = typer.Option(20.0, "--timeout", help="Seconds to wait for a server."),
+    retries: int = typer.Option(2, "--retries", help="Retries of a failed fetch, with backoff."),
+    rate: float = typer.Option(1.0, "--rate", help="Requests per second per host."),
+    max_bytes: int = typer.Option(10 * 1024 * 1024, "--max-bytes", help="Response size cap."),
+    runs: int = typer.Option(4000, "--runs", help="Forecast Monte Carlo runs per recompute."),
+    seed: int = typer.Option(0, "--seed", help="Random seed of the forecast."),
+) -> None:
+    """Follow feeds, sitemaps, URL lists and folders: ingest new articles, recompute the
+    picture and forecast, and deliver alerts (stdout, --log JSONL, --webhook)."""
+    from dualtrack.store import StoreError
+    from dualtrack.watch import RulesError, WatchError, WatchOptions, load_rules, parse_every
+    from dualtrack.watch.deliver import Delivery
+    from dualtrack.watch.watcher import watch_loop
+
+    def say(line: str) -> None:
+        console.print(line, highlight=False, markup=False, soft_wrap=True)
+
+    def warn(line: str) -> None:
+        err_console.print(line, highlight=False, markup=False, soft_wrap=True)
+
+    if once and every is not None:
+        fail("give --once or --every, not both")
+    if lang not in ("auto", "zh", "en"):
+        fail(f"--lang must be auto, zh or en; not {lang!r}")
+    the_case = _load_case_or_fail(case)
+    try:
+        interval = None if once else parse_every(every or "15m")
+        rules = load_rules(alerts) if alerts is not None else []
+        delivery = Delivery(say, warn, log=log, webhook=webhook)
+        delivery.check()
+        opts = WatchOptions(timeout=timeout, retries=retries, rate=rate, max_bytes=max_bytes,
+                            lang=lang, runs=runs, seed=seed)  # fmt: skip
+        opts.check()
+        failed = watch_loop(
+            the_case, sources, every=interval, data_dir=data_dir, options=opts, rules=rules,
+            deliver=delivery, say=say, warn=warn,
+        )  # fmt: skip
+    except RulesError as exc:
+        for problem in exc.problems:
+            warn(str(problem))
+        fail(f"{len(exc.problems)} problem(s) in alert rules {exc.path}")
+    except (WatchError, StoreError) as exc:
+        fail(str(exc))
+    if failed:
+        fail(f"{failed} source(s) or page(s) skipped (see above); the others were read")

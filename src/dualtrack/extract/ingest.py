@@ -81,8 +81,26 @@ def ingest(
     on_error: Callable[[ReadError], None] | None = None,
 ) -> IngestSummary:
     """Store the documents under `paths` with their events and stances under `case_id`."""
-    summary = IngestSummary()
     items = read_paths(paths, date=date, lang=lang, max_chars=max_chars)
+    return ingest_documents(
+        items, ws, case_id, extractor, batch_size=batch_size, on_document=on_document,
+        on_error=on_error,
+    )  # fmt: skip
+
+
+def ingest_documents(
+    items: Iterable[Document | ReadError],
+    ws: Workspace,
+    case_id: str,
+    extractor: Extractor,
+    *,
+    batch_size: int = 50,
+    on_document: Callable[[Document], None] | None = None,
+    on_error: Callable[[ReadError], None] | None = None,
+) -> IngestSummary:
+    """Store documents read by any means (files, a watch's fetched pages) with their events and
+    stances under `case_id`, batch by batch; `ReadError`s among them are counted as skipped."""
+    summary = IngestSummary()
     for batch in _batches(items, batch_size, summary, on_error):
         res = extractor.extract_many(batch)
         with ws.transaction():

@@ -202,7 +202,51 @@ def _from_bytes(
             name, f"{len(text):,} characters exceeds --max-chars {max_chars:,}; skipped"
         )
         return
-    yield _document(text, source=name, date=date, lang=lang)
+    header = {} if html else _header(text)
+    title = header.get("title")
+    if "date" in header:
+        line, value = header["date"]
+        date = _parse_date(value)  # the file's own date wins over --date, as in JSONL
+        if date is None:
+            yield ReadError(name, f"'Date:' header {value!r} is not YYYY-MM-DD", line)
+            return
+    yield _document(text, source=name, date=date, lang=lang, title=title[1] if title else None)
+
+
+# Header lines a plain-text article may open with (`Date: 2026-02-06`, `Title: …`), by the
+# field they set; the text keeps them, so evidence offsets still index the file as written.
+HEADER_KEYS = {
+    "date": "date", "published": "date", "日期": "date",
+    "title": "title", "標題": "title", "标题": "title",
+}  # fmt: skip
+_HEADER_LINES = 6
+
+
+def _header(text: str) -> dict[str, tuple[int, str]]:
+    """The header fields in the first lines of a text: field -> (line number, value)."""
+    out: dict[str, tuple[int, str]] = {}
+    for n, line in enumerate(text.splitlines()[:_HEADER_LINES], start=1):
+        key, sep, value = line.replace("：", ":").partition(":")
+        field = HEADER_KEYS.get(key.strip().lower())
+        if not sep or field is None or not value.strip():
+            if line.strip() or out:
+                break  # the header ends at the first other line (or a blank one after it)
+            continue
+        out.setdefault(field, (n, value.strip()))
+    return out
+
+
+def read_bytes(
+    data: bytes,
+    name: str,
+    *,
+    date: dt.date | None = None,
+    lang: str = "auto",
+    max_chars: int = DEFAULT_MAX_CHARS,
+    html: bool = False,
+) -> Document | ReadError:
+    """One article from bytes fetched elsewhere (a watch's URL), read like a file named `name`."""
+    return next(_from_bytes(data, name, date, lang, max_chars, html))
 
 
 def _read_jsonl(

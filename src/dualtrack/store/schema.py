@@ -89,6 +89,46 @@ DDL: tuple[str, ...] = (
 
 TABLES = ("meta", "documents", "events", "stances", "runs")
 
+# --- watch and alert state (dualtrack.watch) ---------------------------------------------------
+# Tables added after schema version 1 without changing any existing one: a workspace that lacks
+# them gets them when it is next opened for writing, so no version bump and no re-import; an
+# older dualtrack ignores them. `watch_http` holds each fetched URL's validators for conditional
+# GET; `watch_items` what a watch has already handled (canonical URL, text hash, where its date
+# came from); `alert_state` the last value each alert rule saw; `alerts` every alert that fired.
+ADDED_TABLES: dict[str, str] = {
+    "watch_http": """CREATE TABLE watch_http (
+  url VARCHAR PRIMARY KEY,
+  etag VARCHAR,
+  last_modified VARCHAR,
+  fetched_at TIMESTAMP NOT NULL
+)""",
+    "watch_items": """CREATE TABLE watch_items (
+  case_id VARCHAR NOT NULL,
+  url VARCHAR NOT NULL,
+  doc_id VARCHAR,
+  source VARCHAR NOT NULL,
+  date DATE,
+  date_source VARCHAR NOT NULL,
+  seen_at TIMESTAMP NOT NULL,
+  PRIMARY KEY (case_id, url)
+)""",
+    "alert_state": """CREATE TABLE alert_state (
+  case_id VARCHAR NOT NULL,
+  rule_id VARCHAR NOT NULL,
+  state JSON NOT NULL,
+  updated_at TIMESTAMP NOT NULL,
+  PRIMARY KEY (case_id, rule_id)
+)""",
+    "alerts": """CREATE TABLE alerts (
+  id VARCHAR PRIMARY KEY,
+  case_id VARCHAR NOT NULL,
+  rule_id VARCHAR NOT NULL,
+  fired_at TIMESTAMP NOT NULL,
+  payload JSON NOT NULL
+)""",
+}
+# --- end of watch and alert state ---------------------------------------------------------------
+
 
 def column_types(columns: tuple[tuple[str, str], ...]) -> list[str]:
     """The bare DuckDB type of each column (constraints stripped), for casting bulk inserts."""

@@ -25,6 +25,7 @@ from dualtrack.store.errors import StoreError
 from dualtrack.store.export import ExportFormat, copy_to_file, format_of, write_events
 from dualtrack.store.paths import DB_FILE, workspace_dir
 from dualtrack.store.schema import (
+    ADDED_TABLES,
     DDL,
     EVENT_COLUMNS,
     JSON_FIELDS,
@@ -119,19 +120,19 @@ class Workspace:
             raise StoreError(f"{path}: cannot open the workspace{hint}: {e}") from e
         ws = cls(path, con)
         try:
-            ws._prepare()
+            ws._prepare(read_only)
         except BaseException:
             con.close()
             raise
         return ws
 
-    def _prepare(self) -> None:
+    def _prepare(self, read_only: bool = False) -> None:
         existing = {
             r[0] for r in self._con.execute("SELECT table_name FROM duckdb_tables()").fetchall()
         }
         if not existing:
             with self.transaction():
-                for statement in DDL:
+                for statement in (*DDL, *ADDED_TABLES.values()):
                     self._con.execute(statement)
                 self._con.execute(
                     "INSERT INTO meta VALUES ('schema_version', ?), ('created_by', ?)",
@@ -164,6 +165,11 @@ class Workspace:
                 f"{self.path}: workspace is missing table(s) {sorted(missing)}; it was damaged "
                 "or written by something else. Use another --data-dir."
             )
+        added = [ddl for name, ddl in ADDED_TABLES.items() if name not in existing]
+        if added and not read_only:
+            with self.transaction():
+                for statement in added:
+                    self._con.execute(statement)
 
     def close(self) -> None:
         self._con.close()
