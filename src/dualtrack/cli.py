@@ -399,9 +399,12 @@ def demo_cmd(
         list[Path] | None,
         typer.Option("--sources", help="Folder of source texts whose spans the brief quotes."),
     ] = None,
+    case: Annotated[
+        str, typer.Option("--case", help="Built-in case id (see `case list`) or case file.")
+    ] = "us-iran-2026",
 ) -> None:
-    """Run the built-in US–Iran case end to end: workspace, sample articles, extraction,
-    bargaining, forecast, and the analyst brief (brief.html, brief.md) under --out."""
+    """Run a built-in case (default: US–Iran 2026) end to end: workspace, sample articles,
+    extraction, bargaining, forecast, and the analyst brief (brief.html, brief.md) under --out."""
     from dualtrack.cases import CaseError
     from dualtrack.demo import run_demo
     from dualtrack.report import languages
@@ -414,6 +417,7 @@ def demo_cmd(
             out,
             console=console,
             progress_console=err_console,
+            case_ref=case,
             lang=lang,
             runs=runs,
             seed=seed,
