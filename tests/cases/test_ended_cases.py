@@ -97,10 +97,11 @@ def test_simplified_forms_cover_every_traditional_name(case: Case) -> None:
 def test_evidence_spans_fall_inside_the_sample_texts(case: Case) -> None:
     texts = _sample_texts(case.id)
     assert set(texts) <= {s.id for s in case.sources}
-    seen = set()
+    seen, cited = set(), set()
     for claim in [*case.events, *case.stances]:
         assert claim.evidence, claim.id
         for span in claim.evidence:
+            cited.add(span.doc_id)
             assert span.doc_id in texts, f"{claim.id}: evidence outside the sample articles"
             assert span.text is None  # offsets only
             assert 0 <= span.start < span.end <= len(texts[span.doc_id]), claim.id
@@ -112,6 +113,7 @@ def test_evidence_spans_fall_inside_the_sample_texts(case: Case) -> None:
             quoted = [texts[s.doc_id][s.start : s.end] for s in ev.evidence]
             assert any(KEYWORDS[key] in q for q in quoted), key
     assert seen == {k for k in KEYWORDS if k[0] == case.id}
+    assert cited == set(texts)  # every sample article is evidence for something
 
 
 def test_samples_cover_three_scripts_up_to_asof(case: Case) -> None:
