@@ -19,7 +19,7 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-case_app = typer.Typer(help="List, show and validate case files.", no_args_is_help=True)
+case_app = typer.Typer(help="List, show, validate and create case files.", no_args_is_help=True)
 backtest_app = typer.Typer(help="Back-test the models on historical data.", no_args_is_help=True)
 app.add_typer(case_app, name="case")
 app.add_typer(backtest_app, name="backtest")
@@ -152,6 +152,27 @@ def case_validate_cmd(
         fail(f"{len(problems)} problem(s) in {path}")
     if fmt == "text":
         console.print(f"ok: {case_summary(the_case)}", highlight=False)  # type: ignore[arg-type]
+
+
+@case_app.command("init")
+def case_init_cmd(
+    case_id: str = typer.Argument(..., help="Id of the new case, e.g. border-2026."),
+    out: Annotated[
+        Path | None, typer.Option("--out", help="File to write (default: ./ID.yaml).")
+    ] = None,
+) -> None:
+    """Write a blank, commented case file with one example of each part (never overwrites)."""
+    from dualtrack.cases.template import write_template
+
+    try:
+        path = write_template(case_id, out)
+    except FileExistsError:
+        fail(f"{out or case_id + '.yaml'}: file exists; choose another --out or remove it")
+    except ValueError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"{out or case_id + '.yaml'}: cannot write the case file: {exc.strerror or exc}")
+    console.print(f"wrote {path}; check it with `dualtrack case validate {path}`", highlight=False)
 
 
 @backtest_app.command("icb")
@@ -399,9 +420,12 @@ def demo_cmd(
         list[Path] | None,
         typer.Option("--sources", help="Folder of source texts whose spans the brief quotes."),
     ] = None,
+    case: Annotated[
+        str, typer.Option("--case", help="Built-in case id (see `case list`) or case file.")
+    ] = "us-iran-2026",
 ) -> None:
-    """Run the built-in US–Iran case end to end: workspace, sample articles, extraction,
-    bargaining, forecast, and the analyst brief (brief.html, brief.md) under --out."""
+    """Run a built-in case (default: US–Iran 2026) end to end: workspace, sample articles,
+    extraction, bargaining, forecast, and the analyst brief (brief.html, brief.md) under --out."""
     from dualtrack.cases import CaseError
     from dualtrack.demo import run_demo
     from dualtrack.report import languages
@@ -414,6 +438,7 @@ def demo_cmd(
             out,
             console=console,
             progress_console=err_console,
+            case_ref=case,
             lang=lang,
             runs=runs,
             seed=seed,
