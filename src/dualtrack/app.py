@@ -1,0 +1,190 @@
+"""The application layer: a case and its workspace, loaded once, as ONE event set as of a date.
+
+Every command that analyses a case (`events`, `forecast`, `bargain`, `brief`, `replay`, `demo`)
+reads its inputs here, so they all see the same thing: the case file's events and stances merged
+with what the workspace holds for the case (deduplicated by id, evidence pooled, by
+`analyze.merge_events`), with nothing dated after the date asked: no event, no stance and no
+analyst position. Models then get a `Case` whose events and stances are that set, never a path,
+so a forecast, a picture and an event list cannot disagree on what happened.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dualtrack.analyze import merge_events, merge_stances
+from dualtrack.analyze.agenda import PartyPosition, agenda_gap
+from dualtrack.cases import builtin_ids, load_case
+from dualtrack.model import Case, Document, Event, Position, Stance
+from dualtrack.store import Workspace
+from dualtrack.store.paths import DB_FILE, workspace_dir
+
+
+class CaseDataError(ValueError):
+    """A case reference or date the application layer cannot serve (one clear message)."""
+
+
+@dataclass
+class CaseData:
+    """A case with its one event set, as of `asof`, and the documents its evidence cites."""
+
+    case: Case  # events and stances: case file ∪ workspace, none after `asof`
+    asof: dt.date | None  # the date asked, else the end of the data (None: no dated event)
+    documents: dict[str, Document] = field(default_factory=dict)
+    workspace: Path | None = None  # the DuckDB file read, when one was
+    stored_events: int = 0  # events the workspace holds for the case (all dates)
+
+    @property
+    def events(self) -> list[Event]:
+        return self.case.events
+
+    @property
+    def stances(self) -> list[Stance]:
+        return self.case.stances
+
+
+def data_end(case: Case, events: list[Event]) -> dt.date | None:
+    """The end of the data: the latest dated event, or the case file's `asof` if later."""
+    dates = [e.date for e in events if e.date is not None]
+    candidates = [*dates, *([case.asof] if case.asof else [])]
+    return max(candidates) if candidates else None
+
+
+def _moved_positions(case: Case, stances: list[Stance]) -> list[Position]:
+    """The case's positions, moved to the latest reported stance of the same actor on the same
+    issue (value or agenda items, red line, date): the agenda gap's reading, handed on to the
+    bargaining models so both use what the news says, not only what the case file said."""
+    latest: dict[tuple[str, str], PartyPosition] = {
+        (gap.issue, p.actor): p for gap in agenda_gap(case, stances) for p in gap.positions
+    }
+    out = []
+    for pos in case.positions:
+        moved = latest.get((pos.issue, pos.actor))
+        kind = "items" if pos.items is not None else "value"
+        if moved is None or moved.source != "stance" or getattr(moved, kind) is None:
+            out.append(pos)
+            continue
+        update = {kind: getattr(moved, kind), "red_line": moved.red_line, "as_of": moved.as_of}
+        if kind == "value":
+            update["value_range"] = None  # the reported value replaces the analyst's range
+        out.append(pos.model_copy(update=update))
+    return out
+
+
+def combine(
+    case: Case,
+    events: Iterable[Event] = (),
+    stances: Iterable[Stance] = (),
+    asof: dt.date | None = None,
+) -> tuple[Case, dt.date | None]:
+    """The case with `events`/`stances` merged into its own, as of `asof` (default: the end of
+    the data), and that date. Positions dated after it are dropped; stances move the rest."""
+    all_events = merge_events(case, events)
+    end = data_end(case, all_events)
+    if asof is not None and end is not None and asof > end:
+        raise CaseDataError(
+            f"asof {asof} is after the end of the case's data ({end}, case file and workspace "
+            f"together): ingest the articles up to that date first (dualtrack ingest --case "
+            f"{case.id} --data-dir DIR FILES)"
+        )
+    if asof is not None and all_events and asof < all_events[0].date:  # type: ignore[operator]
+        raise CaseDataError(f"asof {asof} is before the case's first event ({all_events[0].date})")
+    day = asof or end
+    known = case.model_copy(
+        update={
+            "positions": [
+                p for p in case.positions if day is None or p.as_of is None or p.as_of <= day
+            ],
+            "events": [e for e in all_events if day is None or (e.date and e.date <= day)],
+        }
+    )
+    known.stances = merge_stances(known, stances, asof=day)
+    known.positions = _moved_positions(known, known.stances)
+    return known, day
+
+
+def _workspace_only(ref: str, ws: Workspace | None) -> Case:
+    """A bare case for an id the workspace holds events for but no case file defines."""
+    cases = ws.case_ids() if ws is not None else []
+    if ref not in cases:
+        where = (
+            f"the workspace {ws.path} has no events for it (cases there: "
+            f"{', '.join(cases) or 'none'})"
+            if ws is not None
+            else "there is no workspace with events for it (--data-dir, $DUALTRACK_HOME)"
+        )
+        raise CaseDataError(
+            f"no case {ref!r}: neither a case file nor a built-in case "
+            f"({', '.join(builtin_ids()) or 'none'}), and {where}"
+        )
+    return Case(id=ref, title=ref)
+
+
+def resolve_case(ref: str | Path | Case, ws: Workspace | None) -> Case:
+    """A case object, a case file, a built-in id, or an id only the workspace knows."""
+    if isinstance(ref, Case):
+        return ref
+    try:
+        return load_case(ref)
+    except FileNotFoundError:
+        return _workspace_only(str(ref), ws)
+
+
+def open_workspace(data_dir: Path | str | None) -> Workspace | None:
+    """The workspace to read, read-only so readers never lock each other out; None if there is
+    none yet (a read must not create one)."""
+    path = workspace_dir(data_dir) / DB_FILE
+    if not path.is_file():
+        return None
+    return Workspace.open(data_dir, read_only=True)
+
+
+def from_workspace(
+    ref: str | Path | Case,
+    ws: Workspace | None,
+    asof: dt.date | None = None,
+    *,
+    documents: bool = True,
+) -> CaseData:
+    """The case's data from an open workspace (or none): what `load_case_data` returns."""
+    case = resolve_case(ref, ws)
+    stored: list[Event] = ws.events(case.id) if ws is not None else []
+    stored_stances: list[Stance] = ws.stances(case.id) if ws is not None else []
+    known, day = combine(case, stored, stored_stances, asof)
+    docs: dict[str, Document] = {}
+    if ws is not None and documents:
+        items = [*known.events, *known.stances]
+        cited = sorted({e.doc_id for item in items for e in item.evidence})
+        docs = {d.id: d for d in ws.documents(cited)}
+    return CaseData(
+        case=known,
+        asof=day,
+        documents=docs,
+        workspace=ws.path if ws is not None else None,
+        stored_events=len(stored),
+    )
+
+
+def load_case_data(
+    ref: str | Path | Case,
+    data_dir: Path | str | None = None,
+    *,
+    asof: dt.date | None = None,
+    use_store: bool = True,
+    documents: bool = True,
+) -> CaseData:
+    """Load a case and its workspace (`--data-dir`, else $DUALTRACK_HOME, else the user data
+    directory) once, as of `asof`. `use_store=False` reads the case file alone.
+
+    Raises `CaseError`/`FileNotFoundError` for a bad case file, `CaseDataError` for an unknown
+    case or a date past the data, `StoreError` for the workspace.
+    """
+    ws = open_workspace(data_dir) if use_store else None
+    try:
+        return from_workspace(ref, ws, asof, documents=documents)
+    finally:
+        if ws is not None:
+            ws.close()
