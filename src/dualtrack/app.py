@@ -17,8 +17,9 @@ from pathlib import Path
 
 from dualtrack.analyze import merge_events, merge_stances
 from dualtrack.analyze.agenda import PartyPosition, agenda_gap
+from dualtrack.analyze.inputs import known_on, report_dates
 from dualtrack.cases import builtin_ids, load_case
-from dualtrack.model import Case, Document, Event, Position, Stance
+from dualtrack.model import Case, Document, Event, Position, SourceRef, Stance
 from dualtrack.store import Workspace
 from dualtrack.store.paths import DB_FILE, workspace_dir
 
@@ -47,10 +48,24 @@ class CaseData:
 
 
 def data_end(case: Case, events: list[Event]) -> dt.date | None:
-    """The end of the data: the latest dated event, or the case file's `asof` if later."""
-    dates = [e.date for e in events if e.date is not None]
-    candidates = [*dates, *([case.asof] if case.asof else [])]
+    """The end of the data: the latest day an event was known on (`known_on`: its date, or an
+    earlier report of it), or the case file's `asof` if later."""
+    reported = report_dates(case)
+    known = [d for e in events if (d := known_on(e, reported)) is not None]
+    candidates = [*known, *([case.asof] if case.asof else [])]
     return max(candidates) if candidates else None
+
+
+def with_sources(case: Case, documents: Iterable[Document]) -> Case:
+    """The case citing `documents` too (id, title, outlet, date, url, language), so that when
+    each report was published is part of the case the models read."""
+    have = {s.id for s in case.sources}
+    extra = [
+        SourceRef(id=d.id, title=d.title, outlet=d.source, date=d.date, url=d.url, lang=d.lang)
+        for d in documents
+        if d.id not in have
+    ]
+    return case.model_copy(update={"sources": [*case.sources, *extra]}) if extra else case
 
 
 def _moved_positions(case: Case, stances: list[Stance]) -> list[Position]:
@@ -84,6 +99,7 @@ def combine(
     the data), and that date. Positions dated after it are dropped; stances move the rest."""
     all_events = merge_events(case, events)
     end = data_end(case, all_events)
+    reported = report_dates(case)
     if asof is not None and end is not None and asof > end:
         raise CaseDataError(
             f"asof {asof} is after the end of the case's data ({end}, case file and workspace "
@@ -98,7 +114,8 @@ def combine(
             "positions": [
                 p for p in case.positions if day is None or p.as_of is None or p.as_of <= day
             ],
-            "events": [e for e in all_events if day is None or (e.date and e.date <= day)],
+            # known by `day`: happened by then, or reported by then (a round announced ahead)
+            "events": [e for e in all_events if day is None or known_on(e, reported) <= day],  # type: ignore[operator]
         }
     )
     known.stances = merge_stances(known, stances, asof=day)
@@ -153,12 +170,18 @@ def from_workspace(
     case = resolve_case(ref, ws)
     stored: list[Event] = ws.events(case.id) if ws is not None else []
     stored_stances: list[Stance] = ws.stances(case.id) if ws is not None else []
-    known, day = combine(case, stored, stored_stances, asof)
     docs: dict[str, Document] = {}
-    if ws is not None and documents:
-        items = [*known.events, *known.stances]
+    if ws is not None:
+        items = [*case.events, *case.stances, *stored, *stored_stances]
         cited = sorted({e.doc_id for item in items for e in item.evidence})
         docs = {d.id: d for d in ws.documents(cited)}
+    known, day = combine(with_sources(case, docs.values()), stored, stored_stances, asof)
+    if documents:
+        items = [*known.events, *known.stances]
+        used = {e.doc_id for item in items for e in item.evidence}
+        docs = {i: d for i, d in docs.items() if i in used}
+    else:
+        docs = {}
     return CaseData(
         case=known,
         asof=day,

@@ -31,6 +31,19 @@ def _between_parties(case: Case, ev: Event, parties: set[str]) -> bool:
     return a in parties and b in parties and a != b
 
 
+def _once(case: Case, rounds: list[Event]) -> list[Event]:
+    """Each round once: reports of the same day between the same two states (either way round,
+    from a minister or a ministry) are one meeting; the first report stands for it."""
+    seen: set[tuple] = set()
+    out = []
+    for ev in rounds:
+        key = (ev.date, frozenset({acts_for(case, ev.actor), acts_for(case, ev.target)}))
+        if key not in seen:
+            seen.add(key)
+            out.append(ev)
+    return out
+
+
 def negotiation_state(case: Case, events: list[Event]) -> NegotiationState:
     parties = {a.id for a in case.with_role(Role.PARTY)}
     rounds = [
@@ -41,6 +54,7 @@ def negotiation_state(case: Case, events: list[Event]) -> NegotiationState:
         and _between_parties(case, ev, parties)
     ]
     rounds.sort(key=lambda e: (e.date, e.id))
+    rounds = _once(case, rounds)
     last = rounds[-1].date if rounds else None
     mediators = sorted({r.via for r in rounds if r.via and r.date == last})
     later = [
