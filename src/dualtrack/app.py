@@ -29,6 +29,14 @@ class CaseDataError(ValueError):
 
 
 @dataclass
+class ProbabilityPoint:
+    """A stored forecast's end-state probabilities on one date (from `replay` runs)."""
+
+    asof: dt.date
+    horizons: dict[str, dict[str, float]]
+
+
+@dataclass
 class CaseData:
     """A case with its one event set, as of `asof`, and the documents its evidence cites."""
 
@@ -37,6 +45,7 @@ class CaseData:
     documents: dict[str, Document] = field(default_factory=dict)
     workspace: Path | None = None  # the DuckDB file read, when one was
     stored_events: int = 0  # events the workspace holds for the case (all dates)
+    probabilities: list[ProbabilityPoint] = field(default_factory=list)  # replays, by `asof`
 
     @property
     def events(self) -> list[Event]:
@@ -159,6 +168,57 @@ def open_workspace(data_dir: Path | str | None) -> Workspace | None:
     return Workspace.open(data_dir, read_only=True)
 
 
+class CaseHistory:
+    """A case and what a workspace holds for it, read once; `at(date)` gives the one event set
+    as of any date (what `replay` walks through without re-reading the store)."""
+
+    def __init__(self, ref: str | Path | Case, ws: Workspace | None) -> None:
+        case = resolve_case(ref, ws)
+        self.stored: list[Event] = ws.events(case.id) if ws is not None else []
+        self.stored_stances: list[Stance] = ws.stances(case.id) if ws is not None else []
+        docs: dict[str, Document] = {}
+        if ws is not None:
+            items = [*case.events, *case.stances, *self.stored, *self.stored_stances]
+            cited = sorted({e.doc_id for item in items for e in item.evidence})
+            docs = {d.id: d for d in ws.documents(cited)}
+        self.case = with_sources(case, docs.values())
+        self.documents = docs
+        self.workspace = ws.path if ws is not None else None
+        self.probabilities = stored_probabilities(ws, case.id) if ws is not None else []
+
+    def at(self, asof: dt.date | None = None, *, documents: bool = True) -> CaseData:
+        known, day = combine(self.case, self.stored, self.stored_stances, asof)
+        docs: dict[str, Document] = {}
+        if documents:
+            items = [*known.events, *known.stances]
+            used = {e.doc_id for item in items for e in item.evidence}
+            docs = {i: d for i, d in self.documents.items() if i in used}
+        return CaseData(
+            case=known,
+            asof=day,
+            documents=docs,
+            workspace=self.workspace,
+            stored_events=len(self.stored),
+            probabilities=[p for p in self.probabilities if day is None or p.asof <= day],
+        )
+
+
+REPLAY_RUN = "replay"  # the kind of the runs `dualtrack replay` stores, one per date
+
+
+def stored_probabilities(ws: Workspace, case_id: str) -> list[ProbabilityPoint]:
+    """The end-state probabilities stored by replays of the case, one per date (the latest run
+    of a date wins), oldest date first."""
+    by_day: dict[dt.date, ProbabilityPoint] = {}
+    for run in ws.runs(REPLAY_RUN, case_id):
+        try:
+            day = dt.date.fromisoformat(str(run.result["asof"]))
+            by_day[day] = ProbabilityPoint(asof=day, horizons=run.result["horizons"])
+        except (KeyError, ValueError):
+            continue  # a run written by another version: not a point of this history
+    return [by_day[d] for d in sorted(by_day)]
+
+
 def from_workspace(
     ref: str | Path | Case,
     ws: Workspace | None,
@@ -167,28 +227,7 @@ def from_workspace(
     documents: bool = True,
 ) -> CaseData:
     """The case's data from an open workspace (or none): what `load_case_data` returns."""
-    case = resolve_case(ref, ws)
-    stored: list[Event] = ws.events(case.id) if ws is not None else []
-    stored_stances: list[Stance] = ws.stances(case.id) if ws is not None else []
-    docs: dict[str, Document] = {}
-    if ws is not None:
-        items = [*case.events, *case.stances, *stored, *stored_stances]
-        cited = sorted({e.doc_id for item in items for e in item.evidence})
-        docs = {d.id: d for d in ws.documents(cited)}
-    known, day = combine(with_sources(case, docs.values()), stored, stored_stances, asof)
-    if documents:
-        items = [*known.events, *known.stances]
-        used = {e.doc_id for item in items for e in item.evidence}
-        docs = {i: d for i, d in docs.items() if i in used}
-    else:
-        docs = {}
-    return CaseData(
-        case=known,
-        asof=day,
-        documents=docs,
-        workspace=ws.path if ws is not None else None,
-        stored_events=len(stored),
-    )
+    return CaseHistory(ref, ws).at(asof, documents=documents)
 
 
 def load_case_data(

@@ -571,6 +571,65 @@ def forecast_cmd(
     console.print(forecast_view(result))
 
 
+REPLAY_FORMATS = ("table", "json", "csv")
+
+
+@app.command("replay")
+def replay_cmd(
+    case: str = typer.Option(..., "--case", help="Built-in case id, case file or workspace case."),
+    start: str = typer.Option(..., "--from", help="First date YYYY-MM-DD."),
+    end: str = typer.Option(..., "--to", help="Last date YYYY-MM-DD."),
+    every: str = typer.Option("1d", "--every", help="1d or 7d."),
+    runs: int = typer.Option(2000, "--runs", help="Monte Carlo runs per date."),
+    seed: int = typer.Option(0, "--seed", help="Random seed (same seed, same numbers)."),
+    fmt: str = typer.Option("table", "--format", help="table, json or csv."),
+    data_dir: Annotated[Path | None, typer.Option("--data-dir", help=DATA_DIR_HELP)] = None,
+) -> None:
+    """The forecast and the picture's headline numbers at each date as the news stood then,
+    stored as runs in the workspace, and what moved between dates (fields and events)."""
+    import csv
+    import sys
+
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from dualtrack.app import CaseDataError
+    from dualtrack.cases import CaseError
+    from dualtrack.replay import replay, replay_table
+    from dualtrack.simulate import InputError
+    from dualtrack.store import StoreError
+
+    if fmt not in REPLAY_FORMATS:
+        fail(f"--format must be one of {', '.join(REPLAY_FORMATS)}; not {fmt!r}")
+    if runs < 1:
+        fail(f"--runs must be at least 1, got {runs}")
+    first, last = _parse_date(start, "--from"), _parse_date(end, "--to")
+    bar = Progress(
+        TextColumn("replaying"), BarColumn(), TextColumn("{task.completed}/{task.total} dates"),
+        TimeElapsedColumn(), console=err_console, transient=True,
+    )  # fmt: skip
+    try:
+        with bar:
+            task = bar.add_task("dates", total=None)
+            result = replay(
+                case, first, last, every=every, data_dir=data_dir, runs=runs, seed=seed,  # type: ignore[arg-type]
+                progress=lambda done, total: bar.update(task, completed=done, total=total),
+            )  # fmt: skip
+    except CaseError:
+        _load_case_or_fail(case)
+        raise
+    except (CaseDataError, InputError, StoreError, FileNotFoundError) as exc:
+        fail(str(exc))
+    if fmt == "json":
+        print(result.model_dump_json(indent=2))
+    elif fmt == "csv":
+        rows = result.rows()
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        console.print(replay_table(result))
+
+
 EXTRACT_FORMATS = ("jsonl", "table")
 MAX_CHARS_HELP = "Skip (with a message) any one document longer than this many characters."
 

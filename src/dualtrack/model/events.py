@@ -111,6 +111,8 @@ class Event(BaseModel):
                 self.flags.negated,
             )
         )
+        if self.flags.hypothetical:  # talks announced for a day are not the talks held that day
+            key += "|hypothetical"
         return "ev_" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
