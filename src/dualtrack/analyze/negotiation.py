@@ -2,8 +2,9 @@
 
 A round is a CONSULT act between two parties (direct or via a mediator). A next round is "set"
 when an AGREE or CONSULT report between the parties is dated after the last round: dated to the day
-and confirmed, it fixes the date; otherwise it is only announced (a "next week" or a rumour),
-which is exactly the distinction analysts draw when they ask whether a date has been fixed.
+and confirmed (or a meeting announced for that day), it fixes the date; otherwise it is only
+announced (a "next week" or a rumour), which is exactly the distinction analysts draw when they ask
+whether a date has been fixed.
 """
 
 from __future__ import annotations
@@ -29,6 +30,18 @@ class NegotiationState(BaseModel):
 def _between_parties(case: Case, ev: Event, parties: set[str]) -> bool:
     a, b = acts_for(case, ev.actor), acts_for(case, ev.target)
     return a in parties and b in parties and a != b
+
+
+def _scheduled(ev: Event, last: dt.date | None) -> bool:
+    """A meeting reported ahead of its day ("will hold talks on 9 May"): hypothetical only in
+    that it has not happened yet, neither denied nor conditional, and after the last round."""
+    f = ev.flags
+    return (
+        f.hypothetical
+        and not (f.negated or f.conditional)
+        and ev.date is not None
+        and (last is None or ev.date > last)
+    )
 
 
 def _once(case: Case, rounds: list[Event]) -> list[Event]:
@@ -61,7 +74,7 @@ def negotiation_state(case: Case, events: list[Event]) -> NegotiationState:
         ev
         for ev in events
         if ev.category in (Category.AGREE, Category.CONSULT)
-        and modality(ev) is not Modality.NONE
+        and (modality(ev) is not Modality.NONE or _scheduled(ev, last))
         and _between_parties(case, ev, parties)
         and ev.id not in {r.id for r in rounds}
         and (last is None or (ev.date is not None and ev.date >= last))
@@ -71,11 +84,10 @@ def negotiation_state(case: Case, events: list[Event]) -> NegotiationState:
         ev
         for ev in later
         if ev.category is Category.CONSULT
-        and modality(ev) is Modality.ACT
+        and (modality(ev) is Modality.ACT or _scheduled(ev, last))
         and ev.date_precision is DatePrecision.DAY
-        and last is not None
         and ev.date is not None
-        and ev.date > last
+        and (last is None or ev.date > last)
     ]
     return NegotiationState(
         rounds=[r.id for r in rounds],
