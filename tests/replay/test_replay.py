@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from dualtrack.app import load_case_data
 from dualtrack.cli import app
+from dualtrack.report.pipeline import brief_parts
 from dualtrack.simulate import forecast
 from dualtrack.store import Workspace
 
@@ -196,3 +197,22 @@ def test_brief_outlook_never_prints_an_exception(tmp_path: Path) -> None:
     text = out.read_text(encoding="utf-8")
     assert "The crisis forecast unavailable: case 'ember-2031' has no dated events" in text
     assert "Error" not in text and "Traceback" not in text
+
+
+def test_brief_charts_how_the_outlook_moved_since_a_date(
+    workspace: Path, replayed: dict, tmp_path: Path
+) -> None:
+    out = tmp_path / "brief.html"
+    code, _, err = run(
+        "brief", "--case", str(CASE), "--data-dir", str(workspace), "--out", str(out),
+        "--runs", "50", "--since", "2031-05-01",
+    )  # fmt: skip
+    assert code == 0, err
+    page = out.read_text(encoding="utf-8")
+    assert "How each end state&#39;s probability moved (within 30 days)" in page
+    assert 'data-series="Talks continue"' in page
+    # the charts start at --since (a war in July stays visible in a December brief)
+    data = load_case_data(CASE, workspace)
+    parts = brief_parts(data, since=dt.date(2031, 4, 1), runs=20, draws=20)
+    assert parts.picture.tracks[0].date == dt.date(2031, 4, 1)
+    assert parts.picture.tracks[-1].date == dt.date(2031, 5, 10)

@@ -51,7 +51,10 @@ def brief_parts(
     say("run the bargaining models and the forecast")
     outlook = compute_outlook(data.case, picture.asof, runs=runs, draws=draws, seed=seed)
     say("write the brief")
-    brief = build_brief(data.case, picture, lang=lang, documents=docs, outlook=outlook)
+    history = [(p.asof, p.horizons) for p in data.probabilities]
+    brief = build_brief(
+        data.case, picture, lang=lang, documents=docs, outlook=outlook, history=history
+    )
     return BriefParts(picture=picture, outlook=outlook, brief=brief)
 
 
