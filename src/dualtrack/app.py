@@ -18,8 +18,11 @@ from pathlib import Path
 from dualtrack.analyze import merge_events, merge_stances
 from dualtrack.analyze.agenda import PartyPosition, agenda_gap
 from dualtrack.analyze.inputs import known_on, report_dates
-from dualtrack.cases import builtin_ids, load_case
+from dualtrack.cases import Problem, builtin_ids, load_case, read_case_file
+from dualtrack.cases.problems import format_path
+from dualtrack.cases.yamlmap import load_with_lines
 from dualtrack.model import Case, Document, Event, Position, SourceRef, Stance
+from dualtrack.simulate.baserate import input_problems
 from dualtrack.store import Workspace
 from dualtrack.store.paths import DB_FILE, workspace_dir
 
@@ -250,3 +253,18 @@ def load_case_data(
     finally:
         if ws is not None:
             ws.close()
+
+
+def check_case_file(path: str | Path) -> tuple[Case | None, list[Problem]]:
+    """`cases.read_case_file` plus the forecast's own check of the `parameters:` block (a
+    misspelt input or feature, a spoiler that is not one), each problem at its file and line;
+    the case is None unless there are no problems at all."""
+    case, problems = read_case_file(path)
+    if case is None:
+        return None, problems
+    _, lines = load_with_lines(Path(path).read_text(encoding="utf-8"))
+    found = [
+        Problem(str(path), lines.line_of(loc), format_path(loc), message)
+        for loc, message in input_problems(case)
+    ]
+    return (None if found else case), found

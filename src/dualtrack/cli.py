@@ -147,7 +147,8 @@ def case_validate_cmd(
     """Report every problem in a case file (file:line: field: message); exit 1 if any."""
     import json
 
-    from dualtrack.cases import case_path, case_summary, read_case_file
+    from dualtrack.app import check_case_file
+    from dualtrack.cases import case_path, case_summary
 
     if fmt not in ("text", "json"):
         fail(f"--format must be 'text' or 'json', not {fmt!r}")
@@ -155,7 +156,7 @@ def case_validate_cmd(
         path = case_path(file)
     except FileNotFoundError as exc:
         fail(str(exc))
-    the_case, problems = read_case_file(path)
+    the_case, problems = check_case_file(path)
     if fmt == "json":
         payload = {
             "file": str(path),
