@@ -19,7 +19,7 @@ from rich.table import Table
 
 from dualtrack.analyze import build_picture
 from dualtrack.app import REPLAY_RUN, CaseData, CaseDataError, CaseHistory
-from dualtrack.model import Case, Event
+from dualtrack.model import Case
 from dualtrack.simulate import forecast
 from dualtrack.simulate.state import InitialState
 from dualtrack.store import Workspace
@@ -134,7 +134,22 @@ def _moves(
     new value that were reported since then (or all of them, when none was)."""
     if before is None:
         return []
-    by_id: dict[str, Event] = {e.id: e for e in case.events}
+    by_id: dict[str, MovedEvent] = {
+        e.id: MovedEvent(
+            id=e.id,
+            date=e.date,
+            category=e.category.value,
+            actor=e.actor,
+            target=e.target,
+            summary=e.summary,
+        )
+        for e in case.events
+    }
+    by_id.update(
+        (s.id, MovedEvent(id=s.id, date=s.date, category="stance", actor=s.actor, target=None,
+                          summary=s.summary))  # fmt: skip
+        for s in case.stances
+    )
     old, new = _start_fields(before), _start_fields(after)
     moves = []
     for name in sorted(set(old) | set(new)):
@@ -150,17 +165,7 @@ def _moves(
                 field=name,
                 before=old.get(name),
                 after=new.get(name),
-                events=[
-                    MovedEvent(
-                        id=e.id,
-                        date=e.date,
-                        category=e.category.value,
-                        actor=e.actor,
-                        target=e.target,
-                        summary=e.summary,
-                    )
-                    for e in (fresh or found)
-                ],
+                events=fresh or found,
             )
         )
     return moves
