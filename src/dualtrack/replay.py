@@ -145,11 +145,10 @@ def _moves(
         )
         for e in case.events
     }
-    by_id.update(
-        (s.id, MovedEvent(id=s.id, date=s.date, category="stance", actor=s.actor, target=None,
-                          summary=s.summary))  # fmt: skip
-        for s in case.stances
-    )
+    for s in case.stances:
+        by_id[s.id] = MovedEvent(
+            id=s.id, date=s.date, category="stance", actor=s.actor, target=None, summary=s.summary
+        )
     old, new = _start_fields(before), _start_fields(after)
     moves = []
     for name in sorted(set(old) | set(new)):

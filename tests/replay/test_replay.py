@@ -221,7 +221,9 @@ def test_brief_charts_how_the_outlook_moved_since_a_date(
     assert parts.picture.tracks[-1].date == dt.date(2031, 5, 10)
 
 
-def test_reported_stances_move_positions_gap_and_bargaining(workspace: Path, replayed: dict) -> None:
+def test_reported_stances_move_positions_gap_and_bargaining(
+    workspace: Path, replayed: dict
+) -> None:
     """Sudmark's 'talks limited to sanctions relief, a red line' (3 May) moves its agenda
     position, the start state's gap and the bargaining forecast; before it, nothing moves."""
     moved = next(m for m in _point(replayed, "2031-05-03")["moved"] if m["field"] == "gap")
