@@ -22,7 +22,6 @@ from dualtrack.cases import Problem, builtin_ids, load_case, read_case_file
 from dualtrack.cases.problems import format_path
 from dualtrack.cases.yamlmap import load_with_lines
 from dualtrack.model import Case, Document, Event, Position, SourceRef, Stance
-from dualtrack.simulate.baserate import input_problems
 from dualtrack.store import Workspace
 from dualtrack.store.paths import DB_FILE, workspace_dir
 
@@ -259,6 +258,8 @@ def check_case_file(path: str | Path) -> tuple[Case | None, list[Problem]]:
     """`cases.read_case_file` plus the forecast's own check of the `parameters:` block (a
     misspelt input or feature, a spoiler that is not one), each problem at its file and line;
     the case is None unless there are no problems at all."""
+    from dualtrack.simulate.baserate import input_problems  # the forecast's inputs, only here
+
     case, problems = read_case_file(path)
     if case is None:
         return None, problems
