@@ -3,9 +3,10 @@
 Every command that analyses a case (`events`, `forecast`, `bargain`, `brief`, `replay`, `demo`)
 reads its inputs here, so they all see the same thing: the case file's events and stances merged
 with what the workspace holds for the case (deduplicated by id, evidence pooled, by
-`analyze.merge_events`), with nothing dated after the date asked: no event, no stance and no
-analyst position. Models then get a `Case` whose events and stances are that set, never a path,
-so a forecast, a picture and an event list cannot disagree on what happened.
+`analyze.merge_events`), with nothing after the date asked: no event, stance or analyst position
+dated later, except an event reported by then for a later day (a round announced for the 9th on
+the 4th is known on the 4th). Models then get a `Case` whose events and stances are that set,
+never a path, so a forecast, a picture and an event list cannot disagree on what happened.
 """
 
 from __future__ import annotations
@@ -46,7 +47,6 @@ class CaseData:
     asof: dt.date | None  # the date asked, else the end of the data (None: no dated event)
     documents: dict[str, Document] = field(default_factory=dict)
     workspace: Path | None = None  # the DuckDB file read, when one was
-    stored_events: int = 0  # events the workspace holds for the case (all dates)
     probabilities: list[ProbabilityPoint] = field(default_factory=list)  # replays, by `asof`
 
     @property
@@ -200,7 +200,6 @@ class CaseHistory:
             asof=day,
             documents=docs,
             workspace=self.workspace,
-            stored_events=len(self.stored),
             probabilities=[p for p in self.probabilities if day is None or p.asof <= day],
         )
 
