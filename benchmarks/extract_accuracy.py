@@ -29,13 +29,13 @@ import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from dualtrack.ontology import Category
+from dualtrack.ontology import Category, is_symmetric
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "benchmarks" / "data" / "gold"
@@ -281,6 +281,24 @@ def _agreement(gold: Ev, pred: Ev) -> int:
     same_q = Counter(gold.quantities) == Counter(pred.quantities)
     flags = (gold.negated == pred.negated) + (gold.hypothetical == pred.hypothetical)
     return flags + 2 * same_q + (gold.date == pred.date)
+
+
+def canonical(events: Sequence[Ev]) -> list[Ev]:
+    """Each symmetric event (a meeting of A and B: the ontology's `symmetric` categories) once,
+    its two sides in sorted order: gold written as A→B and B→A is one meeting, as the extractor
+    reports it; a symmetric prediction matches whichever way round the gold names it."""
+    out: list[Ev] = []
+    seen: set[tuple] = set()
+    for e in events:
+        if e.actor and e.target and is_symmetric(e.category):
+            a, t = sorted((e.actor, e.target))
+            e = replace(e, actor=a, target=t)
+            key = (e.date, a, e.category, t, e.negated, e.hypothetical)
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(e)
+    return out
 
 
 def match(gold: Sequence[Ev], pred: Sequence[Ev], with_date: bool = True) -> list[tuple[int, int]]:
@@ -641,7 +659,8 @@ class Report:
     docs: list[DocResult] = field(default_factory=list)
 
     def add(self, article: Article, pred: list[Ev]) -> None:
-        gold = article.events
+        article.events = gold = canonical(article.events)
+        pred = canonical(pred)
         pairs = match(gold, pred)
         self.docs.append(DocResult(article, pred, pairs))
         self.events.add(Score(len(pairs), len(pred) - len(pairs), len(gold) - len(pairs)))

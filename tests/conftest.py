@@ -23,3 +23,12 @@ def shared_data(shared_dir: Path) -> Path:
     if not data.is_dir():
         pytest.skip(f"shared data folder {data} is absent")
     return data
+
+
+@pytest.fixture(autouse=True)
+def _own_workspace(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Commands read $DUALTRACK_HOME's workspace: point it at an empty folder per test, so no
+    test reads or writes the user's real workspace (a test that needs one sets its own)."""
+    monkeypatch.setenv("DUALTRACK_HOME", str(tmp_path_factory.mktemp("home")))

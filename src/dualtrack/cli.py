@@ -11,6 +11,7 @@ from rich.console import Console
 from dualtrack import __version__
 
 if TYPE_CHECKING:
+    from dualtrack.app import CaseData
     from dualtrack.model import Case
 
 app = typer.Typer(
@@ -61,6 +62,24 @@ def _load_case_or_fail(ref: str) -> Case:
         for problem in exc.problems:
             err_console.print(str(problem), highlight=False, soft_wrap=True, markup=False)
         fail(f"{len(exc.problems)} problem(s) in {exc.path}; run `dualtrack case validate`")
+
+
+def _case_data_or_fail(
+    ref: str, data_dir: Path | None, asof: object = None, use_store: bool = True
+) -> CaseData:
+    """The case's one event set (case file ∪ workspace) as of `asof`, or exit 1 saying why."""
+    from dualtrack.app import CaseDataError, load_case_data
+    from dualtrack.cases import CaseError
+    from dualtrack.store import StoreError
+
+    try:
+        return load_case_data(ref, data_dir, asof=asof, use_store=use_store)  # type: ignore[arg-type]
+    except CaseError:
+        _load_case_or_fail(ref)  # prints every problem of the file, then exits
+        raise
+    except (CaseDataError, StoreError, FileNotFoundError) as exc:
+        fail(str(exc))
+        raise
 
 
 @case_app.command("list")
@@ -128,7 +147,8 @@ def case_validate_cmd(
     """Report every problem in a case file (file:line: field: message); exit 1 if any."""
     import json
 
-    from dualtrack.cases import case_path, case_summary, read_case_file
+    from dualtrack.app import check_case_file
+    from dualtrack.cases import case_path, case_summary
 
     if fmt not in ("text", "json"):
         fail(f"--format must be 'text' or 'json', not {fmt!r}")
@@ -136,7 +156,7 @@ def case_validate_cmd(
         path = case_path(file)
     except FileNotFoundError as exc:
         fail(str(exc))
-    the_case, problems = read_case_file(path)
+    the_case, problems = check_case_file(path)
     if fmt == "json":
         payload = {
             "file": str(path),
@@ -228,8 +248,11 @@ def bargain_cmd(
     draws: int = typer.Option(1000, "--draws", help="Monte Carlo draws over ranged inputs."),
     seed: int = typer.Option(0, "--seed", help="Seed of the Monte Carlo draws."),
     fmt: str = typer.Option("table", "--format", help="table or json."),
+    asof: str | None = typer.Option(None, "--asof", help="Case input: positions as of this date."),
+    data_dir: Annotated[Path | None, typer.Option("--data-dir", help=DATA_DIR_HELP)] = None,
 ) -> None:
-    """Forecast where each issue settles with the spatial bargaining models."""
+    """Forecast where each issue settles with the spatial bargaining models (a case's positions
+    are moved by the stances reported up to --asof, in the case file and the workspace)."""
     import json
 
     from rich import box
@@ -239,9 +262,13 @@ def bargain_cmd(
 
     if fmt not in ("table", "json"):
         fail(f"--format must be 'table' or 'json', not {fmt!r}")
+    day = _parse_date(asof, "--asof")
+    inputs: object = source
+    if not source.lower().endswith(".csv"):
+        inputs = _case_data_or_fail(source, data_dir, day).case
     try:
         with err_console.status("running the bargaining models"):
-            result = forecast(source, issue, model, rounds, draws, seed)
+            result = forecast(inputs, issue, model, rounds, draws, seed)  # type: ignore[arg-type]
     except (BargainInputError, FileNotFoundError, KeyError, ValueError) as exc:
         fail(str(exc.args[0]) if isinstance(exc, KeyError) else str(exc))
     if fmt == "json":
@@ -352,13 +379,12 @@ def events_cmd(
     ] = None,
     data_dir: Annotated[Path | None, typer.Option("--data-dir", help=DATA_DIR_HELP)] = None,
 ) -> None:
-    """A case's events from the workspace, by date (a case's own events are loaded on first use)."""
+    """A case's events by date: the case file's merged with the workspace's (read only)."""
     import sys
     import tempfile
 
-    from dualtrack.cases import CaseError, builtin_ids, load_case
     from dualtrack.event_table import event_table
-    from dualtrack.store import StoreError, Workspace, write_events
+    from dualtrack.store import StoreError, write_events
 
     if fmt not in EVENT_FORMATS:
         fail(f"--format must be one of {', '.join(EVENT_FORMATS)}; not {fmt!r}")
@@ -369,28 +395,14 @@ def events_cmd(
     first, last = _parse_date(since, "--since"), _parse_date(until, "--until")
     if first and last and first > last:  # type: ignore[operator]
         fail(f"--since {since} is after --until {until}")
-    try:
-        the_case = load_case(case)
-    except FileNotFoundError:
-        the_case = None  # maybe a case that only exists in the workspace (ingested articles)
-    except CaseError as exc:
-        fail(str(exc))
-    try:
-        with Workspace.open(data_dir) as ws:
-            case_id = the_case.id if the_case else case
-            if ws.count_events(case_id) == 0:
-                if the_case is None:
-                    fail(
-                        f"no case {case!r}: not a case file, not a built-in case "
-                        f"({', '.join(builtin_ids()) or 'none'}), and {ws.path} has no events "
-                        f"for it (cases there: {', '.join(ws.case_ids()) or 'none'})"
-                    )
-                ws.load_case(the_case)
-            events = ws.events(case_id, first, last)  # type: ignore[arg-type]
-    except StoreError as exc:
-        fail(str(exc))
+    data = _case_data_or_fail(case, data_dir)
+    events = [
+        e
+        for e in data.events
+        if (first is None or e.date >= first) and (last is None or e.date <= last)  # type: ignore[operator]
+    ]
     if fmt == "table":
-        title = f"{the_case.title if the_case else case_id} — {len(events)} events"
+        title = f"{data.case.title} — {len(events)} events"
         console.print(event_table(events, title=title))
         return
     try:
@@ -423,6 +435,9 @@ def demo_cmd(
     case: Annotated[
         str, typer.Option("--case", help="Built-in case id (see `case list`) or case file.")
     ] = "us-iran-2026",
+    data_dir: Annotated[
+        Path | None, typer.Option("--data-dir", help="Workspace directory (default: --out).")
+    ] = None,
 ) -> None:
     """Run a built-in case (default: US–Iran 2026) end to end: workspace, sample articles,
     extraction, bargaining, forecast, and the analyst brief (brief.html, brief.md) under --out."""
@@ -443,6 +458,7 @@ def demo_cmd(
             runs=runs,
             seed=seed,
             sources=sources,
+            data_dir=data_dir,
         )
     except (CaseError, FileNotFoundError, StoreError, ValueError) as exc:
         fail(str(exc))
@@ -487,36 +503,40 @@ def brief_cmd(
     ] = None,
     runs: Annotated[int, typer.Option("--runs", help="Forecast Monte Carlo runs.")] = 4000,
     seed: Annotated[int, typer.Option("--seed", help="Random seed.")] = 0,
+    since: Annotated[
+        str | None,
+        typer.Option("--since", help="First day of the charts YYYY-MM-DD (default: 30 days)."),
+    ] = None,
 ) -> None:
     """Write the analyst brief: one self-contained HTML file (or Markdown), every line sourced."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from dualtrack.report import languages, make_brief, write_brief
+    from dualtrack.report import languages, write_brief
+    from dualtrack.report.pipeline import brief_parts
     from dualtrack.store import StoreError
 
     day = _parse_date(asof, "--asof")
+    first = _parse_date(since, "--since")
     if lang not in languages():
         fail(f"--lang {lang!r}: choose one of {', '.join(languages())}")
     if fmt is not None and fmt not in ("html", "md"):
         fail(f"--format {fmt!r}: choose html or md")
     if runs < 1:
         fail(f"--runs must be at least 1, got {runs}")
-    the_case = _load_case_or_fail(case)
+    data = _case_data_or_fail(case, data_dir, day, use_store=not no_store)
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
     with Progress(*columns, console=err_console, transient=True) as progress:
         task = progress.add_task("brief", total=None)
         try:
-            brief = make_brief(
-                the_case,
-                asof=day,  # type: ignore[arg-type]
+            brief = brief_parts(
+                data,
                 lang=lang,
-                data_dir=data_dir,
-                use_store=not no_store,
                 sources=sources or [],
+                since=first,  # type: ignore[arg-type]
                 runs=runs,
                 seed=seed,
                 step=lambda text: progress.update(task, description=text),
-            )
+            ).brief
             path = write_brief(brief, out, fmt)
         except (StoreError, FileNotFoundError, ValueError) as exc:
             fail(str(exc))
@@ -540,8 +560,10 @@ def forecast_cmd(
     drivers: str = typer.Option("tornado", "--drivers", help="tornado, sobol or none."),
     sobol_samples: int = typer.Option(64, "--sobol-samples", help="Sobol base samples N (2^k)."),
     sobol_runs: int = typer.Option(200, "--sobol-runs", help="Runs per Sobol design point."),
+    data_dir: Annotated[Path | None, typer.Option("--data-dir", help=DATA_DIR_HELP)] = None,
 ) -> None:
-    """Probabilities of agreement, talks, collapse, strikes and war at 7/30/90 days."""
+    """Probabilities of agreement, talks, collapse, strikes and war at 7/30/90 days, from the
+    case file's events and the workspace's (ingested news) up to --asof."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from dualtrack.simulate import InputError, forecast
@@ -552,7 +574,8 @@ def forecast_cmd(
     if engine not in ("local", "ray"):
         fail(f"--engine must be 'local' or 'ray', not {engine!r}")
     day = _parse_date(asof, "--asof")
-    loaded = _load_case_or_fail(case)
+    data = _case_data_or_fail(case, data_dir, day)
+    loaded, day = data.case, data.asof
     bar = Progress(
         TextColumn("simulating"), BarColumn(), TextColumn("{task.completed:,}/{task.total:,} runs"),
         TimeElapsedColumn(), console=err_console, transient=True,
@@ -572,6 +595,65 @@ def forecast_cmd(
         print(result.to_json())
         return
     console.print(forecast_view(result))
+
+
+REPLAY_FORMATS = ("table", "json", "csv")
+
+
+@app.command("replay")
+def replay_cmd(
+    case: str = typer.Option(..., "--case", help="Built-in case id, case file or workspace case."),
+    start: str = typer.Option(..., "--from", help="First date YYYY-MM-DD."),
+    end: str = typer.Option(..., "--to", help="Last date YYYY-MM-DD."),
+    every: str = typer.Option("1d", "--every", help="1d or 7d."),
+    runs: int = typer.Option(2000, "--runs", help="Monte Carlo runs per date."),
+    seed: int = typer.Option(0, "--seed", help="Random seed (same seed, same numbers)."),
+    fmt: str = typer.Option("table", "--format", help="table, json or csv."),
+    data_dir: Annotated[Path | None, typer.Option("--data-dir", help=DATA_DIR_HELP)] = None,
+) -> None:
+    """The forecast and the picture's headline numbers at each date as the news stood then,
+    stored as runs in the workspace, and what moved between dates (fields and events)."""
+    import csv
+    import sys
+
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from dualtrack.app import CaseDataError
+    from dualtrack.cases import CaseError
+    from dualtrack.replay import replay, replay_table
+    from dualtrack.simulate import InputError
+    from dualtrack.store import StoreError
+
+    if fmt not in REPLAY_FORMATS:
+        fail(f"--format must be one of {', '.join(REPLAY_FORMATS)}; not {fmt!r}")
+    if runs < 1:
+        fail(f"--runs must be at least 1, got {runs}")
+    first, last = _parse_date(start, "--from"), _parse_date(end, "--to")
+    bar = Progress(
+        TextColumn("replaying"), BarColumn(), TextColumn("{task.completed}/{task.total} dates"),
+        TimeElapsedColumn(), console=err_console, transient=True,
+    )  # fmt: skip
+    try:
+        with bar:
+            task = bar.add_task("dates", total=None)
+            result = replay(
+                case, first, last, every=every, data_dir=data_dir, runs=runs, seed=seed,  # type: ignore[arg-type]
+                progress=lambda done, total: bar.update(task, completed=done, total=total),
+            )  # fmt: skip
+    except CaseError:
+        _load_case_or_fail(case)
+        raise
+    except (CaseDataError, InputError, StoreError, FileNotFoundError) as exc:
+        fail(str(exc))
+    if fmt == "json":
+        print(result.model_dump_json(indent=2))
+    elif fmt == "csv":
+        rows = result.rows()
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        console.print(replay_table(result))
 
 
 EXTRACT_FORMATS = ("jsonl", "table")

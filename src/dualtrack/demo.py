@@ -19,13 +19,14 @@ import yaml
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-from dualtrack.analyze import SituationPicture, build_picture
+from dualtrack.analyze import SituationPicture
+from dualtrack.app import from_workspace
 from dualtrack.cases import load_case
 from dualtrack.event_table import event_table
 from dualtrack.model import Case, Document, Event, Stance
-from dualtrack.report import Brief, build_brief, read_source_dirs, write_brief
-from dualtrack.report.evidence import default_source_dirs
-from dualtrack.report.outlook import Outlook, run_bargaining, run_forecast
+from dualtrack.report import Brief, write_brief
+from dualtrack.report.outlook import Outlook
+from dualtrack.report.pipeline import brief_parts
 from dualtrack.store import Workspace
 
 DEFAULT_CASE = "us-iran-2026"
@@ -139,12 +140,14 @@ def run_demo(
     runs: int = DEMO_RUNS,
     seed: int = 0,
     sources: list[Path] | None = None,
+    data_dir: Path | None = None,
 ) -> DemoResult:
     """Run the case end to end into `out` and write `brief.html` and `brief.md` there.
 
     `sources` are folders of source texts (e.g. the case's original article) whose spans the
-    brief quotes. Raises `CaseError`/`FileNotFoundError` for a bad case, `StoreError` for the
-    workspace and `ValueError` for a broken sample bundle.
+    brief quotes; the workspace is `data_dir` (default: `out`). Raises `CaseError` or
+    `FileNotFoundError` for a bad case, `StoreError` for the workspace and `ValueError` for a
+    broken sample bundle.
     """
     console = console or Console()
     out = Path(out)
@@ -153,8 +156,7 @@ def run_demo(
         "load events into the workspace",
         "read the sample articles",
         "extract events from the articles",
-        "run the bargaining models",
-        "run the crisis forecast",
+        "build the picture, run the forecasts",
         "write the brief",
     ]
     with _progress(progress_console or Console(stderr=True)) as progress:
@@ -165,7 +167,7 @@ def run_demo(
 
         case = load_case(case_ref)
         step(1)
-        with Workspace.open(out) as ws:
+        with Workspace.open(data_dir or out) as ws:
             new_rows = ws.load_case(case)
             step(2)
             docs = sample_documents(case.id)
@@ -180,24 +182,24 @@ def run_demo(
                 ws.add_events(extracted, case.id)
             if stances:
                 ws.add_stances(stances, case.id)
-            events = ws.events(case.id)
-            all_stances = ws.stances(case.id)
             exports = {}
             for fmt in ("csv", "jsonl", "parquet"):
                 exports[fmt] = out / f"{case.id}-events.{fmt}"
                 ws.export_events(case.id, exports[fmt], fmt)
             step(4)
-            rows, berr = run_bargaining(case, draws=DEMO_DRAWS, seed=seed)
-            step(5)
-            view, ferr = run_forecast(case, case.asof, runs=runs, seed=seed)
-            outlook = Outlook(
-                forecast=view, forecast_error=ferr, bargaining=rows, bargaining_error=berr
+            # The same steps as `dualtrack brief --data-dir OUT`: one event set, one pipeline.
+            data = from_workspace(case, ws)
+            events = data.events
+            parts = brief_parts(
+                data,
+                lang=lang,
+                sources=sources or (),
+                runs=runs,
+                draws=DEMO_DRAWS,
+                seed=seed,
             )
-            step(6)
-            picture = build_picture(case, events, all_stances)
-            documents = {d.id: d for d in docs}
-            documents.update(read_source_dirs(sources or default_source_dirs()))
-            brief = build_brief(case, picture, lang=lang, documents=documents, outlook=outlook)
+            step(5)
+            brief = parts.brief
             briefs = {
                 "html": write_brief(brief, out / "brief.html", "html"),
                 "md": write_brief(brief, out / "brief.md", "md"),
@@ -209,7 +211,7 @@ def run_demo(
                 {"runs": runs, "seed": seed, "lang": lang, "documents": len(docs)},
                 {"summary": summary, "briefs": {k: str(v) for k, v in briefs.items()}},
             )
-            step(7)
+            step(6)
             workspace = ws.path
     console.print(event_table(events, title=f"{case.title} — event timeline"))
     return DemoResult(
@@ -222,8 +224,8 @@ def run_demo(
         documents=docs,
         extracted=len(extracted),
         extract_error=extract_error,
-        outlook=outlook,
-        picture=picture,
+        outlook=parts.outlook,
+        picture=parts.picture,
         brief=brief,
         briefs=briefs,
         summary=summary,

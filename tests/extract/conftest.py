@@ -8,6 +8,7 @@ import pytest
 
 from dualtrack.extract import Extraction, Extractor
 from dualtrack.model import Document
+from dualtrack.ontology import is_symmetric
 
 
 @pytest.fixture(scope="session")
@@ -25,12 +26,16 @@ def run(ex: Extractor):
 
 @pytest.fixture(scope="session")
 def tuples(ex: Extractor):
-    """(date, actor country, category, target country) of each event."""
+    """(date, actor country, category, target country) of each event; a symmetric event (one
+    meeting of A and B) holds both ways round, so it yields both tuples."""
 
     def _tuples(res: Extraction) -> set[tuple]:
-        return {
-            (e.date, ex.country(e.actor), e.category.value, ex.country(e.target))
-            for e in res.events
-        }
+        out = set()
+        for e in res.events:
+            a, t = ex.country(e.actor), ex.country(e.target)
+            out.add((e.date, a, e.category.value, t))
+            if t is not None and is_symmetric(e.category):
+                out.add((e.date, t, e.category.value, a))
+        return out
 
     return _tuples

@@ -114,10 +114,8 @@ def test_city_inside_a_state_is_the_target(run, tuples) -> None:
 def test_shuttle_between_two_capitals_is_their_talks_via_the_shuttler(run, ex) -> None:
     res = run("Qatar's prime minister shuttled between Kigali and Kinshasa on Monday.")
     talks = [e for e in res.events if e.category.value == "CONSULT"]
-    assert {(ex.country(e.actor), ex.country(e.target)) for e in talks} == {
-        ("RWA", "COD"),
-        ("COD", "RWA"),
-    }
+    # one meeting of the two, not one each way round (CONSULT is symmetric)
+    assert [{ex.country(e.actor), ex.country(e.target)} for e in talks] == [{"RWA", "COD"}]
     assert all(ex.country(e.via) == "QAT" for e in talks)
 
 
@@ -136,10 +134,8 @@ def test_talks_in_an_after_clause_mediated_by_a_titled_leader(run, ex) -> None:
         "mediated by Prime Minister Anwar Ibrahim."
     )
     talks = [e for e in res.events if e.category.value == "CONSULT"]
-    assert {(ex.country(e.actor), ex.country(e.target)) for e in talks} == {
-        ("THA", "KHM"),
-        ("KHM", "THA"),
-    }
+    # one meeting of the two, not one each way round (CONSULT is symmetric)
+    assert [{ex.country(e.actor), ex.country(e.target)} for e in talks] == [{"THA", "KHM"}]
     assert all(ex.country(e.via) == "MYS" for e in talks)
 
 
@@ -266,8 +262,6 @@ def test_future_dated_talks_are_hypothetical_and_messages_through_mediators(run,
         "exchanged messages through Omani mediators."
     )
     talks = [e for e in res.events if e.category.value == "CONSULT"]
-    assert {(ex.country(e.actor), ex.country(e.target)) for e in talks} == {
-        ("IRN", "USA"),
-        ("USA", "IRN"),
-    }
+    # one meeting of the two, not one each way round (CONSULT is symmetric)
+    assert [{ex.country(e.actor), ex.country(e.target)} for e in talks] == [{"IRN", "USA"}]
     assert all(ex.country(e.via) == "OMN" and not e.flags.negated for e in talks)

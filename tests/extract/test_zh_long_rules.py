@@ -110,8 +110,8 @@ def test_the_first_named_mediator_is_via_and_its_meetings_are_no_talks(run, ex) 
         "埃及和卡塔尔斡旋下，以色列与哈马斯14日在开罗恢复间接谈判。"
         "埃及官员当天分别会见了以方和哈马斯代表团。"
     )
-    got = {(ex.country(e.actor), ex.country(e.target), ex.country(e.via)) for e in res.events}
-    assert got == {("ISR", "PSE", "EGY"), ("PSE", "ISR", "EGY")}
+    got = [(ex.country(e.actor), ex.country(e.target), ex.country(e.via)) for e in res.events]
+    assert len(got) == 1 and {got[0][0], got[0][1]} == {"ISR", "PSE"} and got[0][2] == "EGY"
 
 
 def test_hong_kong_and_taiwan_press_wording(run, tuples) -> None:

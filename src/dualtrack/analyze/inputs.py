@@ -86,6 +86,20 @@ def merge_stances(
     return sorted(merged.values(), key=lambda s: (s.date or dt.date.min, s.id))
 
 
+def report_dates(case: Case) -> dict[str, dt.date]:
+    """Publication date of each document the case cites (its `sources`), by document id."""
+    return {s.id: s.date for s in case.sources if s.date is not None}
+
+
+def known_on(event: Event, reported: dict[str, dt.date]) -> dt.date | None:
+    """When an analyst could first know of `event`: its date, or the date of its earliest
+    report if that is earlier (a round announced on the 4th for the 9th is known on the 4th)."""
+    dates = [reported[e.doc_id] for e in event.evidence if e.doc_id in reported]
+    if event.date is not None:
+        dates.append(event.date)
+    return min(dates, default=None)
+
+
 def acts_for(case: Case, actor_id: str | None) -> str | None:
     """The state or organisation an actor id acts for (unknown ids: their leading code)."""
     if actor_id is None:

@@ -2,8 +2,9 @@
 
 A round is a CONSULT act between two parties (direct or via a mediator). A next round is "set"
 when an AGREE or CONSULT report between the parties is dated after the last round: dated to the day
-and confirmed, it fixes the date; otherwise it is only announced (a "next week" or a rumour),
-which is exactly the distinction analysts draw when they ask whether a date has been fixed.
+and confirmed (or a meeting announced for that day), it fixes the date; otherwise it is only
+announced (a "next week" or a rumour), which is exactly the distinction analysts draw when they ask
+whether a date has been fixed.
 """
 
 from __future__ import annotations
@@ -31,6 +32,31 @@ def _between_parties(case: Case, ev: Event, parties: set[str]) -> bool:
     return a in parties and b in parties and a != b
 
 
+def _scheduled(ev: Event, last: dt.date | None) -> bool:
+    """A meeting reported ahead of its day ("will hold talks on 9 May"): hypothetical only in
+    that it has not happened yet, neither denied nor conditional, and after the last round."""
+    f = ev.flags
+    return (
+        f.hypothetical
+        and not (f.negated or f.conditional)
+        and ev.date is not None
+        and (last is None or ev.date > last)
+    )
+
+
+def _once(case: Case, rounds: list[Event]) -> list[Event]:
+    """Each round once: reports of the same day between the same two states (either way round,
+    from a minister or a ministry) are one meeting; the first report stands for it."""
+    seen: set[tuple] = set()
+    out = []
+    for ev in rounds:
+        key = (ev.date, frozenset({acts_for(case, ev.actor), acts_for(case, ev.target)}))
+        if key not in seen:
+            seen.add(key)
+            out.append(ev)
+    return out
+
+
 def negotiation_state(case: Case, events: list[Event]) -> NegotiationState:
     parties = {a.id for a in case.with_role(Role.PARTY)}
     rounds = [
@@ -41,13 +67,14 @@ def negotiation_state(case: Case, events: list[Event]) -> NegotiationState:
         and _between_parties(case, ev, parties)
     ]
     rounds.sort(key=lambda e: (e.date, e.id))
+    rounds = _once(case, rounds)
     last = rounds[-1].date if rounds else None
     mediators = sorted({r.via for r in rounds if r.via and r.date == last})
     later = [
         ev
         for ev in events
         if ev.category in (Category.AGREE, Category.CONSULT)
-        and modality(ev) is not Modality.NONE
+        and (modality(ev) is not Modality.NONE or _scheduled(ev, last))
         and _between_parties(case, ev, parties)
         and ev.id not in {r.id for r in rounds}
         and (last is None or (ev.date is not None and ev.date >= last))
@@ -57,11 +84,10 @@ def negotiation_state(case: Case, events: list[Event]) -> NegotiationState:
         ev
         for ev in later
         if ev.category is Category.CONSULT
-        and modality(ev) is Modality.ACT
+        and (modality(ev) is Modality.ACT or _scheduled(ev, last))
         and ev.date_precision is DatePrecision.DAY
-        and last is not None
         and ev.date is not None
-        and ev.date > last
+        and (last is None or ev.date > last)
     ]
     return NegotiationState(
         rounds=[r.id for r in rounds],

@@ -20,7 +20,7 @@ from dualtrack.analyze.indices import (
     daily_series,
     dyad_series,
 )
-from dualtrack.analyze.inputs import merge_events, merge_stances
+from dualtrack.analyze.inputs import known_on, merge_events, merge_stances, report_dates
 from dualtrack.analyze.ledger import Ledger, coercion_ledger
 from dualtrack.analyze.negotiation import NegotiationState, negotiation_state
 from dualtrack.analyze.third_parties import ThirdParty, third_parties
@@ -53,6 +53,16 @@ class SituationPicture(BaseModel):
     @property
     def level(self) -> EscalationPoint | None:
         return self.escalation[-1] if self.escalation else None
+
+
+def announced(case: Case, events: list[Event], asof: dt.date) -> list[Event]:
+    """Events dated after `asof` but reported by then (a round announced for a later day)."""
+    reported = report_dates(case)
+    return [
+        e
+        for e in events
+        if e.date is not None and e.date > asof and (known_on(e, reported) or e.date) <= asof
+    ]
 
 
 def build_picture(
@@ -91,7 +101,7 @@ def build_picture(
         escalation=escalation_series(used, start, asof, level_window_days),
         agenda=agenda_gap(case, used_stances),
         ledger=coercion_ledger(case, used),
-        negotiation=negotiation_state(case, used),
+        negotiation=negotiation_state(case, [*used, *announced(case, all_events, asof)]),
         third_parties=third_parties(case, used),
         events={e.id: e for e in used},
         stances={s.id: s for s in used_stances},

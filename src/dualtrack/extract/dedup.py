@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from dualtrack.model import Event, Stance
-from dualtrack.ontology import Category
+from dualtrack.ontology import Category, unordered_pair
 
 # Statements whose addressee may be left unsaid in one sentence and named in the next.
 _STATEMENTS = frozenset(
@@ -19,10 +19,11 @@ _STATEMENTS = frozenset(
 
 
 def _key(e: Event, country: Callable[[str | None], str | None]) -> tuple:
+    actor, target = unordered_pair(e.category, country(e.actor), country(e.target))
     return (
         e.date,
-        country(e.actor),
-        country(e.target),
+        actor,
+        target,
         e.category,
         e.flags.negated,
         e.flags.hypothetical,

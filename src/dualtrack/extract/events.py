@@ -903,7 +903,7 @@ class Coder:
         if rule.content_modes and t.content:
             inner = [c.rule.category.value for c in t.content]
             mode = next((rule.content_modes[c] for c in inner if c in rule.content_modes), mode)
-            threatened = True
+            threatened = cat is Category.THREATEN  # a refusal to meet is made, not threatened
         if not target_ids and (t.content or (cat is Category.THREATEN and rule.governs_sentence)):
             # The target of what is threatened/demanded/refused: A 威胁对 B 加征关税; a threat
             # with no coded content (扬言，若黎巴嫩不…，将扩大行动): the state named after it.

@@ -288,8 +288,24 @@ def _summary(norm: Normalized, d: Draft, cut: int = 0, limit: int = 120) -> str:
     if end - start > limit:
         lo = max(start, min(d.trigger.start - limit // 2, end - limit))
         start, end = lo, min(end, lo + limit)
-    text = " ".join(norm.original_text(start, end).split()).lstrip(")）】〕]-–— ")
+    text = _whole_words(norm, start, end)
+    text = " ".join(text.split()).lstrip(")）】〕]-–— ")
     return text.strip(" ,;:.，、；：。") or norm.original_text(d.trigger.start, d.trigger.end)
+
+
+def _whole_words(norm: Normalized, start: int, end: int) -> str:
+    """The text from `start` to `end` without a word cut in two at either end (a trim inside a
+    word drops its piece); scripts written without spaces have no words to cut."""
+    text = norm.original_text(start, end)
+    if " " not in text.strip():
+        return text
+    before = norm.original_text(start - 1, start) if start > 0 else ""
+    after = norm.original_text(end, end + 1) if end < len(norm.text) else ""
+    if before[-1:].isalnum() and text[:1].isalnum():
+        text = text.split(" ", 1)[1]
+    if after[:1].isalnum() and text[-1:].isalnum():
+        text = text.rsplit(" ", 1)[0]
+    return text
 
 
 def _context(norm: Normalized, s: int, e: int, sents) -> str:

@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from dualtrack.ontology import Category, score_of
+from dualtrack.ontology import Category, score_of, unordered_pair
 
 
 class DatePrecision(StrEnum):
@@ -98,18 +98,21 @@ class Event(BaseModel):
         return self
 
     def fingerprint(self) -> str:
-        """A stable id from what makes two reports the same event."""
+        """A stable id from what makes two reports the same event (A meeting B is B meeting A)."""
+        actor, target = unordered_pair(self.category, self.actor, self.target)
         key = "|".join(
             str(x)
             for x in (
                 self.date,
-                self.actor,
-                self.target,
+                actor,
+                target,
                 self.category.value,
                 self.mode,
                 self.flags.negated,
             )
         )
+        if self.flags.hypothetical:  # talks announced for a day are not the talks held that day
+            key += "|hypothetical"
         return "ev_" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
 

@@ -83,6 +83,22 @@ def track_of(category: Category | str) -> Track:
     return Track(_taxonomy()["categories"][Category(category).value]["track"])
 
 
+def is_symmetric(category: Category | str) -> bool:
+    """Whether A→B and B→A of this category are one event (a meeting, not an accusation)."""
+    return bool(_taxonomy()["categories"][Category(category).value].get("symmetric", False))
+
+
+def unordered_pair(
+    category: Category | str, actor: str | None, target: str | None
+) -> tuple[str | None, str | None]:
+    """(actor, target) in a canonical order for a symmetric category, else as given: the key
+    under which A meeting B and B meeting A are the same event."""
+    if target is None or actor is None or not is_symmetric(category):
+        return actor, target
+    a, b = sorted((actor, target))
+    return a, b
+
+
 def rung_of(category: Category | str, mode: str | None = None) -> int | None:
     """The escalation-ladder rung an event reaches, or None when it is not coercive."""
     entry = _taxonomy()["categories"][Category(category).value]
@@ -108,10 +124,12 @@ __all__ = [
     "Rung",
     "Track",
     "describe",
+    "is_symmetric",
     "ladder",
     "modes",
     "rung_by_id",
     "rung_of",
     "score_of",
     "track_of",
+    "unordered_pair",
 ]

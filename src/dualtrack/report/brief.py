@@ -7,7 +7,7 @@ renderers (`render.py`) only lay it out, so HTML and Markdown say the same thing
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Literal
 
 from pydantic import BaseModel
@@ -101,9 +101,11 @@ class _Builder:
         s: Strings,
         book: EvidenceBook,
         outlook: Outlook | None,
+        history: Sequence[tuple[dt.date, dict[str, dict[str, float]]]] = (),
     ) -> None:
         self.case, self.pic, self.s, self.book, self.outlook = case, pic, s, book, outlook
         self.lang = s.lang
+        self.history = [(d, h) for d, h in history if pic.start <= d <= pic.asof]
 
     # -- small helpers -------------------------------------------------------------------------
 
@@ -513,6 +515,22 @@ class _Builder:
         headers = [s("table.issue"), *(s.raw(f"models.{m}", m) for m in models)]
         return Table(title=s("outlook.bargaining"), headers=headers, rows=rows)
 
+    def history_chart(self) -> Chart:
+        """The end states' probabilities at the stored replay dates (30 days ahead, else the
+        nearest horizon stored), from the chart window's start to the brief's date."""
+        keys = list(self.history[-1][1])
+        days = "30" if "30" in keys else keys[0]
+        dates = [d for d, h in self.history if days in h]
+        states = list(self.history[-1][1][days])
+        series = [
+            (self.state_label(st), [h[days].get(st, 0.0) for _, h in self.history if days in h])
+            for st in states
+        ]
+        title = self.s("charts.history", days=days)
+        colours = charts.PALETTE
+        legend = [(colours[i % len(colours)], lab) for i, (lab, _) in enumerate(series)]
+        return _chart("history", title, charts.history_chart, dates, series, title, legend=legend)
+
     def state_label(self, state: str) -> str:
         return self.s.raw(f"states.{state}", state)
 
@@ -533,6 +551,8 @@ class _Builder:
             blocks.append(
                 _chart("forecast", title, charts.forecast_chart, horizons, title, legend=legend)
             )
+            if len(self.history) >= 2:
+                blocks.append(self.history_chart())
             headers = [s("outlook.state")] + [
                 s("outlook.horizon", days=h.days) for h in fv.horizons
             ]
@@ -645,10 +665,13 @@ def build_brief(
     lang: str = "en",
     documents: Mapping[str, Document] | None = None,
     outlook: Outlook | None = None,
+    history: Sequence[tuple[dt.date, dict[str, dict[str, float]]]] = (),
 ) -> Brief:
+    """The brief of `picture`; `history` is the stored forecasts (date, {horizon: {end state:
+    p}}) whose movement the outlook charts when there are two or more in the picture's window."""
     s = Strings(lang)
     book = EvidenceBook(case, documents or {})
-    b = _Builder(case, picture, s, book, outlook)
+    b = _Builder(case, picture, s, book, outlook, history)
     sections = [
         b.headline(),
         b.negotiation(),

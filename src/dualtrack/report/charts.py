@@ -306,3 +306,40 @@ def forecast_chart(
         for k, line in enumerate(_lines(state, gw - 4, 10.5)):
             body.append(_text(cx, h - bottom + 16 + 13 * k, line, anchor="middle", size=10.5))
     return _svg(h, body, title, width)
+
+
+def history_chart(
+    dates: Sequence[dt.date],
+    series: list[tuple[str, list[float]]],
+    title: str,
+    width: float = W,
+) -> str:
+    """How probabilities moved: one line per end state over the dates (0..1 each), each line's
+    colour from PALETTE in the order given (the legend uses the same order)."""
+    h, left, right, top, bottom = 240, 44, 12, 12, 30
+    pw, ph = width - left - right, h - top - bottom
+    body: list[str] = []
+    if not dates or not series:
+        return _svg(h, body, title, width)
+    n = len(dates)
+
+    def x(i: int) -> float:
+        return left + (pw * i / (n - 1) if n > 1 else pw / 2)
+
+    def y(v: float) -> float:
+        return top + ph - ph * v
+
+    for k in range(5):
+        v = k / 4
+        body.append(_hline(left, width - right, y(v)))
+        body.append(_text(left - 6, y(v) + 4, f"{v * 100:.0f}%", anchor="end", fill=MUTED, size=11))
+    for si, (label, values) in enumerate(series):
+        color = PALETTE[si % len(PALETTE)]
+        pts = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in enumerate(values))
+        body.append(
+            f'<polyline points="{pts}" fill="none" stroke="{color}" stroke-width="2.2" '
+            f'stroke-linejoin="round" data-series="{escape(label)}"><title>{escape(label)}'
+            "</title></polyline>"
+        )
+    body += _date_labels(list(dates), x, h - 10)
+    return _svg(h, body, title, width)

@@ -75,6 +75,15 @@ def bargaining_rows(result: dict[str, Any]) -> list[IssueForecast]:
     return rows
 
 
+def failure_sentence(exc: Exception) -> str:
+    """Why an engine did not run, as a reader's sentence: a bad input is the engine's own
+    message; anything else says the inputs could not be used, never an exception's class."""
+    text = str(exc).strip() or "no reason given"
+    if isinstance(exc, ValueError):
+        return text + ("" if text.endswith(".") else ".")
+    return f"the inputs could not be used ({text})."
+
+
 def run_bargaining(
     case: Case, draws: int = 300, seed: int = 0
 ) -> tuple[list[IssueForecast], str | None]:
@@ -85,7 +94,7 @@ def run_bargaining(
     try:
         return bargaining_rows(forecast(case, draws=draws, seed=seed)), None
     except Exception as e:  # an engine failure must not take the brief down; it is reported
-        return [], f"{type(e).__name__}: {e}"
+        return [], failure_sentence(e)
 
 
 def forecast_view(result: Any) -> ForecastView:
@@ -126,7 +135,7 @@ def run_forecast(
     try:
         return forecast_view(forecast(case, asof=asof, runs=runs, seed=seed)), None
     except Exception as e:  # an engine failure must not take the brief down; it is reported
-        return None, f"{type(e).__name__}: {e}"
+        return None, failure_sentence(e)
 
 
 def compute_outlook(

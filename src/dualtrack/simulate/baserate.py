@@ -16,7 +16,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from dualtrack.calibrate import BaseRates, CrisisFeatures, climatology, predict_base_rates
-from dualtrack.model import Case
+from dualtrack.model import Case, Role
 from dualtrack.simulate.engine import OUTCOMES, PROGRESS
 from dualtrack.simulate.errors import InputError
 from dualtrack.simulate.state import RESTRAINTS
@@ -103,6 +103,59 @@ def case_inputs(case: Case) -> CaseInputs:
                 f"of {', '.join(RESTRAINTS)}"
             )
     return inputs
+
+
+def _valid_names(where: tuple[str | int, ...]) -> list[str]:
+    """The names allowed at `where` inside `parameters:` (its top level, an input, a feature)."""
+    if not where:
+        return list(CaseInputs.model_fields)
+    if where == ("icb_features",):
+        return list(CrisisFeatures.model_fields)
+    if len(where) == 1 or (where[0] == "icb_features" and len(where) == 2):
+        return list(CaseInput.model_fields)
+    return []
+
+
+def input_problems(case: Case) -> list[tuple[tuple[str | int, ...], str]]:
+    """Every problem in the case's `parameters:` block as (path, message), each unknown name
+    with the closest valid one and the list of valid names: what `case validate` reports, so a
+    misspelt input is caught before a forecast silently runs without it."""
+    from dualtrack.cases.checks import closest
+
+    def unknown(name: str, valid: list[str]) -> str:
+        hint = closest(name, valid)
+        tip = f"did you mean {hint!r}? " if hint else ""
+        return f"unknown parameter {name!r} ({tip}valid: {', '.join(valid)})"
+
+    out: list[tuple[tuple[str | int, ...], str]] = []
+    try:
+        inputs = CaseInputs.model_validate(case.parameters)
+    except ValidationError as exc:
+        for err in exc.errors(include_url=False):
+            loc = tuple(err["loc"])
+            if err["type"] == "extra_forbidden":
+                message = unknown(str(loc[-1]), _valid_names(loc[:-1]))
+                out.append((("parameters", *loc), message))
+            else:
+                out.append((("parameters", *loc), str(err["msg"])))
+        return out
+    features = list(CrisisFeatures.model_fields)
+    for name in inputs.icb_features:
+        if name not in features:
+            loc = ("parameters", "icb_features", name)
+            out.append((loc, unknown(name, features)))
+    spoilers = [a.id for a in case.with_role(Role.SPOILER)]
+    for name in inputs.spoiler_restraint:
+        if name not in spoilers:
+            loc = ("parameters", "spoiler_restraint", name)
+            out.append((loc, f"{name!r} is not a spoiler of this case (spoilers: "
+                             f"{', '.join(spoilers) or 'none'})"))  # fmt: skip
+    if not out:
+        try:
+            case_inputs(case)
+        except InputError as exc:
+            out.append((("parameters",), str(exc).removeprefix(f"case {case.id!r}: ")))
+    return out
 
 
 def base_rates(inputs: CaseInputs, overrides: dict[str, Any] | None = None) -> BaseRates:

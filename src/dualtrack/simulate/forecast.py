@@ -31,7 +31,13 @@ from dualtrack.simulate.baserate import (
 from dualtrack.simulate.engine import OUTCOMES, Start, run_paths
 from dualtrack.simulate.errors import InputError
 from dualtrack.simulate.levers import PROBABILITIES, Levers, parse_levers
-from dualtrack.simulate.state import InitialState, data_span, initial_state, with_agenda
+from dualtrack.simulate.state import (
+    InitialState,
+    data_span,
+    initial_state,
+    reported_forces,
+    with_agenda,
+)
 
 HORIZONS = (7, 30, 90)
 MAX_HORIZON = 3 * 365
@@ -377,7 +383,7 @@ def _build(case: Case, asof: dt.date, levers: Levers) -> _Model:
     rates = base_rates(inputs, levers.features)
     judgement = {n: s.value for n, s in P.specs().items() if s.derive == "judgement"}
     params = P.resolve(derived_values(rates, judgement))  # type: ignore[arg-type]
-    f, flo, fhi, fsource = inputs.forces()
+    (f, flo, fhi, fsource), _ = reported_forces(case, asof, inputs.forces())
     params["case.forces"] = P.Param(
         name="case.forces", value=f, low=flo, high=fhi, dist="uniform", source=fsource
     )

@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import IntEnum
+from functools import cache
+from importlib import resources
+from typing import Any
 
+import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from dualtrack.analyze import (
@@ -24,7 +28,7 @@ from dualtrack.analyze import (
     negotiation_state,
 )
 from dualtrack.analyze.escalation import event_rung
-from dualtrack.analyze.inputs import acts_for
+from dualtrack.analyze.inputs import acts_for, known_on, report_dates
 from dualtrack.model import Case, Event, Issue, IssueKind, Role
 from dualtrack.ontology import Category
 
@@ -52,7 +56,9 @@ class SpoilerState(BaseModel):
 
 
 class InitialState(BaseModel):
-    """Start of every run, with the reasons behind each number (shown in briefs)."""
+    """Start of every run, with the reasons behind each number (shown in briefs) and the
+    events behind each field (`moved_by`: field name -> event or stance ids), which is what a
+    replay shows when a field changes between two dates."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -64,6 +70,46 @@ class InitialState(BaseModel):
     mediated: bool
     spoilers: list[SpoilerState]
     notes: list[str]
+    forces: float | None = None  # major warships in proximity, when a report set them
+    next_round: dt.date | None = None  # the date of an announced next round, if one is dated
+    moved_by: dict[str, list[str]] = Field(default_factory=dict)
+
+
+class TalksRules(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    next_round: dict[str, list[Category]]
+    broken_off: list[dict[str, Any]]
+
+
+class ForcesRules(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    categories: list[Category]
+    count: list[str]
+
+
+class SpoilerRules(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    threat_rung: int
+    force_rung: int
+
+
+class StartRules(BaseModel):
+    """`start_rules.yaml`: how reported events move the start state."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    talks: TalksRules
+    forces: ForcesRules
+    spoilers: SpoilerRules
+
+
+@cache
+def start_rules() -> StartRules:
+    path = resources.files("dualtrack.simulate") / "start_rules.yaml"
+    return StartRules.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
 
 
 def data_span(case: Case) -> tuple[dt.date, dt.date]:
@@ -123,6 +169,149 @@ def _gap(case: Case, asof: dt.date) -> tuple[float | None, bool, list[str]]:
     return (num / den if den else None), same_agenda, notes
 
 
+def _matches(e: Event, rules: list[dict[str, Any]]) -> bool:
+    """Does `e` match one of `rules` ({category, modes})? A mode list may hold null (no mode)."""
+    return any(
+        e.category.value == r["category"] and ("modes" not in r or e.mode in r["modes"])
+        for r in rules
+    )
+
+
+class _Talks(BaseModel):
+    stage: Stage
+    next_round: dt.date | None
+    ids: list[str]
+    notes: list[str]
+
+
+def _talks(
+    case: Case, events: list[Event], asof: dt.date, memory_start: dt.date, parties: set[str]
+) -> _Talks:
+    """The talks stage from reports: a round held in the memory window opens the channel; a
+    next round announced (an agreement to meet again, or a meeting reported ahead of its date)
+    opens it too; a refusal to meet after both breaks it off. The latest of these wins."""
+    rules = start_rules().talks
+    reported = report_dates(case)
+
+    def between(e: Event) -> bool:
+        pair = {acts_for(case, e.actor), acts_for(case, e.target)}
+        return len(pair) == 2 and pair <= parties
+
+    talks = negotiation_state(case, [e for e in events if e.date and e.date <= asof])
+    # (rounds held: only what happened by `asof`; announcements below may be dated later)
+    marks: list[tuple[dt.date, str, Event | None]] = []  # (known on, what, event)
+    if talks.last_round is not None and talks.last_round >= memory_start:
+        marks.append((talks.last_round, "round", None))
+    ahead = [
+        e
+        for e in events
+        if e.category in rules.next_round["categories"]
+        and between(e)
+        and not e.flags.negated
+        and e.date is not None
+        and ((known := known_on(e, reported)) is not None)
+        and memory_start <= known <= asof
+        and (e.date > asof or (e.category is Category.AGREE and modality(e) is Modality.ACT))
+        and (talks.last_round is None or e.date > talks.last_round)
+    ]
+    for e in ahead:
+        marks.append((known_on(e, reported), "next", e))  # type: ignore[arg-type]
+    for e in events:
+        if (
+            e.date is not None
+            and memory_start <= e.date <= asof
+            and between(e)
+            and modality(e) is Modality.ACT
+            and _matches(e, rules.broken_off)
+        ):
+            marks.append((e.date, "broken", e))
+    if not marks:
+        note = f"no round of talks between the parties in the {(asof - memory_start).days} days"
+        return _Talks(stage=Stage.NO_CHANNEL, next_round=None, ids=[], notes=[f"{note} to {asof}"])
+    order = {"next": 0, "broken": 1, "round": 2}  # the same day: a round outlasts a refusal,
+    # which outlasts an invitation
+    day, what, ev = max(marks, key=lambda m: (m[0], order[m[1]]))
+    dated = sorted(e.date for e in ahead if e.date and e.date > asof)  # type: ignore[misc]
+    next_round = dated[0] if dated and what != "broken" else None
+    if what == "broken":
+        who = ev.actor if ev else "a party"
+        return _Talks(
+            stage=Stage.COLLAPSED,
+            next_round=None,
+            ids=[ev.id] if ev else [],
+            notes=[f"talks broken off: {who} refused to meet on {day}"],
+        )
+    if what == "round":
+        notes = [f"talks open: last round between the parties on {talks.last_round}"]
+        ids = [talks.rounds[-1]]
+    else:
+        notes = [f"talks open: a next round between the parties announced on {day}"]
+        ids = [ev.id] if ev else []
+    if next_round is not None:
+        notes.append(f"next round dated {next_round}")
+        ids += [e.id for e in ahead if e.date == next_round and e.id not in ids]
+    return _Talks(stage=Stage.INDIRECT_TALKS, next_round=next_round, ids=ids, notes=notes)
+
+
+def reported_forces(
+    case: Case, asof: dt.date, default: tuple[float, float, float, str]
+) -> tuple[tuple[float, float, float, str], str | None]:
+    """Major warships in proximity, (point, low, high, source), and the event that set them:
+    the latest deployment report by a party that counts warships (by `start_rules.yaml`),
+    dated after the case file's `asof` (the date its own `forces_in_proximity` is read as of),
+    else `default`. The report keeps the case's relative range, if it gives one."""
+    rules = start_rules().forces
+    parties = {a.acts_for for a in case.with_role(Role.PARTY)}
+    since = case.asof if case.parameters.get("forces_in_proximity") else None
+    best: tuple[dt.date, str, float] | None = None
+    for e in case.events:
+        if (
+            e.category in rules.categories
+            and e.date is not None
+            and e.date <= asof
+            and (since is None or e.date > since)
+            and acts_for(case, e.actor) in parties
+            and modality(e) is Modality.ACT
+        ):
+            n = sum(q.value for q in e.quantities if q.what in rules.count)
+            if n > 0 and (best is None or (e.date, e.id) > best[:2]):
+                best = (e.date, e.id, n)
+    if best is None:
+        return default, None
+    value, lo, hi, _ = default
+    scale = (lo / value, hi / value) if value > 0 else (1.0, 1.0)
+    source = f"reported deployment on {best[0]}: {best[2]:g} major warships ({best[1]})"
+    return (best[2], best[2] * scale[0], best[2] * scale[1], source), best[1]
+
+
+def _spoilers(
+    case: Case,
+    recent: list[Event],
+    restraint: dict[str, str],
+    notes: list[str],
+    moved_by: dict[str, list[str]],
+) -> list[SpoilerState]:
+    """Each spoiler's restraint (case or lever; else low after a strike of its own in the memory
+    window, else medium) and whether it threatened or used force recently."""
+    rules = start_rules().spoilers
+    out = []
+    for s in case.with_role(Role.SPOILER):
+        own = [e for e in recent if acts_for(case, e.actor) == s.acts_for]
+        threats = [e.id for e in own if (event_rung(e) or 0) >= rules.threat_rung]
+        struck = [
+            e.id
+            for e in own
+            if modality(e) is Modality.ACT and (event_rung(e) or 0) >= rules.force_rung
+        ]
+        level = restraint.get(s.id) or ("low" if struck else "medium")
+        out.append(SpoilerState(id=s.id, restraint=level, threatened=bool(threats)))
+        if threats or struck:
+            moved_by[f"spoiler.{s.id}"] = sorted({*threats, *struck})
+        recently = ", threatened force recently" if threats else ""
+        notes.append(f"spoiler {s.id}: restraint {level}{recently}")
+    return out
+
+
 def initial_state(
     case: Case,
     asof: dt.date,
@@ -132,17 +321,24 @@ def initial_state(
     mediated: bool | None = None,
 ) -> InitialState:
     """Read the start state from the case as of `asof` (levers may override spoilers, mediator)."""
-    events = merge_events(case, asof=asof)
+    dated = merge_events(case)  # with rounds announced ahead of `asof`, which `_talks` reads
+    events = [e for e in dated if e.date <= asof]  # type: ignore[operator]
     memory_start = asof - dt.timedelta(days=memory_days)
     recent = [e for e in events if e.date is not None and e.date >= memory_start]
     parties = {a.acts_for for a in case.with_role(Role.PARTY)}
     notes: list[str] = []
+    moved_by: dict[str, list[str]] = {}
 
     def between(e: Event) -> bool:
         return acts_for(case, e.actor) in parties or acts_for(case, e.target) in parties
 
-    level = escalation_series([e for e in events if between(e)], asof, asof)[-1]
+    series = escalation_series([e for e in events if between(e)], memory_start, asof)
+    level = series[-1]
     rung = level.level
+    window = series[-DEFAULT_LEVEL_WINDOW_DAYS:]
+    peak = next((p for p in reversed(window) if p.peak == rung and p.event_ids), None)
+    if peak is not None:
+        moved_by["rung"] = peak.event_ids
     notes.append(
         f"ladder rung {rung} ({level.rung_id}): highest act or threat between the parties in the "
         f"{DEFAULT_LEVEL_WINDOW_DAYS} days to {asof}"
@@ -155,27 +351,11 @@ def initial_state(
                 floor = 2
     floor = min(floor, rung)
 
-    talks = negotiation_state(case, events)
-    stage = Stage.NO_CHANNEL
-    if talks.last_round is not None and talks.last_round >= memory_start:
-        stage = Stage.INDIRECT_TALKS
-        notes.append(f"talks open: last round between the parties on {talks.last_round}")
-        rejected = [
-            e
-            for e in recent
-            if e.category is Category.REJECT
-            and e.mode == "meet"
-            and modality(e) is Modality.ACT
-            and {acts_for(case, e.actor), acts_for(case, e.target)} <= parties
-            and e.date > talks.last_round  # type: ignore[operator]
-        ]
-        if rejected:
-            stage = Stage.COLLAPSED
-            notes.append(
-                f"talks collapsed: {rejected[-1].actor} refused to meet on {rejected[-1].date}"
-            )
-    else:
-        notes.append(f"no round of talks between the parties in the {memory_days} days to {asof}")
+    talks = _talks(case, dated, asof, memory_start, parties)
+    stage = talks.stage
+    notes.extend(talks.notes)
+    if talks.ids:
+        moved_by["stage"] = talks.ids
 
     gap, same_agenda, gap_notes = _gap(case, asof)
     notes.extend(gap_notes)
@@ -185,25 +365,23 @@ def initial_state(
     if stage is Stage.INDIRECT_TALKS and same_agenda:
         stage = Stage.AGENDA_AGREED
         notes.append("the parties hold the same agenda: talks start at agenda agreed")
+    stance_ids = sorted(
+        {st.id for st in merge_stances(case, asof=asof) if acts_for(case, st.actor) in parties}
+    )
+    if stance_ids:
+        moved_by["gap"] = stance_ids
 
     mediators = {a.acts_for for a in case.with_role(Role.MEDIATOR)}
+    talks_now = negotiation_state(case, events)
     if mediated is None:
-        mediated = any(acts_for(case, m) in mediators for m in talks.mediators) or any(
+        mediated = any(acts_for(case, m) in mediators for m in talks_now.mediators) or any(
             acts_for(case, e.actor) in mediators and e.category is Category.CONSULT for e in recent
         )
-    restraint = spoiler_restraint or {}
-    spoilers = []
-    for s in case.with_role(Role.SPOILER):
-        threatened = any(
-            acts_for(case, e.actor) == s.acts_for and (event_rung(e) or 0) >= 3 for e in recent
-        )
-        spoilers.append(
-            SpoilerState(id=s.id, restraint=restraint.get(s.id, "medium"), threatened=threatened)
-        )
-        notes.append(
-            f"spoiler {s.id}: restraint {spoilers[-1].restraint}"
-            + (", threatened force recently" if threatened else "")
-        )
+    spoilers = _spoilers(case, recent, spoiler_restraint or {}, notes, moved_by)
+    forces, forces_event = reported_forces(case, asof, (0.0, 0.0, 0.0, ""))
+    if forces_event is not None:
+        moved_by["forces"] = [forces_event]
+        notes.append(f"forces in proximity: {forces[3]}")
     return InitialState(
         asof=asof,
         rung=rung,
@@ -213,4 +391,7 @@ def initial_state(
         mediated=mediated,
         spoilers=spoilers,
         notes=notes,
+        forces=forces[0] if forces_event is not None else None,
+        next_round=talks.next_round,
+        moved_by=moved_by,
     )

@@ -185,9 +185,8 @@ def _probability(rule: ProbabilityRule, snap: Snapshot, old: Any) -> tuple[Any, 
         return state, None
     side, limit = ("above", rule.above) if rule.above is not None else ("below", rule.below)
     before = old.get("p") if old else None
-    msg = (
-        f"P({rule.end_state} within {rule.horizon} days) is {p:.2f}, {side} {limit:g}"
-        + (f" (was {before:.2f})" if before is not None else "")
+    msg = f"P({rule.end_state} within {rule.horizon} days) is {p:.2f}, {side} {limit:g}" + (
+        f" (was {before:.2f})" if before is not None else ""
     )
     return state, Fired(message=msg, before=before, after=p, event_ids=snap.forecast_event_ids)
 

@@ -104,9 +104,7 @@ class Fetcher:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def get(
-        self, url: str, etag: str | None = None, last_modified: str | None = None
-    ) -> Fetched:
+    def get(self, url: str, etag: str | None = None, last_modified: str | None = None) -> Fetched:
         """GET `url` (conditionally when validators are given); raises `FetchError` naming it.
 
         Transport errors, timeouts and 429/502/503/504 are retried `retries` times, waiting

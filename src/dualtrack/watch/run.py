@@ -15,7 +15,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dualtrack.analyze import merge_events, merge_stances
 from dualtrack.extract.ingest import IngestSummary, ingest_documents
 from dualtrack.extract.pipeline import Extractor
 from dualtrack.extract.reader import DEFAULT_MAX_CHARS, ReadError, read_paths
@@ -33,9 +32,9 @@ Say = Callable[[str], None]
 
 
 def case_event_set(case: Case, ws: Workspace) -> tuple[list[Event], list[Stance]]:
-    """The case's event set: its file's events and stances merged (by id) with what the
-    workspace holds for it. The one place a watch builds it, for the app layer to replace."""
-    return merge_events(case, ws.events(case.id)), merge_stances(case, ws.stances(case.id))
+    """What the workspace holds for the case; `snapshot` merges it with the case file's own
+    through the application layer (`dualtrack.app.combine`), as every command does."""
+    return ws.events(case.id), ws.stances(case.id)
 
 
 @dataclass

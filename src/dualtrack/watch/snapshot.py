@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from dualtrack.analyze import Modality, SituationPicture, build_picture, merge_events, modality
 from dualtrack.analyze.escalation import event_rung
-from dualtrack.analyze.inputs import acts_for, merge_stances
+from dualtrack.analyze.inputs import acts_for
 from dualtrack.model import Case, Event, Role, Stance
 from dualtrack.ontology import Category
 
@@ -159,13 +159,12 @@ def _acting(case: Case, events: Iterable[Event]) -> tuple[list[ActorActing], lis
 
 
 def _forecast(
-    case: Case, events: list[Event], stances: list[Stance], asof: dt.date, runs: int, seed: int
+    known: Case, asof: dt.date, runs: int, seed: int
 ) -> tuple[dict[str, dict[str, float]], str | None]:
     from dualtrack.simulate import InputError, forecast
 
-    merged = case.model_copy(update={"events": events, "stances": stances})
     try:
-        result = forecast(merged, asof=asof, runs=runs, seed=seed, drivers="none")
+        result = forecast(known, asof=asof, runs=runs, seed=seed, drivers="none")
     except InputError as exc:
         return {}, str(exc)
     return result.horizons, None
@@ -184,20 +183,22 @@ def snapshot(
     `asof`: by default the latest date something was reported to happen (an act, threat or
     rumour, or the case's own as-of date), never today's date, and never the date a round is
     only planned for. Nothing dated later is read."""
-    all_events = merge_events(case, events)
-    all_stances = merge_stances(case, stances)
+    from dualtrack.app import combine
+
+    events = list(events)
     if asof is None:
+        all_events = merge_events(case, events)
         reported = [e.date for e in all_events if e.date and modality(e) is not Modality.NONE]
         asof = max([*reported, case.asof or dt.date.min])
         if asof == dt.date.min:
             raise ValueError(f"case {case.id!r} has no dated events to take a snapshot of")
-    used = [e for e in all_events if e.date is not None and e.date <= asof]
-    used_stances = [s for s in all_stances if s.date is None or s.date <= asof]
-    picture = build_picture(case, used, used_stances, asof=asof)
+    known, _ = combine(case, events, stances, asof)  # the one event set every command reads
+    used = [e for e in known.events if e.date is not None and e.date <= asof]
+    picture = build_picture(known, used, known.stances, asof=asof)
     escalation = _escalation(picture)
-    talks = _talks(case, picture)
-    mediators, spoilers = _acting(case, used)
-    probs, error = _forecast(case, used, used_stances, asof, runs, seed)
+    talks = _talks(known, picture)
+    mediators, spoilers = _acting(known, used)
+    probs, error = _forecast(known, asof, runs, seed)
     return Snapshot(
         case_id=case.id,
         asof=asof,
