@@ -2,7 +2,8 @@
 
 Every array has shape [runs]; only days are looped over. A run's parameters are fixed for the
 run (one Monte Carlo parameter draw); its randomness comes from the generator it is given, with
-nine uniforms per run per day (ten when it tracks crises), always drawn in the same order so a seed fixes every path.
+nine uniforms per run per day (ten when it tracks crises), always drawn in the same order so a
+seed fixes every path.
 
 What a run is at a horizon is its joint state, violence x talks (`JOINT`), plus what happened
 in the window from the forecast date to the horizon (`EVENTS`). The five-way summary
@@ -40,7 +41,8 @@ EVENTS: tuple[str, ...] = ("first_strike", "ceasefire_reached", "agreement_signe
 strike, or an exchange that goes on), a ceasefire reached, an agreement signed, talks held."""
 CRISIS: tuple[str, ...] = ("open", "ended_agreement", "ended_other")
 """How a run stands as a crisis (ICB's unit) at a horizon, for the back-test: still open, ended
-by an agreement or a ceasefire, ended otherwise (`run_paths(settle=...)`)."""
+by an agreement (signed, or a ceasefire in force when it ends), ended otherwise
+(`run_paths(settle=...)`)."""
 
 STRIKE_RUNG, WAR_RUNG, INCIDENT_RUNG = 5, 6, 4
 CEASEFIRE_RUNG = 3
@@ -130,8 +132,8 @@ def run_paths(
     `reps` > 1 gives common random numbers: the runs are `reps` blocks that share one stream of
     uniforms (block b, run i sees the same draws as block 0, run i), which is how the tornado
     compares parameter values without Monte Carlo noise between them. `settle` (daily hazard
-    per run) also tracks each run as a crisis: it ends at its first agreement or ceasefire, or
-    otherwise at that hazard on a day without fighting (the back-test's observation model).
+    per run) also tracks each run as a crisis: it ends when an agreement is signed, or at that
+    hazard on a day without fighting (the back-test's observation model, `_crisis_step`).
     """
     n = len(p["talks.stage_rate"])
     if n % reps:
@@ -250,7 +252,7 @@ def run_paths(
         )
         if settle_p is not None:
             crisis, crisis_violence = _crisis_step(
-                crisis, crisis_violence, rung, signed | ceasefire, u[9] < settle_p
+                crisis, crisis_violence, rung, signed, cease, u[9] < settle_p
             )
         if day in at:
             joint[at[day]] = joint_state(rung, stage, cease)
@@ -268,14 +270,18 @@ def _crisis_step(
     crisis: np.ndarray,
     violence: np.ndarray,
     rung: np.ndarray,
-    settled: np.ndarray,
+    signed: np.ndarray,
+    cease: np.ndarray,
     settle: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """One day of the crisis-level view: an open crisis records its highest violence, ends by
-    agreement on a ceasefire or signature, or otherwise at the settle hazard when not fighting."""
+    """One day of the crisis-level view: an open crisis records its highest violence; it ends by
+    agreement the day one is signed, or at the settle hazard on a day without fighting, by
+    agreement if a ceasefire is then in force (ICB's semi-formal agreements), else otherwise."""
     is_open = crisis == 0
     level = np.where(rung >= WAR_RUNG, 2, np.where(rung >= STRIKE_RUNG, 1, 0)).astype(np.int8)
     violence = np.where(is_open, np.maximum(violence, level), violence)
-    ended_other = is_open & ~settled & settle & (rung < STRIKE_RUNG)
-    crisis = np.where(is_open & settled, 1, np.where(ended_other, 2, crisis)).astype(np.int8)
+    settles = is_open & ~signed & settle & (rung < STRIKE_RUNG)
+    crisis = np.where(
+        is_open & signed, 1, np.where(settles, np.where(cease, 1, 2), crisis)
+    ).astype(np.int8)
     return crisis, violence

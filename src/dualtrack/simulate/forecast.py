@@ -54,7 +54,7 @@ MAX_DRAWS = 500
 RUNS_PER_DRAW = 100
 TORNADO_RUNS = 1_000
 TOP_DRIVERS = 10
-DRIVER_TARGET = "limited_strikes+major_war"
+DRIVER_TARGET = "first_strike"
 Engine = Literal["local", "ray"]
 DriverMethod = Literal["tornado", "sobol", "none"]
 DRIVER_METHODS: tuple[str, ...] = ("tornado", "sobol", "none")
@@ -206,12 +206,17 @@ def _counts(paths: Paths, idx: np.ndarray, n_draws: int) -> np.ndarray:
     """Runs per horizon, draw and column [horizons, draws, JOINT then EVENTS]."""
     k = len(JOINT)
     joint = np.stack(
-        [np.bincount(idx * k + row, minlength=n_draws * k).reshape(n_draws, k) for row in paths.joint]
+        [
+            np.bincount(idx * k + row, minlength=n_draws * k).reshape(n_draws, k)
+            for row in paths.joint
+        ]
     )
     events = np.stack(
         [
-            np.stack([np.bincount(idx, weights=paths.event(e)[j], minlength=n_draws)
-                      for e in EVENTS], axis=1)  # fmt: skip
+            np.stack(
+                [np.bincount(idx, weights=paths.event(e)[j], minlength=n_draws) for e in EVENTS],
+                axis=1,
+            )
             for j in range(len(paths.joint))
         ]
     ).astype(np.int64)
@@ -330,7 +335,9 @@ def _summarise(
     )
 
 
-def _drivers(model: _Model, horizons: tuple[int, ...], seed: int, runs: int) -> list[Driver]:
+def _drivers(
+    model: _Model, horizons: tuple[int, ...], seed: int, runs: int, target: str = DRIVER_TARGET
+) -> list[Driver]:
     """One-at-a-time tornado on common random numbers: every other parameter at its point."""
     varied = [n for n, p in sorted(model.params.items()) if p.high > p.low]
     n = min(runs, TORNADO_RUNS)
@@ -342,7 +349,7 @@ def _drivers(model: _Model, horizons: tuple[int, ...], seed: int, runs: int) -> 
     paths = run_paths(
         _kernel_inputs(d, model.start), _start(model.start), horizons, rng, reps=len(blocks)
     )
-    hit = paths.end[-1] >= OUTCOMES.index("limited_strikes")
+    hit = sobol.TARGETS[target](paths)
     share = hit.reshape(len(blocks), n).mean(axis=1)
     out = [
         Driver(
@@ -500,6 +507,7 @@ def forecast(
     progress: Progress | None = None,
     sobol_samples: int = sobol.SAMPLES,
     sobol_runs: int = sobol.RUNS_PER_POINT,
+    driver_target: str = DRIVER_TARGET,
 ) -> Forecast:
     """Forecast the case's end states at 7/30/90 days (those within `horizon`, plus `horizon`).
 
@@ -507,14 +515,19 @@ def forecast(
     seed, reported beside the base forecast. `engine="ray"` spreads chunks over Ray workers with
     the same numbers as `"local"`. `drivers` is "tornado" (one at a time), "sobol" (variance-
     based, `sobol_samples` base samples N, a power of two, and `sobol_runs` runs per design
-    point) or "none"; True/False mean tornado/none. Drivers run locally on either engine, so the
-    numbers do not depend on it. Raises `InputError` on any bad input.
+    point) or "none"; True/False mean tornado/none; `driver_target` is what they explain, a key
+    of `sobol.TARGETS` at the last horizon (e.g. "ceasefire_reached"). Drivers run locally on
+    either engine, so the numbers do not depend on it. Raises `InputError` on any bad input.
     """
     c = case if isinstance(case, Case) else load_case(case)
     if engine not in ("local", "ray"):
         raise InputError(f"engine must be 'local' or 'ray', got {engine!r}")
     day = check_inputs(c, asof, horizon, runs)
     method = _driver_method(drivers)
+    if driver_target not in sobol.TARGETS:
+        raise InputError(
+            f"driver target must be one of {', '.join(sobol.TARGETS)}, got {driver_target!r}"
+        )
     if method == "sobol":
         _check_sobol(sobol_samples, sobol_runs)
     lev = parse_levers(c, levers or [], parameter_names())
@@ -550,7 +563,7 @@ def forecast(
         )
     drivers_found: list[Driver] = []
     if method == "tornado":
-        drivers_found = _drivers(base, horizons, seed, runs)
+        drivers_found = _drivers(base, horizons, seed, runs, driver_target)
     elif method == "sobol":
         done = total - sobol_total
 
@@ -560,7 +573,9 @@ def forecast(
             if progress:
                 progress(done, total)
 
-        found = _sobol_drivers(base, horizons, seed, sobol_samples, sobol_runs, sobol_step)
+        found = _sobol_drivers(
+            base, horizons, seed, sobol_samples, sobol_runs, sobol_step, driver_target
+        )
         drivers_found = found[:TOP_DRIVERS]
     return Forecast(
         **result.model_dump(),
@@ -577,7 +592,7 @@ def forecast(
         drivers_method=method,
         sobol_samples=sobol_samples if method == "sobol" else 0,
         sobol_runs=sobol_runs if method == "sobol" else 0,
-        driver_target=DRIVER_TARGET,
+        driver_target=driver_target,
         levers=what_if,
         start=base.start,
         parameters=base.params,
