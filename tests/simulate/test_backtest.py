@@ -32,16 +32,17 @@ runner = CliRunner()
 def _synthetic_icb(folder: Path, n: int = 32) -> Path:
     """Made-up crises in ICB v14's columns and codes (seeded; no real crisis)."""
     rng = np.random.default_rng(5)
+    codes = {"gravcr": (0, 7), "mediate": (1, 5), "medstyle": (2, 5), "usinv": (1, 5),
+             "suinv": (1, 5), "protrac": (1, 4), "powdissy": (0, 40), "noactr": (1, 8),
+             "break": (1, 10), "viol": (1, 5), "forout": (1, 8)}  # fmt: skip
     system = [
         {
-            "crisno": str(i + 1), "crisname": f"SYNTH {i + 1}", "yrtrig": str(1950 + i),
-            "gravcr": str(rng.integers(0, 7)), "mediate": str(rng.choice([1, 4])),
-            "medstyle": str(rng.integers(2, 5)), "usinv": str(rng.integers(1, 5)),
-            "suinv": str(rng.integers(1, 5)), "protrac": str(rng.integers(1, 4)),
-            "powdissy": str(rng.integers(0, 40)), "noactr": str(rng.integers(1, 8)),
-            "break": str(rng.integers(1, 10)), "viol": str(rng.integers(1, 5)),
-            "forout": str(rng.integers(1, 8)), "brexit": str(int(rng.lognormal(4.2, 1.2)) + 1),
-        }  # fmt: skip
+            "crisno": str(i + 1),
+            "crisname": f"SYNTH {i + 1}",
+            "yrtrig": str(1950 + i),
+            **{k: str(rng.integers(lo, hi)) for k, (lo, hi) in codes.items()},
+            "brexit": str(int(rng.lognormal(4.2, 1.2)) + 1),
+        }
         for i in range(n)
     ]
     actors = [{"crisno": str(i + 1), "nuclear": str(rng.integers(1, 5))} for i in range(n)]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
-from dualtrack.simulate.state import Stage
+from dualtrack.simulate.state import CEASEFIRE_RUNG, Stage
 
 OUTCOMES: tuple[str, ...] = (
     "agreement",
@@ -45,8 +45,6 @@ by an agreement (signed, or a ceasefire in force when it ends), ended otherwise
 (`run_paths(settle=...)`)."""
 
 STRIKE_RUNG, WAR_RUNG, INCIDENT_RUNG = 5, 6, 4
-CEASEFIRE_RUNG = 3
-"""Where a ceasefire leaves the ladder: forces stay deployed and signal (military signalling)."""
 
 PROGRESS = (0.0, 0.25, 0.5, 0.75, 1.0, 0.0)
 """How far talks have come, by Stage code (stage / 4; none when collapsed): what damps deliberate

@@ -246,7 +246,7 @@ def with_ceasefire(case: Case, state: InitialState) -> InitialState:
     last = max(truce, key=lambda e: e.date)  # type: ignore[arg-type,return-value]
     strikes = [e for e in acts if (event_rung(e) or 0) >= 5 and e.date > last.date]  # type: ignore[operator]
     if strikes:
-        note = f"ceasefire of {last.date} broken: strikes on {strikes[0].date}"
+        note = f"ceasefire of {last.date} broken: strikes on {min(e.date for e in strikes)}"  # type: ignore[type-var]
         return state.model_copy(update={"notes": [*state.notes, note]})
     note = f"ceasefire in force since {last.date} ({last.actor}): the ladder stands at signalling"
     return state.model_copy(
