@@ -235,6 +235,36 @@ def backtest_icb(
         console.print(f"[dim]split: {report.description}[/]", soft_wrap=True)
 
 
+@backtest_app.command("simulation")
+def backtest_simulation_cmd(
+    path: str = typer.Argument(
+        ..., help="Folder with icb1v14.csv and icb2v14.csv, or one of them."
+    ),
+    runs: int = typer.Option(200, "--runs", help="Simulation runs per crisis."),
+    seed: int = typer.Option(11, "--seed", help="Random seed (same seed, same numbers)."),
+    fmt: str = typer.Option("table", "--format", help="table or json."),
+) -> None:
+    """Score the crisis simulation on held-out ICB crises beside climatology and the logit."""
+    from dualtrack.calibrate import IcbDataError, load_icb
+    from dualtrack.simulate.backtest import run_simulation_backtest
+    from dualtrack.simulate.render import simulation_backtest_view
+
+    if fmt not in ("table", "json"):
+        fail(f"--format must be 'table' or 'json', not {fmt!r}")
+    if runs < 1:
+        fail(f"--runs must be at least 1, got {runs}")
+    try:
+        crises = load_icb(path)
+    except IcbDataError as exc:
+        fail(str(exc))
+    with err_console.status("fitting the logits on the training part, simulating every crisis"):
+        report = run_simulation_backtest(crises, runs=runs, seed=seed)
+    if fmt == "json":
+        print(report.model_dump_json(indent=2))
+        return
+    console.print(simulation_backtest_view(report))
+
+
 @app.command("bargain")
 def bargain_cmd(
     source: str = typer.Argument(
@@ -561,6 +591,12 @@ def forecast_cmd(
     sobol_samples: int = typer.Option(64, "--sobol-samples", help="Sobol base samples N (2^k)."),
     sobol_runs: int = typer.Option(200, "--sobol-runs", help="Runs per Sobol design point."),
     data_dir: Annotated[Path | None, typer.Option("--data-dir", help=DATA_DIR_HELP)] = None,
+    driver_target: str = typer.Option(
+        "first_strike",
+        "--driver-target",
+        help="What the drivers explain by --horizon: first_strike (strikes within the window), "
+        "ceasefire_reached, agreement_signed, round_held, agreement or limited_strikes+major_war.",
+    ),
 ) -> None:
     """Probabilities of agreement, talks, collapse, strikes and war at 7/30/90 days, from the
     case file's events and the workspace's (ingested news) up to --asof."""
@@ -587,6 +623,7 @@ def forecast_cmd(
                 loaded, asof=day, horizon=horizon, runs=runs, seed=seed, levers=sets,  # type: ignore[arg-type]
                 engine=engine,  # type: ignore[arg-type]
                 drivers=drivers, sobol_samples=sobol_samples, sobol_runs=sobol_runs,  # type: ignore[arg-type]
+                driver_target=driver_target,
                 progress=lambda done, total: bar.update(task, completed=done, total=total),
             )  # fmt: skip
     except InputError as exc:

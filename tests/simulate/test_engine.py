@@ -24,11 +24,14 @@ def _judgement() -> dict[str, float]:
 
 
 def _reference_inputs(n: int, derived: dict[str, float]) -> dict[str, np.ndarray]:
-    """Kernel inputs for the reference conditions of the ICB derivation."""
+    """Kernel inputs for the reference conditions of the ICB derivation (no ceasefires)."""
     j = _judgement()
     d = {k: np.full(n, float(v)) for k, v in {**j, **derived}.items()}
     d["case.forces"] = np.full(n, j["conflict.forces_reference"])
     d["spoiler.hazard"] = np.zeros(n)
+    d["case.mediated"] = np.zeros(n)
+    for name in ("exchange_rate", "war_rate", "mediation_boost"):
+        d[f"ceasefire.{name}"] = np.zeros(n)
     return d
 
 
@@ -47,8 +50,8 @@ def test_icb_derivation_is_reproduced_by_the_kernel() -> None:
         (days,),
         np.random.default_rng(0),
     )
-    strikes = float(np.mean(paths.end[0] >= 3))
-    war = float(np.mean(paths.end[0] == 4))
+    strikes = float(np.mean(paths.event("first_strike")[0]))
+    war = float(np.mean(paths.end[0] == 4))  # without ceasefires war does not end
     v = br.violence
     se = 3 * math.sqrt(0.25 / n)
     assert strikes == pytest.approx(v["serious_clashes"] + v["full_scale_war"], abs=se)
@@ -80,7 +83,8 @@ def test_common_random_numbers_repeat_blocks() -> None:
     one = run_paths(d, start, (30,), np.random.default_rng(9))
     three = run_paths(tiled, start, (30,), np.random.default_rng(9), reps=3)
     for b in range(3):
-        assert np.array_equal(three.end[:, b * 200 : (b + 1) * 200], one.end)
+        assert np.array_equal(three.joint[:, b * 200 : (b + 1) * 200], one.joint)
+        assert np.array_equal(three.events[:, b * 200 : (b + 1) * 200], one.events)
 
 
 def test_parameter_draws_stay_in_their_ranges() -> None:

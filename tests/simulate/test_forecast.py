@@ -12,7 +12,8 @@ import pytest
 from dualtrack.cases import load_case
 from dualtrack.model import Case, Event
 from dualtrack.ontology import Category
-from dualtrack.simulate import OUTCOMES, InputError, Stage, forecast
+from dualtrack.simulate import EVENTS, JOINT, OUTCOMES, InputError, Stage, forecast
+from dualtrack.simulate.engine import TALKS
 
 MINI = Path(__file__).with_name("mini_case.yaml")
 
@@ -37,10 +38,20 @@ def test_probabilities_sum_to_one_at_every_horizon(iran: Case) -> None:
     for scenario in (f, f.levers):
         assert scenario is not None
         for h, row in scenario.horizons.items():
-            assert list(row) == list(OUTCOMES)
-            assert sum(row.values()) == pytest.approx(1.0, abs=1e-12), h
-            for k, (lo, hi) in scenario.intervals90[h].items():
+            assert list(row) == [*OUTCOMES, *EVENTS]
+            assert sum(row[k] for k in OUTCOMES) == pytest.approx(1.0, abs=1e-12), h
+            assert list(scenario.joint[h]) == list(JOINT)
+            assert sum(scenario.joint[h].values()) == pytest.approx(1.0, abs=1e-12), h
+            for k, (lo, hi) in [*scenario.intervals90[h].items(),
+                                *scenario.joint_intervals90[h].items()]:  # fmt: skip
                 assert 0.0 <= lo <= hi <= 1.0, (h, k)
+            # the five-way view is a sum of joint states
+            joint = scenario.joint[h]
+            assert row["major_war"] == pytest.approx(sum(joint[f"war|{t}"] for t in TALKS))
+            assert row["agreement"] == pytest.approx(joint["none|agreement"])
+            assert row["talks_continue"] == pytest.approx(
+                joint["none|ceasefire"] + joint["none|talks"]
+            )
     for row in f.base_rate.values():
         assert sum(row.values()) == pytest.approx(1.0, abs=1e-9)
 
@@ -48,9 +59,12 @@ def test_probabilities_sum_to_one_at_every_horizon(iran: Case) -> None:
 def test_json_has_the_documented_shape(iran: Case) -> None:
     d = json.loads(forecast(iran, runs=2000, seed=1).to_json())
     assert list(d) == [
-        "case", "asof", "runs", "seed", "horizons", "intervals90", "base_rate", "drivers",
-        "drivers_method", "levers",
+        "case", "asof", "runs", "seed", "horizons", "intervals90", "base_rate", "joint",
+        "joint_intervals90", "drivers", "drivers_method", "levers",
     ]  # fmt: skip
+    assert {"ceasefire_reached", "first_strike", "agreement_signed", "round_held"} <= set(
+        d["horizons"]["30"]
+    )
     assert d["case"] == "us-iran-2026" and d["asof"] == "2026-02-08" and d["runs"] == 2000
     assert set(d["intervals90"]["30"]["major_war"].__class__.__mro__) >= {list}
     assert all(set(x) == {"name", "effect"} for x in d["drivers"]) and d["drivers"]
@@ -65,15 +79,17 @@ def test_same_seed_same_json_and_other_seed_differs(mini: Case) -> None:
     assert a != c
 
 
-def test_strike_curve_is_the_major_war_probability(mini: Case) -> None:
+def test_strike_curve_bounds_the_war_going_on(mini: Case) -> None:
     f = forecast(mini, runs=4000, seed=2, drivers=False)
     curve = np.array(f.strike_curve)
     assert len(curve) == 91 and np.all(np.diff(curve) >= 0)
     for h in ("7", "30", "90"):
-        assert curve[int(h)] == pytest.approx(f.horizons[h]["major_war"])
-    # violence counts once reached: escalation can only grow with the horizon
-    assert _escalation(f.horizons, "7") <= _escalation(f.horizons, "30")
-    assert _escalation(f.horizons, "30") <= _escalation(f.horizons, "90")
+        # war on the day had a first major strike by then; wars can end in a ceasefire
+        assert curve[int(h)] >= f.horizons[h]["major_war"] - 1e-12
+        assert f.horizons[h]["first_strike"] >= _escalation(f.horizons, h) - 1e-12
+    # window events count once they happen: they can only grow with the horizon
+    for e in EVENTS:
+        assert f.horizons["7"][e] <= f.horizons["30"][e] <= f.horizons["90"][e], e
 
 
 def test_horizon_adds_its_own_key(mini: Case) -> None:

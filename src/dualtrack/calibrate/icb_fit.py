@@ -13,12 +13,15 @@ training part, so the back-test numbers describe the procedure that produced the
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 from pydantic import BaseModel
 from scipy.stats import norm
 
 from dualtrack.calibrate import icb_codes as codes
-from dualtrack.calibrate.features import FEATURE_NAMES, Imputation, design_matrix
+from dualtrack.calibrate.base_rates import BaseRates, DurationForecast
+from dualtrack.calibrate.features import FEATURE_NAMES, CrisisFeatures, Imputation, design_matrix
 from dualtrack.calibrate.icb_loader import IcbCrisis
 from dualtrack.calibrate.regression import (
     LogNormalDuration,
@@ -298,3 +301,37 @@ def fit_models(crises: list[IcbCrisis]) -> dict:
         "duration": _duration_json(fit_lognormal(xd, dd, lam["duration"]), dd, lam["duration"]),
         "backtest": {kind: r.model_dump() for kind, r in reports.items()},
     }
+
+
+def fitted_base_rates(crises: list[IcbCrisis]) -> Callable[[CrisisFeatures], BaseRates]:
+    """The base-rate models fitted on `crises` alone (L2 strengths by CV on them, as in the
+    back-test), as a predictor: what the simulation back-test derives its rates from, so the
+    held-out crises never inform the forecast that scores them."""
+    imp = imputation(crises)
+    folds = CV_FOLDS, CV_SEED
+    models = {}
+    for attr, classes in (
+        ("outcome", codes.OUTCOME_CLASSES),
+        ("violence", codes.VIOLENCE_CLASSES),
+    ):
+        x, y = _labelled(crises, attr, classes, imp)
+        lam, _ = cv_multinomial(x, y, len(classes), kfold_indices(len(y), *folds))
+        models[attr] = (fit_multinomial(x, y, len(classes), lam), classes)
+    xd, dd = _durations(crises, imp)
+    lam, _ = cv_lognormal(xd, dd, kfold_indices(len(dd), *folds))
+    duration = fit_lognormal(xd, dd, lam)
+
+    def predict(features: CrisisFeatures) -> BaseRates:
+        x = design_matrix([features], imp)
+        probs = {
+            attr: dict(zip(classes, map(float, m.predict_proba(x)[0]), strict=True))
+            for attr, (m, classes) in models.items()
+        }
+        return BaseRates(
+            outcome=probs["outcome"],
+            violence=probs["violence"],
+            duration=DurationForecast.from_params(float(duration.mu(x)[0]), duration.sigma),
+            source="ICB v14 models fitted on the back-test's training split",
+        )
+
+    return predict

@@ -568,6 +568,19 @@ class _Builder:
                     cells.append(Line(text=text))
                 rows.append(cells)
             blocks.append(Table(headers=headers, rows=rows))
+            if fv.horizons and fv.horizons[0].events:
+                events = [
+                    [
+                        Line(text=self.state_label(e.state)),
+                        *(
+                            Line(text=f"{_pct(x.p)}% ({_pct(x.lo)}–{_pct(x.hi)}%)")
+                            for x in (h.events[i] for h in fv.horizons)
+                        ),
+                    ]
+                    for i, e in enumerate(fv.horizons[0].events)
+                ]
+                headers = [s("outlook.window"), *headers[1:]]
+                blocks.append(Table(headers=headers, rows=events))
             extra = [
                 Line(text=s("outlook.first_strike", days=d, p=_pct(p))) for d, p in fv.first_strike
             ]
@@ -575,6 +588,7 @@ class _Builder:
                 extra.append(Line(text=s("outlook.runs", runs=fv.runs, seed=fv.seed)))
             if fv.base_rate_source:
                 extra.append(Line(text=s("outlook.base_rate", text=fv.base_rate_source)))
+            extra.append(Line(text=s("outlook.scope")))
             blocks.append(Lines(items=extra))
             if fv.drivers:
                 days = max(h.days for h in fv.horizons) if fv.horizons else 0

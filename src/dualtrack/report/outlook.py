@@ -24,7 +24,8 @@ class StateProb(BaseModel):
 
 class Horizon(BaseModel):
     days: int
-    states: list[StateProb]
+    states: list[StateProb]  # the five-way view on that day
+    events: list[StateProb] = []  # what happened within the window (ceasefire reached, ...)
 
 
 class Driver(BaseModel):
@@ -99,11 +100,17 @@ def run_bargaining(
 
 def forecast_view(result: Any) -> ForecastView:
     """A ForecastView from a `dualtrack.simulate.Forecast`."""
+    from dualtrack.simulate import EVENTS, OUTCOMES
+
     horizons = []
     for key, probs in sorted(result.horizons.items(), key=lambda kv: int(kv[0])):
         iv = result.intervals90[key]
-        states = [StateProb(state=k, p=p, lo=iv[k][0], hi=iv[k][1]) for k, p in probs.items()]
-        horizons.append(Horizon(days=int(key), states=states))
+
+        def rows(keys: tuple[str, ...], probs: dict = probs, iv: dict = iv) -> list[StateProb]:
+            return [StateProb(state=k, p=probs[k], lo=iv[k][0], hi=iv[k][1]) for k in keys]
+
+        events = ("ceasefire_reached", *(e for e in EVENTS if e != "ceasefire_reached"))
+        horizons.append(Horizon(days=int(key), states=rows(OUTCOMES), events=rows(events)))
     drivers = [
         Driver(
             name=d.name,

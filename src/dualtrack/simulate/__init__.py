@@ -7,7 +7,7 @@ ICB base rate for crises like this one and, when levers are given, the what-if b
 `sobol_drivers(case, ...)` gives the Sobol indices of every parameter. See docs/forecast.md.
 """
 
-from dualtrack.simulate.engine import OUTCOMES
+from dualtrack.simulate.engine import EVENTS, JOINT, OUTCOMES
 from dualtrack.simulate.errors import InputError
 from dualtrack.simulate.forecast import (
     HORIZONS,
@@ -25,7 +25,9 @@ from dualtrack.simulate.params import Param, specs
 from dualtrack.simulate.state import InitialState, Stage
 
 __all__ = [
+    "EVENTS",
     "HORIZONS",
+    "JOINT",
     "MAX_HORIZON",
     "OUTCOMES",
     "Driver",

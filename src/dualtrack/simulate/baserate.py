@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, ValidationError
+from scipy.optimize import brentq
 
 from dualtrack.calibrate import BaseRates, CrisisFeatures, climatology, predict_base_rates
 from dualtrack.model import Case, Role
@@ -255,10 +256,8 @@ def _solve(f: Callable[[float], float], target: float) -> float:
         return math.exp(lo)
     if f(math.exp(hi)) <= target:
         return math.exp(hi)
-    for _ in range(30):
-        mid = (lo + hi) / 2
-        lo, hi = (mid, hi) if f(math.exp(mid)) < target else (lo, mid)
-    return math.exp((lo + hi) / 2)
+    # Brent's method on the log-hazard: a dozen chain evaluations instead of bisection's thirty
+    return math.exp(brentq(lambda x: f(math.exp(x)) - target, lo, hi, xtol=1e-9))
 
 
 _DERIVED: dict[tuple[str, tuple[tuple[str, float], ...]], dict[str, float]] = {}

@@ -2,7 +2,12 @@
 
 Every array has shape [runs]; only days are looped over. A run's parameters are fixed for the
 run (one Monte Carlo parameter draw); its randomness comes from the generator it is given, with
-seven uniforms per run per day, always drawn in the same order so a seed fixes every path.
+nine uniforms per run per day (ten when it tracks crises), always drawn in the same order so a
+seed fixes every path.
+
+What a run is at a horizon is its joint state, violence x talks (`JOINT`), plus what happened
+in the window from the forecast date to the horizon (`EVENTS`). The five-way summary
+(`OUTCOMES`) is a view of the joint state: violence first, then the talks axis.
 """
 
 from __future__ import annotations
@@ -10,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
-from dualtrack.simulate.state import Stage
+from dualtrack.simulate.state import CEASEFIRE_RUNG, Stage
 
 OUTCOMES: tuple[str, ...] = (
     "agreement",
@@ -19,7 +24,25 @@ OUTCOMES: tuple[str, ...] = (
     "limited_strikes",
     "major_war",
 )
-"""The five end states, in the order of their integer codes."""
+"""The five-way view, in the order of its integer codes: major war or a limited exchange going
+on at the horizon, else the talks axis (agreement or framework in force / talks active or a
+ceasefire in force / no talks)."""
+
+VIOLENCE: tuple[str, ...] = ("none", "exchange", "war")
+"""Violence at the horizon: no exchange of fire, a limited exchange going on, major war."""
+TALKS: tuple[str, ...] = ("agreement", "ceasefire", "talks", "no_talks")
+"""Talks at the horizon: an agreement or framework in force / a ceasefire in force (no
+agreement) / talks active (indirect talks or agenda agreed) / no talks (no channel, or talks
+collapsed). The first two together are the issue's "agreement or ceasefire in force"."""
+JOINT: tuple[str, ...] = tuple(f"{v}|{t}" for v in VIOLENCE for t in TALKS)
+"""Joint end states, code = 4 * violence + talks."""
+EVENTS: tuple[str, ...] = ("first_strike", "ceasefire_reached", "agreement_signed", "round_held")
+"""Window events, bit i of a run's event code: strikes on some day of the window (a first
+strike, or an exchange that goes on), a ceasefire reached, an agreement signed, talks held."""
+CRISIS: tuple[str, ...] = ("open", "ended_agreement", "ended_other")
+"""How a run stands as a crisis (ICB's unit) at a horizon, for the back-test: still open, ended
+by an agreement (signed, or a ceasefire in force when it ends), ended otherwise
+(`run_paths(settle=...)`)."""
 
 STRIKE_RUNG, WAR_RUNG, INCIDENT_RUNG = 5, 6, 4
 
@@ -27,7 +50,10 @@ PROGRESS = (0.0, 0.25, 0.5, 0.75, 1.0, 0.0)
 """How far talks have come, by Stage code (stage / 4; none when collapsed): what damps deliberate
 escalation and draws spoilers."""
 _PROGRESS = np.array(PROGRESS)
-_UNIFORMS_PER_DAY = 7
+_UNIFORMS_PER_DAY = 9
+FIVE_WAY = np.array([0, 1, 1, 2, 3, 3, 3, 3, 4, 4, 4, 4], dtype=np.int8)
+"""OUTCOMES code of each JOINT code: violence first; without it, agreement / talks continue
+(a ceasefire or talks) / collapse (no talks)."""
 
 
 class Start(BaseModel):
@@ -39,15 +65,28 @@ class Start(BaseModel):
     floor: int
     stage: int
     gap: float
+    ceasefire: bool = False
 
 
 class Paths(BaseModel):
-    """What a batch of runs produced: end-state codes per horizon and first-strike days."""
+    """What a batch of runs produced, per horizon: joint state, window events, five-way view,
+    and (with `settle`) the crisis-level state; plus first-major-strike days."""
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
-    end: np.ndarray  # int8 [len(horizons), runs], codes into OUTCOMES
+    joint: np.ndarray  # int8 [len(horizons), runs], codes into JOINT
+    events: np.ndarray  # uint8 [len(horizons), runs], bit i = EVENTS[i] happened in the window
     first_major: np.ndarray  # int32 [runs], day of first major strike; horizon + 1 = never
+    crisis: np.ndarray | None = None  # int8 [len(horizons), runs]: 3 * CRISIS code + violence
+
+    @property
+    def end(self) -> np.ndarray:
+        """Five-way codes into OUTCOMES [len(horizons), runs]."""
+        return FIVE_WAY[self.joint]
+
+    def event(self, name: str) -> np.ndarray:
+        """Bool [len(horizons), runs]: did `name` (one of EVENTS) happen in the window?"""
+        return (self.events >> EVENTS.index(name)) & 1 == 1
 
 
 def _p(hazard: np.ndarray) -> np.ndarray:
@@ -55,15 +94,27 @@ def _p(hazard: np.ndarray) -> np.ndarray:
     return -np.expm1(-hazard)
 
 
-def end_state(stage: np.ndarray, ever_strike: np.ndarray, ever_war: np.ndarray) -> np.ndarray:
-    """End-state codes: war, then strikes (ever, by that day), then the talks' state."""
-    code = np.where(
-        (stage == Stage.FRAMEWORK) | (stage == Stage.AGREEMENT),
-        0,
-        np.where((stage == Stage.NO_CHANNEL) | (stage == Stage.COLLAPSED), 2, 1),
+def joint_state(rung: np.ndarray, stage: np.ndarray, ceasefire: np.ndarray) -> np.ndarray:
+    """Joint codes (JOINT) from the ladder rung, the talks stage and the ceasefire flag."""
+    violence = np.where(rung >= WAR_RUNG, 2, np.where(rung >= STRIKE_RUNG, 1, 0))
+    agreed = (stage == Stage.FRAMEWORK) | (stage == Stage.AGREEMENT)
+    no_talks = (stage == Stage.NO_CHANNEL) | (stage == Stage.COLLAPSED)
+    talks = np.where(agreed, 0, np.where(ceasefire, 1, np.where(no_talks, 3, 2)))
+    return (4 * violence + talks).astype(np.int8)
+
+
+def _ladder(p: dict[str, np.ndarray], n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Deliberate step-up and step-down hazards from each rung, [7, n]."""
+    up = np.stack(
+        [p["conflict.escalation_rate"]] * INCIDENT_RUNG
+        + [p["conflict.strike_rate"], p["conflict.war_rate"], np.zeros(n)]
     )
-    code = np.where(ever_strike, 3, code)
-    return np.where(ever_war, 4, code).astype(np.int8)
+    down = np.stack(
+        [np.zeros(n)]
+        + [p["conflict.deescalation_rate"]] * INCIDENT_RUNG
+        + [p["conflict.strike_end_rate"], np.zeros(n)]
+    )
+    return up, down
 
 
 def run_paths(
@@ -72,12 +123,15 @@ def run_paths(
     horizons: tuple[int, ...],
     rng: np.random.Generator,
     reps: int = 1,
+    settle: np.ndarray | None = None,
 ) -> Paths:
     """Simulate `len(p[...])` runs for `max(horizons)` days.
 
     `reps` > 1 gives common random numbers: the runs are `reps` blocks that share one stream of
     uniforms (block b, run i sees the same draws as block 0, run i), which is how the tornado
-    compares parameter values without Monte Carlo noise between them.
+    compares parameter values without Monte Carlo noise between them. `settle` (daily hazard
+    per run) also tracks each run as a crisis: it ends when an agreement is signed, or at that
+    hazard on a day without fighting (the back-test's observation model, `_crisis_step`).
     """
     n = len(p["talks.stage_rate"])
     if n % reps:
@@ -96,32 +150,36 @@ def run_paths(
     reopen_p = _p(p["talks.reopen_rate"])
     forces = p["case.forces"] / p["conflict.forces_reference"]
     incident_p = _p(p["conflict.incident_rate"] * forces ** p["conflict.forces_elasticity"])
-    strike_h = p["conflict.strike_rate"]
-    war_h = p["conflict.war_rate"]
-    up_by_rung = np.stack(
-        [p["conflict.escalation_rate"]] * INCIDENT_RUNG + [strike_h, war_h, np.zeros(n)]
-    )  # [7, n]: deliberate step-up hazard from each rung
-    down_by_rung = np.stack(
-        [np.zeros(n)]
-        + [p["conflict.deescalation_rate"]] * INCIDENT_RUNG
-        + [p["conflict.strike_end_rate"], np.zeros(n)]
-    )
+    up_by_rung, down_by_rung = _ladder(p, n)
+    mediation = 1 + p["ceasefire.mediation_boost"] * p["case.mediated"]
+    breakdown_p = _p(p["ceasefire.breakdown_rate"])
+    settle_p = None if settle is None else _p(settle)
     cols = np.arange(n)
 
     rung = np.full(n, start.rung, dtype=np.int64)
     stage = np.full(n, start.stage, dtype=np.int64)
+    cease = np.full(n, start.ceasefire)
     ever_strike = rung >= STRIKE_RUNG
     ever_war = rung >= WAR_RUNG
     first_major = np.where(ever_war, 0, horizon + 1).astype(np.int32)
-    end = np.empty((len(horizons), n), dtype=np.int8)
+    events = np.zeros(n, dtype=np.uint8)
+    crisis = np.zeros(n, dtype=np.int8)  # 0 open, 1 ended by agreement/ceasefire, 2 otherwise
+    crisis_violence = np.where(ever_war, 2, np.where(ever_strike, 1, 0)).astype(np.int8)
+    joint = np.empty((len(horizons), n), dtype=np.int8)
+    window = np.empty((len(horizons), n), dtype=np.uint8)
+    crisis_at = np.empty((len(horizons), n), dtype=np.int8)
     at = {h: i for i, h in enumerate(horizons)}
 
     for day in range(1, horizon + 1):
-        u = rng.random((_UNIFORMS_PER_DAY, base))
+        u = rng.random((_UNIFORMS_PER_DAY + (settle_p is not None), base))
         if reps > 1:
             u = np.tile(u, (1, reps))
         progress = _PROGRESS[stage]
         collapsed = stage == Stage.COLLAPSED
+
+        # A ceasefire in force may break down into a renewed exchange.
+        broke = cease & (u[7] < breakdown_p)
+        rung = np.where(broke, np.maximum(rung, STRIKE_RUNG), rung)
 
         # Confrontation: incidents (undamped), spoilers (drawn by progress), deliberate moves.
         incident = u[0] < incident_p
@@ -142,19 +200,29 @@ def run_paths(
         p_down = np.where(can_fall, _p(down_by_rung[rung, cols] * (1 + damp)), 0.0)
         rung = rung + (u[4] < p_up) - ((u[4] >= p_up) & (u[4] < p_up + p_down))
 
+        # Fighting may end in a ceasefire, faster with a mediator and with talks going on.
+        active = (stage >= Stage.INDIRECT_TALKS) & (stage <= Stage.FRAMEWORK)
+        cf_h = np.where(
+            rung >= WAR_RUNG, p["ceasefire.war_rate"], p["ceasefire.exchange_rate"]
+        ) * (mediation * (1 + p["ceasefire.talks_boost"] * active))
+        ceasefire = (rung >= STRIKE_RUNG) & (u[8] < _p(cf_h))
+        rung = np.where(ceasefire, CEASEFIRE_RUNG, rung)
+        cease = (cease & (rung < STRIKE_RUNG)) | ceasefire
+
         new_strike = (rung >= STRIKE_RUNG) & ~ever_strike
         ever_strike |= rung >= STRIKE_RUNG
         newly_war = (rung >= WAR_RUNG) & ~ever_war
         ever_war |= newly_war
         first_major = np.where(newly_war, day, first_major)
 
-        # Negotiation: a strike can break talks at once; otherwise progress, collapse or reopen.
-        active = (stage >= Stage.INDIRECT_TALKS) & (stage <= Stage.FRAMEWORK)
+        # Negotiation: a strike can break talks at once; otherwise progress, collapse or reopen;
+        # a ceasefire opens a channel where there was none.
         broken = active & new_strike & (u[5] < p["talks.strike_collapse_prob"])
         above = np.maximum(rung - 3, 0)
         p_prog = _p(progress_h)
         p_col = _p(collapse_h * (1 + p["talks.escalation_collapse"] * above))
         step = u[6]
+        was_agreed = stage == Stage.AGREEMENT
         stage = np.where(
             active & ~broken,
             np.where(
@@ -167,10 +235,51 @@ def run_paths(
         stage = np.where(broken, Stage.COLLAPSED, stage)
         stage = np.where(
             ((stage == Stage.NO_CHANNEL) & (step < open_p))
-            | (collapsed & ~broken & (step < reopen_p)),
+            | (collapsed & ~broken & (step < reopen_p))
+            | (ceasefire & ((stage == Stage.NO_CHANNEL) | (stage == Stage.COLLAPSED))),
             Stage.INDIRECT_TALKS,
             stage,
         )
+        signed = (stage == Stage.AGREEMENT) & ~was_agreed
+        held = (stage >= Stage.INDIRECT_TALKS) & (stage <= Stage.FRAMEWORK)
+        events |= (
+            (rung >= STRIKE_RUNG).astype(np.uint8)
+            | (ceasefire.astype(np.uint8) << 1)
+            | (signed.astype(np.uint8) << 2)
+            | ((held | signed).astype(np.uint8) << 3)
+        )
+        if settle_p is not None:
+            crisis, crisis_violence = _crisis_step(
+                crisis, crisis_violence, rung, signed, cease, u[9] < settle_p
+            )
         if day in at:
-            end[at[day]] = end_state(stage, ever_strike, ever_war)
-    return Paths(end=end, first_major=first_major)
+            joint[at[day]] = joint_state(rung, stage, cease)
+            window[at[day]] = events
+            crisis_at[at[day]] = 3 * crisis + crisis_violence
+    return Paths(
+        joint=joint,
+        events=window,
+        first_major=first_major,
+        crisis=crisis_at if settle is not None else None,
+    )
+
+
+def _crisis_step(
+    crisis: np.ndarray,
+    violence: np.ndarray,
+    rung: np.ndarray,
+    signed: np.ndarray,
+    cease: np.ndarray,
+    settle: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """One day of the crisis-level view: an open crisis records its highest violence; it ends by
+    agreement the day one is signed, or at the settle hazard on a day without fighting, by
+    agreement if a ceasefire is then in force (ICB's semi-formal agreements), else otherwise."""
+    is_open = crisis == 0
+    level = np.where(rung >= WAR_RUNG, 2, np.where(rung >= STRIKE_RUNG, 1, 0)).astype(np.int8)
+    violence = np.where(is_open, np.maximum(violence, level), violence)
+    settles = is_open & ~signed & settle & (rung < STRIKE_RUNG)
+    crisis = np.where(
+        is_open & signed, 1, np.where(settles, np.where(cease, 1, 2), crisis)
+    ).astype(np.int8)
+    return crisis, violence

@@ -28,7 +28,15 @@ from dualtrack.simulate.baserate import (
     derived_values,
     end_state_rates,
 )
-from dualtrack.simulate.engine import OUTCOMES, Start, run_paths
+from dualtrack.simulate.engine import (
+    EVENTS,
+    FIVE_WAY,
+    JOINT,
+    OUTCOMES,
+    Paths,
+    Start,
+    run_paths,
+)
 from dualtrack.simulate.errors import InputError
 from dualtrack.simulate.levers import PROBABILITIES, Levers, parse_levers
 from dualtrack.simulate.state import (
@@ -37,6 +45,7 @@ from dualtrack.simulate.state import (
     initial_state,
     reported_forces,
     with_agenda,
+    with_ceasefire,
 )
 
 HORIZONS = (7, 30, 90)
@@ -46,7 +55,7 @@ MAX_DRAWS = 500
 RUNS_PER_DRAW = 100
 TORNADO_RUNS = 1_000
 TOP_DRIVERS = 10
-DRIVER_TARGET = "limited_strikes+major_war"
+DRIVER_TARGET = "first_strike"
 Engine = Literal["local", "ray"]
 DriverMethod = Literal["tornado", "sobol", "none"]
 DRIVER_METHODS: tuple[str, ...] = ("tornado", "sobol", "none")
@@ -82,10 +91,13 @@ class Driver(BaseModel):
 
 
 class Scenario(BaseModel):
-    """End-state probabilities per horizon, their 90% intervals and the major-strike curve."""
+    """Per horizon: the five-way view plus the window events (`horizons`), the joint end states
+    violence x talks (`joint`), their 90% intervals; and the major-strike curve."""
 
-    horizons: dict[str, dict[str, float]]
+    horizons: dict[str, dict[str, float]]  # OUTCOMES, then EVENTS
     intervals90: dict[str, dict[str, tuple[float, float]]]
+    joint: dict[str, dict[str, float]]  # JOINT codes "violence|talks"
+    joint_intervals90: dict[str, dict[str, tuple[float, float]]]
     strike_curve: list[float]  # P(first major strike by day d), d = 0..horizon
 
 
@@ -134,6 +146,7 @@ class Forecast(Scenario):
                     for h, row in self.levers.intervals90.items()
                 },
                 "base_rate": self.levers.base_rate,
+                "joint": self.levers.joint,
             }
         return {
             "case": self.case,
@@ -145,6 +158,10 @@ class Forecast(Scenario):
                 h: {k: list(v) for k, v in row.items()} for h, row in self.intervals90.items()
             },
             "base_rate": self.base_rate,
+            "joint": self.joint,
+            "joint_intervals90": {
+                h: {k: list(v) for k, v in row.items()} for h, row in self.joint_intervals90.items()
+            },
             "drivers": [d.to_dict() for d in self.drivers],
             "drivers_method": self.drivers_method,
             "levers": levers,
@@ -178,11 +195,33 @@ def _spoiler_hazard(d: dict[str, np.ndarray], start: InitialState) -> np.ndarray
 
 
 def _kernel_inputs(d: dict[str, np.ndarray], start: InitialState) -> dict[str, np.ndarray]:
-    return {**d, "spoiler.hazard": _spoiler_hazard(d, start)}
+    mediated = np.full(len(d["spoiler.rate"]), float(start.mediated))
+    return {**d, "spoiler.hazard": _spoiler_hazard(d, start), "case.mediated": mediated}
 
 
 def _start(s: InitialState) -> Start:
-    return Start(rung=s.rung, floor=s.floor, stage=int(s.stage), gap=s.gap)
+    return Start(rung=s.rung, floor=s.floor, stage=int(s.stage), gap=s.gap, ceasefire=s.ceasefire)
+
+
+def _counts(paths: Paths, idx: np.ndarray, n_draws: int) -> np.ndarray:
+    """Runs per horizon, draw and column [horizons, draws, JOINT then EVENTS]."""
+    k = len(JOINT)
+    joint = np.stack(
+        [
+            np.bincount(idx * k + row, minlength=n_draws * k).reshape(n_draws, k)
+            for row in paths.joint
+        ]
+    )
+    events = np.stack(
+        [
+            np.stack(
+                [np.bincount(idx, weights=paths.event(e)[j], minlength=n_draws) for e in EVENTS],
+                axis=1,
+            )
+            for j in range(len(paths.joint))
+        ]
+    ).astype(np.int64)
+    return np.concatenate([joint, events], axis=2)
 
 
 def run_chunk(
@@ -194,16 +233,12 @@ def run_chunk(
     lo: int,
     hi: int,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Runs [lo, hi): end-state counts [horizons, draws, outcomes] and first-strike day counts."""
+    """Runs [lo, hi): counts [horizons, draws, JOINT then EVENTS] and first-strike day counts."""
     n_draws = len(draws["talks.stage_rate"])
     idx = np.arange(lo, hi) % n_draws
     rng = np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(2 + index,)))
     paths = run_paths({k: v[idx] for k, v in draws.items()}, start, horizons, rng)
-    k = len(OUTCOMES)
-    counts = np.stack(
-        [np.bincount(idx * k + row, minlength=n_draws * k).reshape(n_draws, k) for row in paths.end]
-    )
-    return counts, np.bincount(paths.first_major, minlength=max(horizons) + 2)
+    return _counts(paths, idx, n_draws), np.bincount(paths.first_major, minlength=max(horizons) + 2)
 
 
 def _chunks(runs: int) -> list[tuple[int, int, int]]:
@@ -269,25 +304,41 @@ def _execute(
     return counts, curve
 
 
+_FIVE_OF_JOINT = (FIVE_WAY[:, None] == np.arange(len(OUTCOMES))).astype(float)
+"""[JOINT, OUTCOMES]: the five-way view as sums of joint states."""
+
+
 def _summarise(
     counts: np.ndarray, curve: np.ndarray, horizons: tuple[int, ...], runs: int
 ) -> Scenario:
-    probs: dict[str, dict[str, float]] = {}
-    intervals: dict[str, dict[str, tuple[float, float]]] = {}
+    """Probabilities over all runs and 90% intervals over the parameter draws, per horizon."""
+    k = len(JOINT)
+    tables: dict[str, tuple[dict, dict]] = {"view": ({}, {}), "joint": ({}, {})}
     for j, h in enumerate(horizons):
-        total = counts[j].sum(axis=0)
-        probs[str(h)] = {k: float(total[i] / runs) for i, k in enumerate(OUTCOMES)}
-        per_draw = counts[j] / np.maximum(counts[j].sum(axis=1, keepdims=True), 1)
-        lo, hi = np.quantile(per_draw, [0.05, 0.95], axis=0)
-        intervals[str(h)] = {  # rounded: quantile interpolation leaves float noise (0.26049999…)
-            k: (round(float(lo[i]), 6), round(float(hi[i]), 6)) for i, k in enumerate(OUTCOMES)
-        }
+        joint, events = counts[j][:, :k], counts[j][:, k:]
+        view = np.concatenate([joint @ _FIVE_OF_JOINT, events], axis=1)
+        per_draw_n = np.maximum(joint.sum(axis=1, keepdims=True), 1)
+        for name, table, keys in (("view", view, (*OUTCOMES, *EVENTS)), ("joint", joint, JOINT)):
+            total = table.sum(axis=0)
+            lo, hi = np.quantile(table / per_draw_n, [0.05, 0.95], axis=0)
+            tables[name][0][str(h)] = {key: float(total[i] / runs) for i, key in enumerate(keys)}
+            tables[name][1][str(h)] = {  # rounded: quantile interpolation leaves float noise
+                key: (round(float(lo[i]), 6), round(float(hi[i]), 6)) for i, key in enumerate(keys)
+            }
     horizon = max(horizons)
     strike = (np.cumsum(curve)[: horizon + 1] / runs).tolist()
-    return Scenario(horizons=probs, intervals90=intervals, strike_curve=strike)
+    return Scenario(
+        horizons=tables["view"][0],
+        intervals90=tables["view"][1],
+        joint=tables["joint"][0],
+        joint_intervals90=tables["joint"][1],
+        strike_curve=strike,
+    )
 
 
-def _drivers(model: _Model, horizons: tuple[int, ...], seed: int, runs: int) -> list[Driver]:
+def _drivers(
+    model: _Model, horizons: tuple[int, ...], seed: int, runs: int, target: str = DRIVER_TARGET
+) -> list[Driver]:
     """One-at-a-time tornado on common random numbers: every other parameter at its point."""
     varied = [n for n, p in sorted(model.params.items()) if p.high > p.low]
     n = min(runs, TORNADO_RUNS)
@@ -299,7 +350,7 @@ def _drivers(model: _Model, horizons: tuple[int, ...], seed: int, runs: int) -> 
     paths = run_paths(
         _kernel_inputs(d, model.start), _start(model.start), horizons, rng, reps=len(blocks)
     )
-    hit = paths.end[-1] >= OUTCOMES.index("limited_strikes")
+    hit = sobol.TARGETS[target](paths)
     share = hit.reshape(len(blocks), n).mean(axis=1)
     out = [
         Driver(
@@ -408,6 +459,7 @@ def _build(case: Case, asof: dt.date, levers: Levers) -> _Model:
         spoiler_restraint=restraint,
         mediated=False if levers.features.get("mediation") is False else None,
     )
+    start = with_ceasefire(case, start)
     return _Model(params=params, start=start, rates=rates)
 
 
@@ -456,6 +508,7 @@ def forecast(
     progress: Progress | None = None,
     sobol_samples: int = sobol.SAMPLES,
     sobol_runs: int = sobol.RUNS_PER_POINT,
+    driver_target: str = DRIVER_TARGET,
 ) -> Forecast:
     """Forecast the case's end states at 7/30/90 days (those within `horizon`, plus `horizon`).
 
@@ -463,14 +516,19 @@ def forecast(
     seed, reported beside the base forecast. `engine="ray"` spreads chunks over Ray workers with
     the same numbers as `"local"`. `drivers` is "tornado" (one at a time), "sobol" (variance-
     based, `sobol_samples` base samples N, a power of two, and `sobol_runs` runs per design
-    point) or "none"; True/False mean tornado/none. Drivers run locally on either engine, so the
-    numbers do not depend on it. Raises `InputError` on any bad input.
+    point) or "none"; True/False mean tornado/none; `driver_target` is what they explain, a key
+    of `sobol.TARGETS` at the last horizon (e.g. "ceasefire_reached"). Drivers run locally on
+    either engine, so the numbers do not depend on it. Raises `InputError` on any bad input.
     """
     c = case if isinstance(case, Case) else load_case(case)
     if engine not in ("local", "ray"):
         raise InputError(f"engine must be 'local' or 'ray', got {engine!r}")
     day = check_inputs(c, asof, horizon, runs)
     method = _driver_method(drivers)
+    if driver_target not in sobol.TARGETS:
+        raise InputError(
+            f"driver target must be one of {', '.join(sobol.TARGETS)}, got {driver_target!r}"
+        )
     if method == "sobol":
         _check_sobol(sobol_samples, sobol_runs)
     lev = parse_levers(c, levers or [], parameter_names())
@@ -506,7 +564,7 @@ def forecast(
         )
     drivers_found: list[Driver] = []
     if method == "tornado":
-        drivers_found = _drivers(base, horizons, seed, runs)
+        drivers_found = _drivers(base, horizons, seed, runs, driver_target)
     elif method == "sobol":
         done = total - sobol_total
 
@@ -516,7 +574,9 @@ def forecast(
             if progress:
                 progress(done, total)
 
-        found = _sobol_drivers(base, horizons, seed, sobol_samples, sobol_runs, sobol_step)
+        found = _sobol_drivers(
+            base, horizons, seed, sobol_samples, sobol_runs, sobol_step, driver_target
+        )
         drivers_found = found[:TOP_DRIVERS]
     return Forecast(
         **result.model_dump(),
@@ -533,7 +593,7 @@ def forecast(
         drivers_method=method,
         sobol_samples=sobol_samples if method == "sobol" else 0,
         sobol_runs=sobol_runs if method == "sobol" else 0,
-        driver_target=DRIVER_TARGET,
+        driver_target=driver_target,
         levers=what_if,
         start=base.start,
         parameters=base.params,

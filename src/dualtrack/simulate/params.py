@@ -6,6 +6,7 @@ parameter uncertainty, not only the chance in one run.
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from importlib import resources
 from typing import Literal
@@ -14,7 +15,8 @@ import numpy as np
 import yaml
 from pydantic import BaseModel, ConfigDict, model_validator
 
-Derive = Literal["icb", "judgement"]
+Derive = Literal["icb", "estimated", "judgement"]
+ESTIMATES_RESOURCE = "estimated.json"
 Dist = Literal["uniform", "loguniform"]
 
 
@@ -71,6 +73,14 @@ class Param(BaseModel):
 
 
 @cache
+def estimates() -> dict:
+    """The back-test's estimates (`data/estimated.json`, written by scripts/fit_simulation.py):
+    point value and range of every `derive: estimated` parameter."""
+    path = resources.files("dualtrack.simulate") / "data" / ESTIMATES_RESOURCE
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@cache
 def specs() -> dict[str, ParamSpec]:
     """The generic model parameters, read once from the package's `parameters.yaml`."""
     path = resources.files("dualtrack.simulate") / "parameters.yaml"
@@ -79,13 +89,18 @@ def specs() -> dict[str, ParamSpec]:
 
 
 def resolve(derived: dict[str, float]) -> dict[str, Param]:
-    """Point values and ranges for every parameter, given the ICB-derived point values."""
+    """Point values and ranges for every parameter, given the ICB-derived point values (the
+    estimated ones come from the committed estimates)."""
     out: dict[str, Param] = {}
     for name, spec in specs().items():
         if spec.derive == "icb":
             v = derived[name]
             lo, hi = v * spec.range[0], v * spec.range[1]
             source = "derived from ICB base rates (factor range {}-{})".format(*spec.range)
+        elif spec.derive == "estimated":
+            est = estimates()["parameters"][name]
+            v, (lo, hi) = float(est["value"]), est["range"]
+            source = "estimated on the ICB v14 training split (data/estimated.json)"
         else:
             v, (lo, hi) = float(spec.value), spec.range  # type: ignore[arg-type]
             source = "analyst judgement (parameters.yaml)"

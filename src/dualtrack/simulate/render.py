@@ -7,7 +7,8 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from dualtrack.simulate.engine import OUTCOMES
+from dualtrack.simulate.backtest import SimulationBacktest
+from dualtrack.simulate.engine import EVENTS, OUTCOMES, TALKS, VIOLENCE
 from dualtrack.simulate.forecast import Forecast
 
 LABELS = {
@@ -16,6 +17,10 @@ LABELS = {
     "collapse": "collapse",  # talks collapsed, no strikes
     "limited_strikes": "limited strikes",
     "major_war": "major war",  # major strikes or war
+    "first_strike": "within: strikes",
+    "ceasefire_reached": "within: ceasefire",
+    "agreement_signed": "within: agreement signed",
+    "round_held": "within: talks held",
 }
 
 
@@ -39,20 +44,38 @@ def outcome_table(f: Forecast) -> Table:
         table.add_column("what-if", justify="right", style="bold")
         table.add_column("change", justify="right")
     table.add_column("ICB base", justify="right", style="cyan")
+    keys = (*OUTCOMES, *EVENTS)
     for h in f.horizons:
-        for i, k in enumerate(OUTCOMES):
+        for i, k in enumerate(keys):
             row = [h if i == 0 else "", LABELS[k], _pct(f.horizons[h][k]),
                    _band(*f.intervals90[h][k])]  # fmt: skip
             if f.levers is not None:
                 alt = f.levers.horizons[h][k]
                 row += [_pct(alt), f"{100 * (alt - f.horizons[h][k]):+.1f} pts"]
-            row.append(_pct(f.base_rate[h][k]))
-            table.add_row(*row, end_section=i == len(OUTCOMES) - 1)
+            row.append(_pct(f.base_rate[h][k]) if k in f.base_rate[h] else "")
+            table.add_row(*row, end_section=i in (len(OUTCOMES) - 1, len(keys) - 1))
     table.caption = (
-        "agreement = agreement or framework; collapse = talks collapsed, no strikes; "
-        "90% = spread over parameter draws; ICB base = crises with this case's features, "
-        "mapped to these end states (docs/forecast.md)"
+        "state on the day: violence first (exchange going on, major war), else agreement "
+        "(or framework) / talks continue (talks or a ceasefire) / collapse (no talks); "
+        "within = happened between the forecast date and the day; 90% = spread over parameter "
+        "draws; ICB base = crises with this case's features, mapped to these end states "
+        "(docs/forecast.md)"
     )
+    return table
+
+
+def joint_table(f: Forecast) -> Table:
+    """Joint end states at the last horizon: violence (rows) x talks (columns), with 90%."""
+    h = str(f.horizon)
+    table = Table(title=f"Joint state on day {h}: violence x talks (90% interval)",
+                  title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)  # fmt: skip
+    table.add_column("violence \\ talks")
+    for t in TALKS:
+        table.add_column(t.replace("_", " "), justify="right")
+    for v in VIOLENCE:
+        cells = [f"{_pct(f.joint[h][f'{v}|{t}'])} ({_band(*f.joint_intervals90[h][f'{v}|{t}'])})"
+                 for t in TALKS]  # fmt: skip
+        table.add_row(v, *cells)
     return table
 
 
@@ -113,10 +136,49 @@ def strike_line(f: Forecast) -> Text:
 
 
 def forecast_view(f: Forecast) -> RenderableType:
-    items: list[RenderableType] = [outcome_table(f), strike_line(f)]
+    items: list[RenderableType] = [outcome_table(f), joint_table(f), strike_line(f)]
     if f.levers is not None:
         items.append(Text("what-if: " + ", ".join(f"{k}={v}" for k, v in f.levers.set.items())))
     if f.drivers:
         items.append(drivers_table(f))
     items.append(Text("start: " + "; ".join(f.start.notes), style="dim"))
     return Group(*items)
+
+
+def simulation_backtest_view(report: SimulationBacktest) -> RenderableType:
+    """Brier and log-loss per target and horizon (simulation / climatology / logit), then the
+    simulation's reliability at 90 days."""
+    table = Table(
+        title=f"Simulation back-test on ICB v14: {report.n_test} held-out crises "
+        f"({report.n_train} train), {report.runs} runs each, seed {report.seed}",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+    )
+    for col in ("outcome", "day", "n", "observed", "Brier sim / clim / logit",
+                "log-loss sim / clim / logit"):  # fmt: skip
+        table.add_column(col, justify="left" if col == "outcome" else "right")
+    for s in report.scores:
+        table.add_row(
+            s.target, str(s.horizon), str(s.n), _pct(s.base_rate),
+            f"{s.brier:.3f} / {s.brier_climatology:.3f} / {s.brier_logit:.3f}",
+            f"{s.log_loss:.3f} / {s.log_loss_climatology:.3f} / {s.log_loss_logit:.3f}",
+        )  # fmt: skip
+    table.caption = (
+        "crisis-level outcomes as ICB records them (ended by the day; by agreement; with "
+        "serious clashes or war; with war), not day-level paths; lower is better"
+    )
+    rel = Table(title="Reliability at day 90 (simulation)", title_justify="left",
+                box=box.SIMPLE_HEAD, pad_edge=False)  # fmt: skip
+    for col in ("outcome", "forecast bin", "n", "mean forecast", "observed"):
+        rel.add_column(col, justify="left" if col == "outcome" else "right")
+    for s in report.scores:
+        if s.horizon != 90:
+            continue
+        for i, r in enumerate(s.reliability):
+            rel.add_row(
+                s.target if i == 0 else "", f"{r['low']:.1f}–{r['high']:.1f}", str(int(r["n"])),
+                _pct(r["mean_forecast"]), _pct(r["observed"]),
+                end_section=i == len(s.reliability) - 1,
+            )  # fmt: skip
+    return Group(table, rel, Text(f"split: {report.description}", style="dim"))

@@ -23,7 +23,7 @@ from SALib.analyze import sobol as sobol_analyze
 from SALib.sample import sobol as sobol_sample
 
 from dualtrack.simulate import params as P
-from dualtrack.simulate.engine import OUTCOMES, Start, run_paths
+from dualtrack.simulate.engine import EVENTS, OUTCOMES, Paths, Start, run_paths
 
 SAMPLES = 64
 RUNS_PER_POINT = 200
@@ -44,12 +44,14 @@ class Index(BaseModel):
     st_conf: float
 
 
-TARGETS: dict[str, Callable[[np.ndarray], np.ndarray]] = {
-    "limited_strikes+major_war": lambda end: end[-1] >= OUTCOMES.index("limited_strikes"),
-    "agreement": lambda end: end[-1] == OUTCOMES.index("agreement"),
+TARGETS: dict[str, Callable[[Paths], np.ndarray]] = {
+    "limited_strikes+major_war": lambda p: p.end[-1] >= OUTCOMES.index("limited_strikes"),
+    "agreement": lambda p: p.end[-1] == OUTCOMES.index("agreement"),
+    **{e: (lambda p, e=e: p.event(e)[-1]) for e in EVENTS},
 }
-"""What a run counts for, from its end-state codes [horizons, runs], at the last horizon: the
-drivers' target (the tornado's), or an agreement or framework."""
+"""What a run counts for at the last horizon: fighting (a limited exchange or major war going
+on), an agreement or framework in force, or a window event (`first_strike`, strikes on some
+day by then, is the forecast's default; `ceasefire_reached` a ceasefire reached by then)."""
 
 
 def design(params: dict[str, P.Param], samples: int, seed: int) -> tuple[list[str], np.ndarray]:
@@ -79,7 +81,7 @@ def evaluate(
     seed: int,
     runs_per_point: int,
     progress: Callable[[int], None] | None = None,
-    target: str = "limited_strikes+major_war",
+    target: str = "first_strike",
 ) -> np.ndarray:
     """P(target) at each design point from `runs_per_point` runs on common random numbers.
 
@@ -94,7 +96,7 @@ def evaluate(
         d = {k: np.repeat(v[lo:hi], runs_per_point) for k, v in values.items()}
         rng = np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(1,)))
         paths = run_paths(inputs(d), start, horizons, rng, reps=hi - lo)
-        y[lo:hi] = TARGETS[target](paths.end).reshape(hi - lo, runs_per_point).mean(axis=1)
+        y[lo:hi] = TARGETS[target](paths).reshape(hi - lo, runs_per_point).mean(axis=1)
         if progress:
             progress((hi - lo) * runs_per_point)
     return y
@@ -137,7 +139,7 @@ def sobol_indices(
     samples: int = SAMPLES,
     runs_per_point: int = RUNS_PER_POINT,
     progress: Callable[[int], None] | None = None,
-    target: str = "limited_strikes+major_war",
+    target: str = "first_strike",
 ) -> list[Index]:
     """Sobol indices of P(target by the last horizon), one per parameter with a range, in name
     order; the target is a key of `TARGETS`. `samples` (N) must be a power of two, as Sobol

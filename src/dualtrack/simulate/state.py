@@ -68,6 +68,7 @@ class InitialState(BaseModel):
     stage: Stage
     gap: float = Field(ge=0.0, le=1.0)
     mediated: bool
+    ceasefire: bool = False  # a ceasefire between the parties in force (see `with_ceasefire`)
     spoilers: list[SpoilerState]
     notes: list[str]
     forces: float | None = None  # major warships in proximity, when a report set them
@@ -394,4 +395,46 @@ def initial_state(
         forces=forces[0] if forces_event is not None else None,
         next_round=talks.next_round,
         moved_by=moved_by,
+    )
+
+
+CEASEFIRE_MODE = "ceasefire"
+CEASEFIRE_CATEGORIES = (Category.RETREAT, Category.AGREE)
+"""Acts that put a ceasefire in force: the ontology's RETREAT mode `ceasefire` (AGREE with the
+same mode, should a coder give one)."""
+CEASEFIRE_RUNG = 3
+"""Where a ceasefire in force leaves the ladder: forces stay deployed and signal."""
+
+
+def with_ceasefire(case: Case, state: InitialState) -> InitialState:
+    """The start state with the ceasefire track read from the events up to `state.asof`.
+
+    A ceasefire act between the parties (or by one of them) is in force when no strike between
+    them came after it; then the ladder stands at most at military signalling, whatever the
+    strikes of the days before. Kept apart from `initial_state` so the talks' reading and the
+    fighting's reading evolve separately.
+    """
+    events = merge_events(case, asof=state.asof)
+    parties = {a.acts_for for a in case.with_role(Role.PARTY)}
+
+    def between(e: Event) -> bool:
+        return acts_for(case, e.actor) in parties or acts_for(case, e.target) in parties
+
+    acts = [e for e in events if between(e) and e.date is not None and modality(e) is Modality.ACT]
+    truce = [e for e in acts if e.category in CEASEFIRE_CATEGORIES and e.mode == CEASEFIRE_MODE]
+    if not truce:
+        return state
+    last = max(truce, key=lambda e: e.date)  # type: ignore[arg-type,return-value]
+    strikes = [e for e in acts if (event_rung(e) or 0) >= 5 and e.date > last.date]  # type: ignore[operator]
+    if strikes:
+        note = f"ceasefire of {last.date} broken: strikes on {min(e.date for e in strikes)}"  # type: ignore[type-var]
+        return state.model_copy(update={"notes": [*state.notes, note]})
+    note = f"ceasefire in force since {last.date} ({last.actor}): the ladder stands at signalling"
+    return state.model_copy(
+        update={
+            "ceasefire": True,
+            "rung": min(state.rung, CEASEFIRE_RUNG),
+            "floor": min(state.floor, CEASEFIRE_RUNG),
+            "notes": [*state.notes, note],
+        }
     )
