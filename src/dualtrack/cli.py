@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 
 from dualtrack import __version__
+from dualtrack.cligroup import OneErrorGroup
 
 if TYPE_CHECKING:
     from dualtrack.model import Case
@@ -18,6 +19,7 @@ app = typer.Typer(
     help="Read crisis reporting, model the negotiation and confrontation tracks, and forecast.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    cls=OneErrorGroup,
 )
 case_app = typer.Typer(help="List, show and validate case files.", no_args_is_help=True)
 backtest_app = typer.Typer(help="Back-test the models on historical data.", no_args_is_help=True)
@@ -316,6 +318,7 @@ def _parse_date(value: str | None, option: str) -> object:
 
 EVENT_FORMATS = ("table", "csv", "jsonl", "parquet")
 DATA_DIR_HELP = "Workspace directory (default: $DUALTRACK_HOME, else the user data directory)."
+FORCE_HELP = "Replace --out if it exists (never the workspace or an input)."
 
 
 @app.command("events")
@@ -330,6 +333,7 @@ def events_cmd(
         Path | None, typer.Option("--out", help="Write to this file (parquet needs it).")
     ] = None,
     data_dir: Annotated[Path | None, typer.Option("--data-dir", help=DATA_DIR_HELP)] = None,
+    force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
 ) -> None:
     """A case's events from the workspace, by date (a case's own events are loaded on first use)."""
     import sys
@@ -337,6 +341,7 @@ def events_cmd(
 
     from dualtrack.cases import CaseError, builtin_ids, load_case
     from dualtrack.event_table import event_table
+    from dualtrack.outputs import check_out
     from dualtrack.store import StoreError, Workspace, write_events
 
     if fmt not in EVENT_FORMATS:
@@ -345,6 +350,8 @@ def events_cmd(
         fail("--format parquet writes a binary file: give it one with --out FILE.parquet")
     if fmt == "table" and out is not None:
         fail("--out needs --format csv, jsonl or parquet")
+    if out is not None:
+        check_out(out, force=force, inputs=[case], data_dir=data_dir)
     first, last = _parse_date(since, "--since"), _parse_date(until, "--until")
     if first and last and first > last:  # type: ignore[operator]
         fail(f"--since {since} is after --until {until}")
@@ -399,16 +406,21 @@ def demo_cmd(
         list[Path] | None,
         typer.Option("--sources", help="Folder of source texts whose spans the brief quotes."),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Write into --out even if it holds other files.")
+    ] = False,
 ) -> None:
     """Run the built-in US–Iran case end to end: workspace, sample articles, extraction,
     bargaining, forecast, and the analyst brief (brief.html, brief.md) under --out."""
     from dualtrack.cases import CaseError
     from dualtrack.demo import run_demo
+    from dualtrack.outputs import check_out_dir
     from dualtrack.report import languages
     from dualtrack.store import StoreError
 
     if lang not in languages():
         fail(f"--lang {lang!r}: choose one of {', '.join(languages())}")
+    check_out_dir(out, force=force)
     try:
         result = run_demo(
             out,
@@ -462,11 +474,14 @@ def brief_cmd(
     ] = None,
     runs: Annotated[int, typer.Option("--runs", help="Forecast Monte Carlo runs.")] = 4000,
     seed: Annotated[int, typer.Option("--seed", help="Random seed.")] = 0,
+    force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
 ) -> None:
     """Write the analyst brief: one self-contained HTML file (or Markdown), every line sourced."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    from dualtrack.outputs import check_out, format_of
     from dualtrack.report import languages, make_brief, write_brief
+    from dualtrack.report.render import BRIEF_SUFFIXES
     from dualtrack.store import StoreError
 
     day = _parse_date(asof, "--asof")
@@ -476,6 +491,8 @@ def brief_cmd(
         fail(f"--format {fmt!r}: choose html or md")
     if runs < 1:
         fail(f"--runs must be at least 1, got {runs}")
+    fmt = format_of(out, fmt, BRIEF_SUFFIXES, "--out")
+    check_out(out, force=force, inputs=[case, *(sources or [])], data_dir=data_dir)
     the_case = _load_case_or_fail(case)
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
     with Progress(*columns, console=err_console, transient=True) as progress:

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from dualtrack.errors import DualtrackError
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -29,7 +31,7 @@ class Problem:
         return asdict(self)
 
 
-class CaseError(ValueError):
+class CaseError(DualtrackError, ValueError):
     """A case file that cannot be loaded; `problems` lists everything wrong with it."""
 
     def __init__(self, path: str, problems: Sequence[Problem]) -> None:

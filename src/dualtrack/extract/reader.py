@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from dualtrack.errors import DualtrackError
 from dualtrack.model import Document
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ""}
@@ -41,7 +42,7 @@ class ReadError:
         return f"{where}: {self.message}"
 
 
-class UndecodableError(ValueError):
+class UndecodableError(DualtrackError, ValueError):
     pass
 
 

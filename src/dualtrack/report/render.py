@@ -13,7 +13,10 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from dualtrack.outputs import format_of, write_text
 from dualtrack.report.brief import Brief, Line
+
+BRIEF_SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
 
 
 @cache
@@ -84,15 +87,6 @@ def render_markdown(brief: Brief) -> str:
 def write_brief(brief: Brief, path: Path | str, fmt: str | None = None) -> Path:
     """Write the brief as HTML or Markdown (by `fmt`, else by the file's suffix)."""
     path = Path(path)
-    fmt = fmt or ("md" if path.suffix.lower() in {".md", ".markdown"} else "html")
-    if fmt not in {"html", "md"}:
-        raise ValueError(f"unknown brief format {fmt!r} (choose html or md)")
+    fmt = format_of(path, fmt, BRIEF_SUFFIXES, "--out")
     text = render_html(brief) if fmt == "html" else render_markdown(brief)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    try:  # write beside, then rename: a failed write never leaves half a brief behind
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return path
+    return write_text(path, text)  # whole or not at all: never half a brief
