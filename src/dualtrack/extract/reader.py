@@ -17,6 +17,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from dualtrack.errors import DualtrackError
 from dualtrack.model import Document
 
@@ -66,7 +68,12 @@ def decode(data: bytes) -> str:
     ).best()
     if best is None or best.encoding is None:
         raise UndecodableError("cannot decode: not UTF-8, GB18030 or Big5")
-    text = data.decode(best.encoding, errors="strict") if best.encoding else ""
+    try:  # the guess saw the first 200 KB only: a bad byte further on is this file's error
+        text = data.decode(best.encoding, errors="strict")
+    except UnicodeDecodeError as e:
+        raise UndecodableError(
+            f"not valid {best.encoding} (guessed from its start): bad byte at offset {e.start:,}"
+        ) from None
     if _looks_binary(text):
         raise UndecodableError(f"decodes as {best.encoding} only to control characters (binary?)")
     return text
@@ -102,13 +109,18 @@ def _parse_date(value: object) -> dt.date | None:
 
 
 def _document(text: str, *, source: str, date: dt.date | None, lang: str, **kw: object) -> Document:
-    return Document(
-        text=text,
-        source=source,
-        date=date,
-        lang=lang if lang in ("en", "zh-Hant", "zh-Hans") else None,
-        **kw,  # type: ignore[arg-type]
-    )
+    """The Document; raises `UndecodableError` for text no store can hold (a lone surrogate)."""
+    try:
+        return Document(
+            text=text,
+            source=source,
+            date=date,
+            lang=lang if lang in ("en", "zh-Hant", "zh-Hans") else None,
+            **kw,  # type: ignore[arg-type]
+        )
+    except ValidationError as e:
+        detail = "; ".join(str(err["msg"]).removeprefix("Value error, ") for err in e.errors())
+        raise UndecodableError(f"unusable text: {detail}") from None
 
 
 def _expand(paths: Iterable[str | Path]) -> Iterator[Path | str]:
@@ -203,7 +215,10 @@ def _from_bytes(
             name, f"{len(text):,} characters exceeds --max-chars {max_chars:,}; skipped"
         )
         return
-    yield _document(text, source=name, date=date, lang=lang)
+    try:
+        yield _document(text, source=name, date=date, lang=lang)
+    except UndecodableError as e:
+        yield ReadError(name, str(e))
 
 
 def _read_jsonl(
@@ -232,6 +247,9 @@ def _read_jsonl(
         except json.JSONDecodeError as e:
             yield ReadError(name, f"not valid JSON ({e.msg} at column {e.colno})", lineno)
             continue
+        except RecursionError:
+            yield ReadError(name, "JSON nested too deeply", lineno)
+            continue
         if not isinstance(obj, dict):
             yield ReadError(name, "expected a JSON object with a 'text' field", lineno)
             continue
@@ -249,14 +267,19 @@ def _read_jsonl(
                 yield ReadError(name, f"'date' {obj.get('date')!r} is not YYYY-MM-DD", lineno)
                 continue
         doc_lang = lang if lang != "auto" else (obj.get("lang") or "auto")
-        yield _document(
-            text,
-            source=str(obj.get("source") or f"{name}:{lineno}"),
-            date=doc_date,
-            lang=doc_lang,
-            title=obj.get("title") if isinstance(obj.get("title"), str) else None,
-            url=obj.get("url") if isinstance(obj.get("url"), str) else None,
-        )
+        try:
+            doc = _document(
+                text,
+                source=str(obj.get("source") or f"{name}:{lineno}"),
+                date=doc_date,
+                lang=doc_lang,
+                title=obj.get("title") if isinstance(obj.get("title"), str) else None,
+                url=obj.get("url") if isinstance(obj.get("url"), str) else None,
+            )
+        except UndecodableError as e:
+            yield ReadError(name, str(e), lineno)
+            continue
+        yield doc
     if not any_line:
         yield ReadError(name, "empty file")
 
