@@ -92,7 +92,8 @@ def check_text(text: str, file: str) -> tuple[Case | None, list[Problem]]:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         what = " ".join(x for x in (exc.context, exc.problem) if x)
-        return None, [Problem(file, line, "", f"YAML syntax error: {what}")]
+        syntax = isinstance(exc, yaml.scanner.ScannerError | yaml.parser.ParserError)
+        return None, [Problem(file, line, "", f"YAML {'syntax ' if syntax else ''}error: {what}")]
     if not isinstance(data, dict):
         got = "an empty file" if data is None else f"a {type(data).__name__}"
         return None, [Problem(file, 1, "", f"a case file must be a YAML mapping, got {got}")]
@@ -106,11 +107,25 @@ def check_text(text: str, file: str) -> tuple[Case | None, list[Problem]]:
     return (case if not unique else None), unique
 
 
+MAX_CASE_BYTES = 64 * 1024 * 1024  # a case file is hand-written: 64 MB is thousands of actors
+
+
+def _read_limited(path: Path) -> str:
+    """The file's text; a device, a pipe or a file over `MAX_CASE_BYTES` is refused unread."""
+    if path.exists() and not path.is_file():
+        raise OSError(0, "not a regular file (a case file is a YAML text file)")
+    with path.open("rb") as fh:
+        data = fh.read(MAX_CASE_BYTES + 1)
+    if len(data) > MAX_CASE_BYTES:
+        raise OSError(0, f"larger than {MAX_CASE_BYTES // 2**20} MB; not a case file")
+    return data.decode("utf-8")
+
+
 def read_case_file(path: str | Path) -> tuple[Case | None, list[Problem]]:
     """The case in `path` and every problem with it; the case is None unless there are none."""
     file = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = _read_limited(Path(path))
     except FileNotFoundError:
         return None, [Problem(file, None, "", "no such file")]
     except UnicodeDecodeError as exc:
