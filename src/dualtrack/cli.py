@@ -10,6 +10,7 @@ from rich.console import Console
 
 from dualtrack import __version__
 from dualtrack.cligroup import OneErrorGroup
+from dualtrack.outputs import finite_json
 
 if TYPE_CHECKING:
     from dualtrack.model import Case
@@ -165,7 +166,6 @@ def backtest_icb(
     fmt: str = typer.Option("table", "--format", help="table or json."),
 ) -> None:
     """Score the ICB base-rate models against climatology on held-out crises."""
-    import json
 
     from dualtrack.calibrate import IcbDataError, load_icb, run_backtest
     from dualtrack.calibrate.icb_fit import SPLITS, complete
@@ -189,7 +189,7 @@ def backtest_icb(
             "n_complete": len(complete(crises)),
             "backtests": {kind: r.model_dump() for kind, r in reports.items()},
         }
-        print(json.dumps(payload, indent=2))
+        print(finite_json(payload, indent=2))
         return
     for report in reports.values():
         console.print(backtest_table(report))
@@ -211,7 +211,6 @@ def bargain_cmd(
     fmt: str = typer.Option("table", "--format", help="table or json."),
 ) -> None:
     """Forecast where each issue settles with the spatial bargaining models."""
-    import json
 
     from rich import box
     from rich.table import Table
@@ -226,7 +225,7 @@ def bargain_cmd(
     except (BargainInputError, FileNotFoundError, KeyError, ValueError) as exc:
         fail(str(exc.args[0]) if isinstance(exc, KeyError) else str(exc))
     if fmt == "json":
-        print(json.dumps(result, indent=2))
+        print(finite_json(result, indent=2))
         return
     for item in result["issues"]:
         table = Table(
@@ -265,7 +264,6 @@ def backtest_deu_cmd(
     fmt: str = typer.Option("table", "--format", help="table or json."),
 ) -> None:
     """Score every bargaining model and the baselines on DEU III (MAE, 0-100 scale)."""
-    import json
 
     from rich import box
     from rich.table import Table
@@ -280,7 +278,7 @@ def backtest_deu_cmd(
     except BargainInputError as exc:
         fail(str(exc))
     if fmt == "json":
-        print(json.dumps(report, indent=2))
+        print(finite_json(report, indent=2))
         return
     sp = report["split"]
     table = Table(

@@ -130,3 +130,17 @@ def check_out_dir(path: Path | str, *, force: bool = False, option: str = "--out
             "or use --force to write into it"
         )
     return out
+
+
+def finite_json(payload: object, **kw: object) -> str:
+    """`json.dumps` that refuses NaN and Infinity (not JSON: most parsers reject them) instead of
+    printing them; the error says what to check."""
+    import json
+
+    try:
+        return json.dumps(payload, allow_nan=False, **kw)  # type: ignore[arg-type]
+    except ValueError:
+        raise OutputError(
+            "the result holds a non-finite number (NaN or infinity), which JSON cannot carry; "
+            "check the inputs for extreme or missing values"
+        ) from None

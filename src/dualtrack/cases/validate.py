@@ -19,7 +19,9 @@ from pydantic import BaseModel, ValidationError
 from dualtrack.cases.checks import closest, cross_check
 from dualtrack.cases.problems import Problem, format_path
 from dualtrack.cases.yamlmap import LineMap, load_with_lines
+from dualtrack.errors import DualtrackError
 from dualtrack.model import Case
+from dualtrack.textfiles import read_utf8
 
 _UNIT_INTERVAL = {"salience", "confidence"}
 
@@ -107,31 +109,13 @@ def check_text(text: str, file: str) -> tuple[Case | None, list[Problem]]:
     return (case if not unique else None), unique
 
 
-MAX_CASE_BYTES = 64 * 1024 * 1024  # a case file is hand-written: 64 MB is thousands of actors
-
-
-def _read_limited(path: Path) -> str:
-    """The file's text; a device, a pipe or a file over `MAX_CASE_BYTES` is refused unread."""
-    if path.exists() and not path.is_file():
-        raise OSError(0, "not a regular file (a case file is a YAML text file)")
-    with path.open("rb") as fh:
-        data = fh.read(MAX_CASE_BYTES + 1)
-    if len(data) > MAX_CASE_BYTES:
-        raise OSError(0, f"larger than {MAX_CASE_BYTES // 2**20} MB; not a case file")
-    return data.decode("utf-8")
-
-
 def read_case_file(path: str | Path) -> tuple[Case | None, list[Problem]]:
     """The case in `path` and every problem with it; the case is None unless there are none."""
     file = str(path)
     try:
-        text = _read_limited(Path(path))
-    except FileNotFoundError:
-        return None, [Problem(file, None, "", "no such file")]
-    except UnicodeDecodeError as exc:
-        return None, [Problem(file, None, "", f"not UTF-8 text (byte {exc.start})")]
-    except OSError as exc:
-        return None, [Problem(file, None, "", f"cannot read: {exc.strerror or exc}")]
+        text = read_utf8(path, what="case file (YAML)")
+    except DualtrackError as exc:
+        return None, [Problem(file, None, "", str(exc).removeprefix(f"{file}: "))]
     return check_text(text, file)
 
 
