@@ -489,8 +489,8 @@ def brief_cmd(
         fail(f"--format {fmt!r}: choose html or md")
     if runs < 1:
         fail(f"--runs must be at least 1, got {runs}")
-    fmt = format_of(out, fmt, BRIEF_SUFFIXES, "--out")
     check_out(out, force=force, inputs=[case, *(sources or [])], data_dir=data_dir)
+    fmt = format_of(out, fmt, BRIEF_SUFFIXES, "--out")
     the_case = _load_case_or_fail(case)
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
     with Progress(*columns, console=err_console, transient=True) as progress:

@@ -62,6 +62,12 @@ def run_one_error_path(call: Callable[[], Any]) -> int:
         silence_stdout()
         error_line(describe(exc))
         return BAD_INPUT
+    except Exception as exc:  # the database engine's own errors, without importing it here
+        if type(exc).__module__.split(".")[0] not in ("duckdb", "_duckdb"):
+            raise
+        silence_stdout()
+        error_line(f"workspace database: {exc}")
+        return BAD_INPUT
     return rv if isinstance(rv, int) else 0
 
 

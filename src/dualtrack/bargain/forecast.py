@@ -189,6 +189,8 @@ def forecast(
     models = parse_models(model)
     if not 0 <= rounds <= MAX_ROUNDS:
         raise BargainInputError(f"--rounds must be 0 to {MAX_ROUNDS:,}, got {rounds:,}")
+    if seed < 0:
+        raise BargainInputError(f"--seed must be 0 or more, got {seed}")
     if not 0 <= draws <= MAX_DRAWS:
         raise BargainInputError(f"--draws must be 0 to {MAX_DRAWS:,}, got {draws:,}")
     inputs = load_inputs(source, issue)

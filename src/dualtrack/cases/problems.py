@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from dualtrack.errors import DualtrackError
+from dualtrack.errors import DualtrackError, printable
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line is not None else self.file
         field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} {self.message}"
+        return printable(f"{where}:{field} {self.message}")  # for a terminal: no escapes
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from dualtrack.errors import DualtrackError
+from dualtrack.errors import DualtrackError, printable
 from dualtrack.model import Document
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ""}
@@ -41,7 +41,7 @@ class ReadError:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line is not None else self.file
-        return f"{where}: {self.message}"
+        return printable(f"{where}: {self.message}")  # for a terminal: no escapes
 
 
 class UndecodableError(DualtrackError, ValueError):
@@ -102,8 +102,8 @@ def _parse_date(value: object) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     s = str(value).strip()
-    try:
-        return dt.date.fromisoformat(s[:10])
+    try:  # a date, or a whole timestamp ("2026-02-06T08:30:00Z"); never a date plus junk
+        return dt.date.fromisoformat(s) if len(s) <= 10 else dt.datetime.fromisoformat(s).date()
     except ValueError:
         return None
 
@@ -145,6 +145,8 @@ def read_paths(
 ) -> Iterator[Document | ReadError]:
     """Yield a Document per article, or a ReadError per input that cannot be used. Streams:
     JSONL is read line by line and no file is read past `max_chars` characters' worth of bytes."""
+    if max_chars < 1:
+        raise DualtrackError(f"--max-chars must be at least 1, got {max_chars}")
     for item in _expand(paths):
         if item == "-":
             yield from _read_stream(sys.stdin.buffer, "<stdin>", date, lang, max_chars, jsonl=None)
