@@ -22,10 +22,15 @@ Step = Callable[[str], None]
 def stored_inputs(
     case: Case, data_dir: Path | str | None
 ) -> tuple[list[Event], list[Stance], dict[str, Document]]:
-    """The case's events and stances in the workspace, and the documents their evidence cites."""
-    from dualtrack.store import Workspace
+    """The case's events and stances in the workspace, and the documents their evidence cites.
 
-    with Workspace.open(data_dir) as ws:
+    A brief only reads: the workspace is opened read-only (so a read-only copy, or one another
+    reader has open, can be briefed) and a workspace that does not exist is not created."""
+    from dualtrack.store import DB_FILE, Workspace, workspace_dir
+
+    if not (workspace_dir(data_dir) / DB_FILE).is_file():
+        return [], [], {}
+    with Workspace.open(data_dir, read_only=True) as ws:
         events = ws.events(case.id)
         stances = ws.stances(case.id)
         cited = {
