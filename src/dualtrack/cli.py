@@ -584,7 +584,7 @@ def extract_cmd(
     date: str | None = typer.Option(None, "--date", help="Document date YYYY-MM-DD."),
     case: str | None = typer.Option(None, "--case", help="Case whose actor names to use."),
     fmt: str = typer.Option("jsonl", "--format", help="jsonl (one event per line) or table."),
-    max_chars: int = typer.Option(2_000_000, "--max-chars", help=MAX_CHARS_HELP),
+    max_chars: int = typer.Option(1_000_000, "--max-chars", help=MAX_CHARS_HELP),
 ) -> None:
     """Print the events in articles (txt, md, html, jsonl) without touching any store."""
     import json
@@ -625,7 +625,7 @@ def ingest_cmd(
     data_dir: Annotated[Path | None, typer.Option("--data-dir", help=DATA_DIR_HELP)] = None,
     lang: str = typer.Option("auto", "--lang", help="auto, zh or en."),
     date: str | None = typer.Option(None, "--date", help="Document date YYYY-MM-DD."),
-    max_chars: int = typer.Option(2_000_000, "--max-chars", help=MAX_CHARS_HELP),
+    max_chars: int = typer.Option(1_000_000, "--max-chars", help=MAX_CHARS_HELP),
     fmt: str = typer.Option("table", "--format", help="table or json (the summary)."),
 ) -> None:
     """Store articles with their events and stances in the workspace, and summarise."""

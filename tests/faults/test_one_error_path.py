@@ -98,7 +98,7 @@ def test_brief_reads_the_workspace_read_only(tmp_path: Path) -> None:
     # DuckDB lets one process hold a file read-only and open it again only read-only.
     holder = duckdb.connect(str(home / DB_FILE), read_only=True)
     try:
-        events, _, _ = stored_inputs(case, home)
+        events, _ = stored_inputs(case, home)
     finally:
         holder.close()
     assert len(events) == len(case.events)

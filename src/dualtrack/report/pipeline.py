@@ -13,33 +13,34 @@ from pathlib import Path
 from dualtrack.analyze import build_picture
 from dualtrack.model import Case, Document, Event, Stance
 from dualtrack.report.brief import Brief, build_brief
-from dualtrack.report.evidence import default_source_dirs, read_source_dirs
+from dualtrack.report.evidence import default_source_dirs, fill_refs, read_source_dirs
 from dualtrack.report.outlook import compute_outlook
 
 Step = Callable[[str], None]
 
 
-def stored_inputs(
-    case: Case, data_dir: Path | str | None
-) -> tuple[list[Event], list[Stance], dict[str, Document]]:
-    """The case's events and stances in the workspace, and the documents their evidence cites.
+def stored_inputs(case: Case, data_dir: Path | str | None) -> tuple[list[Event], list[Stance]]:
+    """The case's events and stances in the workspace.
 
     A brief only reads: the workspace is opened read-only (so a read-only copy, or one another
     reader has open, can be briefed) and a workspace that does not exist is not created."""
     from dualtrack.store import DB_FILE, Workspace, workspace_dir
 
     if not (workspace_dir(data_dir) / DB_FILE).is_file():
-        return [], [], {}
+        return [], []
     with Workspace.open(data_dir, read_only=True) as ws:
-        events = ws.events(case.id)
-        stances = ws.stances(case.id)
-        cited = {
-            e.doc_id
-            for item in [*case.events, *case.stances, *events, *stances]
-            for e in item.evidence
-        }
-        docs = {d.id: d for d in ws.documents(sorted(cited))}
-    return events, stances, docs
+        return ws.events(case.id), ws.stances(case.id)
+
+
+def stored_documents(data_dir: Path | str | None, ids: Iterable[str]) -> dict[str, Document]:
+    """The workspace's documents with these ids (read-only; none when there is no workspace)."""
+    from dualtrack.store import DB_FILE, Workspace, workspace_dir
+
+    wanted = sorted(set(ids))
+    if not wanted or not (workspace_dir(data_dir) / DB_FILE).is_file():
+        return {}
+    with Workspace.open(data_dir, read_only=True) as ws:
+        return {d.id: d for d in ws.documents(wanted)}
 
 
 def make_brief(
@@ -61,14 +62,18 @@ def make_brief(
     say = step or (lambda _: None)
     events: list[Event] = []
     stances: list[Stance] = []
-    docs: dict[str, Document] = {}
     if use_store:
         say("read the workspace")
-        events, stances, docs = stored_inputs(case, data_dir)
-    docs.update(read_source_dirs(list(sources) or default_source_dirs()))
+        events, stances = stored_inputs(case, data_dir)
+    docs = read_source_dirs(list(sources) or default_source_dirs())
     say("build the situation picture")
     picture = build_picture(case, events, stances, asof=asof)
     say("run the bargaining models and the forecast")
     outlook = compute_outlook(case, picture.asof, runs=runs, draws=draws, seed=seed)
     say("write the brief")
-    return build_brief(case, picture, lang=lang, documents=docs, outlook=outlook)
+    brief = build_brief(case, picture, lang=lang, documents=docs, outlook=outlook)
+    if use_store:  # the texts of the documents the brief cites, and of no others
+        missing = [r.doc_id for r in brief.evidence if r.span is None and r.doc_id not in docs]
+        found = stored_documents(data_dir, missing)
+        brief = brief.model_copy(update={"evidence": fill_refs(brief.evidence, found)})
+    return brief
