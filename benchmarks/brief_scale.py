@@ -1,12 +1,12 @@
 """A brief over a large workspace: time, peak memory and file size stay bounded.
 
 Writes a workspace of N events (default 50,000) reported by D synthetic documents (each event
-cited by 1-4 of them, popular events by many) under the built-in case, then runs
+cited by 1-8 of them, one in 500 by 300) under the built-in case, then runs
 `dualtrack brief` on it in a fresh process (HTML and Markdown) and prints wall time, peak
 resident memory and the size of the file written. `--src DIR` runs the brief from another
 checkout's `src` (e.g. the code before the brief summarised) against the same workspace.
 
-    .venv/bin/python benchmarks/brief_scale.py [--events 50000] [--docs 20000] [--src DIR]
+    .venv/bin/python benchmarks/brief_scale.py [--events 50000] [--docs 100000] [--src DIR]
 
 Issue 15 measured the old brief on a 58,000-event workspace: 182 s, 1.47 GB, a 128 MB HTML file.
 """
@@ -52,7 +52,7 @@ def events(
     cats = list(Category)
     out = []
     for i in range(n):
-        cited = rng.choice(len(docs), size=int(rng.integers(1, 5)), replace=False)
+        cited = rng.choice(len(docs), size=int(rng.integers(1, 9)), replace=False)
         if i % 500 == 0:  # a few events reported by hundreds of documents
             cited = rng.choice(len(docs), size=300, replace=False)
         ev = [Evidence(doc_id=docs[j].id, start=10, end=60) for j in cited]
@@ -102,7 +102,7 @@ def run_brief(home: Path, out: Path, src: str | None) -> tuple[float, float]:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--events", type=int, default=50_000)
-    ap.add_argument("--docs", type=int, default=20_000)
+    ap.add_argument("--docs", type=int, default=100_000)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--src", help="run the brief from this src folder (PYTHONPATH)")
     args = ap.parse_args()

@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from dualtrack.bargain.challenge import ChallengeSettings, challenge_rounds
+from dualtrack.bargain.challenge import MAX_ROUNDS, ChallengeSettings, challenge_rounds
 from dualtrack.bargain.inputs import IssueInput, from_case, read_csv
 from dualtrack.bargain.spatial import (
     BargainInputError,
@@ -33,7 +33,6 @@ MODELS = ("compromise", "median", "nash", "eu")
 
 # Work refused up front rather than discovered as a 75 GB allocation minutes in: the challenge
 # model holds a few actors x actors arrays per draw, and every model keeps draws x actors values.
-MAX_ROUNDS = 1_000
 MAX_DRAWS = 200_000
 MAX_EU_ACTORS = 2_000
 MAX_CELLS = 40_000_000  # floats held at once (about 320 MB)
