@@ -7,6 +7,7 @@ resident memory and the size of the file written. `--src DIR` runs the brief fro
 checkout's `src` (e.g. the code before the brief summarised) against the same workspace.
 
     .venv/bin/python benchmarks/brief_scale.py [--events 50000] [--docs 100000] [--src DIR]
+        [--workspace DIR]
 
 Issue 15 measured the old brief on a 58,000-event workspace: 182 s, 1.47 GB, a 128 MB HTML file.
 """
@@ -106,22 +107,24 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=100_000)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--src", help="run the brief from this src folder (PYTHONPATH)")
+    ap.add_argument("--workspace", help="build it here once and reuse it (default: a temp dir)")
     ap.add_argument("--build", help=argparse.SUPPRESS)  # internal: build the workspace here
     args = ap.parse_args()
     if args.build:
         build(Path(args.build), args.events, args.docs, args.seed)
         return
     with tempfile.TemporaryDirectory() as tmp:
-        home = Path(tmp) / "ws"
+        home = Path(args.workspace or Path(tmp) / "ws")
         t = time.perf_counter()
-        # Built in a child, so the brief's process is not forked from a large parent.
-        argv = [sys.executable, __file__, "--build", str(home), "--events", str(args.events),
-                "--docs", str(args.docs), "--seed", str(args.seed)]  # fmt: skip
-        subprocess.run(argv, check=True)
+        if not (home / "dualtrack.duckdb").is_file():
+            # Built in a child, so the brief's process is not forked from a large parent.
+            argv = [sys.executable, __file__, "--build", str(home), "--events", str(args.events),
+                    "--docs", str(args.docs), "--seed", str(args.seed)]  # fmt: skip
+            subprocess.run(argv, check=True)
         size = (home / "dualtrack.duckdb").stat().st_size / 1e6
         print(
-            f"workspace: {args.events:,} events, {args.docs:,} documents, {size:.0f} MB "
-            f"(built in {time.perf_counter() - t:.0f} s)"
+            f"workspace {home}: {args.events:,} events, {args.docs:,} documents, {size:.0f} MB "
+            f"(ready in {time.perf_counter() - t:.0f} s)"
         )
         for suffix in ("html", "md"):
             out = Path(tmp) / f"brief.{suffix}"
