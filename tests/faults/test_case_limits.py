@@ -62,7 +62,7 @@ def test_non_finite_numbers_are_rejected(tmp_path: Path, value: str) -> None:
 
 
 def test_thousands_of_unknown_ids_finish_with_a_bounded_hint_search(tmp_path: Path) -> None:
-    n = 3000
+    n = 2000
     lines = ["id: big", "title: big", "actors:"]
     lines += [f"  - {{id: ACT{i:05d}X, kind: state}}" for i in range(n)]
     lines += ["events:"]
