@@ -9,6 +9,8 @@ import typer
 from rich.console import Console
 
 from dualtrack import __version__
+from dualtrack.cligroup import OneErrorGroup
+from dualtrack.outputs import finite_json
 
 if TYPE_CHECKING:
     from dualtrack.app import CaseData
@@ -19,6 +21,7 @@ app = typer.Typer(
     help="Read crisis reporting, model the negotiation and confrontation tracks, and forecast.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    cls=OneErrorGroup,
 )
 case_app = typer.Typer(help="List, show, validate and create case files.", no_args_is_help=True)
 backtest_app = typer.Typer(help="Back-test the models on historical data.", no_args_is_help=True)
@@ -65,7 +68,11 @@ def _load_case_or_fail(ref: str) -> Case:
 
 
 def _case_data_or_fail(
-    ref: str, data_dir: Path | None, asof: object = None, use_store: bool = True
+    ref: str,
+    data_dir: Path | None,
+    asof: object = None,
+    use_store: bool = True,
+    documents: bool = True,
 ) -> CaseData:
     """The case's one event set (case file ∪ workspace) as of `asof`, or exit 1 saying why."""
     from dualtrack.app import CaseDataError, load_case_data
@@ -73,7 +80,7 @@ def _case_data_or_fail(
     from dualtrack.store import StoreError
 
     try:
-        return load_case_data(ref, data_dir, asof=asof, use_store=use_store)  # type: ignore[arg-type]
+        return load_case_data(ref, data_dir, asof=asof, use_store=use_store, documents=documents)  # type: ignore[arg-type]
     except CaseError:
         _load_case_or_fail(ref)  # prints every problem of the file, then exits
         raise
@@ -204,7 +211,6 @@ def backtest_icb(
     fmt: str = typer.Option("table", "--format", help="table or json."),
 ) -> None:
     """Score the ICB base-rate models against climatology on held-out crises."""
-    import json
 
     from dualtrack.calibrate import IcbDataError, load_icb, run_backtest
     from dualtrack.calibrate.icb_fit import SPLITS, complete
@@ -228,7 +234,7 @@ def backtest_icb(
             "n_complete": len(complete(crises)),
             "backtests": {kind: r.model_dump() for kind, r in reports.items()},
         }
-        print(json.dumps(payload, indent=2))
+        print(finite_json(payload, indent=2))
         return
     for report in reports.values():
         console.print(backtest_table(report))
@@ -283,7 +289,6 @@ def bargain_cmd(
 ) -> None:
     """Forecast where each issue settles with the spatial bargaining models (a case's positions
     are moved by the stances reported up to --asof, in the case file and the workspace)."""
-    import json
 
     from rich import box
     from rich.table import Table
@@ -302,7 +307,7 @@ def bargain_cmd(
     except (BargainInputError, FileNotFoundError, KeyError, ValueError) as exc:
         fail(str(exc.args[0]) if isinstance(exc, KeyError) else str(exc))
     if fmt == "json":
-        print(json.dumps(result, indent=2))
+        print(finite_json(result, indent=2))
         return
     for item in result["issues"]:
         table = Table(
@@ -341,7 +346,6 @@ def backtest_deu_cmd(
     fmt: str = typer.Option("table", "--format", help="table or json."),
 ) -> None:
     """Score every bargaining model and the baselines on DEU III (MAE, 0-100 scale)."""
-    import json
 
     from rich import box
     from rich.table import Table
@@ -356,7 +360,7 @@ def backtest_deu_cmd(
     except BargainInputError as exc:
         fail(str(exc))
     if fmt == "json":
-        print(json.dumps(report, indent=2))
+        print(finite_json(report, indent=2))
         return
     sp = report["split"]
     table = Table(
@@ -394,6 +398,7 @@ def _parse_date(value: str | None, option: str) -> object:
 
 EVENT_FORMATS = ("table", "csv", "jsonl", "parquet")
 DATA_DIR_HELP = "Workspace directory (default: $DUALTRACK_HOME, else the user data directory)."
+FORCE_HELP = "Replace --out if it exists (never the workspace or an input)."
 
 
 @app.command("events")
@@ -408,12 +413,14 @@ def events_cmd(
         Path | None, typer.Option("--out", help="Write to this file (parquet needs it).")
     ] = None,
     data_dir: Annotated[Path | None, typer.Option("--data-dir", help=DATA_DIR_HELP)] = None,
+    force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
 ) -> None:
     """A case's events by date: the case file's merged with the workspace's (read only)."""
     import sys
     import tempfile
 
     from dualtrack.event_table import event_table
+    from dualtrack.outputs import check_out
     from dualtrack.store import StoreError, write_events
 
     if fmt not in EVENT_FORMATS:
@@ -422,6 +429,8 @@ def events_cmd(
         fail("--format parquet writes a binary file: give it one with --out FILE.parquet")
     if fmt == "table" and out is not None:
         fail("--out needs --format csv, jsonl or parquet")
+    if out is not None:
+        check_out(out, force=force, inputs=[case], data_dir=data_dir)
     first, last = _parse_date(since, "--since"), _parse_date(until, "--until")
     if first and last and first > last:  # type: ignore[operator]
         fail(f"--since {since} is after --until {until}")
@@ -468,16 +477,21 @@ def demo_cmd(
     data_dir: Annotated[
         Path | None, typer.Option("--data-dir", help="Workspace directory (default: --out).")
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Write into --out even if it holds other files.")
+    ] = False,
 ) -> None:
     """Run a built-in case (default: US–Iran 2026) end to end: workspace, sample articles,
     extraction, bargaining, forecast, and the analyst brief (brief.html, brief.md) under --out."""
     from dualtrack.cases import CaseError
     from dualtrack.demo import run_demo
+    from dualtrack.outputs import check_out_dir
     from dualtrack.report import languages
     from dualtrack.store import StoreError
 
     if lang not in languages():
         fail(f"--lang {lang!r}: choose one of {', '.join(languages())}")
+    check_out_dir(out, force=force)
     try:
         result = run_demo(
             out,
@@ -537,12 +551,15 @@ def brief_cmd(
         str | None,
         typer.Option("--since", help="First day of the charts YYYY-MM-DD (default: 30 days)."),
     ] = None,
+    force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
 ) -> None:
     """Write the analyst brief: one self-contained HTML file (or Markdown), every line sourced."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    from dualtrack.outputs import check_out, format_of
     from dualtrack.report import languages, write_brief
     from dualtrack.report.pipeline import brief_parts
+    from dualtrack.report.render import BRIEF_SUFFIXES
     from dualtrack.store import StoreError
 
     day = _parse_date(asof, "--asof")
@@ -553,7 +570,9 @@ def brief_cmd(
         fail(f"--format {fmt!r}: choose html or md")
     if runs < 1:
         fail(f"--runs must be at least 1, got {runs}")
-    data = _case_data_or_fail(case, data_dir, day, use_store=not no_store)
+    check_out(out, force=force, inputs=[case, *(sources or [])], data_dir=data_dir)
+    fmt = format_of(out, fmt, BRIEF_SUFFIXES, "--out")
+    data = _case_data_or_fail(case, data_dir, day, use_store=not no_store, documents=False)
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
     with Progress(*columns, console=err_console, transient=True) as progress:
         task = progress.add_task("brief", total=None)
@@ -713,7 +732,7 @@ def extract_cmd(
     date: str | None = typer.Option(None, "--date", help="Document date YYYY-MM-DD."),
     case: str | None = typer.Option(None, "--case", help="Case whose actor names to use."),
     fmt: str = typer.Option("jsonl", "--format", help="jsonl (one event per line) or table."),
-    max_chars: int = typer.Option(2_000_000, "--max-chars", help=MAX_CHARS_HELP),
+    max_chars: int = typer.Option(1_000_000, "--max-chars", help=MAX_CHARS_HELP),
 ) -> None:
     """Print the events in articles (txt, md, html, jsonl) without touching any store."""
     import json
@@ -754,7 +773,7 @@ def ingest_cmd(
     data_dir: Annotated[Path | None, typer.Option("--data-dir", help=DATA_DIR_HELP)] = None,
     lang: str = typer.Option("auto", "--lang", help="auto, zh or en."),
     date: str | None = typer.Option(None, "--date", help="Document date YYYY-MM-DD."),
-    max_chars: int = typer.Option(2_000_000, "--max-chars", help=MAX_CHARS_HELP),
+    max_chars: int = typer.Option(1_000_000, "--max-chars", help=MAX_CHARS_HELP),
     fmt: str = typer.Option("table", "--format", help="table or json (the summary)."),
 ) -> None:
     """Store articles with their events and stances in the workspace, and summarise."""

@@ -57,7 +57,7 @@ def test_backtest_deu_json(shared_data):
 def test_backtest_deu_missing_file_exits_1(tmp_path):
     res = runner.invoke(app, ["backtest", "deu", str(tmp_path / "nope.csv")])
     assert res.exit_code == 1
-    assert "cannot read" in res.stderr
+    assert "no such file" in res.stderr
 
 
 def test_bargain_builtin_case_json():

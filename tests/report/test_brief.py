@@ -155,7 +155,7 @@ def test_write_brief_by_suffix_and_format(case: Case, docs: dict[str, Document],
     m = write_brief(brief, tmp_path / "b.md")
     assert h.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert m.read_text(encoding="utf-8").startswith("# ")
-    with pytest.raises(ValueError, match="unknown brief format"):
+    with pytest.raises(ValueError, match="choose one of html, md"):
         write_brief(brief, tmp_path / "b.pdf", "pdf")
 
 

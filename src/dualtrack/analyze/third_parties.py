@@ -25,14 +25,13 @@ class ThirdParty(BaseModel):
 
 def third_parties(case: Case, events: list[Event], latest_n: int = 3) -> list[ThirdParty]:
     out: list[ThirdParty] = []
+    by_party: dict[str | None, list[Event]] = {}  # one pass over the events, not one per party
+    for ev in events:
+        if modality(ev) in (Modality.ACT, Modality.THREAT):
+            by_party.setdefault(acts_for(case, ev.actor), []).append(ev)
     for role in THIRD_PARTY_ROLES:
         for actor in case.with_role(role):
-            own = [
-                ev
-                for ev in events
-                if acts_for(case, ev.actor) == actor.id
-                and modality(ev) in (Modality.ACT, Modality.THREAT)
-            ]
+            own = list(by_party.get(actor.id, []))
             own.sort(key=lambda e: (e.date, e.id), reverse=True)
             scores = [ev.score for ev in own if ev.score is not None]
             out.append(

@@ -34,6 +34,7 @@ F = NDArray[np.float64]
 # A batch runs in chunks of about this many pair-matrix cells (draws x n x n): small enough that
 # a round's work arrays stay in cache (measured faster than one big batch).
 _CELLS_PER_CHUNK = 60_000
+MAX_ROUNDS = 1_000  # the model settles within tens of rounds; more is only memory and time
 
 Denominator = Literal["all_pairs", "pairwise"]
 VoteRisk = Literal["own", "neutral"]
@@ -458,8 +459,8 @@ def challenge_rounds(
     the replication. An issue where everyone already agrees (or with one actor) stays put.
     """
     cfg = settings or ChallengeSettings()
-    if rounds < 0:
-        raise BargainInputError(f"rounds must be >= 0, got {rounds}")
+    if not 0 <= rounds <= MAX_ROUNDS:
+        raise BargainInputError(f"--rounds must be 0 to {MAX_ROUNDS:,}, got {rounds:,}")
     x = np.array(positions, dtype=float, ndmin=2)
     s = np.broadcast_to(np.asarray(salience, dtype=float), x.shape)
     c = np.broadcast_to(np.asarray(capability, dtype=float), x.shape)

@@ -28,6 +28,7 @@ from dualtrack.bargain.spatial import (
     weighted_mean,
     weighted_median,
 )
+from dualtrack.textfiles import read_utf8
 
 F = NDArray[np.float64]
 
@@ -69,10 +70,8 @@ def load_deu(path: str | Path) -> tuple[list[DeuIssue], int]:
     `imputed_salience`): dropping the actor would misstate who took part.
     """
     path = Path(path)
-    try:
-        rows = list(csv.reader(path.read_text(encoding="utf-8").splitlines(), delimiter="\t"))
-    except OSError as exc:
-        raise BargainInputError(f"{path}: cannot read ({exc.strerror})") from None
+    text = read_utf8(path, error=BargainInputError, what="DEU III file (tab-separated)")
+    rows = list(csv.reader(text.splitlines(), delimiter="\t"))
     if len(rows) < 3:
         raise BargainInputError(f"{path}: expected a header, a GDP line and issue rows")
     header = [h.strip() for h in rows[0]]

@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from dualtrack.bargain.challenge import ChallengeSettings, challenge_rounds
+from dualtrack.bargain.challenge import MAX_ROUNDS, ChallengeSettings, challenge_rounds
 from dualtrack.bargain.inputs import IssueInput, from_case, read_csv
 from dualtrack.bargain.spatial import (
     BargainInputError,
@@ -30,6 +30,31 @@ from dualtrack.model import Case
 F = NDArray[np.float64]
 
 MODELS = ("compromise", "median", "nash", "eu")
+
+# Work refused up front rather than discovered as a 75 GB allocation minutes in: the challenge
+# model holds a few actors x actors arrays per draw, and every model keeps draws x actors values.
+MAX_DRAWS = 200_000
+MAX_EU_ACTORS = 2_000
+MAX_CELLS = 40_000_000  # floats held at once (about 320 MB)
+
+
+def check_size(inp: IssueInput, models: tuple[str, ...], rounds: int, draws: int) -> None:
+    """Refuse, before any work, an issue whose run would not fit in memory."""
+    n = len(inp.actors)
+    kept = draws * n * (3 + len(models)) if draws and inp.has_ranges else 0
+    if "eu" in models:
+        if n > MAX_EU_ACTORS:
+            raise BargainInputError(
+                f"{n:,} actors is too many for the challenge (eu) model (at most "
+                f"{MAX_EU_ACTORS:,}: it compares every pair); "
+                "use --model compromise, median or nash"
+            )
+        kept += (rounds + 1) * 2 * n * max(1, draws if inp.has_ranges else 1)
+    if kept > MAX_CELLS:
+        raise BargainInputError(
+            f"{n:,} actors x {draws:,} draws x {rounds:,} rounds needs about "
+            f"{kept * 8 / 2**30:.1f} GB; lower --draws or --rounds"
+        )
 
 
 def load_inputs(source: str | Path | Case, issue: str | None = None) -> list[IssueInput]:
@@ -161,20 +186,42 @@ def forecast(
     issue gets its own stream from `seed` and its id, so selecting issues changes no number.
     """
     models = parse_models(model)
-    if rounds < 0:
-        raise BargainInputError(f"rounds must be >= 0, got {rounds}")
-    if draws < 0:
-        raise BargainInputError(f"draws must be >= 0, got {draws}")
+    if not 0 <= rounds <= MAX_ROUNDS:
+        raise BargainInputError(f"--rounds must be 0 to {MAX_ROUNDS:,}, got {rounds:,}")
+    if seed < 0:
+        raise BargainInputError(f"--seed must be 0 or more, got {seed}")
+    if not 0 <= draws <= MAX_DRAWS:
+        raise BargainInputError(f"--draws must be 0 to {MAX_DRAWS:,}, got {draws:,}")
     inputs = load_inputs(source, issue)
+    for inp in inputs:
+        try:
+            check_size(inp, models, rounds, draws)
+        except BargainInputError as exc:
+            raise BargainInputError(f"issue {inp.issue!r}: {exc}") from None
     issues = []
     for inp in inputs:
         # The stream depends on the seed and the issue's id only, not on which issues are run.
         stream = np.random.SeedSequence([seed, zlib.crc32(inp.issue.encode("utf-8"))])
-        try:
-            models_out = forecast_issue(
-                inp, models, rounds, draws, np.random.default_rng(stream), distribution, settings
-            )
+        try:  # an overflow is reported once, by _check_finite, not as numpy warnings
+            with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+                models_out = forecast_issue(
+                    inp, models, rounds, draws, np.random.default_rng(stream), distribution,
+                    settings,
+                )  # fmt: skip
         except BargainInputError as exc:
             raise BargainInputError(f"issue {inp.issue!r}: {exc}") from None
+        _check_finite(inp.issue, models_out)
         issues.append({"issue": inp.issue, "actors": len(inp.actors), "models": models_out})
     return {"issues": issues}
+
+
+def _check_finite(issue: str, models_out: dict[str, Any]) -> None:
+    """JSON has no NaN or Infinity: inputs so large that a model overflows are an input error."""
+    for model, entry in models_out.items():
+        values = [entry["forecast"], *(entry.get("interval90") or [])]
+        values += [r["median"] for r in entry.get("rounds", [])]
+        if not all(np.isfinite(v) for v in values if v is not None):
+            raise BargainInputError(
+                f"issue {issue!r}: the {model} model overflows on these inputs (numbers too "
+                "large to multiply); rescale capabilities and positions, e.g. to 0-100"
+            )

@@ -17,6 +17,7 @@ from numpy.typing import NDArray
 
 from dualtrack.bargain.spatial import BargainInputError
 from dualtrack.model import Case
+from dualtrack.textfiles import read_utf8
 
 F = NDArray[np.float64]
 
@@ -65,10 +66,7 @@ def read_csv(path: str | Path) -> list[IssueInput]:
     error). Capability may be on any non-negative scale: only ratios matter to the models.
     """
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise BargainInputError(f"{path}: cannot read ({exc.strerror})") from None
+    text = read_utf8(path, error=BargainInputError, what="CSV file")
     reader = csv.DictReader(text.splitlines())
     header = [h.strip() for h in (reader.fieldnames or [])]
     lookup = {h.lower(): raw for h, raw in zip(header, reader.fieldnames or [], strict=True)}
@@ -92,8 +90,10 @@ def read_csv(path: str | Path) -> list[IssueInput]:
         pos_text = (row[lookup["position"]] or "").strip()
         if not pos_text:
             continue  # no position: the actor takes no part in this issue
-        g = groups.setdefault(issue, {"actors": [], **{f: [] for f in FIELDS}, "ranges": []})
-        if actor in g["actors"]:
+        g = groups.setdefault(
+            issue, {"actors": [], "seen": set(), **{f: [] for f in FIELDS}, "ranges": []}
+        )
+        if actor in g["seen"]:
             raise BargainInputError(f"{path}: line {line}: actor {actor!r} repeats on {issue!r}")
         values: dict[str, float] = {}
         for field in FIELDS:
@@ -123,6 +123,7 @@ def read_csv(path: str | Path) -> list[IssueInput]:
                     )
                 rng[field] = (lo, hi)
         g["actors"].append(actor)
+        g["seen"].add(actor)
         for field in FIELDS:
             g[field].append(values[field])
         g["ranges"].append(rng)

@@ -12,12 +12,14 @@ from typing import Literal
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from dualtrack.errors import DualtrackError
+
 Weighting = Literal["capability_salience", "salience", "capability", "equal"]
 
 F = NDArray[np.float64]
 
 
-class BargainInputError(ValueError):
+class BargainInputError(DualtrackError, ValueError):
     """Inputs a bargaining model cannot use; the message says which field and why."""
 
 

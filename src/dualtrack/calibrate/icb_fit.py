@@ -22,7 +22,7 @@ from scipy.stats import norm
 from dualtrack.calibrate import icb_codes as codes
 from dualtrack.calibrate.base_rates import BaseRates, DurationForecast
 from dualtrack.calibrate.features import FEATURE_NAMES, CrisisFeatures, Imputation, design_matrix
-from dualtrack.calibrate.icb_loader import IcbCrisis
+from dualtrack.calibrate.icb_loader import IcbCrisis, IcbDataError
 from dualtrack.calibrate.regression import (
     LogNormalDuration,
     MultinomialLogit,
@@ -225,9 +225,19 @@ def _duration_rows(
     return rows
 
 
+# Fewer crises than this make every score (and some fits) undefined rather than merely noisy.
+MIN_TRAIN, MIN_TEST = 30, 10
+
+
 def run_backtest(crises: list[IcbCrisis], kind: str = "random") -> BacktestReport:
     """Hold-out scores of every model beside climatology (see the module docstring)."""
     train, test = split(complete(crises), kind)
+    if len(train) < MIN_TRAIN or len(test) < MIN_TEST:
+        raise IcbDataError(
+            f"the {kind} split leaves {len(train)} training and {len(test)} test crises with "
+            f"complete data; a back-test needs at least {MIN_TRAIN} and {MIN_TEST} "
+            "(use the full ICB files)"
+        )
     imp = imputation(train)
     rows = [
         *_classifier_rows("outcome", "outcome", codes.OUTCOME_CLASSES, train, test, imp),

@@ -15,9 +15,10 @@ from pydantic import BaseModel, ConfigDict
 
 from dualtrack.calibrate import icb_codes as codes
 from dualtrack.calibrate.features import ACTIVITY_LEVELS, CrisisFeatures
+from dualtrack.errors import DualtrackError
 
 
-class IcbDataError(ValueError):
+class IcbDataError(DualtrackError, ValueError):
     """The ICB files are missing, malformed or hold a code the codebook does not define."""
 
 

@@ -19,6 +19,10 @@ from dualtrack.cases.yamlmap import LineMap, Path_
 from dualtrack.model import Event
 from dualtrack.ontology import Category, modes
 
+# Candidate comparisons spent on "did you mean" per file (about a second); past it, unknown ids
+# are still reported, without a suggestion.
+HINT_BUDGET = 200_000
+
 
 def closest(word: str, candidates: Iterable[str]) -> str | None:
     """The candidate most like `word` (case-insensitive), or None when nothing is close."""
@@ -61,6 +65,16 @@ class CaseChecker:
         self.alias_owner: dict[str, str] = {}  # casefolded name/alias -> actor id
         self.issues: dict[str, dict[str, Any]] = {}
         self.source_ids: set[str] = set()
+        self.hint_budget = HINT_BUDGET
+
+    def hint(self, word: str, candidates: Iterable[str]) -> str | None:
+        """`closest`, while the file's budget of comparisons lasts: thousands of unknown ids
+        against thousands of actors would otherwise spend minutes on suggestions."""
+        pool = list(candidates)
+        if len(pool) > self.hint_budget:
+            return None
+        self.hint_budget -= len(pool)
+        return closest(word, pool)
 
     def add(self, path: Path_, message: str) -> None:
         self.problems.append(
@@ -87,7 +101,7 @@ class CaseChecker:
     def ref_actor(self, path: Path_, value: Any, what: str = "actor") -> None:
         if not isinstance(value, str) or value in self.actor_ids:
             return
-        hint = self.alias_owner.get(value.casefold()) or closest(value, self.actor_ids)
+        hint = self.alias_owner.get(value.casefold()) or self.hint(value, self.actor_ids)
         tip = f" (did you mean {hint!r}?)" if hint else ""
         self.add(path, f"unknown {what} {value!r}{tip}")
 
@@ -96,7 +110,7 @@ class CaseChecker:
             return None
         if value in self.issues:
             return self.issues[value]
-        hint = closest(value, self.issues)
+        hint = self.hint(value, self.issues)
         tip = f" (did you mean {hint!r}?)" if hint else ""
         self.add(path, f"unknown issue {value!r}{tip}")
         return None
@@ -232,7 +246,7 @@ class CaseChecker:
         if isinstance(items, list):
             for j, item in enumerate(items):
                 if item not in options:
-                    hint = closest(str(item), [str(o) for o in options])
+                    hint = self.hint(str(item), [str(o) for o in options])
                     tip = f" (did you mean {hint!r}?)" if hint else ""
                     self.add(
                         (*base, "items", j), f"{item!r} is not an option of issue {iid!r}{tip}"
@@ -318,7 +332,7 @@ class CaseChecker:
             return
         known = modes(cat)
         if mode not in known:
-            hint = closest(str(mode), known)
+            hint = self.hint(str(mode), known)
             listed = ", ".join(known) or "none"
             tip = f" (did you mean {hint!r}?)" if hint else f" (known: {listed})"
             self.add((*base, "mode"), f"{cat} has no mode {mode!r}{tip}")

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from dualtrack.errors import DualtrackError, printable
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -23,13 +25,13 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line is not None else self.file
         field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} {self.message}"
+        return printable(f"{where}:{field} {self.message}")  # for a terminal: no escapes
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
-class CaseError(ValueError):
+class CaseError(DualtrackError, ValueError):
     """A case file that cannot be loaded; `problems` lists everything wrong with it."""
 
     def __init__(self, path: str, problems: Sequence[Problem]) -> None:

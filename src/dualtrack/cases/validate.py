@@ -19,7 +19,9 @@ from pydantic import BaseModel, ValidationError
 from dualtrack.cases.checks import closest, cross_check
 from dualtrack.cases.problems import Problem, format_path
 from dualtrack.cases.yamlmap import LineMap, load_with_lines
+from dualtrack.errors import DualtrackError
 from dualtrack.model import Case
+from dualtrack.textfiles import read_utf8
 
 _UNIT_INTERVAL = {"salience", "confidence"}
 
@@ -92,7 +94,8 @@ def check_text(text: str, file: str) -> tuple[Case | None, list[Problem]]:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         what = " ".join(x for x in (exc.context, exc.problem) if x)
-        return None, [Problem(file, line, "", f"YAML syntax error: {what}")]
+        syntax = isinstance(exc, yaml.scanner.ScannerError | yaml.parser.ParserError)
+        return None, [Problem(file, line, "", f"YAML {'syntax ' if syntax else ''}error: {what}")]
     if not isinstance(data, dict):
         got = "an empty file" if data is None else f"a {type(data).__name__}"
         return None, [Problem(file, 1, "", f"a case file must be a YAML mapping, got {got}")]
@@ -110,13 +113,9 @@ def read_case_file(path: str | Path) -> tuple[Case | None, list[Problem]]:
     """The case in `path` and every problem with it; the case is None unless there are none."""
     file = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None, [Problem(file, None, "", "no such file")]
-    except UnicodeDecodeError as exc:
-        return None, [Problem(file, None, "", f"not UTF-8 text (byte {exc.start})")]
-    except OSError as exc:
-        return None, [Problem(file, None, "", f"cannot read: {exc.strerror or exc}")]
+        text = read_utf8(path, what="case file (YAML)")
+    except DualtrackError as exc:
+        return None, [Problem(file, None, "", str(exc).removeprefix(f"{file}: "))]
     return check_text(text, file)
 
 

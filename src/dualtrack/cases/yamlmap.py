@@ -19,6 +19,10 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _BOOL = "tag:yaml.org,2002:bool"
 
 Path_ = tuple[str | int, ...]
+# Aliases may repeat this many nodes in all: plenty for a case file that reuses an anchor, far
+# below what a "billion laughs" file expands to (its line-map walk would never finish).
+MAX_ALIAS_NODES = 100_000
+MAX_INT_DIGITS = 30  # no case field needs more; Python refuses ints past 4,300 digits anyway
 
 
 class _Loader(_Base):  # type: ignore[misc, valid-type]
@@ -33,6 +37,66 @@ _Loader.yaml_implicit_resolvers = {
 _Loader.add_implicit_resolver(
     _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
+
+
+def _short_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    if sum(ch.isdigit() for ch in str(node.value)) > MAX_INT_DIGITS:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"a {len(node.value):,}-digit number is not a usable value", node.start_mark
+        )
+    return yaml.SafeLoader.construct_yaml_int(loader, node)  # type: ignore[no-any-return]
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _short_int)
+
+
+def _expanded_size(root: yaml.Node) -> int:
+    """Nodes the tree has with every alias expanded, counted without expanding (memoised by
+    node identity, so shared subtrees cost once)."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        if id(node) in sizes:
+            continue
+        kids = _children(node)
+        if done:
+            sizes[id(node)] = 1 + sum(sizes[id(k)] for k in kids)
+            continue
+        stack.append((node, True))
+        stack.extend((k, False) for k in kids if id(k) not in sizes)
+    return sizes[id(root)]
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _distinct(root: yaml.Node) -> int:
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) not in seen:
+            seen.add(id(node))
+            stack.extend(_children(node))
+    return len(seen)
+
+
+def _check_aliases(root: yaml.Node) -> None:
+    expanded, distinct = _expanded_size(root), _distinct(root)
+    if expanded - distinct > MAX_ALIAS_NODES:
+        raise yaml.composer.ComposerError(
+            None,
+            None,
+            f"aliases expand the file to over {expanded:,} values (limit: "
+            f"{MAX_ALIAS_NODES:,} repeated); write the values out or use fewer aliases",
+            root.start_mark,
+        )
 
 
 @dataclass
@@ -79,6 +143,7 @@ def load_with_lines(text: str) -> tuple[Any, LineMap]:
         node = loader.get_single_node()
         if node is None:
             return None, LineMap()
+        _check_aliases(node)
         lines = LineMap({(): node.start_mark.line + 1})
         _walk(node, (), lines)
         data = loader.construct_document(node)

@@ -8,6 +8,7 @@ against, the mention is kept with precision `unknown` and no date: never guessed
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
 import re
@@ -92,6 +93,18 @@ def _month(value: str | None, lang: LangData) -> int | None:
     return lang.dates["months"].get(value.lower().rstrip("."))
 
 
+class _Breaks:
+    """Where the line breaks are, so 'is there a break between a and b' costs a bisection, not
+    a scan of everything since the last dated sentence (quadratic in a long document)."""
+
+    def __init__(self, text: str) -> None:
+        self._at = [m.start() for m in re.finditer("\n", text)]
+
+    def within(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self._at, start)
+        return i < len(self._at) and self._at[i] < end
+
+
 def find_dates(text: str, lang: LangData, doc_date: dt.date | None) -> list[DateMention]:
     """All date mentions in `text` (normalised), resolved in reading order."""
     spans: list[tuple[int, int, str, object]] = []
@@ -116,6 +129,7 @@ def find_dates(text: str, lang: LangData, doc_date: dt.date | None) -> list[Date
     spans.sort(key=lambda s: s[0])
 
     out: list[DateMention] = []
+    breaks = _Breaks(text)
     context: dt.date | None = doc_date
     month_context = doc_date  # "In January … the following month": any precision anchors months
     context_end = 0
@@ -123,7 +137,7 @@ def find_dates(text: str, lang: LangData, doc_date: dt.date | None) -> list[Date
         if kind == "abs":
             # a day alone (6日) after a paragraph break: back at the document's month, not at the
             # month of a background paragraph
-            ctx = context if "\n" not in text[context_end:start] else (doc_date or context)
+            ctx = context if not breaks.within(context_end, start) else (doc_date or context)
             dm = _absolute(start, end, payload, lang, doc_date, ctx)  # type: ignore[arg-type]
         else:
             rel, groups = payload  # type: ignore[misc]

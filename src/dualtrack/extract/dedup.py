@@ -7,6 +7,7 @@ an event that the document also dates is folded into the dated one.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 
 from dualtrack.model import Event, Stance
@@ -82,8 +83,49 @@ class _Merger:
             keep.date_end = other.date_end
 
 
+def event_id(e: Event, country: Callable[[str | None], str | None]) -> str:
+    """The id of the event a report belongs to: a function of the merge key alone, so the same
+    reports get the same ids in whatever order or batches they arrive (the store merges by id)."""
+    key = "|".join(str(getattr(x, "value", x)) for x in _key(e, country))
+    return "ev_" + hashlib.sha1(key.encode()).hexdigest()[:12]
+
+
+def _canonical(e: Event) -> tuple:
+    """An order of reports that does not depend on the order they were read in."""
+    spans = tuple(sorted((ev.doc_id, ev.start, ev.end) for ev in e.evidence))
+    return (spans, e.actor, e.target or "", e.via or "", e.mode or "", e.id)
+
+
 def merge_events(
     events: list[Event], country: Callable[[str | None], str | None], within_doc: bool
+) -> list[Event]:
+    """One event per real-world event. Within a document, reports are read in its order and an
+    undated or addressee-less report folds into its dated or addressed twin. Across documents
+    only identical keys merge, each group in a canonical order: the result is the same for any
+    order of the documents and any split into batches."""
+    merged = _merge_in_document(events, country) if within_doc else _merge_across(events, country)
+    for e in merged:  # the id follows the merge key
+        e.id = event_id(e, country)
+    return merged
+
+
+def _merge_across(events: list[Event], country: Callable[[str | None], str | None]) -> list[Event]:
+    groups: dict[tuple, list[Event]] = {}
+    for e in events:  # dict order: first appearance, so the output keeps the input's order
+        groups.setdefault(_key(e, country), []).append(e)
+    merger = _Merger()
+    out = []
+    for members in groups.values():
+        first, *rest = sorted(members, key=_canonical)
+        kept = _fresh(first)
+        for other in rest:
+            merger.merge(kept, other)
+        out.append(kept)
+    return out
+
+
+def _merge_in_document(
+    events: list[Event], country: Callable[[str | None], str | None]
 ) -> list[Event]:
     merger = _Merger()
     out: dict[tuple, Event] = {}
@@ -110,23 +152,18 @@ def merge_events(
             continue
         out[k] = _fresh(e)
         loose.setdefault(k_loose, k)
-    merged = list(out.values())
-    if within_doc:
-        dated: dict[tuple, Event] = {}
-        for e in merged:
-            if e.date is not None:
-                dated.setdefault(_key(e, country)[1:], e)
-        keep = []
-        for e in merged:
-            twin = dated.get(_key(e, country)[1:]) if e.date is None else None
-            if twin is not None:
-                merger.merge(twin, e)
-                continue
-            keep.append(e)
-        merged = keep
-    for e in merged:  # the id follows the merged content
-        e.id = e.fingerprint()
-    return merged
+    dated: dict[tuple, Event] = {}
+    for e in out.values():
+        if e.date is not None:
+            dated.setdefault(_key(e, country)[1:], e)
+    keep = []
+    for e in out.values():
+        twin = dated.get(_key(e, country)[1:]) if e.date is None else None
+        if twin is not None:
+            merger.merge(twin, e)
+            continue
+        keep.append(e)
+    return keep
 
 
 def merge_stances(stances: list[Stance]) -> list[Stance]:

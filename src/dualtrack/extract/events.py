@@ -373,7 +373,7 @@ class Coder:
             and self.text[before[-2].end : last.start].strip() == ","
         ):
             before = before[:-1]  # "Burkina Faso and Niger, Mali's allies, recalled": apposition
-        if not self.lang.cjk and re.match(r"[^,.;]{0,60},", self.text[before[-1].end :]):
+        if not self.lang.cjk and _COMMA_SOON.match(self.text, before[-1].end):
             for i, m in enumerate(before[:-1]):  # "Russia, a close ally of Serbia, blamed"
                 if _APPOSITION.match(self.text[m.end : before[i + 1].start]):
                     before = before[: i + 1]
@@ -547,10 +547,10 @@ class Coder:
         last = self.text[sent.end - 1]
         return (
             sent.end - sent.start <= 120  # a wire headline or standfirst runs to ~100 characters
-            and (sent.paragraph == 0 or self.text[: sent.start].rstrip(" \t").endswith("\n"))
+            and (sent.paragraph == 0 or _after_line_break(self.text, sent.start))
             and last not in _CLOSING
             and self.text[sent.end : sent.end + 1] == "\n"
-            and bool(self.text[sent.end :].strip())
+            and _NON_SPACE.search(self.text, sent.end) is not None
             and not any(
                 d.date and not d.dateline and d.precision is DatePrecision.DAY for d in dates
             )
@@ -1165,6 +1165,20 @@ class Coder:
 
 # ", a close ally of Serbia," / ", which borders …,": an apposition or relative clause after a
 # subject (not ", the", which also joins lists: "Lebanon, the United States and France").
+# Scanned from a position, never on a slice to the end of the text: a slice per sentence makes
+# a long document quadratic.
+_COMMA_SOON = re.compile(r"[^,.;]{0,60},")
+_NON_SPACE = re.compile(r"\S")
+
+
+def _after_line_break(text: str, pos: int) -> bool:
+    """Whether only spaces and tabs separate `pos` from a preceding line break."""
+    i = pos
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    return i > 0 and text[i - 1] == "\n"
+
+
 _APPOSITION = re.compile(r",\s+(?:a|an|which|who|whose)\s[^,;.]*$")
 _PARENTHETICAL = re.compile(r",\s+(?:a|an|which|who|whose)\s[^,;.]*,")
 

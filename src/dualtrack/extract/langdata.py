@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from dualtrack.errors import DualtrackError
 from dualtrack.extract.firstchars import index_patterns
 from dualtrack.extract.trie import trie_pattern
 from dualtrack.ontology import Category
@@ -26,7 +27,7 @@ LANG_CODES = ("zh", "en")
 FILES = ("countries", "actors", "verbs", "modality", "dates", "units", "stances", "text")
 
 
-class LangDataError(ValueError):
+class LangDataError(DualtrackError, ValueError):
     """A language data file is malformed; the message names the file and the entry."""
 
 

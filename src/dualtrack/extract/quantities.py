@@ -6,6 +6,7 @@ counted things, the attribute a measure describes (射程 → range) and qualifi
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -115,6 +116,7 @@ class QuantityFinder:
 
     def find(self, text: str) -> list[QuantityMention]:
         out: list[QuantityMention] = self._money(text)
+        money = [(q.start, q.end) for q in out]  # in text order, not overlapping
         for m in self._rx.finditer(text):
             value = self._value(m.group("num"))
             if value is None:
@@ -160,8 +162,8 @@ class QuantityFinder:
                 continue  # 一架无人机, 一支救援队: a count of one is an article, not a quantity
             if what == unit:
                 what = None
-            if any(q.start <= start < q.end for q in out):
-                continue  # inside a currency amount already found
+            if _inside(money, start) or (out and out[-1].start <= start < out[-1].end):
+                continue  # inside a currency amount (or the quantity just before) already found
             out.append(
                 QuantityMention(
                     start, end, Quantity(value=value, unit=unit, what=what, qualifier=qualifier)
@@ -196,3 +198,10 @@ class QuantityFinder:
         if found:
             return self.attributes.get(found.group()) or self.attributes.get(found.group().lower())
         return None
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether `pos` falls in one of the sorted, disjoint `spans` (a bisection, so a long document
+    with thousands of quantities stays linear)."""
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]

@@ -17,12 +17,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from pydantic import ValidationError
+
+from dualtrack.errors import DualtrackError, printable
 from dualtrack.model import Document
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-DEFAULT_MAX_CHARS = 2_000_000
+DEFAULT_MAX_CHARS = 1_000_000  # a long book; extraction runs ~15 s per million characters
 MIN_ARTICLE_CHARS = 40
 # Bytes read from one file before giving up on it: a little above what max_chars needs in UTF-8.
 _BYTES_PER_CHAR = 4
@@ -38,10 +41,10 @@ class ReadError:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line is not None else self.file
-        return f"{where}: {self.message}"
+        return printable(f"{where}: {self.message}")  # for a terminal: no escapes
 
 
-class UndecodableError(ValueError):
+class UndecodableError(DualtrackError, ValueError):
     pass
 
 
@@ -65,7 +68,12 @@ def decode(data: bytes) -> str:
     ).best()
     if best is None or best.encoding is None:
         raise UndecodableError("cannot decode: not UTF-8, GB18030 or Big5")
-    text = data.decode(best.encoding, errors="strict") if best.encoding else ""
+    try:  # the guess saw the first 200 KB only: a bad byte further on is this file's error
+        text = data.decode(best.encoding, errors="strict")
+    except UnicodeDecodeError as e:
+        raise UndecodableError(
+            f"not valid {best.encoding} (guessed from its start): bad byte at offset {e.start:,}"
+        ) from None
     if _looks_binary(text):
         raise UndecodableError(f"decodes as {best.encoding} only to control characters (binary?)")
     return text
@@ -94,20 +102,25 @@ def _parse_date(value: object) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     s = str(value).strip()
-    try:
-        return dt.date.fromisoformat(s[:10])
+    try:  # a date, or a whole timestamp ("2026-02-06T08:30:00Z"); never a date plus junk
+        return dt.date.fromisoformat(s) if len(s) <= 10 else dt.datetime.fromisoformat(s).date()
     except ValueError:
         return None
 
 
 def _document(text: str, *, source: str, date: dt.date | None, lang: str, **kw: object) -> Document:
-    return Document(
-        text=text,
-        source=source,
-        date=date,
-        lang=lang if lang in ("en", "zh-Hant", "zh-Hans") else None,
-        **kw,  # type: ignore[arg-type]
-    )
+    """The Document; raises `UndecodableError` for text no store can hold (a lone surrogate)."""
+    try:
+        return Document(
+            text=text,
+            source=source,
+            date=date,
+            lang=lang if lang in ("en", "zh-Hant", "zh-Hans") else None,
+            **kw,  # type: ignore[arg-type]
+        )
+    except ValidationError as e:
+        detail = "; ".join(str(err["msg"]).removeprefix("Value error, ") for err in e.errors())
+        raise UndecodableError(f"unusable text: {detail}") from None
 
 
 def _expand(paths: Iterable[str | Path]) -> Iterator[Path | str]:
@@ -132,6 +145,8 @@ def read_paths(
 ) -> Iterator[Document | ReadError]:
     """Yield a Document per article, or a ReadError per input that cannot be used. Streams:
     JSONL is read line by line and no file is read past `max_chars` characters' worth of bytes."""
+    if max_chars < 1:
+        raise DualtrackError(f"--max-chars must be at least 1, got {max_chars}")
     for item in _expand(paths):
         if item == "-":
             yield from _read_stream(sys.stdin.buffer, "<stdin>", date, lang, max_chars, jsonl=None)
@@ -210,7 +225,10 @@ def _from_bytes(
         if date is None:
             yield ReadError(name, f"'Date:' header {value!r} is not YYYY-MM-DD", line)
             return
-    yield _document(text, source=name, date=date, lang=lang, title=title[1] if title else None)
+    try:
+        yield _document(text, source=name, date=date, lang=lang, title=title[1] if title else None)
+    except UndecodableError as e:
+        yield ReadError(name, str(e))
 
 
 # Header lines a plain-text article may open with (`Date: 2026-02-06`, `Title: …`), by the
@@ -275,6 +293,9 @@ def _read_jsonl(
         except json.JSONDecodeError as e:
             yield ReadError(name, f"not valid JSON ({e.msg} at column {e.colno})", lineno)
             continue
+        except RecursionError:
+            yield ReadError(name, "JSON nested too deeply", lineno)
+            continue
         if not isinstance(obj, dict):
             yield ReadError(name, "expected a JSON object with a 'text' field", lineno)
             continue
@@ -292,14 +313,19 @@ def _read_jsonl(
                 yield ReadError(name, f"'date' {obj.get('date')!r} is not YYYY-MM-DD", lineno)
                 continue
         doc_lang = lang if lang != "auto" else (obj.get("lang") or "auto")
-        yield _document(
-            text,
-            source=str(obj.get("source") or f"{name}:{lineno}"),
-            date=doc_date,
-            lang=doc_lang,
-            title=obj.get("title") if isinstance(obj.get("title"), str) else None,
-            url=obj.get("url") if isinstance(obj.get("url"), str) else None,
-        )
+        try:
+            doc = _document(
+                text,
+                source=str(obj.get("source") or f"{name}:{lineno}"),
+                date=doc_date,
+                lang=doc_lang,
+                title=obj.get("title") if isinstance(obj.get("title"), str) else None,
+                url=obj.get("url") if isinstance(obj.get("url"), str) else None,
+            )
+        except UndecodableError as e:
+            yield ReadError(name, str(e), lineno)
+            continue
+        yield doc
     if not any_line:
         yield ReadError(name, "empty file")
 

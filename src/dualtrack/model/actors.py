@@ -42,7 +42,7 @@ class Actor(BaseModel):
     id. Every alias in every script is what the extractor matches on.
     """
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     id: str
     kind: ActorKind

@@ -15,7 +15,7 @@ from dualtrack.model.issues import Issue, Position
 class SourceRef(BaseModel):
     """A document a case cites: its id (SHA-256 of the text) plus what a reader needs to find it."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     id: str
     title: str | None = None
@@ -26,7 +26,7 @@ class SourceRef(BaseModel):
 
 
 class Case(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     id: str
     title: str

@@ -14,7 +14,7 @@ def text_id(text: str) -> str:
 
 
 class Document(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     id: str = ""
     text: str

@@ -22,7 +22,7 @@ class DatePrecision(StrEnum):
 class Quantity(BaseModel):
     """A counted or measured thing tied to an event: 15 entities, 2,000 km, at least 10 warships."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     value: float
     unit: str
@@ -33,7 +33,7 @@ class Quantity(BaseModel):
 class Evidence(BaseModel):
     """Where in a document's original text a claim stands: [start, end) character offsets."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     doc_id: str
     start: int = Field(ge=0)
@@ -50,7 +50,7 @@ class Evidence(BaseModel):
 class EventFlags(BaseModel):
     """Modality: an event that did not (or not yet, or not surely) happen is still reported."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     negated: bool = False
     hypothetical: bool = False
@@ -68,7 +68,7 @@ class EventFlags(BaseModel):
 class Event(BaseModel):
     """One real-world event, possibly reported by several documents (several evidence spans)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     id: str = ""
     date: dt.date | None = None
@@ -119,7 +119,7 @@ class Event(BaseModel):
 class Stance(BaseModel):
     """An actor's stated position on a case issue, as reported (extracted or hand-entered)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     id: str = ""
     actor: str

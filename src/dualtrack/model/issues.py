@@ -16,7 +16,7 @@ class IssueKind(StrEnum):
 class Anchor(BaseModel):
     """A labelled point on an issue's scale (0 = zero enrichment, ...)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     value: float
     label: str
@@ -29,7 +29,7 @@ class Issue(BaseModel):
     weighted share of its options a position includes, on 0-100 (see `value_of`).
     """
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     id: str
     name: str
@@ -74,7 +74,7 @@ class Position(BaseModel):
     analyst's uncertainty and feed the Monte Carlo draws.
     """
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     actor: str
     issue: str

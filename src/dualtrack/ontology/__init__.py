@@ -80,6 +80,11 @@ def score_of(category: Category | str, mode: str | None = None) -> float:
 
 
 def track_of(category: Category | str) -> Track:
+    return _track(str(getattr(category, "value", category)))
+
+
+@cache
+def _track(category: str) -> Track:  # called once per event by every index: looked up once
     return Track(_taxonomy()["categories"][Category(category).value]["track"])
 
 

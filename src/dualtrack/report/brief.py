@@ -31,6 +31,9 @@ SECTION_IDS = (
 )
 CHART_IDS = ("tracks", "escalation", "positions", "forecast")
 LATEST_N = 6  # moves listed per track
+# A brief is read, not searched: past these, a list shows its most recent items and says how many
+# more the workspace holds (`dualtrack events` lists them all), so its size stays bounded.
+LIST_N = 12  # events in one list (rounds, threats, excluded reports)
 PAIRS_N = 8  # pairs of actors in the by-pair index table
 
 
@@ -140,6 +143,18 @@ class _Builder:
 
     def events(self, ids: list[str]) -> list[Event]:
         return [self.pic.events[i] for i in ids if i in self.pic.events]
+
+    def event_lines(self, events: list[Event], n: int = LIST_N) -> list[Line]:
+        """The `n` most recent of `events` in their given order, and a line counting the rest."""
+        shown = set(
+            sorted(range(len(events)), key=lambda i: (events[i].date or dt.date.min, events[i].id))[
+                -n:
+            ]
+        )
+        lines = [self.event_line(e) for i, e in enumerate(events) if i in shown]
+        if len(events) > n:
+            lines.append(Line(text=self.s("more", n=number(len(events) - n))))
+        return lines
 
     # -- sections ------------------------------------------------------------------------------
 
@@ -262,9 +277,7 @@ class _Builder:
         ]
         rounds = self.events(pic.negotiation.rounds)
         if rounds:
-            blocks.append(
-                Lines(title=s("negotiation.rounds"), items=[self.event_line(e) for e in rounds])
-            )
+            blocks.append(Lines(title=s("negotiation.rounds"), items=self.event_lines(rounds)))
         moves = [
             e
             for e in pic.events.values()
@@ -345,9 +358,7 @@ class _Builder:
             self.events(pic.ledger.threats), key=lambda e: (e.date, e.id), reverse=True
         )
         if threats:
-            blocks.append(
-                Lines(title=s("confrontation.threats"), items=[self.event_line(e) for e in threats])
-            )
+            blocks.append(Lines(title=s("confrontation.threats"), items=self.event_lines(threats)))
         rows: list[list[Line]] = []
         for e in pic.ledger.entries:
             n = number(e.total)
@@ -399,9 +410,7 @@ class _Builder:
         excluded = self.events(pic.ledger.excluded)
         if excluded:
             blocks.append(
-                Lines(
-                    title=s("confrontation.excluded"), items=[self.event_line(e) for e in excluded]
-                )
+                Lines(title=s("confrontation.excluded"), items=self.event_lines(excluded))
             )
         return Section(id="confrontation", heading=s("sections.confrontation"), blocks=blocks)
 

@@ -21,6 +21,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from dualtrack.errors import DualtrackError
+
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
 # Elements whose content is wider than their box, anything reaching past the viewport's right
@@ -77,7 +79,7 @@ INVENTORY_JS = r"""
 """
 
 
-class BrowserError(RuntimeError):
+class BrowserError(DualtrackError, RuntimeError):
     pass
 
 

@@ -14,9 +14,14 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from dualtrack.model import Case, Document, Event, Evidence, Stance
+from dualtrack.model import Case, Document, Event, Evidence, SourceRef, Stance
 
 SPAN_LIMIT = 400  # characters of a span shown; longer spans are cut with an ellipsis
+# An event reported by hundreds of documents is not cited hundreds of times: a line cites at most
+# REFS_PER_LINE spans, at most SPANS_PER_CLAIM of each event or stance, so the appendix (and the
+# documents a brief must read) stay bounded however large the workspace.
+REFS_PER_LINE = 6
+SPANS_PER_CLAIM = 2
 
 
 class EvidenceRef(BaseModel):
@@ -45,35 +50,21 @@ class EvidenceBook:
         key = (ev.doc_id, ev.start, ev.end)
         if key in self._numbers:
             return self._numbers[key]
-        doc = self._docs.get(ev.doc_id)
-        src = self._sources.get(ev.doc_id)
-        span = ev.text
-        if span is None and doc is not None and ev.end <= len(doc.text):
-            span = doc.text[ev.start : ev.end]
-        if span is not None and len(span) > SPAN_LIMIT:
-            span = span[:SPAN_LIMIT] + "…"
         n = len(self.refs) + 1
-        self.refs.append(
-            EvidenceRef(
-                n=n,
-                doc_id=ev.doc_id,
-                doc_title=(doc.title if doc else None) or (src.title if src else None),
-                doc_outlet=(doc.source if doc else None) or (src.outlet if src else None),
-                doc_date=(doc.date if doc else None) or (src.date if src else None),
-                doc_url=(doc.url if doc else None) or (src.url if src else None),
-                start=ev.start,
-                end=ev.end,
-                span=span,
-                claim=claim,
-            )
-        )
+        ref = EvidenceRef(
+            n=n, doc_id=ev.doc_id, doc_title=None, doc_outlet=None, doc_date=None, doc_url=None,
+            start=ev.start, end=ev.end, span=ev.text, claim=claim,
+        )  # fmt: skip
+        self.refs.append(describe(ref, self._docs.get(ev.doc_id), self._sources.get(ev.doc_id)))
         self._numbers[key] = n
         return n
 
     def cite(self, *claims: Event | Stance) -> list[int]:
         out: list[int] = []
         for c in claims:
-            for ev in c.evidence:
+            for ev in c.evidence[:SPANS_PER_CLAIM]:
+                if len(out) >= REFS_PER_LINE:
+                    return out
                 n = self._ref(ev, c.id)
                 if n not in out:
                     out.append(n)
@@ -85,6 +76,31 @@ class EvidenceBook:
     @property
     def n_documents(self) -> int:
         return len({r.doc_id for r in self.refs})
+
+
+def describe(ref: EvidenceRef, doc: Document | None, src: SourceRef | None) -> EvidenceRef:
+    """`ref` with what its document (or the case's source entry) says: title, outlet, date, URL,
+    and the span's text when the evidence did not keep it."""
+    span = ref.span
+    if span is None and doc is not None and ref.end <= len(doc.text):
+        span = doc.text[ref.start : ref.end]
+    if span is not None and len(span) > SPAN_LIMIT:
+        span = span[:SPAN_LIMIT] + "…"
+    none = (None, None, None, None)
+    d = (doc.title, doc.source, doc.date, doc.url) if doc is not None else none
+    c = (src.title, src.outlet, src.date, src.url) if src is not None else none
+    have = (ref.doc_title, ref.doc_outlet, ref.doc_date, ref.doc_url)
+    names = ("doc_title", "doc_outlet", "doc_date", "doc_url")
+    update = {name: h or a or b for name, h, a, b in zip(names, have, d, c, strict=True)}
+    return ref.model_copy(update={"span": span, **update})
+
+
+def fill_refs(refs: list[EvidenceRef], documents: Mapping[str, Document]) -> list[EvidenceRef]:
+    """The refs with their documents' details, for documents read after the brief was built
+    (only those it cites: a brief never loads a whole workspace's texts)."""
+    return [
+        describe(r, documents.get(r.doc_id), None) if r.doc_id in documents else r for r in refs
+    ]
 
 
 SOURCES_ENV = "DUALTRACK_SOURCES"

@@ -2,18 +2,22 @@
 
 HTML goes through Jinja2 with autoescaping on, so every string that came from an article or a
 case file is shown as text; only the chart SVG (built and escaped in charts.py) is inserted raw.
-Markdown escapes `&`, `<` and `>` too, because Markdown viewers pass raw HTML through.
+Markdown escapes the text's Markdown syntax and raw HTML, because Markdown viewers render both.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from functools import cache
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from dualtrack.outputs import format_of, write_text
 from dualtrack.report.brief import Brief, Line
+
+BRIEF_SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
 
 
 @cache
@@ -31,8 +35,17 @@ def render_html(brief: Brief) -> str:
     return _env().get_template("brief.html.j2").render(b=brief)
 
 
+# The punctuation that opens Markdown syntax inside a line (links and images need `[`, emphasis
+# `*`/`_`, code `` ` ``, table cells `|`): backslash-escaped, each is shown as itself (CommonMark
+# 2.4); `&`, `<` and `>` (raw HTML, autolinks) become entities. Every line the renderer writes
+# starts with its own prefix, so line-start syntax (`#`, `-`, `1.`) cannot come from the text.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|])")
+
+
 def _md(text: str) -> str:
-    return html.escape(text, quote=False).replace("|", "\\|").replace("\n", " ")
+    """Text from an article or a case file as literal Markdown: `![x](http://...)` shows as
+    those characters, never as a remote image, and `[x](javascript:...)` never as a link."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
 
 
 def _md_line(ln: Line) -> str:
@@ -84,15 +97,6 @@ def render_markdown(brief: Brief) -> str:
 def write_brief(brief: Brief, path: Path | str, fmt: str | None = None) -> Path:
     """Write the brief as HTML or Markdown (by `fmt`, else by the file's suffix)."""
     path = Path(path)
-    fmt = fmt or ("md" if path.suffix.lower() in {".md", ".markdown"} else "html")
-    if fmt not in {"html", "md"}:
-        raise ValueError(f"unknown brief format {fmt!r} (choose html or md)")
+    fmt = format_of(path, fmt, BRIEF_SUFFIXES, "--out")
     text = render_html(brief) if fmt == "html" else render_markdown(brief)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    try:  # write beside, then rename: a failed write never leaves half a brief behind
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return path
+    return write_text(path, text)  # whole or not at all: never half a brief

@@ -523,6 +523,8 @@ def forecast(
     c = case if isinstance(case, Case) else load_case(case)
     if engine not in ("local", "ray"):
         raise InputError(f"engine must be 'local' or 'ray', got {engine!r}")
+    if seed < 0:
+        raise InputError(f"--seed must be 0 or more, got {seed}")
     day = check_inputs(c, asof, horizon, runs)
     method = _driver_method(drivers)
     if driver_target not in sobol.TARGETS:

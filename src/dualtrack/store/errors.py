@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dualtrack.errors import DualtrackError
 
-class StoreError(Exception):
+
+class StoreError(DualtrackError):
     """A workspace could not be opened, read or written; the message names the path."""

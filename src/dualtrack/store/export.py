@@ -8,7 +8,6 @@ the same validation (and the same defaults) as any other input.
 
 from __future__ import annotations
 
-import os
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ import duckdb
 from pydantic import ValidationError
 
 from dualtrack.model import Event
+from dualtrack.outputs import replacing
 from dualtrack.store.errors import StoreError
 from dualtrack.store.schema import (
     EVENT_COLUMNS,
@@ -79,15 +79,12 @@ def copy_to_file(
     kind: ExportFormat,
 ) -> int:
     """COPY a query's rows to a CSV or Parquet file, whole or not at all; returns the row count."""
-    tmp = path.with_name(f".{path.name}.partial")
     options = "FORMAT parquet" if kind is ExportFormat.PARQUET else "FORMAT csv, HEADER"
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        written = con.execute(f"COPY ({select}) TO {_sql_path(tmp)} ({options})", params)
-        count = int(written.fetchone()[0])  # type: ignore[index]
-        os.replace(tmp, path)
+        with replacing(path) as tmp:
+            written = con.execute(f"COPY ({select}) TO {_sql_path(tmp)} ({options})", params)
+            count = int(written.fetchone()[0])  # type: ignore[index]
     except (OSError, duckdb.Error) as e:
-        tmp.unlink(missing_ok=True)
         raise StoreError(f"{path}: cannot write {kind.value} events: {e}") from e
     return count
 
@@ -109,15 +106,11 @@ def write_events(
         )
         copy_to_file(con or duckdb.connect(), f"SELECT {select}", columns, path, kind)
         return
-    tmp = path.with_name(f".{path.name}.partial")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tmp.open("w", encoding="utf-8", newline="\n") as fh:
+        with replacing(path) as tmp, tmp.open("w", encoding="utf-8", newline="\n") as fh:
             for e in events:
                 fh.write(e.model_dump_json() + "\n")
-        os.replace(tmp, path)
     except OSError as e:
-        tmp.unlink(missing_ok=True)
         raise StoreError(f"{path}: cannot write {kind.value} events: {e}") from e
 
 

@@ -126,7 +126,21 @@ class Workspace:
             raise
         return ws
 
+    def _check_whole(self) -> None:
+        """A file cut short (a copy interrupted, a full disk) opens fine and fails on the first
+        read of a missing block: compare its size with the blocks it says it has, up front."""
+        row = self._con.execute(
+            "SELECT block_size, total_blocks FROM pragma_database_size() LIMIT 1"
+        ).fetchone()
+        if row and self.path.is_file() and self.path.stat().st_size < row[0] * row[1]:
+            raise StoreError(
+                f"{self.path}: the workspace file is truncated ({self.path.stat().st_size:,} "
+                f"bytes, but it holds {row[1]} blocks of {row[0]:,}); restore it from a copy "
+                "or use another --data-dir"
+            )
+
     def _prepare(self, read_only: bool = False) -> None:
+        self._check_whole()
         existing = {
             r[0] for r in self._con.execute("SELECT table_name FROM duckdb_tables()").fetchall()
         }
