@@ -48,6 +48,9 @@ class CaseData:
     documents: dict[str, Document] = field(default_factory=dict)
     workspace: Path | None = None  # the DuckDB file read, when one was
     probabilities: list[ProbabilityPoint] = field(default_factory=list)  # replays, by `asof`
+    # False when the cited texts were left in the workspace (a large one): readers fetch only
+    # those they show, with `report.pipeline.stored_documents`
+    documents_read: bool = True
 
     @property
     def events(self) -> list[Event]:
@@ -174,12 +177,15 @@ class CaseHistory:
     """A case and what a workspace holds for it, read once; `at(date)` gives the one event set
     as of any date (what `replay` walks through without re-reading the store)."""
 
-    def __init__(self, ref: str | Path | Case, ws: Workspace | None) -> None:
+    def __init__(
+        self, ref: str | Path | Case, ws: Workspace | None, *, documents: bool = True
+    ) -> None:
         case = resolve_case(ref, ws)
         self.stored: list[Event] = ws.events(case.id) if ws is not None else []
         self.stored_stances: list[Stance] = ws.stances(case.id) if ws is not None else []
+        self.documents_read = documents or ws is None
         docs: dict[str, Document] = {}
-        if ws is not None:
+        if ws is not None and documents:
             items = [*case.events, *case.stances, *self.stored, *self.stored_stances]
             cited = sorted({e.doc_id for item in items for e in item.evidence})
             docs = {d.id: d for d in ws.documents(cited)}
@@ -201,6 +207,7 @@ class CaseHistory:
             documents=docs,
             workspace=self.workspace,
             probabilities=[p for p in self.probabilities if day is None or p.asof <= day],
+            documents_read=self.documents_read and documents,
         )
 
 
@@ -228,7 +235,7 @@ def from_workspace(
     documents: bool = True,
 ) -> CaseData:
     """The case's data from an open workspace (or none): what `load_case_data` returns."""
-    return CaseHistory(ref, ws).at(asof, documents=documents)
+    return CaseHistory(ref, ws, documents=documents).at(asof, documents=documents)
 
 
 def load_case_data(

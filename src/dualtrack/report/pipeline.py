@@ -59,7 +59,7 @@ def brief_parts(
         brief = build_brief(
             data.case, picture, lang=lang, documents=docs, outlook=outlook, history=history
         )
-    if data.workspace is not None:
+    if not data.documents_read and data.workspace is not None:
         missing = [r.doc_id for r in brief.evidence if r.span is None and r.doc_id not in docs]
         found = stored_documents(data.workspace.parent, missing)
         brief = brief.model_copy(update={"evidence": fill_refs(brief.evidence, found)})
