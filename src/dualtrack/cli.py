@@ -316,6 +316,7 @@ def _parse_date(value: str | None, option: str) -> object:
 
 EVENT_FORMATS = ("table", "csv", "jsonl", "parquet")
 DATA_DIR_HELP = "Workspace directory (default: $DUALTRACK_HOME, else the user data directory)."
+MIN_CONFIDENCE_HELP = "Only events whose confidence is at least this (0 to 1)."
 
 
 @app.command("events")
@@ -330,6 +331,7 @@ def events_cmd(
         Path | None, typer.Option("--out", help="Write to this file (parquet needs it).")
     ] = None,
     data_dir: Annotated[Path | None, typer.Option("--data-dir", help=DATA_DIR_HELP)] = None,
+    min_confidence: float = typer.Option(0.0, "--min-confidence", help=MIN_CONFIDENCE_HELP),
 ) -> None:
     """A case's events from the workspace, by date (a case's own events are loaded on first use)."""
     import sys
@@ -348,6 +350,7 @@ def events_cmd(
     first, last = _parse_date(since, "--since"), _parse_date(until, "--until")
     if first and last and first > last:  # type: ignore[operator]
         fail(f"--since {since} is after --until {until}")
+    _check_min_confidence(min_confidence)
     try:
         the_case = load_case(case)
     except FileNotFoundError:
@@ -366,6 +369,7 @@ def events_cmd(
                     )
                 ws.load_case(the_case)
             events = ws.events(case_id, first, last)  # type: ignore[arg-type]
+            events = [e for e in events if e.confidence >= min_confidence]
     except StoreError as exc:
         fail(str(exc))
     if fmt == "table":
@@ -553,6 +557,11 @@ EXTRACT_FORMATS = ("jsonl", "table")
 MAX_CHARS_HELP = "Skip (with a message) any one document longer than this many characters."
 
 
+def _check_min_confidence(value: float) -> None:
+    if not 0.0 <= value <= 1.0:
+        fail(f"--min-confidence must be between 0 and 1; not {value}")
+
+
 def _extractor_or_fail(case: str | None, lang: str) -> tuple[object, object]:
     from dualtrack.extract import Extractor
 
@@ -570,6 +579,7 @@ def extract_cmd(
     case: str | None = typer.Option(None, "--case", help="Case whose actor names to use."),
     fmt: str = typer.Option("jsonl", "--format", help="jsonl (one event per line) or table."),
     max_chars: int = typer.Option(2_000_000, "--max-chars", help=MAX_CHARS_HELP),
+    min_confidence: float = typer.Option(0.0, "--min-confidence", help=MIN_CONFIDENCE_HELP),
 ) -> None:
     """Print the events in articles (txt, md, html, jsonl) without touching any store."""
     import json
@@ -580,6 +590,7 @@ def extract_cmd(
     if fmt not in EXTRACT_FORMATS:
         fail(f"--format must be jsonl or table; not {fmt!r}")
     day = _parse_date(date, "--date")
+    _check_min_confidence(min_confidence)
     ex, _ = _extractor_or_fail(case, lang)
     skipped: list[ReadError] = []
 
@@ -592,7 +603,8 @@ def extract_cmd(
                 yield item
 
     res = ex.extract_many(docs())  # type: ignore[attr-defined]
-    records = [event_record(e, ex) for e in res.events]  # type: ignore[arg-type]
+    kept = [e for e in res.events if e.confidence >= min_confidence]
+    records = [event_record(e, ex) for e in kept]  # type: ignore[arg-type]
     if fmt == "jsonl":
         for r in records:
             print(json.dumps(r, ensure_ascii=False))
