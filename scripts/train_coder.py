@@ -40,7 +40,9 @@ SEED = 20261203
 L2 = {"category": 3.0, "role": 2.0, "anchor": 3.0, "verify": 3.0}
 MIN_COUNT = 2
 # Decision thresholds, chosen on the dev split (scripts/train_coder.py --sweep dev).
-THRESHOLDS = {"category": 0.7, "actor": 0.2, "target": 0.2, "keep": 0.02, "verify": 0.3}
+# A clause filter on the rules' drafts (drop where P(category) < 0.02) gave dev +0.003 F1 but
+# cost the self-written gold sets 0.05, so it is not used; additions (category 0.7) are neutral.
+THRESHOLDS = {"category": 0.7, "actor": 0.2, "target": 0.2, "verify": 0.15}
 
 
 def corpus():
@@ -276,16 +278,15 @@ def sweep(models: L.Models) -> int:
         ex = Extractor(case=None, lang="auto", coder=coder)
         ex._models = models
         runner = acc.extractor_runner(coder, ex)
-        grid = [(c, k, v) for c in (0.7, 1.01) for k in (0.0, 0.02) for v in (0.2, 0.3, 0.4)]
-        for c, k, v in grid:
-            models.thresholds.update(category=c, keep=k, verify=v)
+        grid = [(c, v) for c in (0.7, 1.01) for v in (0.1, 0.15, 0.2, 0.3)]
+        for c, v in grid:
+            models.thresholds.update(category=c, verify=v)
             rep = acc.evaluate(articles, acc.symmetric_runner(runner))
             sc = {g: r.events for g, r in rep.items()}
             print(
                 coder,
                 c,
-                k,
-                r,
+                v,
                 " ".join(f"{g} {s.f1:.3f}/{s.precision:.2f}" for g, s in sc.items()),
                 flush=True,
             )

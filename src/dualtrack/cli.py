@@ -562,13 +562,16 @@ def _check_min_confidence(value: float) -> None:
         fail(f"--min-confidence must be between 0 and 1; not {value}")
 
 
-def _extractor_or_fail(case: str | None, lang: str) -> tuple[object, object]:
+def _extractor_or_fail(case: str | None, lang: str, coder: str = "rules") -> tuple[object, object]:
     from dualtrack.extract import Extractor
+    from dualtrack.extract.pipeline import CODERS
 
     if lang not in ("auto", "zh", "en"):
         fail(f"--lang must be auto, zh or en; not {lang!r}")
+    if coder not in CODERS:
+        fail(f"--coder must be one of {', '.join(CODERS)}; not {coder!r}")
     the_case = _load_case_or_fail(case) if case else None
-    return Extractor(the_case, lang=lang), the_case
+    return Extractor(the_case, lang=lang, coder=coder), the_case
 
 
 @app.command("extract")
@@ -580,6 +583,9 @@ def extract_cmd(
     fmt: str = typer.Option("jsonl", "--format", help="jsonl (one event per line) or table."),
     max_chars: int = typer.Option(2_000_000, "--max-chars", help=MAX_CHARS_HELP),
     min_confidence: float = typer.Option(0.0, "--min-confidence", help=MIN_CONFIDENCE_HELP),
+    coder: str = typer.Option(
+        "rules", "--coder", help="rules, or learned (trained on real news; calibrated confidence)."
+    ),
 ) -> None:
     """Print the events in articles (txt, md, html, jsonl) without touching any store."""
     import json
@@ -591,7 +597,7 @@ def extract_cmd(
         fail(f"--format must be jsonl or table; not {fmt!r}")
     day = _parse_date(date, "--date")
     _check_min_confidence(min_confidence)
-    ex, _ = _extractor_or_fail(case, lang)
+    ex, _ = _extractor_or_fail(case, lang, coder)
     skipped: list[ReadError] = []
 
     def docs():  # type: ignore[no-untyped-def]

@@ -141,3 +141,13 @@ def test_extract_min_confidence_filters_and_checks_its_range(tmp_path: Path) -> 
     assert len(kept) == sum(1 for r in recs if r["confidence"] >= cut)
     bad = runner.invoke(app, ["extract", *paths, "--min-confidence", "1.5"])
     assert bad.exit_code == 1 and "--min-confidence" in bad.output
+
+
+def test_extract_with_the_learned_coder(tmp_path: Path) -> None:
+    paths = _write(tmp_path)
+    res = runner.invoke(app, ["extract", *paths, "--date", "2026-02-08", "--coder", "learned"])
+    assert res.exit_code == 0, res.output
+    recs = [json.loads(line) for line in res.stdout.splitlines()]
+    assert all(0.0 <= r["confidence"] <= 1.0 for r in recs)
+    bad = runner.invoke(app, ["extract", *paths, "--coder", "neural"])
+    assert bad.exit_code == 1 and "--coder" in bad.output

@@ -2,19 +2,27 @@
 
 Why: hand-written rules fit the sentence in front of their author and break on the next outlet.
 These components learn from annotated real reporting instead (`scripts/train_coder.py`, with a
-fixed seed, writes their weights to `weights/coder.npz`):
+fixed seed, writes their weights to `weights/coder.npz`; labels come from the gold events'
+evidence offsets). `Extractor(coder="learned")` runs them over the rule coder's reading of a
+document (`DocView`: sentences, clauses, mentions, dates and the rules' drafts, all offsets):
 
-- `clause categories`: which PLOVER categories a clause states (multi-label, one-vs-rest);
-- `roles`: whether an actor mention in or before the clause is the actor, the target or neither
-  of an event of a given category;
-- `date anchor`: whether the event is dated by a date in its clause, the date last mentioned,
-  the document's date, or not at all (background).
+- `verify`: is a rule draft right (its actor, category and target are a gold event's)? The
+  rules' decisions are its features (category, mode, flags, who the parties are) beside the
+  wording of the clause; drafts below the threshold are dropped, and its probability,
+  calibrated on the dev split, is each event's confidence;
+- `category`: which PLOVER categories a clause states (multi-label, one-vs-rest), with the
+  rules' triggers and drafts in the clause as features; where it is sure of a category the
+  rules did not code in the sentence, an event is added;
+- `role`: whether a mention of the clause's sentence (or the subject carried over from the
+  sentence before) is the actor, the target or neither of an event of a given category:
+  position, the particles and prepositions beside it (对/向/与, against, on), its kind;
+- `anchor`: whether an added event is dated by a date in its clause, the date last
+  mentioned, the document's date, or not at all (background).
 
-All three are L2-regularised logistic regressions over sparse binary features (character
-n-grams of the clause for Chinese, words for English, with actor names and dates masked so the
-model learns the wording, not who happened to be in the news; position and particle cues for
-roles). Features are strings looked up in a vocabulary stored with the weights, so inference
-needs nothing but NumPy.
+All are L2-regularised logistic regressions over sparse binary features (character n-grams of
+the clause for Chinese, words for English, with actor names and dates masked so the model
+learns the wording, not who happened to be in the news). Features are strings looked up in a
+vocabulary stored with the weights, so inference needs nothing but NumPy.
 """
 
 from __future__ import annotations
@@ -76,11 +84,24 @@ class DocView:
     country: dict[str, str]
     doc_date: dt.date | None
     drafts: list[Draft] = field(default_factory=list)  # the rule coder's events
+    _grams: dict[tuple[str, int], list[str]] = field(default_factory=dict, repr=False)
 
     def country_of(self, actor_id: str | None) -> str | None:
         if not actor_id:
             return None
         return self.country.get(actor_id, actor_id.split(".", 1)[0]).split(".", 1)[0]
+
+    def sentence_grams(self, u: Unit, kind: str) -> list[str]:
+        """The wording of the unit's sentence as features, computed once per sentence: its
+        first 400 n-grams without English word pairs ('clause'), or all of them ('draft')."""
+        key = (kind, u.sent)
+        if key not in self._grams:
+            s = self.sents[u.sent]
+            grams = _grams(_masked(self, s.start, s.end, u), self.lang.cjk, "")
+            if kind == "clause":
+                grams = [g for g in grams[:400] if "_" not in g]
+            self._grams[key] = sorted({"s:" + g for g in grams})
+        return self._grams[key]
 
     def drafts_in(self, u: Unit) -> list[Draft]:
         return [d for d in self.drafts if u.start <= d.trigger.start < u.end]
@@ -133,9 +154,7 @@ def clause_features(view: DocView, u: Unit) -> list[str]:
     """Wording of the clause (n-grams), of its sentence (unigrams) and counts of what is in it."""
     cjk = view.lang.cjk
     feats = _grams(_masked(view, u.start, u.end, u), cjk, "c:")
-    s = view.sents[u.sent]
-    sent_text = _masked(view, s.start, s.end, u)
-    feats += sorted({"s:" + g for g in _grams(sent_text, cjk, "")[:400] if "_" not in g})
+    feats += view.sentence_grams(u, "clause")
     n = sum(1 for m in u.mentions if u.start <= m.start < u.end)
     feats.append(f"nment:{min(n, 3)}")
     feats.append(f"nsent:{min(sum(1 for m in u.mentions), 4)}")
@@ -144,7 +163,8 @@ def clause_features(view: DocView, u: Unit) -> list[str]:
         feats.append(f"rule:{d.category.value}")
         feats.append(f"rule:{d.category.value}|{d.mode}")
         feats += [f"rule:{d.category.value}|{f}" for f in _flags(d)]
-    sent_rules = {d.category.value for d in view.drafts if d.sentence.start == s.start}
+    start = view.sents[u.sent].start
+    sent_rules = {d.category.value for d in view.drafts if d.sentence.start == start}
     feats += [f"srule:{c}" for c in sorted(sent_rules)]
     return feats
 
@@ -250,7 +270,6 @@ def draft_features(view: DocView, u: Unit, d: Draft) -> list[str]:
     """Cues for whether a rule coder's event is right: its category, mode and flags, who its
     parties are, and the wording of its clause."""
     cat = d.category.value
-    s = view.sents[u.sent]
     base = [
         f"cat:{cat}",
         f"mode:{d.mode}",
@@ -266,7 +285,7 @@ def draft_features(view: DocView, u: Unit, d: Draft) -> list[str]:
         *(f"flag:{f}" for f in _flags(d)),
     ]
     words = _grams(_masked(view, u.start, u.end, u), view.lang.cjk, "c:")
-    words += sorted({"s:" + g for g in _grams(_masked(view, s.start, s.end, u), view.lang.cjk, "")})
+    words += view.sentence_grams(u, "draft")
     return base + [f"{cat}|{f}" for f in base[1:]] + words
 
 
@@ -413,29 +432,17 @@ def last_dates(view: DocView, units: list[Unit], doc_date: DateMention | None) -
 
 
 def propose(view: DocView, models: Models, doc_date: DateMention | None) -> list[Draft]:
-    """Events of the document: the rule coder's drafts that the clause model does not rule out
-    and the verifier accepts (its probability, calibrated, is their confidence), plus the
-    statistical components' own events (a clause's likely category, its most likely actor and
-    target, the anchored date) where the rules have no event of that category in the
-    sentence."""
+    """Events of the document: the rule coder's drafts that the verifier accepts (its
+    probability, calibrated, is their confidence), plus the statistical components' own
+    events (a clause's likely category, its most likely actor and target, the anchored date)
+    where the rules have no event of that category in the sentence."""
     units = view.units()
     lasts = last_dates(view, units, doc_date)
     th = models.thresholds
-    # the clause model is read where a rule draft stands, or everywhere if it may add events
     starts = [u.start for u in units]
-    wanted = {max(0, bisect.bisect_right(starts, d.trigger.start) - 1) for d in view.drafts}
-    probs = [
-        models.category.scores(clause_features(view, u))
-        if th["category"] <= 1.0 or k in wanted
-        else None
-        for k, u in enumerate(units)
-    ]
     out: list[Draft] = []
     for d in view.drafts:
         k = max(0, bisect.bisect_right(starts, d.trigger.start) - 1)
-        pk = probs[k]
-        if pk is not None and pk[CATEGORIES.index(d.category.value)] < th["keep"]:
-            continue
         p = float(models.verify.scores(draft_features(view, units[k], d))[0])
         if p < th["verify"]:
             continue
@@ -443,9 +450,9 @@ def propose(view: DocView, models: Models, doc_date: DateMention | None) -> list
     have = {(d.sentence.start, d.category) for d in out}
     for k, u in enumerate(units):
         cands = role_candidates(view, units, k)
-        pk = probs[k]
-        if not cands or pk is None:
+        if not cands:
             continue
+        pk = models.category.scores(clause_features(view, u))
         for ci in np.flatnonzero(pk >= th["category"]):
             cat = Category(CATEGORIES[ci])
             if (view.sents[u.sent].start, cat) in have:
