@@ -405,14 +405,14 @@ def event_from_record(rec: dict[str, Any]) -> Ev:
 Runner = Callable[[Article], list[Ev]]
 
 
-def extractor_runner() -> Runner:
+def extractor_runner(coder: str = "rules", ex: Any = None) -> Runner:
     """The real extractor behind a function Article -> events (fails clearly if not built)."""
     try:
         from dualtrack.extract import Extractor, event_record
         from dualtrack.model import Document
     except ImportError as exc:
         raise SystemExit(f"extract_accuracy: dualtrack.extract is not usable yet ({exc})") from exc
-    ex = Extractor(case=None, lang="auto")
+    ex = ex or Extractor(case=None, lang="auto", coder=coder)
 
     def run(article: Article) -> list[Ev]:
         doc = Document(text=article.text or "", date=article.date, lang=None, source=article.id)
@@ -836,6 +836,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="score a split of the "
         "real-article corpus (benchmarks/real/) instead of the written gold",
     )
+    parser.add_argument(
+        "--coder",
+        choices=("rules", "learned"),
+        default="learned",
+        help="the coder scored (Extractor(coder=...)); with --real, today's rule coder is "
+        "scored beside it",
+    )
     args = parser.parse_args(argv)
     if args.real:
         return real_main(args)
@@ -854,7 +861,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 file=sys.stderr,
             )
     results = {
-        "extractor": evaluate(articles, extractor_runner()),
+        "extractor": evaluate(articles, extractor_runner(args.coder)),
         "baseline": evaluate(articles, baseline_events),
     }
     if args.json:
@@ -892,9 +899,11 @@ def real_main(args: argparse.Namespace) -> int:
     STRICT_NULL_DATES = True
     articles = load_real(args.real)
     results = {
-        "extractor": evaluate(articles, symmetric_runner(extractor_runner())),
+        "extractor": evaluate(articles, symmetric_runner(extractor_runner(args.coder))),
         "baseline": evaluate(articles, symmetric_runner(baseline_events)),
     }
+    if args.coder != "rules":
+        results["rules"] = evaluate(articles, symmetric_runner(extractor_runner("rules")))
     n_events = sum(len(a.events) for a in articles)
     print(f"real corpus, split {args.real}: {len(articles)} articles, {n_events} gold events")
     if args.json:

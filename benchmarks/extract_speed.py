@@ -153,10 +153,11 @@ def main() -> None:
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--profile", action="store_true", help="also report the share of each stage")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--coder", choices=("rules", "learned"), default=None, help="Extractor's coder")
     args = p.parse_args()
 
     t0 = time.perf_counter()
-    ex = Extractor()
+    ex = Extractor(coder=args.coder) if args.coder else Extractor()
     load = time.perf_counter() - t0
     docs = corpus(args.articles, args.seed)
     chars = sum(len(d.text) for d in docs)

@@ -192,3 +192,16 @@ def test_demo_command_writes_its_workspace(tmp_path: Path) -> None:
     with Workspace.open(tmp_path / "demo") as ws:  # the case's own events, plus any it extracts
         stored = {e.id for e in ws.events("us-iran-2026")}
     assert {e.id for e in load_case("us-iran-2026").events} <= stored
+
+
+def test_events_min_confidence(home: Path) -> None:
+    code, out, _ = run("events", "--case", "us-iran-2026", "--format", "jsonl")
+    rows = jsonl(out)
+    cut = sorted(r["confidence"] for r in rows)[len(rows) // 2]
+    code, out, _ = run(
+        "events", "--case", "us-iran-2026", "--format", "jsonl", "--min-confidence", str(cut)
+    )
+    assert code == 0
+    assert len(jsonl(out)) == sum(1 for r in rows if r["confidence"] >= cut)
+    code, _, err = run("events", "--case", "us-iran-2026", "--min-confidence", "-0.1")
+    assert code == 1 and "--min-confidence" in err

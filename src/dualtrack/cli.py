@@ -399,6 +399,7 @@ def _parse_date(value: str | None, option: str) -> object:
 EVENT_FORMATS = ("table", "csv", "jsonl", "parquet")
 DATA_DIR_HELP = "Workspace directory (default: $DUALTRACK_HOME, else the user data directory)."
 FORCE_HELP = "Replace --out if it exists (never the workspace or an input)."
+MIN_CONFIDENCE_HELP = "Only events whose confidence is at least this (0 to 1)."
 
 
 @app.command("events")
@@ -414,6 +415,7 @@ def events_cmd(
     ] = None,
     data_dir: Annotated[Path | None, typer.Option("--data-dir", help=DATA_DIR_HELP)] = None,
     force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
+    min_confidence: float = typer.Option(0.0, "--min-confidence", help=MIN_CONFIDENCE_HELP),
 ) -> None:
     """A case's events by date: the case file's merged with the workspace's (read only)."""
     import sys
@@ -434,11 +436,14 @@ def events_cmd(
     first, last = _parse_date(since, "--since"), _parse_date(until, "--until")
     if first and last and first > last:  # type: ignore[operator]
         fail(f"--since {since} is after --until {until}")
+    _check_min_confidence(min_confidence)
     data = _case_data_or_fail(case, data_dir)
     events = [
         e
         for e in data.events
-        if (first is None or e.date >= first) and (last is None or e.date <= last)  # type: ignore[operator]
+        if (first is None or e.date >= first)  # type: ignore[operator]
+        and (last is None or e.date <= last)  # type: ignore[operator]
+        and e.confidence >= min_confidence
     ]
     if fmt == "table":
         title = f"{data.case.title} — {len(events)} events"
@@ -716,13 +721,21 @@ EXTRACT_FORMATS = ("jsonl", "table")
 MAX_CHARS_HELP = "Skip (with a message) any one document longer than this many characters."
 
 
-def _extractor_or_fail(case: str | None, lang: str) -> tuple[object, object]:
+def _check_min_confidence(value: float) -> None:
+    if not 0.0 <= value <= 1.0:
+        fail(f"--min-confidence must be between 0 and 1; not {value}")
+
+
+def _extractor_or_fail(case: str | None, lang: str, coder: str = "rules") -> tuple[object, object]:
     from dualtrack.extract import Extractor
+    from dualtrack.extract.pipeline import CODERS
 
     if lang not in ("auto", "zh", "en"):
         fail(f"--lang must be auto, zh or en; not {lang!r}")
+    if coder not in CODERS:
+        fail(f"--coder must be one of {', '.join(CODERS)}; not {coder!r}")
     the_case = _load_case_or_fail(case) if case else None
-    return Extractor(the_case, lang=lang), the_case
+    return Extractor(the_case, lang=lang, coder=coder), the_case
 
 
 @app.command("extract")
@@ -733,6 +746,10 @@ def extract_cmd(
     case: str | None = typer.Option(None, "--case", help="Case whose actor names to use."),
     fmt: str = typer.Option("jsonl", "--format", help="jsonl (one event per line) or table."),
     max_chars: int = typer.Option(1_000_000, "--max-chars", help=MAX_CHARS_HELP),
+    min_confidence: float = typer.Option(0.0, "--min-confidence", help=MIN_CONFIDENCE_HELP),
+    coder: str = typer.Option(
+        "rules", "--coder", help="rules, or learned (trained on real news; calibrated confidence)."
+    ),
 ) -> None:
     """Print the events in articles (txt, md, html, jsonl) without touching any store."""
     import json
@@ -743,7 +760,8 @@ def extract_cmd(
     if fmt not in EXTRACT_FORMATS:
         fail(f"--format must be jsonl or table; not {fmt!r}")
     day = _parse_date(date, "--date")
-    ex, _ = _extractor_or_fail(case, lang)
+    _check_min_confidence(min_confidence)
+    ex, _ = _extractor_or_fail(case, lang, coder)
     skipped: list[ReadError] = []
 
     def docs():  # type: ignore[no-untyped-def]
@@ -755,7 +773,8 @@ def extract_cmd(
                 yield item
 
     res = ex.extract_many(docs())  # type: ignore[attr-defined]
-    records = [event_record(e, ex) for e in res.events]  # type: ignore[arg-type]
+    kept = [e for e in res.events if e.confidence >= min_confidence]
+    records = [event_record(e, ex) for e in kept]  # type: ignore[arg-type]
     if fmt == "jsonl":
         for r in records:
             print(json.dumps(r, ensure_ascii=False))

@@ -127,3 +127,27 @@ def test_ingest_counts_skipped_inputs(tmp_path: Path) -> None:
     assert res.exit_code == 1
     assert "skipped inputs: 1" in res.stdout and f"{binary}" in res.stderr
     assert "documents: 2 new" in res.stdout
+
+
+def test_extract_min_confidence_filters_and_checks_its_range(tmp_path: Path) -> None:
+    paths = _write(tmp_path)
+    every = runner.invoke(app, ["extract", *paths, "--date", "2026-02-08"])
+    recs = [json.loads(line) for line in every.stdout.splitlines()]
+    cut = sorted(r["confidence"] for r in recs)[len(recs) // 2]
+    some = runner.invoke(app, ["extract", *paths, "--date", "2026-02-08", "--min-confidence",
+                               str(cut)])  # fmt: skip
+    kept = [json.loads(line) for line in some.stdout.splitlines()]
+    assert kept and all(r["confidence"] >= cut for r in kept)
+    assert len(kept) == sum(1 for r in recs if r["confidence"] >= cut)
+    bad = runner.invoke(app, ["extract", *paths, "--min-confidence", "1.5"])
+    assert bad.exit_code == 1 and "--min-confidence" in bad.output
+
+
+def test_extract_with_the_learned_coder(tmp_path: Path) -> None:
+    paths = _write(tmp_path)
+    res = runner.invoke(app, ["extract", *paths, "--date", "2026-02-08", "--coder", "learned"])
+    assert res.exit_code == 0, res.output
+    recs = [json.loads(line) for line in res.stdout.splitlines()]
+    assert all(0.0 <= r["confidence"] <= 1.0 for r in recs)
+    bad = runner.invoke(app, ["extract", *paths, "--coder", "neural"])
+    assert bad.exit_code == 1 and "--coder" in bad.output

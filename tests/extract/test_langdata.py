@@ -55,3 +55,20 @@ def test_case_aliases_are_used(tmp_path: Path) -> None:
     )
     (e,) = [e for e in res.events if e.category.value == "MOBILIZE"]
     assert ex.country(e.actor) == "USA"
+
+
+def test_misspelt_key_names_file_and_line(tmp_path: Path) -> None:
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "verbs.yaml").write_text(
+        "rules:\n  - category: COERCE\n    patterns: ['commandeered']\n"
+        "  - category: ASSAULT\n    patern: ['shelled']\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(LangDataError, match=r"en/verbs.yaml:5: unknown verb rule key 'patern'"):
+        Extractor(lang="en", lang_dirs=[tmp_path])
+    (tmp_path / "en" / "verbs.yaml").unlink()
+    (tmp_path / "en" / "modality.yaml").write_text(
+        "negation: ['not']\nnegaton: ['never']\n", encoding="utf-8"
+    )
+    with pytest.raises(LangDataError, match=r"en/modality.yaml:2: unknown key 'negaton'"):
+        Extractor(lang="en", lang_dirs=[tmp_path])

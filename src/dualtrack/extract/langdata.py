@@ -92,14 +92,85 @@ def _extra_dirs(extra: list[Path] | None) -> list[Path]:
     return dirs
 
 
+# The keys each language file may hold (top level), and those of one verb rule and one actor: a
+# misspelt key would otherwise be ignored without a word.
+SCHEMA: dict[str, frozenset[str]] = {
+    "actors": frozenset(
+        {"abbreviations", "actors", "candidate_stopwords", "pairs", "role_suffixes"}
+    ),
+    "countries": frozenset({"actors"}),
+    "dates": frozenset(
+        {"absolute", "dateline_end", "document_date", "months", "range", "relative", "span_end",
+         "span_start", "weekdays"}
+    ),
+    "modality": frozenset(
+        {"adjunct_before", "adjunct_clause", "agent_after", "agent_preps", "anaphoric_acts",
+         "anaphoric_agreements", "anaphoric_before", "anaphoric_objects", "and_said", "and_verb",
+         "before_window", "between", "comitative_preps", "commentary", "conditional",
+         "conditional_threat", "coordination", "denial", "denied_report", "epithets",
+         "frame_after", "frame_before", "home_outlets", "home_roles", "hypothetical",
+         "inherit_max_prefix", "locative_preps", "negation", "negation_window",
+         "new_subject_before", "nominal_after", "nominal_before", "not_negation", "pair_pronouns",
+         "pair_roles", "passive", "person_titles", "possessive", "prep_scope", "pronouns",
+         "refusal", "restatement", "seat_before", "source_after", "speech", "subject_free",
+         "target_preps", "titled_name", "titles", "unconfirmed"}
+    ),
+    "stances": frozenset({"exclude", "include", "only", "red_line", "topics"}),
+    "text": frozenset({"abbreviations", "clause_sep", "sentence_end"}),
+    "units": frozenset(
+        {"attributes", "classifiers", "currency_before", "magnitudes", "measures",
+         "number_words", "qualifiers_after", "qualifiers_before", "things"}
+    ),
+    "verbs": frozenset({"rules"}),
+}
+RULE_KEYS = frozenset(
+    {"category", "content_categories", "content_modes", "governs", "mediates", "mode", "mutual",
+     "one_way", "patterns", "target", "untargeted", "weight"}
+)
+ACTOR_KEYS = frozenset({"country", "kind", "names"})
+
+
 def _read(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        loader = yaml.SafeLoader(path.read_text(encoding="utf-8"))
+        try:
+            node = loader.get_single_node()
+            if node is not None:
+                _check_keys(path, node)
+            data = loader.construct_document(node) if node is not None else {}
+        finally:
+            loader.dispose()
     except yaml.YAMLError as e:
         raise LangDataError(f"{path}: not valid YAML: {e}") from e
     if not isinstance(data, dict):
         raise LangDataError(f"{path}: expected a mapping at the top level")
     return data
+
+
+def _check_keys(path: Path, node: yaml.Node) -> None:
+    """Every key known to the schema, else an error naming the file and the line."""
+    allowed = SCHEMA.get(path.stem)
+    if allowed is None or not isinstance(node, yaml.MappingNode):
+        return
+    _known_keys(path, node, allowed, "")
+    for key, value in node.value:
+        if path.stem == "verbs" and key.value == "rules" and isinstance(value, yaml.SequenceNode):
+            for item in value.value:
+                _known_keys(path, item, RULE_KEYS, "verb rule ")
+        if key.value == "actors" and isinstance(value, yaml.MappingNode):
+            for _, spec in value.value:
+                _known_keys(path, spec, ACTOR_KEYS, "actor ")
+
+
+def _known_keys(path: Path, node: yaml.Node, allowed: frozenset[str], what: str) -> None:
+    if not isinstance(node, yaml.MappingNode):
+        return
+    for key, _ in node.value:
+        if key.value not in allowed:
+            raise LangDataError(
+                f"{path}:{key.start_mark.line + 1}: unknown {what}key {key.value!r} "
+                f"(known: {', '.join(sorted(allowed))})"
+            )
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:

@@ -4,14 +4,17 @@ stances → deduplication, every span mapped back to the original text."""
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dualtrack.extract import learned
 from dualtrack.extract.dates import DateMention, document_date, find_dates
 from dualtrack.extract.dedup import merge_events, merge_stances
 from dualtrack.extract.events import Candidate, Coder, Draft, find_triggers
 from dualtrack.extract.langdata import ActorEntry, LangData, build
+from dualtrack.extract.learned import DocView
 from dualtrack.extract.mentions import find_mentions
 from dualtrack.extract.normalize import Normalized, has_cjk, normalize, to_simplified
 from dualtrack.extract.quantities import QuantityFinder
@@ -20,6 +23,9 @@ from dualtrack.extract.stances import StanceDraft, find_stances, link_topics
 from dualtrack.model import Case, DatePrecision, Document, Event, EventFlags, Evidence, Stance
 
 EXTRACTOR_NAME = "dualtrack.extract/0.1"
+# rules: the hand-written coder alone; learned: the statistical components decide each clause's
+# categories, each event's actor and target and its date, reading the rules' output as features.
+CODERS = ("rules", "learned")
 
 
 @dataclass
@@ -52,16 +58,27 @@ class Extractor:
     """Bilingual event coder. Loads each language's data files once; reuse one instance."""
 
     def __init__(
-        self, case: Case | None = None, lang: str = "auto", lang_dirs: list[Path] | None = None
+        self,
+        case: Case | None = None,
+        lang: str = "auto",
+        lang_dirs: list[Path] | None = None,
+        coder: str = "rules",
     ) -> None:
         if lang not in ("auto", "zh", "en", "zh-Hans", "zh-Hant"):
             raise ValueError(f"lang must be auto, zh or en, not {lang!r}")
+        if coder not in CODERS:
+            raise ValueError(f"coder must be one of {', '.join(CODERS)}, not {coder!r}")
+        self.coder = coder
+        self._models = learned.packaged() if coder != "rules" else None
+        if coder != "rules" and self._models is None:
+            raise ValueError(f"coder {coder!r} needs the weights file {learned.WEIGHTS}")
         self.case = case
         self.lang = lang
         self.lang_dirs = lang_dirs
         self._langs: dict[str, LangData] = {}
         self._quant: dict[str, QuantityFinder] = {}
         self._country: dict[str, str] = {}
+        self._kind: dict[str, dict[str, str]] = {}
         self._case_actors: dict[str, ActorEntry] = {}
         self._case_aliases: dict[str, dict[str, list[str]]] = {"zh": {}, "en": {}}
         if case is not None:
@@ -107,7 +124,7 @@ class Extractor:
 
     # ---- one document -------------------------------------------------------------------
     def extract(self, doc: Document) -> Extraction:
-        drafts, stances, cands, norm = self._run(doc)
+        drafts, stances, cands, norm, _ = self._run(doc)
         events = merge_events(self._events(doc, norm, drafts), self.country, within_doc=True)
         return Extraction(
             events=events,
@@ -136,9 +153,8 @@ class Extractor:
             documents=ids,
         )
 
-    def _run(
-        self, doc: Document
-    ) -> tuple[list[Draft], list[StanceDraft], list[Candidate], Normalized]:
+    def view(self, doc: Document) -> tuple[str, Normalized, dt.date | None, DocView]:
+        """The analysis every component reads: normalised text, sentences, dates, mentions."""
         code = self.lang_of(doc)
         lang = self._load(code)
         norm = normalize(
@@ -146,9 +162,29 @@ class Extractor:
         )
         text = norm.text
         doc_date = doc.date or document_date(doc.text, lang)
-        sents = sentences(text, lang)
-        dates = find_dates(text, lang, doc_date)
-        mentions = find_mentions(text, lang, self._country)
+        view = DocView(
+            text=text,
+            lang=lang,
+            sents=sentences(text, lang),
+            mentions=find_mentions(text, lang, self._country),
+            dates=find_dates(text, lang, doc_date),
+            kinds=self._kinds(code),
+            country=self._country,
+            doc_date=doc_date,
+        )
+        return code, norm, doc_date, view
+
+    def _kinds(self, code: str) -> dict[str, str]:
+        if code not in self._kind:
+            self._kind[code] = {aid: e.kind for aid, e in self._langs[code].actors.items()}
+        return self._kind[code]
+
+    def _run(
+        self, doc: Document, learn: bool = True
+    ) -> tuple[list[Draft], list[StanceDraft], list[Candidate], Normalized, DocView]:
+        code, norm, doc_date, view = self.view(doc)
+        lang, text, sents = view.lang, view.text, view.sents
+        dates, mentions = view.dates, view.mentions
         triggers = find_triggers(text, lang)
         if mentions and triggers:  # 合作 in 海湾阿拉伯国家合作委员会 is part of a name
             in_name = bytearray(len(text))
@@ -200,6 +236,9 @@ class Extractor:
                 if day is not None:
                     st.date, st.precision = day.date, day.precision
                 stances.append(st)
+        view.drafts = drafts
+        if self._models is not None and learn:
+            drafts = self._learned(view, doc_date)
         _attach_quantities(drafts, quants)
         _attach_via(drafts, self.country)
         cands = [
@@ -212,7 +251,18 @@ class Extractor:
             )
             for s, e in coder.candidates
         ]
-        return drafts, stances, cands, norm
+        return drafts, stances, cands, norm, view
+
+    def analyse(self, doc: Document) -> tuple[Normalized, DocView]:
+        """The rule coder's reading of `doc` that the statistical components take as input
+        (for training them: `scripts/train_coder.py`)."""
+        _, _, _, norm, view = self._run(doc, learn=False)
+        return norm, view
+
+    def _learned(self, view: DocView, doc_date: dt.date | None) -> list[Draft]:
+        assert self._models is not None
+        day = DateMention(0, 0, doc_date, DatePrecision.DAY) if doc_date else None
+        return learned.propose(view, self._models, day)
 
     def _events(self, doc: Document, norm: Normalized, drafts: list[Draft]) -> list[Event]:
         out: list[Event] = []

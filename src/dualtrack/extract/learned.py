@@ -1,0 +1,544 @@
+"""Statistical components of the coder, trained on the real corpus's train split.
+
+Why: hand-written rules fit the sentence in front of their author and break on the next outlet.
+These components learn from annotated real reporting instead (`scripts/train_coder.py`, with a
+fixed seed, writes their weights to `weights/coder.npz`; labels come from the gold events'
+evidence offsets). `Extractor(coder="learned")` runs them over the rule coder's reading of a
+document (`DocView`: sentences, clauses, mentions, dates and the rules' drafts, all offsets):
+
+- `verify`: is a rule draft right (its actor, category and target are a gold event's)? The
+  rules' decisions are its features (category, mode, flags, who the parties are) beside the
+  wording of the clause; drafts below the threshold are dropped, and its probability,
+  calibrated on the dev split, is each event's confidence;
+- `category`: which PLOVER categories a clause states (multi-label, one-vs-rest), with the
+  rules' triggers and drafts in the clause as features; where it is sure of a category the
+  rules did not code in the sentence, an event is added;
+- `role`: whether a mention of the clause's sentence (or the subject carried over from the
+  sentence before) is the actor, the target or neither of an event of a given category:
+  position, the particles and prepositions beside it (对/向/与, against, on), its kind;
+- `anchor`: whether an added event is dated by a date in its clause, the date last
+  mentioned, the document's date, or not at all (background).
+
+All are L2-regularised logistic regressions over sparse binary features (character n-grams of
+the clause for Chinese, words for English, with actor names and dates masked so the model
+learns the wording, not who happened to be in the news). Features are strings looked up in a
+vocabulary stored with the weights, so inference needs nothing but NumPy.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import io
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+from itertools import pairwise
+from pathlib import Path
+
+import numpy as np
+
+from dualtrack.extract.dates import DateMention
+from dualtrack.extract.events import Draft, Trigger
+from dualtrack.extract.langdata import LangData, VerbRule
+from dualtrack.extract.mentions import Mention
+from dualtrack.extract.segment import Sentence
+from dualtrack.model import DatePrecision
+from dualtrack.ontology import Category
+
+WEIGHTS = Path(__file__).with_name("weights") / "coder.npz"
+CATEGORIES: tuple[str, ...] = tuple(c.value for c in Category)
+ROLES = ("none", "actor", "target")
+ANCHORS = ("null", "doc", "last", "clause")
+MODELS = ("category", "role", "anchor", "verify")
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+|[^\sa-z\d]")
+_MASK_ACTOR = "Ⓐ"
+_MASK_DATE = "Ⓓ"
+
+
+# ---------------------------------------------------------------------------------- doc view
+
+
+@dataclass
+class Unit:
+    """One clause of one sentence, with what the segmenter and the finders put in it."""
+
+    sent: int
+    start: int
+    end: int
+    mentions: list[Mention]  # of the whole sentence
+    dates: list[DateMention]  # of the whole sentence
+
+
+@dataclass
+class DocView:
+    """The shared analysis of one document that every component reads (normalised offsets)."""
+
+    text: str
+    lang: LangData
+    sents: list[Sentence]
+    mentions: list[Mention]
+    dates: list[DateMention]
+    kinds: dict[str, str]
+    country: dict[str, str]
+    doc_date: dt.date | None
+    drafts: list[Draft] = field(default_factory=list)  # the rule coder's events
+    _grams: dict[tuple[str, int], list[str]] = field(default_factory=dict, repr=False)
+
+    def country_of(self, actor_id: str | None) -> str | None:
+        if not actor_id:
+            return None
+        return self.country.get(actor_id, actor_id.split(".", 1)[0]).split(".", 1)[0]
+
+    def sentence_grams(self, u: Unit, kind: str) -> list[str]:
+        """The wording of the unit's sentence as features, computed once per sentence: its
+        first 400 n-grams without English word pairs ('clause'), or all of them ('draft')."""
+        key = (kind, u.sent)
+        if key not in self._grams:
+            s = self.sents[u.sent]
+            grams = _grams(_masked(self, s.start, s.end, u), self.lang.cjk, "")
+            if kind == "clause":
+                grams = [g for g in grams[:400] if "_" not in g]
+            self._grams[key] = sorted({"s:" + g for g in grams})
+        return self._grams[key]
+
+    def drafts_in(self, u: Unit) -> list[Draft]:
+        return [d for d in self.drafts if u.start <= d.trigger.start < u.end]
+
+    def units(self) -> list[Unit]:
+        out: list[Unit] = []
+        mi = di = 0
+        for k, s in enumerate(self.sents):
+            while mi < len(self.mentions) and self.mentions[mi].end <= s.start:
+                mi += 1
+            while di < len(self.dates) and self.dates[di].end <= s.start:
+                di += 1
+            ms = [m for m in self.mentions[mi:] if m.start < s.end]
+            ds = [d for d in self.dates[di:] if d.start < s.end]
+            for cs, ce in s.clauses:
+                out.append(Unit(k, cs, ce, ms, ds))
+        return out
+
+
+def _masked(view: DocView, start: int, end: int, unit: Unit) -> str:
+    """The span's text with actor names and dates replaced by one mark each, lower-cased."""
+    spans = sorted(
+        [(m.start, m.end, _MASK_ACTOR) for m in unit.mentions]
+        + [(d.start, d.end, _MASK_DATE) for d in unit.dates]
+    )
+    out, pos = [], start
+    for s, e, mark in spans:
+        if e <= pos or s >= end:
+            continue
+        out.append(view.text[pos : max(pos, s)])
+        out.append(mark)
+        pos = max(pos, e)
+    out.append(view.text[pos:end])
+    return "".join(out).lower()
+
+
+def _grams(text: str, cjk: bool, prefix: str) -> list[str]:
+    if cjk:
+        chars = [c for c in text if not c.isspace()]
+        feats = [prefix + c for c in chars]
+        feats += [prefix + a + b for a, b in pairwise(chars)]
+        return feats
+    words = _WORD.findall(text)
+    feats = [prefix + w for w in words]
+    feats += [f"{prefix}{a}_{b}" for a, b in pairwise(words)]
+    return feats
+
+
+def clause_features(view: DocView, u: Unit) -> list[str]:
+    """Wording of the clause (n-grams), of its sentence (unigrams) and counts of what is in it."""
+    cjk = view.lang.cjk
+    feats = _grams(_masked(view, u.start, u.end, u), cjk, "c:")
+    feats += view.sentence_grams(u, "clause")
+    n = sum(1 for m in u.mentions if u.start <= m.start < u.end)
+    feats.append(f"nment:{min(n, 3)}")
+    feats.append(f"nsent:{min(sum(1 for m in u.mentions), 4)}")
+    feats.append(f"first:{u.sent == 0}")
+    for d in view.drafts_in(u):
+        feats.append(f"rule:{d.category.value}")
+        feats.append(f"rule:{d.category.value}|{d.mode}")
+        feats += [f"rule:{d.category.value}|{f}" for f in _flags(d)]
+    start = view.sents[u.sent].start
+    sent_rules = {d.category.value for d in view.drafts if d.sentence.start == start}
+    feats += [f"srule:{c}" for c in sorted(sent_rules)]
+    return feats
+
+
+def _flags(d: Draft) -> list[str]:
+    return [f for f in ("negated", "hypothetical", "conditional", "threatened") if getattr(d, f)]
+
+
+def _left(view: DocView, m: Mention, lo: int) -> str:
+    text = view.text[max(lo, m.start - 12) : m.start].lower()
+    if view.lang.cjk:
+        return text[-2:]
+    words = _WORD.findall(text)
+    return " ".join(words[-1:])
+
+
+def _right(view: DocView, m: Mention, hi: int) -> str:
+    text = view.text[m.end : min(hi, m.end + 12)].lower()
+    if view.lang.cjk:
+        return text[:2]
+    words = _WORD.findall(text)
+    return " ".join(words[:1])
+
+
+def role_features(view: DocView, u: Unit, cands: list[Mention], i: int, cat: str) -> list[str]:
+    """Cues for one mention's role in an event of `cat`: where it stands, what surrounds it."""
+    m = cands[i]
+    s = view.sents[u.sent]
+    where = "in" if u.start <= m.start < u.end else ("before" if m.start < u.start else "after")
+    if m.start < s.start:
+        where = "prev"
+    in_clause = [c for c in cands if u.start <= c.start < u.end]
+    rank = next((k for k, c in enumerate(in_clause) if c is m), -1)
+    left, right = _left(view, m, s.start), _right(view, m, s.end)
+    kind = view.kinds.get(m.id, "state")
+    base = [
+        f"where:{where}",
+        f"rank:{min(rank, 3)}",
+        f"idx:{min(i, 4)}",
+        f"last:{i == len(cands) - 1}",
+        f"L:{left}",
+        f"R:{right}",
+        f"L1:{left[-1:]}",
+        f"R1:{right[:1]}",
+        f"kind:{kind}",
+        f"loc:{m.locative}",
+        f"pair:{len(m.ids) > 1}",
+        f"sentstart:{m.start - s.start < 3}",
+        f"nclause:{min(len(in_clause), 3)}",
+    ]
+    c = view.country_of(m.id)
+    for d in view.drafts_in(u):
+        same = d.category.value == cat
+        for role, who in (("actor", d.actor), ("target", d.target), ("via", d.via)):
+            if who and view.country_of(who) == c:
+                base.append(f"rule{'=' if same else '~'}:{role}")
+    return base + [f"{cat}|{f}" for f in base]
+
+
+def anchor_features(
+    view: DocView,
+    u: Unit,
+    cat: str,
+    clause_date: DateMention | None,
+    last: DateMention | None,
+) -> list[str]:
+    """Cues for which date an event of `cat` in this clause happened on."""
+    s = view.sents[u.sent]
+    own = day_dates(u, u.start, u.end)
+    clause_day, sent_day = bool(own), bool(own or day_dates(u, s.start, s.end))
+    feats = _grams(_masked(view, s.start, s.end, u), view.lang.cjk, "w:")
+    feats = sorted({f for f in feats if "_" not in f or not view.lang.cjk})
+    base = [
+        f"cat:{cat}",
+        f"cday:{clause_day}",
+        f"sday:{sent_day}",
+        f"anydate:{bool(u.dates)}",
+        f"sent:{min(u.sent, 5)}",
+    ]
+    for d in view.drafts_in(u):
+        if d.category.value == cat:
+            base.append(f"ruledate:{_which(d.date, clause_date, last, view.doc_date)}")
+    return feats + base + [f"{cat}|{f}" for f in base[1:]]
+
+
+def _which(
+    date: DateMention | None,
+    clause: DateMention | None,
+    last: DateMention | None,
+    doc: dt.date | None,
+) -> str:
+    """Which anchor the rule coder's date amounts to."""
+    if date is None or date.date is None:
+        return "null"
+    if clause is not None and date.date == clause.date:
+        return "clause"
+    if last is not None and date.date == last.date:
+        return "last"
+    return "doc" if date.date == doc else "other"
+
+
+def draft_features(view: DocView, u: Unit, d: Draft) -> list[str]:
+    """Cues for whether a rule coder's event is right: its category, mode and flags, who its
+    parties are, and the wording of its clause."""
+    cat = d.category.value
+    base = [
+        f"cat:{cat}",
+        f"mode:{d.mode}",
+        f"target:{d.target is not None}",
+        f"via:{d.via is not None}",
+        f"akind:{view.kinds.get(d.actor, 'state')}",
+        f"tkind:{view.kinds.get(d.target, 'state') if d.target else None}",
+        f"sent:{min(u.sent, 6)}",
+        f"dated:{d.date is not None and d.date.date is not None}",
+        f"subj:{d.subject_start is not None and d.subject_start < u.start}",
+        f"sameclause:{sum(1 for o in view.drafts_in(u) if o is not d)}",
+        f"nment:{min(sum(1 for m in u.mentions if u.start <= m.start < u.end), 3)}",
+        *(f"flag:{f}" for f in _flags(d)),
+    ]
+    words = _grams(_masked(view, u.start, u.end, u), view.lang.cjk, "c:")
+    words += view.sentence_grams(u, "draft")
+    return base + [f"{cat}|{f}" for f in base[1:]] + words
+
+
+# ---------------------------------------------------------------------------------- models
+
+
+@dataclass
+class Linear:
+    """A logistic regression over a string-feature vocabulary: `classes` columns (one-vs-rest
+    when `multilabel`, softmax otherwise)."""
+
+    vocab: dict[str, int]
+    weights: np.ndarray  # (len(vocab) + 1, n_classes); the last row is the bias
+    multilabel: bool
+
+    def scores(self, feats: Iterable[str]) -> np.ndarray:
+        idx = sorted({self.vocab[f] for f in feats if f in self.vocab})
+        z = self.weights[idx].sum(axis=0) + self.weights[-1]
+        if self.multilabel:
+            return 1.0 / (1.0 + np.exp(-z))
+        z = z - z.max()
+        p = np.exp(z)
+        return p / p.sum()
+
+
+@dataclass
+class Models:
+    category: Linear
+    role: Linear
+    anchor: Linear
+    verify: Linear
+    thresholds: dict[str, float]
+
+
+def to_bytes(models: Models) -> bytes:
+    """The weights file's bytes (np.savez writes no timestamps: same arrays, same bytes)."""
+    arrays: dict[str, np.ndarray] = {}
+    for name in MODELS:
+        lin: Linear = getattr(models, name)
+        names = sorted(lin.vocab, key=lin.vocab.__getitem__)
+        arrays[f"{name}_vocab"] = np.array(names, dtype=np.str_)
+        arrays[f"{name}_w"] = lin.weights.astype(np.float32)
+        arrays[f"{name}_multilabel"] = np.array(lin.multilabel)
+    keys = sorted(models.thresholds)
+    arrays["threshold_keys"] = np.array(keys, dtype=np.str_)
+    arrays["threshold_values"] = np.array([models.thresholds[k] for k in keys], dtype=np.float64)
+    buf = io.BytesIO()
+    np.savez_compressed(buf, **arrays)
+    return buf.getvalue()
+
+
+def load(path: Path = WEIGHTS) -> Models:
+    with np.load(path, allow_pickle=False) as z:
+
+        def lin(name: str) -> Linear:
+            vocab = {str(f): i for i, f in enumerate(z[f"{name}_vocab"])}
+            w = z[f"{name}_w"].astype(np.float64)
+            return Linear(vocab, w, bool(z[f"{name}_multilabel"]))
+
+        th = dict(
+            zip(map(str, z["threshold_keys"]), map(float, z["threshold_values"]), strict=True)
+        )
+        return Models(*(lin(name) for name in MODELS), th)
+
+
+@cache
+def packaged() -> Models | None:
+    """The committed weights, or None where the package ships none."""
+    return load(WEIGHTS) if WEIGHTS.is_file() else None
+
+
+# ---------------------------------------------------------------------------------- decoding
+
+
+@dataclass
+class Proposal:
+    """An event the statistical components propose for one clause."""
+
+    unit: Unit
+    category: Category
+    actor: Mention
+    target: Mention | None
+    date: DateMention | None
+    confidence: float
+
+
+def role_candidates(view: DocView, units: Sequence[Unit], k: int) -> list[Mention]:
+    """Mentions that may fill a role of an event in unit `k`: those of its sentence, and the
+    first of the sentence before (a subject carried over: 他说, the minister said)."""
+    u = units[k]
+    own = list(u.mentions)
+    if u.sent > 0:
+        prev = next((p for p in reversed(units[:k]) if p.sent == u.sent - 1), None)
+        if prev is not None and prev.mentions:
+            own = [prev.mentions[0], *own]
+    return own
+
+
+def clause_date(view: DocView, u: Unit) -> DateMention | None:
+    """The explicit day of the clause, else of its sentence."""
+    s = view.sents[u.sent]
+    own = day_dates(u, u.start, u.end) or day_dates(u, s.start, s.end)
+    return own[0] if own else None
+
+
+def day_dates(u: Unit, lo: int, hi: int) -> list[DateMention]:
+    return [
+        d
+        for d in u.dates
+        if lo <= d.start < hi
+        and d.date is not None
+        and not d.dateline
+        and not d.range_end
+        and d.precision is DatePrecision.DAY
+    ]
+
+
+def calibrated(p: float, th: dict[str, float]) -> float:
+    """The model's probability mapped so that it matches how often such events were right on
+    the dev split (Platt scaling fitted by scripts/train_coder.py)."""
+    p = min(max(p, 1e-4), 1 - 1e-4)
+    z = th.get("calib_a", 1.0) * np.log(p / (1 - p)) + th.get("calib_b", 0.0)
+    return float(1.0 / (1.0 + np.exp(-z)))
+
+
+def last_dates(view: DocView, units: list[Unit], doc_date: DateMention | None) -> list:
+    """The narrative's day before each unit's sentence: the last full date mentioned before it
+    (first: the document's)."""
+    out, last = [], doc_date
+    for k, u in enumerate(units):
+        s = view.sents[u.sent]
+        if u.start == s.start and k:
+            for d in units[k - 1].dates:
+                if (
+                    d.end <= s.start
+                    and d.date is not None
+                    and d.precision is DatePrecision.DAY
+                    and not d.range_end
+                    and not d.aside
+                ):
+                    last = d
+        out.append(last)
+    return out
+
+
+def propose(view: DocView, models: Models, doc_date: DateMention | None) -> list[Draft]:
+    """Events of the document: the rule coder's drafts that the verifier accepts (its
+    probability, calibrated, is their confidence), plus the statistical components' own
+    events (a clause's likely category, its most likely actor and target, the anchored date)
+    where the rules have no event of that category in the sentence."""
+    units = view.units()
+    lasts = last_dates(view, units, doc_date)
+    th = models.thresholds
+    starts = [u.start for u in units]
+    out: list[Draft] = []
+    for d in view.drafts:
+        k = max(0, bisect.bisect_right(starts, d.trigger.start) - 1)
+        p = float(models.verify.scores(draft_features(view, units[k], d))[0])
+        if p < th["verify"]:
+            continue
+        out.append(replace(d, confidence=calibrated(p, th)))
+    have = {(d.sentence.start, d.category) for d in out}
+    for k, u in enumerate(units):
+        cands = role_candidates(view, units, k)
+        if not cands:
+            continue
+        pk = models.category.scores(clause_features(view, u))
+        for ci in np.flatnonzero(pk >= th["category"]):
+            cat = Category(CATEGORIES[ci])
+            if (view.sents[u.sent].start, cat) in have:
+                continue
+            picked = pick_roles(view, models, u, cands, cat.value, th)
+            if picked is None:
+                continue
+            actor, target, p_roles = picked
+            date = anchor(view, models, u, cat.value, lasts[k])
+            conf = calibrated(float(pk[ci]) * p_roles, th)
+            p = Proposal(u, cat, actor, target, date, conf)
+            out.append(to_draft(p, view))
+    return out
+
+
+def pick_roles(
+    view: DocView,
+    models: Models,
+    u: Unit,
+    cands: list[Mention],
+    cat: str,
+    th: dict[str, float],
+) -> tuple[Mention, Mention | None, float] | None:
+    """The most likely actor, and the most likely target of another country (if likely
+    enough), with the actor's probability."""
+    probs = [models.role.scores(role_features(view, u, cands, i, cat)) for i in range(len(cands))]
+    a = max(range(len(cands)), key=lambda i: probs[i][1])
+    if probs[a][1] < th["actor"]:
+        return None
+    ac = view.country_of(cands[a].id)
+    others = [i for i in range(len(cands)) if view.country_of(cands[i].id) != ac]
+    t = max(others, key=lambda i: probs[i][2], default=None)
+    target = cands[t] if t is not None and probs[t][2] >= th["target"] else None
+    return cands[a], target, float(probs[a][1])
+
+
+def anchor_probs(
+    view: DocView, models: Models, u: Unit, cat: str, last: DateMention | None
+) -> np.ndarray:
+    """P(anchor) over ANCHORS for an event of `cat` in unit `u`."""
+    return models.anchor.scores(anchor_features(view, u, cat, clause_date(view, u), last))
+
+
+def anchor(
+    view: DocView,
+    models: Models,
+    u: Unit,
+    cat: str,
+    last: DateMention | None,
+) -> DateMention | None:
+    here = clause_date(view, u)
+    choice = ANCHORS[int(np.argmax(anchor_probs(view, models, u, cat, last)))]
+    if choice == "clause" and here is not None:
+        return here
+    if choice == "null":
+        return None
+    if choice == "doc" and view.doc_date is not None:
+        return DateMention(0, 0, view.doc_date, DatePrecision.DAY)
+    return last
+
+
+@cache
+def _rule(category: Category) -> VerbRule:
+    """The rule a learned event stands on: its category, nothing else."""
+    return VerbRule(category, None, 1.0, False, False, {}, False, "", {}, None, "learned")
+
+
+def to_draft(p: Proposal, view: DocView) -> Draft:
+    """The proposal as a draft event: the rule coder's draft of that category in that clause
+    (its mode, flags and via) with the learned roles and date, else a bare one."""
+    u = p.unit
+    roles = {
+        "actor": p.actor.id,
+        "target": p.target.id if p.target is not None else None,
+        "date": p.date,
+        "confidence": p.confidence,
+        "subject_start": p.actor.start,
+    }
+    same = [d for d in view.drafts_in(u) if d.category is p.category]
+    if same:
+        return replace(same[0], quantities=[], **roles)
+    return Draft(
+        trigger=Trigger(u.start, u.end, _rule(p.category)),
+        sentence=view.sents[u.sent],
+        clause=(u.start, u.end),
+        category=p.category,
+        mode=None,
+        **roles,
+    )
