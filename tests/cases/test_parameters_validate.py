@@ -55,3 +55,18 @@ def test_misspelt_features_and_a_spoiler_that_is_none(tmp_path: Path) -> None:
 def test_good_inputs_pass(tmp_path: Path) -> None:
     code, out, _ = validate(tmp_path, "  forces_in_proximity: {value: 3, source: x}\n")
     assert code == 0 and "ok: params" in out
+
+
+def test_a_misspelt_feature_and_a_bad_mediation_style_are_both_reported(tmp_path: Path) -> None:
+    block = (
+        "  icb_features:\n"
+        "    gravty: {value: 3, source: x}\n"
+        "    mediation_style: {value: leverage, source: x}\n"
+    )
+    code, out, err = validate(tmp_path, block)
+    line = " ".join(out.split())
+    assert code == 1 and "2 problem(s)" in err
+    assert f"{tmp_path / 'params.yaml'}:11: parameters.icb_features.gravty:" in line
+    assert "did you mean 'gravity'?" in line
+    assert f"{tmp_path / 'params.yaml'}:12: parameters.icb_features.mediation_style.value:" in line
+    assert "'facilitation', 'formulation' or 'manipulation'" in line

@@ -151,12 +151,35 @@ def input_problems(case: Case) -> list[tuple[tuple[str | int, ...], str]]:
             loc = ("parameters", "spoiler_restraint", name)
             out.append((loc, f"{name!r} is not a spoiler of this case (spoilers: "
                              f"{', '.join(spoilers) or 'none'})"))  # fmt: skip
+    out.extend(_feature_problems(inputs))
     if not out:
         try:
             case_inputs(case)
         except InputError as exc:
             out.append((("parameters",), str(exc).removeprefix(f"case {case.id!r}: ")))
     return out
+
+
+def _feature_problems(inputs: CaseInputs) -> list[tuple[tuple[str | int, ...], str]]:
+    """Each ICB feature value the codebook does not allow, at its own `value:` line, with the
+    allowed values pydantic names (e.g. a mediation style that is not one of ICB's three)."""
+    if not inputs.icb_features:
+        return []  # no features: the forecast uses plain ICB frequencies
+    known = {k: v.value for k, v in inputs.icb_features.items() if k in CrisisFeatures.model_fields}
+    try:
+        CrisisFeatures(**known)
+    except ValidationError as exc:
+        out: list[tuple[tuple[str | int, ...], str]] = []
+        misspelt = set(inputs.icb_features) - set(known)
+        for err in exc.errors(include_url=False):
+            if err["type"] == "missing" and misspelt:
+                continue  # the misspelt name, reported above, is the missing one
+            name = str(err["loc"][0]) if err["loc"] else ""
+            at = ("value",) if name in inputs.icb_features else ()
+            loc = ("parameters", "icb_features", *((name, *at) if name else ()))
+            out.append((loc, str(err["msg"])))
+        return out
+    return []
 
 
 def base_rates(inputs: CaseInputs, overrides: dict[str, Any] | None = None) -> BaseRates:
