@@ -70,15 +70,11 @@ def data_end(case: Case, events: list[Event]) -> dt.date | None:
     return max(candidates) if candidates else None
 
 
-def with_sources(case: Case, documents: Iterable[Document]) -> Case:
-    """The case citing `documents` too (id, title, outlet, date, url, language), so that when
-    each report was published is part of the case the models read."""
+def with_sources(case: Case, refs: Iterable[SourceRef]) -> Case:
+    """The case citing these documents too (id, title, outlet, date, url, language), so that
+    when each report was published is part of the case the models read."""
     have = {s.id for s in case.sources}
-    extra = [
-        SourceRef(id=d.id, title=d.title, outlet=d.source, date=d.date, url=d.url, lang=d.lang)
-        for d in documents
-        if d.id not in have
-    ]
+    extra = [r for r in refs if r.id not in have]
     return case.model_copy(update={"sources": [*case.sources, *extra]}) if extra else case
 
 
@@ -185,11 +181,20 @@ class CaseHistory:
         self.stored_stances: list[Stance] = ws.stances(case.id) if ws is not None else []
         self.documents_read = documents or ws is None
         docs: dict[str, Document] = {}
-        if ws is not None and documents:
+        refs: list[SourceRef] = []
+        if ws is not None:
             items = [*case.events, *case.stances, *self.stored, *self.stored_stances]
             cited = sorted({e.doc_id for item in items for e in item.evidence})
-            docs = {d.id: d for d in ws.documents(cited)}
-        self.case = with_sources(case, docs.values())
+            if documents:
+                docs = {d.id: d for d in ws.documents(cited)}
+                refs = [
+                    SourceRef(id=d.id, title=d.title, outlet=d.source, date=d.date, url=d.url,
+                              lang=d.lang)
+                    for d in docs.values()
+                ]  # fmt: skip
+            else:
+                refs = ws.source_refs(cited)
+        self.case = with_sources(case, refs)
         self.documents = docs
         self.workspace = ws.path if ws is not None else None
         self.probabilities = stored_probabilities(ws, case.id) if ws is not None else []

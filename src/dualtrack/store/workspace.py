@@ -20,7 +20,7 @@ import duckdb
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from dualtrack import __version__
-from dualtrack.model import Case, Document, Event, Stance
+from dualtrack.model import Case, Document, Event, SourceRef, Stance
 from dualtrack.store.errors import StoreError
 from dualtrack.store.export import ExportFormat, copy_to_file, format_of, write_events
 from dualtrack.store.paths import DB_FILE, workspace_dir
@@ -129,8 +129,10 @@ class Workspace:
     def _check_whole(self) -> None:
         """A file cut short (a copy interrupted, a full disk) opens fine and fails on the first
         read of a missing block: compare its size with the blocks it says it has, up front."""
+        # used blocks, not total: a checkpoint may cut free blocks off the end of the file, so
+        # only a file smaller than the blocks in use is surely cut short
         row = self._con.execute(
-            "SELECT block_size, total_blocks FROM pragma_database_size() LIMIT 1"
+            "SELECT block_size, used_blocks FROM pragma_database_size() LIMIT 1"
         ).fetchone()
         if row and self.path.is_file() and self.path.stat().st_size < row[0] * row[1]:
             raise StoreError(
@@ -263,6 +265,23 @@ class Workspace:
         return [
             Document.model_validate({k: v for k, v in r.items() if v is not None}) for r in rows
         ]
+
+    def source_refs(self, ids: Sequence[str]) -> list[SourceRef]:
+        """What identifies these documents, without their texts (id order): when each report
+        was published is part of a case, and reading it must not load a large workspace's
+        texts."""
+        rows = self._query(
+            "SELECT id, title, url, source, date, lang FROM documents "
+            "WHERE id IN (SELECT unnest(?::VARCHAR[])) ORDER BY id",
+            [list(ids)],
+        )
+        return [
+            SourceRef(
+                id=r["id"], title=r["title"], outlet=r["source"], date=r["date"], url=r["url"],
+                lang=r["lang"],
+            )
+            for r in rows
+        ]  # fmt: skip
 
     def document(self, doc_id: str) -> Document:
         found = self.documents([doc_id])
