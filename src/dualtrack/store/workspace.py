@@ -165,6 +165,11 @@ class Workspace:
                 "or written by something else. Use another --data-dir."
             )
 
+    def limit_memory(self, megabytes: int) -> None:
+        """Cap DuckDB's buffer pool (it spills to disk beyond): bulk writers hold memory flat
+        instead of letting the cache grow with the workspace."""
+        self._con.execute(f"SET memory_limit = '{int(megabytes)}MB'")
+
     def close(self) -> None:
         self._con.close()
 
@@ -244,6 +249,10 @@ class Workspace:
             Document.model_validate({k: v for k, v in r.items() if v is not None}) for r in rows
         ]
 
+    def known_documents(self, ids: Sequence[str]) -> set[str]:
+        """Those of `ids` already stored (what a resumed ingest skips)."""
+        return self._existing_ids("documents", list(ids)) if ids else set()
+
     def document(self, doc_id: str) -> Document:
         found = self.documents([doc_id])
         if not found:
@@ -269,6 +278,26 @@ class Workspace:
     ) -> list[Event]:
         """A case's events ordered by date then id; with a date filter, undated events drop out."""
         return self._select(Event, "events", EVENT_COLUMNS, case_id, since, until)
+
+    def iter_events(self, case_id: str, chunk: int = 1_000) -> Iterator[Event]:
+        """A case's events in the order they were first stored (by their first evidence span),
+        read `chunk` rows at a time: memory stays flat however many the case holds."""
+        where, params = self._where(case_id, None, None)
+        source, exprs = self._merged("events", EVENT_COLUMNS)
+        fields = ", ".join(f"'{c}', {exprs[c]}" for c, _ in EVENT_COLUMNS[1:])
+        cur = self._con.cursor()  # its own result set: the caller may write while reading
+        try:
+            cur.execute(
+                f"SELECT json_object({fields}) FROM {source} WHERE {where} "
+                "ORDER BY v.first_seq NULLS LAST, t.id",
+                [case_id, *params],
+            )
+            while rows := cur.fetchmany(chunk):
+                yield from (Event.model_validate_json(r[0]) for r in rows)
+        except duckdb.Error as e:
+            raise StoreError(f"{self.path}: read failed: {e}") from e
+        finally:
+            cur.close()
 
     def stances(
         self, case_id: str, since: dt.date | None = None, until: dt.date | None = None
@@ -479,7 +508,8 @@ class Workspace:
         """FROM clause (alias `t`; one `?` for the case id) joining each item to its spans, and
         the SQL expression of each column: items as the model sees them, merged at query time."""
         source = (
-            f"{table} AS t LEFT JOIN (SELECT item_id, {EVIDENCE_JSON} AS evidence "
+            f"{table} AS t LEFT JOIN (SELECT item_id, {EVIDENCE_JSON} AS evidence, "
+            "min(seq) AS first_seq "
             f"FROM {EVIDENCE_TABLES[table]} WHERE case_id = ? GROUP BY item_id) AS v "
             "ON v.item_id = t.id"
         )
