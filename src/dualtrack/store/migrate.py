@@ -59,6 +59,4 @@ def migrate(con: duckdb.DuckDBPyConnection, found: int, target: int) -> None:
 
 
 def can_migrate(found: int | None, target: int) -> bool:
-    return found is not None and found < target and all(
-        v in STEPS for v in range(found, target)
-    )
+    return found is not None and found < target and all(v in STEPS for v in range(found, target))

@@ -502,9 +502,7 @@ class Workspace:
             ) from e
 
     @staticmethod
-    def _merged(
-        table: str, columns: tuple[tuple[str, str], ...]
-    ) -> tuple[str, dict[str, str]]:
+    def _merged(table: str, columns: tuple[tuple[str, str], ...]) -> tuple[str, dict[str, str]]:
         """FROM clause (alias `t`; one `?` for the case id) joining each item to its spans, and
         the SQL expression of each column: items as the model sees them, merged at query time."""
         source = (
