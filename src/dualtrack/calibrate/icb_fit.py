@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import numpy as np
 from pydantic import BaseModel
-from scipy.stats import norm
 
 from dualtrack.calibrate import icb_codes as codes
 from dualtrack.calibrate.features import FEATURE_NAMES, Imputation, design_matrix
@@ -176,6 +175,8 @@ def _classifier_rows(
 def _duration_rows(
     train: list[IcbCrisis], test: list[IcbCrisis], imp: Imputation
 ) -> list[MetricRow]:
+    from scipy.stats import norm  # imported here: back-tests only, not at start-up
+
     x, d = _durations(train, imp)
     xt, dt = _durations(test, imp)
     lam, _ = cv_lognormal(x, d, kfold_indices(len(d), CV_FOLDS, CV_SEED))
