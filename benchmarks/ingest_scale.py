@@ -9,7 +9,9 @@ fresh process (its peak RSS is its own; pool workers are counted separately).
     .venv/bin/python benchmarks/ingest_scale.py [--sizes 1000 10000 100000] [--mode ingest]
         [--workers 1] [--chars 200] [--src /path/to/other/checkout/src]
 
-`--mode extract` runs `dualtrack extract`'s bulk path and prints a digest of its output, so
+`--mode store` times the store alone (synthetic extracted events, 5 per article out of 500
+that recur, so each event is reported again every 100 articles). `--mode extract` runs
+`dualtrack extract`'s bulk path and prints a digest of its output, so
 runs with different `--workers` can be checked for identical output. `--src` runs the same
 corpus through another checkout (e.g. the code before append-only evidence) for the baseline.
 Figures before this work (issue 15, same machine, 1 core): 1,000 / 3,000 / 10,000 articles
@@ -57,6 +59,8 @@ def run_one(path: Path, mode: str, workers: int) -> dict[str, object]:
     """In the child: ingest or extract `path`, timing only the bulk work (not start-up)."""
     import inspect
 
+    if mode == "store":
+        return run_store(int(path.name.split(".")[0]))
     from dualtrack.extract import Extractor, event_record
 
     ex = Extractor(None)
@@ -96,10 +100,53 @@ def run_one(path: Path, mode: str, workers: int) -> dict[str, object]:
     return out
 
 
+def run_store(n: int, per_article: int = 5, pool: int = 500) -> dict[str, object]:
+    """The store alone: `n` articles' worth of extracted events written batch by batch, each
+    article reporting `per_article` of `pool` recurring events (so every event gets a new
+    evidence span about every `pool / per_article` articles)."""
+    import datetime as dt
+    import random
+
+    from dualtrack.model import Event, Evidence
+    from dualtrack.store import Workspace
+
+    rng = random.Random(7)
+    cats = ["CONSULT", "THREATEN", "SANCTION", "ACCUSE", "MOBILIZE"]
+    events = [
+        Event(
+            date=dt.date(2026, 1, 1) + dt.timedelta(days=k % 60),
+            actor="USA",
+            target="IRN",
+            category=cats[k % 5],
+            mode=f"m{k}",  # one id per recurring event
+            summary=f"recurring event {k}",
+            confidence=0.6,
+        )
+        for k in range(pool)
+    ]
+    out: dict[str, object] = {}
+    with tempfile.TemporaryDirectory() as tmp, Workspace.open(Path(tmp) / "ws") as ws:
+        start, cpu = time.perf_counter(), _cpu()
+        for first in range(0, n, 50):
+            batch = []
+            for i in range(first, min(first + 50, n)):
+                doc = hashlib.sha256(str(i).encode()).hexdigest()
+                for k in rng.sample(range(pool), per_article):
+                    span = Evidence(doc_id=doc, start=10 * k, end=10 * k + 60, text="x" * 60)
+                    batch.append(events[k].model_copy(update={"evidence": [span]}))
+            ws.add_events(batch, "bench")
+        out["seconds"] = time.perf_counter() - start
+        out["cpu_seconds"] = _cpu() - cpu
+        out["events"] = ws.count_events("bench")
+    out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out["worker_peak_mb"] = 0.0
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
-    parser.add_argument("--mode", choices=("ingest", "extract"), default="ingest")
+    parser.add_argument("--mode", choices=("ingest", "extract", "store"), default="ingest")
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--chars", type=int, default=200, help="characters per article")
     parser.add_argument("--src", type=Path, help="run another checkout's src/ instead")
@@ -117,7 +164,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
             path = Path(tmp) / f"{n}.jsonl"
-            size = write_corpus(path, n, args.chars)
+            size = write_corpus(path, n, args.chars) if args.mode != "store" else 0
             cmd = [sys.executable, __file__, "--one", str(path), "--mode", args.mode,
                    "--workers", str(args.workers)]  # fmt: skip
             res = json.loads(subprocess.run(cmd, env=env, check=True, capture_output=True,
@@ -129,7 +176,7 @@ def main() -> None:
                 f"{res['worker_peak_mb']:>9.0f} {res['events']:>7,} {res.get('digest', '')}",
                 flush=True,
             )
-            path.unlink()
+            path.unlink(missing_ok=True)
 
 
 if __name__ == "__main__":

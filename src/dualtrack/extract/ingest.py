@@ -1,6 +1,6 @@
 """Ingest: read articles, extract events and stances, store them in a workspace, batch by batch.
 
-Each batch is one store transaction (a failed write leaves the workspace as it was before that
+Each batch is stored in one transaction (a failed write leaves the workspace as it was before that
 batch); inputs that cannot be read are counted and reported, never stop the run. Memory stays
 bounded: documents are streamed from `read_paths` and extracted by `extract.bulk` (on several
 cores when asked), which holds only a few batches per worker at a time.
@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dualtrack.extract.bulk import BATCH_SIZE, MEMORY_LIMIT_MB, document_batches, extract_batches
+from dualtrack.extract.bulk import (
+    BATCH_SIZE,
+    MEMORY_LIMIT_MB,
+    WRITE_EVERY,
+    GroupWriter,
+    document_batches,
+    extract_batches,
+)
 from dualtrack.extract.events import Candidate
 from dualtrack.extract.pipeline import Extraction, Extractor
 from dualtrack.extract.reader import DEFAULT_MAX_CHARS, ReadError, read_paths
@@ -59,6 +66,7 @@ def ingest(
     lang: str = "auto",
     max_chars: int = DEFAULT_MAX_CHARS,
     batch_size: int = BATCH_SIZE,
+    write_every: int = WRITE_EVERY,
     workers: int = 1,
     engine: Engine = "local",
     on_document: Callable[[Document], None] | None = None,
@@ -68,7 +76,8 @@ def ingest(
 
     A batch whose documents are all stored already (an interrupted run started again) is
     skipped without extracting it: batches are cut the same way every run and each is stored
-    in one transaction, so a resumed ingest ends in the state a run without interruption does.
+    whole, in one transaction with the next ones up to `write_every` documents, so a resumed
+    ingest ends in the state a run without interruption does.
     """
     summary = IngestSummary()
 
@@ -81,19 +90,23 @@ def ingest(
         ids = {d.id for d in batch}
         return ws.known_documents(sorted(ids)) == ids
 
-    ws.limit_memory(MEMORY_LIMIT_MB)
-    items = read_paths(paths, date=date, lang=lang, max_chars=max_chars)
-    batches = document_batches(items, skipped, batch_size)
-    for batch, res in extract_batches(
-        batches, extractor, workers=workers, engine=engine, skip=stored
-    ):
+    def write(batch: list[Document], res: Extraction | None) -> None:
         if res is None:
             summary.documents_seen += len(batch)
         else:
             _store(ws, case_id, batch, res, summary)
-        if on_document:
-            for doc in batch:
-                on_document(doc)
+
+    ws.limit_memory(MEMORY_LIMIT_MB)
+    items = read_paths(paths, date=date, lang=lang, max_chars=max_chars)
+    batches = document_batches(items, skipped, batch_size)
+    with GroupWriter(ws, write, write_every) as out:
+        for batch, res in extract_batches(
+            batches, extractor, workers=workers, engine=engine, skip=stored
+        ):
+            out.add(batch, res)
+            if on_document:
+                for doc in batch:
+                    on_document(doc)
     return summary
 
 
