@@ -127,14 +127,16 @@ def run_store(n: int, per_article: int = 5, pool: int = 500) -> dict[str, object
     out: dict[str, object] = {}
     with tempfile.TemporaryDirectory() as tmp, Workspace.open(Path(tmp) / "ws") as ws:
         start, cpu = time.perf_counter(), _cpu()
-        for first in range(0, n, 50):
-            batch = []
-            for i in range(first, min(first + 50, n)):
-                doc = hashlib.sha256(str(i).encode()).hexdigest()
-                for k in rng.sample(range(pool), per_article):
-                    span = Evidence(doc_id=doc, start=10 * k, end=10 * k + 60, text="x" * 60)
-                    batch.append(events[k].model_copy(update={"evidence": [span]}))
-            ws.add_events(batch, "bench")
+        for group in range(0, n, 500):  # one transaction per 500 articles, as `ingest` does
+            with ws.transaction():
+                for first in range(group, min(group + 500, n), 50):
+                    batch = []
+                    for i in range(first, min(first + 50, n)):
+                        doc = hashlib.sha256(str(i).encode()).hexdigest()
+                        for k in rng.sample(range(pool), per_article):
+                            span = Evidence(doc_id=doc, start=k, end=k + 60, text="x" * 60)
+                            batch.append(events[k].model_copy(update={"evidence": [span]}))
+                    ws.add_events(batch, "bench")
         out["seconds"] = time.perf_counter() - start
         out["cpu_seconds"] = _cpu() - cpu
         out["events"] = ws.count_events("bench")
