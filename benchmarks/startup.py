@@ -2,17 +2,19 @@
 
 Why: an analyst runs `dualtrack events` or `bargain` dozens of times a day; each should answer
 in a blink, not pay for scipy, SALib, DuckDB or Ray that it does not use. Each command runs in a
-fresh process, three times; the medians are printed. `--src` times another checkout (the code
-before lazy imports, for the baseline).
+fresh process, `--repeat` times; the fastest of each is printed (on a shared machine the
+minimum is the figure least disturbed by other work), with the command's CPU seconds (user +
+system, which waiting for other processes does not inflate). `--src` times another checkout
+(the code before lazy imports, for the baseline).
 
-    .venv/bin/python benchmarks/startup.py [--src /path/to/other/checkout/src] [--repeat 3]
+    .venv/bin/python benchmarks/startup.py [--src /path/to/other/checkout/src] [--repeat 5]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import statistics
+import resource
 import subprocess
 import sys
 import tempfile
@@ -59,30 +61,33 @@ def heavy(stderr: str) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--src", type=Path)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     env = dict(os.environ, PYTHONWARNINGS="ignore")
     if args.src:
         env["PYTHONPATH"] = str(args.src.resolve())
     code = "import sys; from dualtrack.cli import app; sys.argv[0] = 'dualtrack'; app()"
-    print(f"{'command':<24} {'imports s':>9} {'total s':>8}  heavy modules imported")
+    print(f"{'command':<24} {'imports s':>9} {'total s':>8} {'CPU s':>6}  heavy modules imported")
     with tempfile.TemporaryDirectory() as tmp:
         for label, argv in commands(Path(tmp)).items():
-            imports, totals, mods = [], [], []
+            imports, totals, cpus, mods = [], [], [], []
             for _ in range(args.repeat):
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
                 start = time.perf_counter()
                 done = subprocess.run(
                     [sys.executable, "-X", "importtime", "-c", code, *argv],
                     env=env, capture_output=True, text=True, check=False,
                 )  # fmt: skip
                 totals.append(time.perf_counter() - start)
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
                 imports.append(import_seconds(done.stderr))
                 mods = heavy(done.stderr)
                 if done.returncode != 0:
                     sys.exit(f"{label}: exit {done.returncode}\n{done.stderr[-2000:]}")
             print(
-                f"{label:<24} {statistics.median(imports):>9.2f} "
-                f"{statistics.median(totals):>8.2f}  {', '.join(mods)}",
+                f"{label:<24} {min(imports):>9.2f} {min(totals):>8.2f} {min(cpus):>6.2f}  "
+                f"{', '.join(mods)}",
                 flush=True,
             )
 
