@@ -49,7 +49,10 @@ def run(cmd: list[str], stop_after: float | None) -> tuple[float, int, str, str]
     Returns (seconds, exit code, stdout, last progress line)."""
     master, slave = pty.openpty()
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=slave, text=True)
+    proc = subprocess.Popen(  # SIGINT as at a terminal even when this script runs in background
+        cmd, stdout=subprocess.PIPE, stderr=slave, text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )  # fmt: skip
     os.close(slave)
     seen: list[bytes] = []
 
