@@ -169,8 +169,10 @@ def main() -> None:
             size = write_corpus(path, n, args.chars) if args.mode != "store" else 0
             cmd = [sys.executable, __file__, "--one", str(path), "--mode", args.mode,
                    "--workers", str(args.workers)]  # fmt: skip
-            res = json.loads(subprocess.run(cmd, env=env, check=True, capture_output=True,
-                                            text=True).stdout.splitlines()[-1])  # fmt: skip
+            done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
+            if done.returncode != 0:
+                sys.exit(f"{n:,} articles: exit {done.returncode}\n{done.stderr[-3000:]}")
+            res = json.loads(done.stdout.splitlines()[-1])
             print(
                 f"{n:>9,} {size / 1e6:>6.1f} {res['seconds']:>8.1f} "
                 f"{1000 * res['seconds'] / n:>10.2f} {1000 * res['cpu_seconds'] / n:>10.2f} "
