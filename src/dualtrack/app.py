@@ -23,7 +23,7 @@ from dualtrack.cases import Problem, builtin_ids, load_case, read_case_file
 from dualtrack.cases.problems import format_path
 from dualtrack.cases.yamlmap import load_with_lines
 from dualtrack.model import Case, Document, Event, Position, SourceRef, Stance
-from dualtrack.store import Workspace
+from dualtrack.store import UpgradeNeeded, Workspace
 from dualtrack.store.paths import DB_FILE, workspace_dir
 
 
@@ -166,7 +166,11 @@ def open_workspace(data_dir: Path | str | None) -> Workspace | None:
     path = workspace_dir(data_dir) / DB_FILE
     if not path.is_file():
         return None
-    return Workspace.open(data_dir, read_only=True)
+    try:
+        return Workspace.open(data_dir, read_only=True)
+    except UpgradeNeeded:  # an older workspace: upgrade it once (a write), then read
+        Workspace.open(data_dir).close()
+        return Workspace.open(data_dir, read_only=True)
 
 
 class CaseHistory:

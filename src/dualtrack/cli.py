@@ -738,6 +738,10 @@ def _extractor_or_fail(case: str | None, lang: str, coder: str = "rules") -> tup
     return Extractor(the_case, lang=lang, coder=coder), the_case
 
 
+WORKERS_HELP = "Processes extracting in parallel (default: the cores)."
+ENGINE_HELP = "local (a process pool) or ray (a Ray cluster; local below ~2,000 articles)."
+
+
 @app.command("extract")
 def extract_cmd(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
@@ -750,12 +754,16 @@ def extract_cmd(
     coder: str = typer.Option(
         "rules", "--coder", help="rules, or learned (trained on real news; calibrated confidence)."
     ),
+    workers: int | None = typer.Option(None, "--workers", help=WORKERS_HELP),
+    engine: str = typer.Option("local", "--engine", help=ENGINE_HELP),
 ) -> None:
     """Print the events in articles (txt, md, html, jsonl) without touching any store."""
     import json
 
-    from dualtrack.extract import ReadError, event_record, read_paths
+    from dualtrack.extract import ReadError, event_record
+    from dualtrack.extract.bulk import spilled_extraction
     from dualtrack.extract.render import records_table
+    from dualtrack.parallel import EngineError, default_workers
 
     if fmt not in EXTRACT_FORMATS:
         fail(f"--format must be jsonl or table; not {fmt!r}")
@@ -764,23 +772,26 @@ def extract_cmd(
     ex, _ = _extractor_or_fail(case, lang, coder)
     skipped: list[ReadError] = []
 
-    def docs():  # type: ignore[no-untyped-def]
-        for item in read_paths(paths, date=day, lang=lang, max_chars=max_chars):  # type: ignore[arg-type]
-            if isinstance(item, ReadError):
-                skipped.append(item)
-                err_console.print(f"skipped {item}", highlight=False, markup=False, soft_wrap=True)
-            else:
-                yield item
+    def skip(item: ReadError) -> None:
+        skipped.append(item)
+        err_console.print(f"skipped {item}", highlight=False, markup=False, soft_wrap=True)
 
-    res = ex.extract_many(docs())  # type: ignore[attr-defined]
-    kept = [e for e in res.events if e.confidence >= min_confidence]
-    records = [event_record(e, ex) for e in kept]  # type: ignore[arg-type]
-    if fmt == "jsonl":
-        for r in records:
-            print(json.dumps(r, ensure_ascii=False))
-    else:
-        title = f"{len(records)} events from {len(res.documents)} document(s)"
-        console.print(records_table(records, title=title))
+    try:
+        with spilled_extraction(
+            paths, ex, date=day, lang=lang, max_chars=max_chars, on_error=skip,  # type: ignore[arg-type]
+            workers=workers or default_workers(), engine=engine,  # type: ignore[arg-type]
+        ) as spill:  # fmt: skip
+            kept = (e for e in spill.events() if e.confidence >= min_confidence)
+            records = (event_record(e, ex) for e in kept)  # type: ignore[arg-type]
+            if fmt == "jsonl":
+                for r in records:
+                    print(json.dumps(r, ensure_ascii=False))
+            else:
+                rows = list(records)
+                title = f"{len(rows)} events from {spill.documents} document(s)"
+                console.print(records_table(rows, title=title))
+    except EngineError as exc:
+        fail(str(exc))
     if skipped:
         fail(f"{len(skipped)} input(s) skipped (see above); the others were read")
 
@@ -794,13 +805,18 @@ def ingest_cmd(
     date: str | None = typer.Option(None, "--date", help="Document date YYYY-MM-DD."),
     max_chars: int = typer.Option(1_000_000, "--max-chars", help=MAX_CHARS_HELP),
     fmt: str = typer.Option("table", "--format", help="table or json (the summary)."),
+    workers: int | None = typer.Option(None, "--workers", help=WORKERS_HELP),
+    engine: str = typer.Option("local", "--engine", help=ENGINE_HELP),
 ) -> None:
-    """Store articles with their events and stances in the workspace, and summarise."""
+    """Store articles with their events and stances in the workspace, and summarise.
+
+    An interrupted ingest started again skips what it had already stored."""
     import json
 
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
     from dualtrack.extract.ingest import ingest
+    from dualtrack.extract.reader import count_articles
+    from dualtrack.extract.render import advance, article_bar
+    from dualtrack.parallel import EngineError, default_workers
     from dualtrack.store import StoreError, Workspace
 
     if fmt not in ("table", "json"):
@@ -814,21 +830,19 @@ def ingest_cmd(
         )
     day = _parse_date(date, "--date")
     ex, the_case = _extractor_or_fail(case, lang)
-    bar = Progress(
-        SpinnerColumn(), TextColumn("ingesting: {task.completed:,} documents"),
-        TimeElapsedColumn(), console=err_console, transient=True,
-    )  # fmt: skip
+    bar = article_bar(err_console, total := count_articles(paths))
     try:
         with Workspace.open(data_dir) as ws, bar:
-            task = bar.add_task("docs", total=None)
+            task = bar.add_task("ingesting", total=total, rate="…")
             summary = ingest(
                 paths, ws, the_case.id, ex, date=day, lang=lang, max_chars=max_chars,  # type: ignore[attr-defined,arg-type]
-                on_document=lambda _d: bar.advance(task),
+                workers=workers or default_workers(), engine=engine,  # type: ignore[arg-type]
+                on_document=lambda _d: advance(bar, task),
                 on_error=lambda e: err_console.print(
                     f"skipped {e}", highlight=False, markup=False, soft_wrap=True
                 ),
             )  # fmt: skip
-    except StoreError as exc:
+    except (StoreError, EngineError) as exc:
         fail(str(exc))
     if fmt == "json":
         print(json.dumps(summary.as_dict(), ensure_ascii=False))

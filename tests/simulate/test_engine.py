@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -102,8 +103,9 @@ def test_every_parameter_is_documented() -> None:
     assert re.search(r"`case\.forces`", doc)
 
 
-def test_ray_engine_gives_the_local_numbers() -> None:
+def test_ray_engine_gives_the_local_numbers(monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("ray")
+    monkeypatch.setattr(sys.modules["dualtrack.simulate.forecast"], "RAY_MIN_RUNS", 0)
     kwargs = {"runs": 21_000, "horizon": 30, "seed": 8, "levers": ["incident_rate=x2"]}
     local = forecast("us-iran-2026", engine="local", **kwargs)
     ray = forecast("us-iran-2026", engine="ray", workers=2, **kwargs)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 from typer.testing import CliRunner
@@ -127,8 +128,11 @@ def test_cli_sobol_table_and_json() -> None:
     assert bad.exit_code == 1 and "power of two" in bad.stderr and bad.stdout == ""
 
 
-def test_ray_engine_gives_the_same_sobol_drivers(iran: Case) -> None:
+def test_ray_engine_gives_the_same_sobol_drivers(
+    iran: Case, monkeypatch: pytest.MonkeyPatch
+) -> None:
     pytest.importorskip("ray")
+    monkeypatch.setattr(sys.modules["dualtrack.simulate.forecast"], "RAY_MIN_RUNS", 0)
     kwargs = {"runs": 10_000, "seed": 4, "drivers": "sobol", "sobol_samples": 16,
               "sobol_runs": 50}  # fmt: skip
     local = forecast(iran, engine="local", **kwargs)

@@ -170,9 +170,7 @@ def _set_schema_version(path: Path, version: str) -> None:
     con.close()
 
 
-@pytest.mark.parametrize(
-    ("found", "advice"), [(SCHEMA_VERSION - 1, "export"), (SCHEMA_VERSION + 1, "upgrade")]
-)
+@pytest.mark.parametrize(("found", "advice"), [(0, "export"), (SCHEMA_VERSION + 1, "upgrade")])
 def test_schema_version_mismatch_is_a_clear_error(tmp_path: Path, found: int, advice: str) -> None:
     Workspace.open(tmp_path).close()
     _set_schema_version(tmp_path / DB_FILE, str(found))
@@ -241,3 +239,64 @@ print("open", flush=True)
 sys.stdin.read()
 ws.close()
 """
+
+
+# The schema of version 1 as dualtrack 0.1 wrote it: evidence as a JSON list in each row.
+V1_DDL = (
+    "CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
+    "CREATE TABLE documents (id VARCHAR PRIMARY KEY, text VARCHAR NOT NULL, title VARCHAR, "
+    "url VARCHAR, source VARCHAR, date DATE, lang VARCHAR, added_at TIMESTAMP NOT NULL)",
+    "CREATE TABLE events (case_id VARCHAR NOT NULL, id VARCHAR NOT NULL, date DATE, "
+    "date_end DATE, date_precision VARCHAR NOT NULL, actor VARCHAR NOT NULL, target VARCHAR, "
+    "via VARCHAR, category VARCHAR NOT NULL, mode VARCHAR, context VARCHAR, summary VARCHAR, "
+    "location VARCHAR, quantities JSON NOT NULL, score DOUBLE, flags JSON NOT NULL, "
+    "evidence JSON NOT NULL, confidence DOUBLE NOT NULL CHECK (confidence BETWEEN 0 AND 1), "
+    "extractor VARCHAR NOT NULL, PRIMARY KEY (case_id, id))",
+    "CREATE TABLE stances (case_id VARCHAR NOT NULL, id VARCHAR NOT NULL, "
+    "actor VARCHAR NOT NULL, issue VARCHAR NOT NULL, value DOUBLE, items JSON, "
+    "red_line BOOLEAN NOT NULL, date DATE, date_precision VARCHAR NOT NULL, summary VARCHAR, "
+    "evidence JSON NOT NULL, confidence DOUBLE NOT NULL CHECK (confidence BETWEEN 0 AND 1), "
+    "extractor VARCHAR NOT NULL, PRIMARY KEY (case_id, id))",
+    "CREATE TABLE runs (id VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, case_id VARCHAR, "
+    "created_at TIMESTAMP NOT NULL, params JSON NOT NULL, result JSON NOT NULL)",
+    "INSERT INTO meta VALUES ('schema_version', '1'), ('created_by', 'dualtrack 0.1.0')",
+    "INSERT INTO events VALUES ('c', 'ev_1', '2026-02-06', NULL, 'day', 'USA', 'IRN', 'OMN', "
+    "'CONSULT', 'mediated', NULL, 'talks in Muscat', NULL, '[]', 1.0, '{}', "
+    """'[{"doc_id":"d1","start":0,"end":9,"text":"Talks in."},"""
+    """{"doc_id":"d2","start":4,"end":8}]', 0.8, 'x')""",
+    "INSERT INTO events VALUES ('c', 'ev_2', NULL, NULL, 'unknown', 'IRN', NULL, NULL, "
+    "'THREATEN', NULL, NULL, NULL, NULL, '[]', NULL, '{}', '[]', 0.5, 'x')",
+    "INSERT INTO stances VALUES ('c', 'st_1', 'IRN', 'enrichment', 60, NULL, true, NULL, "
+    """'unknown', NULL, '[{"doc_id":"d1","start":3,"end":5,"text":null}]', 0.6, 'x')""",
+)
+
+
+def test_version_1_workspace_is_upgraded_in_place(tmp_path: Path) -> None:
+    con = duckdb.connect(str(tmp_path / DB_FILE))
+    for statement in V1_DDL:
+        con.execute(statement)
+    con.close()
+    with pytest.raises(StoreError, match="open it once for writing"):
+        Workspace.open(tmp_path, read_only=True)
+    with Workspace.open(tmp_path) as ws:
+        first, second = ws.events("c")
+        assert (first.id, first.via, first.mode) == ("ev_1", "OMN", "mediated")
+        assert [(s.doc_id, s.start, s.end, s.text) for s in first.evidence] == [
+            ("d1", 0, 9, "Talks in."),
+            ("d2", 4, 8, None),
+        ]
+        assert second.evidence == [] and second.date is None
+        (stance,) = ws.stances("c")
+        assert stance.red_line and [(s.start, s.end) for s in stance.evidence] == [(3, 5)]
+        # new reports append after the migrated ones
+        assert ws.add_events([first.model_copy(update={"evidence": [ev(20, 30)]})], "c") == 0
+        assert [s.start for s in ws.events("c")[0].evidence] == [0, 4, 20]
+    with Workspace.open(tmp_path, read_only=True) as ws:  # upgraded once, read-only from now on
+        assert len(ws.events("c")) == 2
+    con = duckdb.connect(str(tmp_path / DB_FILE), read_only=True)
+    assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (
+        str(SCHEMA_VERSION),
+    )
+    columns = {r[0] for r in con.execute("DESCRIBE events").fetchall()}
+    con.close()
+    assert "evidence" not in columns

@@ -19,7 +19,6 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy.optimize import linprog
 
 from dualtrack.bargain.challenge import ChallengeSettings, challenge_rounds
 from dualtrack.bargain.spatial import (
@@ -219,6 +218,8 @@ def fit_blend(preds: dict[str, F], outcome: F) -> dict[str, float]:
 
     A missing baseline value (no `rp`, no Commission position) is replaced by the compromise.
     """
+    from scipy.optimize import linprog  # imported here: `bargain` alone must not pay for scipy
+
     cols = _blend_matrix(preds)
     n, k = cols.shape
     # variables: k weights, n positive errors, n negative errors

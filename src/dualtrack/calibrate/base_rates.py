@@ -9,18 +9,25 @@ needs no CSV at run time: the coefficients ship in `data/icb_models.json`, produ
 from __future__ import annotations
 
 import json
+import math
 from functools import lru_cache
 from importlib.resources import files
+from statistics import NormalDist
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
-from scipy.special import softmax
-from scipy.stats import norm
 
 from dualtrack.calibrate.features import CrisisFeatures, Imputation, design_row
 
 MODELS_RESOURCE = "icb_models.json"
 QUANTILES = {"p10": 0.10, "p25": 0.25, "p50": 0.50, "p75": 0.75, "p90": 0.90}
+
+
+def _normal_sf(z: np.ndarray) -> np.ndarray:
+    """P(Z > z) elementwise, from the standard library: the forecast path must not pay the
+    seconds scipy.stats takes to import for a few hundred values."""
+    sf = np.frompyfunc(lambda v: 0.5 * math.erfc(v / math.sqrt(2.0)), 1, 1)
+    return np.asarray(sf(z), dtype=float)
 
 
 class DurationForecast(BaseModel):
@@ -36,13 +43,14 @@ class DurationForecast(BaseModel):
 
     @classmethod
     def from_params(cls, mu: float, sigma: float) -> DurationForecast:
-        q = {k: round(float(np.exp(mu + sigma * norm.ppf(p))), 1) for k, p in QUANTILES.items()}
+        z = NormalDist().inv_cdf
+        q = {k: round(float(np.exp(mu + sigma * z(p))), 1) for k, p in QUANTILES.items()}
         return cls(mu_log_days=mu, sigma_log_days=sigma, median_days=q["p50"], quantiles=q)
 
     def survival(self, days: float | np.ndarray) -> np.ndarray:
         """S(t) = P(crisis still open after t days)."""
         t = np.maximum(np.asarray(days, dtype=float), 1e-9)
-        return norm.sf((np.log(t) - self.mu_log_days) / self.sigma_log_days)
+        return _normal_sf((np.log(t) - self.mu_log_days) / self.sigma_log_days)
 
     def daily_hazard(self, horizon_days: int) -> np.ndarray:
         """h[d] = P(ends on day d+1 | open after d days), d = 0..horizon-1, for a day-step model."""
@@ -73,7 +81,9 @@ def load_models() -> dict:
 
 def _logit(spec: dict, x: np.ndarray) -> dict[str, float]:
     z = (x - np.asarray(spec["mean"])) / np.asarray(spec["scale"])
-    p = softmax(np.asarray(spec["coef"]) @ z + np.asarray(spec["intercept"]))
+    v = np.asarray(spec["coef"]) @ z + np.asarray(spec["intercept"])
+    p = np.exp(v - v.max())
+    p /= p.sum()
     return dict(zip(spec["classes"], (float(v) for v in p), strict=True))
 
 

@@ -17,7 +17,6 @@ from collections.abc import Callable
 
 import numpy as np
 from pydantic import BaseModel
-from scipy.stats import norm
 
 from dualtrack.calibrate import icb_codes as codes
 from dualtrack.calibrate.base_rates import BaseRates, DurationForecast
@@ -179,6 +178,8 @@ def _classifier_rows(
 def _duration_rows(
     train: list[IcbCrisis], test: list[IcbCrisis], imp: Imputation
 ) -> list[MetricRow]:
+    from scipy.stats import norm  # imported here: back-tests only, not at start-up
+
     x, d = _durations(train, imp)
     xt, dt = _durations(test, imp)
     lam, _ = cv_lognormal(x, d, kfold_indices(len(d), CV_FOLDS, CV_SEED))

@@ -11,8 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.optimize import minimize
-from scipy.special import log_softmax, softmax
 
 LAMBDA_GRID: tuple[float, ...] = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0)
 """Candidate L2 strengths (penalty = lambda/2 * ||W||^2 on standardised features, per row)."""
@@ -41,12 +39,17 @@ class MultinomialLogit:
     coef: np.ndarray  # [K, P]
 
     def predict_proba(self, x: np.ndarray) -> np.ndarray:
+        from scipy.special import softmax  # imported here: fitting only, not at start-up
+
         z = self.std(np.atleast_2d(x))
         return softmax(z @ self.coef.T + self.intercept, axis=1)
 
 
 def fit_multinomial(x: np.ndarray, y: np.ndarray, n_classes: int, lam: float) -> MultinomialLogit:
     """Penalised maximum likelihood; `y` holds class indices 0..n_classes-1."""
+    from scipy.optimize import minimize  # imported here: fitting only, not at start-up
+    from scipy.special import log_softmax
+
     std = Standardiser.fit(x)
     z = std(x)
     n, p = z.shape

@@ -1,22 +1,32 @@
 """Ingest: read articles, extract events and stances, store them in a workspace, batch by batch.
 
-Each batch is one store transaction (a failed write leaves the workspace as it was before that
+Each batch is stored in one transaction (a failed write leaves the workspace as it was before that
 batch); inputs that cannot be read are counted and reported, never stop the run. Memory stays
-bounded: documents are streamed from `read_paths` and only one batch is held at a time.
+bounded: documents are streamed from `read_paths` and extracted by `extract.bulk` (on several
+cores when asked), which holds only a few batches per worker at a time.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dualtrack.extract.bulk import (
+    BATCH_SIZE,
+    MEMORY_LIMIT_MB,
+    WRITE_EVERY,
+    GroupWriter,
+    document_batches,
+    extract_batches,
+)
 from dualtrack.extract.events import Candidate
-from dualtrack.extract.pipeline import Extractor
+from dualtrack.extract.pipeline import Extraction, Extractor
 from dualtrack.extract.reader import DEFAULT_MAX_CHARS, ReadError, read_paths
 from dualtrack.model import Document
+from dualtrack.parallel import Engine
 
 if TYPE_CHECKING:
     from dualtrack.store import Workspace
@@ -30,7 +40,7 @@ class IngestSummary:
     events_added: int = 0
     stances_added: int = 0
     undated_events: int = 0
-    unresolved: list[Candidate] = field(default_factory=list)
+    unresolved: dict[str, Candidate] = field(default_factory=dict)  # name -> first seen
     skipped: list[ReadError] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
@@ -41,30 +51,9 @@ class IngestSummary:
             "events_added": self.events_added,
             "stances_added": self.stances_added,
             "undated_events": self.undated_events,
-            "unresolved_actors": sorted({c.text for c in self.unresolved}),
+            "unresolved_actors": sorted(self.unresolved),
             "skipped": [str(e) for e in self.skipped],
         }
-
-
-def _batches(
-    items: Iterable[Document | ReadError],
-    size: int,
-    summary: IngestSummary,
-    on_error: Callable[[ReadError], None] | None,
-) -> Iterator[list[Document]]:
-    batch: list[Document] = []
-    for item in items:
-        if isinstance(item, ReadError):
-            summary.skipped.append(item)
-            if on_error:
-                on_error(item)
-            continue
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def ingest(
@@ -76,15 +65,18 @@ def ingest(
     date: dt.date | None = None,
     lang: str = "auto",
     max_chars: int = DEFAULT_MAX_CHARS,
-    batch_size: int = 50,
+    batch_size: int = BATCH_SIZE,
+    write_every: int = WRITE_EVERY,
+    workers: int = 1,
+    engine: Engine = "local",
     on_document: Callable[[Document], None] | None = None,
     on_error: Callable[[ReadError], None] | None = None,
 ) -> IngestSummary:
     """Store the documents under `paths` with their events and stances under `case_id`."""
     items = read_paths(paths, date=date, lang=lang, max_chars=max_chars)
     return ingest_documents(
-        items, ws, case_id, extractor, batch_size=batch_size, on_document=on_document,
-        on_error=on_error,
+        items, ws, case_id, extractor, batch_size=batch_size, write_every=write_every,
+        workers=workers, engine=engine, on_document=on_document, on_error=on_error,
     )  # fmt: skip
 
 
@@ -94,27 +86,63 @@ def ingest_documents(
     case_id: str,
     extractor: Extractor,
     *,
-    batch_size: int = 50,
+    batch_size: int = BATCH_SIZE,
+    write_every: int = WRITE_EVERY,
+    workers: int = 1,
+    engine: Engine = "local",
     on_document: Callable[[Document], None] | None = None,
     on_error: Callable[[ReadError], None] | None = None,
 ) -> IngestSummary:
     """Store documents read by any means (files, a watch's fetched pages) with their events and
-    stances under `case_id`, batch by batch; `ReadError`s among them are counted as skipped."""
+    stances under `case_id`; `ReadError`s among them are counted as skipped.
+
+    A batch whose documents are all stored already (an interrupted run started again) is
+    skipped without extracting it: batches are cut the same way every run and each is stored
+    whole, in one transaction with the next ones up to `write_every` documents, so a resumed
+    ingest ends in the state a run without interruption does.
+    """
     summary = IngestSummary()
-    for batch in _batches(items, batch_size, summary, on_error):
-        res = extractor.extract_many(batch)
-        with ws.transaction():
-            new, seen = ws.add_documents(batch)
-            added = ws.add_events(res.events, case_id)
-            stances = ws.add_stances(res.stances, case_id)
-        summary.documents_new += new
-        summary.documents_seen += seen
-        summary.events_found += len(res.events)
-        summary.events_added += added
-        summary.stances_added += stances
-        summary.undated_events += len(res.undated)
-        summary.unresolved.extend(res.unresolved)
-        if on_document:
-            for doc in batch:
-                on_document(doc)
+
+    def skipped(item: ReadError) -> None:
+        summary.skipped.append(item)
+        if on_error:
+            on_error(item)
+
+    def stored(batch: list[Document]) -> bool:
+        ids = {d.id for d in batch}
+        return ws.known_documents(sorted(ids)) == ids
+
+    def write(batch: list[Document], res: Extraction | None) -> None:
+        if res is None:
+            summary.documents_seen += len(batch)
+        else:
+            _store(ws, case_id, batch, res, summary)
+
+    ws.limit_memory(MEMORY_LIMIT_MB)
+    batches = document_batches(items, skipped, batch_size)
+    with GroupWriter(ws, write, write_every) as out:
+        for batch, res in extract_batches(
+            batches, extractor, workers=workers, engine=engine, skip=stored
+        ):
+            out.add(batch, res)
+            if on_document:
+                for doc in batch:
+                    on_document(doc)
     return summary
+
+
+def _store(
+    ws: Workspace, case_id: str, batch: list[Document], res: Extraction, summary: IngestSummary
+) -> None:
+    with ws.transaction():
+        new, seen = ws.add_documents(batch)
+        added = ws.add_events(res.events, case_id)
+        stances = ws.add_stances(res.stances, case_id)
+    summary.documents_new += new
+    summary.documents_seen += seen
+    summary.events_found += len(res.events)
+    summary.events_added += added
+    summary.stances_added += stances
+    summary.undated_events += len(res.undated)
+    for cand in res.unresolved:  # one example per name: bounded by the vocabulary, not the corpus
+        summary.unresolved.setdefault(cand.text, cand)

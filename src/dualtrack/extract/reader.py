@@ -345,3 +345,26 @@ def _lines(fh: io.BufferedIOBase | io.BufferedReader, limit: int) -> Iterator[by
             yield None
             continue
         yield line
+
+
+def count_articles(paths: Iterable[str | Path]) -> int | None:
+    """About how many articles `read_paths` will yield (a JSONL line or a file each), from a
+    quick pass over the bytes: the total of a progress bar. None when reading stdin."""
+    total = 0
+    for item in _expand(paths):
+        if item == "-":
+            return None
+        path = Path(item)
+        if path.suffix.lower() not in JSONL_SUFFIXES:
+            total += 1
+            continue
+        try:
+            with path.open("rb") as fh:
+                last = b"\n"
+                while chunk := fh.read(1 << 20):
+                    total += chunk.count(b"\n")
+                    last = chunk[-1:]
+                total += last != b"\n"
+        except OSError:
+            total += 1
+    return total

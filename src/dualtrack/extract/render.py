@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.table import Table
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress, TaskID
 
 
 def _qty(q: dict[str, Any]) -> str:
@@ -38,3 +42,29 @@ def records_table(records: list[dict[str, Any]], title: str | None = None) -> Ta
             ((ev or "").replace("\n", " ")[:80]) + more,
         )
     return table
+
+
+def article_bar(console: Console, total: int | None) -> Progress:
+    """The bulk progress bar: articles done of about how many, articles/s and the time left."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    return Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]} articles/s"), TimeElapsedColumn(),
+        TextColumn("left"), TimeRemainingColumn(),
+        console=console, transient=True,
+    )  # fmt: skip
+
+
+def advance(bar: Progress, task: TaskID, n: int = 1) -> None:
+    """Move the bar on by `n` articles and refresh the rate shown."""
+    bar.advance(task, n)
+    speed = next(t.speed for t in bar.tasks if t.id == task)
+    bar.update(task, rate=f"{speed:,.0f}" if speed else "…")

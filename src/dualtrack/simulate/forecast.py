@@ -11,6 +11,7 @@ import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Mapping
 from functools import cache
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any, Literal
 
@@ -20,6 +21,7 @@ from pydantic import BaseModel, ConfigDict
 from dualtrack.calibrate import BaseRates
 from dualtrack.cases import load_case
 from dualtrack.model import Case
+from dualtrack.parallel import EngineError, ray_runtime
 from dualtrack.simulate import params as P
 from dualtrack.simulate import sobol
 from dualtrack.simulate.baserate import (
@@ -51,6 +53,9 @@ from dualtrack.simulate.state import (
 HORIZONS = (7, 30, 90)
 MAX_HORIZON = 3 * 365
 CHUNK = 10_000
+# Below this many runs `engine="ray"` runs locally (same numbers): Ray's start (about 7 s, then
+# the workers) costs more than it saves until a run takes about that long on one core.
+RAY_MIN_RUNS = 200_000
 MAX_DRAWS = 500
 RUNS_PER_DRAW = 100
 TORNADO_RUNS = 1_000
@@ -254,14 +259,19 @@ def _ray_chunk() -> Any:
 
 def _ray(workers: int | None) -> Any:
     try:
-        import ray
-    except ImportError:
-        raise InputError(
-            "--engine ray needs Ray, which is not installed: pip install 'dualtrack[ray]'"
-        ) from None
-    if not ray.is_initialized():
-        ray.init(include_dashboard=False, num_cpus=workers, log_to_driver=False)
-    return ray
+        return ray_runtime(workers)
+    except EngineError as e:
+        raise InputError(str(e)) from None
+
+
+def _require_ray() -> None:
+    """Fail early (before any run) when Ray is asked for but not installed."""
+    try:
+        found = find_spec("ray") is not None
+    except ValueError:  # sys.modules["ray"] is None: importing it is blocked
+        found = False
+    if not found:
+        _ray(None)  # raises the install hint
 
 
 def _execute(
@@ -276,7 +286,7 @@ def _execute(
 ) -> tuple[np.ndarray, np.ndarray]:
     parts: list[tuple[np.ndarray, np.ndarray]] = []
     done = 0
-    if engine == "local":
+    if engine == "local" or runs < RAY_MIN_RUNS:
         for i, lo, hi in _chunks(runs):
             parts.append(run_chunk(draws, start, horizons, seed, i, lo, hi))
             done += hi - lo
@@ -525,6 +535,8 @@ def forecast(
         raise InputError(f"engine must be 'local' or 'ray', got {engine!r}")
     if seed < 0:
         raise InputError(f"--seed must be 0 or more, got {seed}")
+    if engine == "ray":
+        _require_ray()
     day = check_inputs(c, asof, horizon, runs)
     method = _driver_method(drivers)
     if driver_target not in sobol.TARGETS:

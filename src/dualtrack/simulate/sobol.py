@@ -19,8 +19,6 @@ from collections.abc import Callable
 
 import numpy as np
 from pydantic import BaseModel
-from SALib.analyze import sobol as sobol_analyze
-from SALib.sample import sobol as sobol_sample
 
 from dualtrack.simulate import params as P
 from dualtrack.simulate.engine import EVENTS, OUTCOMES, Paths, Start, run_paths
@@ -59,6 +57,8 @@ def design(params: dict[str, P.Param], samples: int, seed: int) -> tuple[list[st
     shape [samples·(D+2), D]."""
     names = [n for n, p in sorted(params.items()) if p.high > p.low]
     problem = {"num_vars": len(names), "names": names, "bounds": [[0.0, 1.0]] * len(names)}
+    from SALib.sample import sobol as sobol_sample  # here: only `--drivers sobol` pays for it
+
     unit = sobol_sample.sample(problem, samples, calc_second_order=False, seed=seed)
     return names, unit
 
@@ -115,6 +115,8 @@ def indices(names: list[str], y: np.ndarray, seed: int) -> list[Index]:
     if np.ptp(y) == 0:  # the target does not move at all: nothing to apportion
         return [Index(name=n, s1=0.0, s1_conf=0.0, st=0.0, st_conf=0.0) for n in names]
     problem = {"num_vars": len(names), "names": names, "bounds": [[0.0, 1.0]] * len(names)}
+    from SALib.analyze import sobol as sobol_analyze
+
     res = sobol_analyze.analyze(
         problem, y, calc_second_order=False, num_resamples=RESAMPLES, seed=_bootstrap_seed(seed)
     )

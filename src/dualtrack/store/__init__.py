@@ -7,7 +7,7 @@ with Workspace.open() as ws:          # --data-dir, else DUALTRACK_HOME, else us
     ws.export_events("us-iran-2026", "events.parquet", "parquet")
 """
 
-from dualtrack.store.errors import StoreError
+from dualtrack.store.errors import StoreError, UpgradeNeeded
 from dualtrack.store.export import ExportFormat, format_of, read_events_file, write_events
 from dualtrack.store.paths import DB_FILE, ENV_VAR, workspace_dir
 from dualtrack.store.schema import SCHEMA_VERSION
@@ -20,6 +20,7 @@ __all__ = [
     "ExportFormat",
     "RunRecord",
     "StoreError",
+    "UpgradeNeeded",
     "Workspace",
     "format_of",
     "read_events_file",

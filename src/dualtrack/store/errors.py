@@ -7,3 +7,7 @@ from dualtrack.errors import DualtrackError
 
 class StoreError(DualtrackError):
     """A workspace could not be opened, read or written; the message names the path."""
+
+
+class UpgradeNeeded(StoreError):
+    """A workspace of an older schema opened read-only: open it once for writing to upgrade."""

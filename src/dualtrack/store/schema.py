@@ -1,11 +1,17 @@
 """The workspace's tables, and how Events and Stances map to their rows and back.
 
-Bump `SCHEMA_VERSION` whenever a table changes shape: an existing workspace then refuses to open
-with a clear message instead of silently losing or misreading columns.
+Bump `SCHEMA_VERSION` whenever a table changes shape, and add the step from the previous version
+to `store/migrate.py`: an older workspace is then upgraded when first opened for writing, and a
+newer one refuses to open with a clear message instead of silently losing or misreading columns.
+
+Evidence spans live in tables of their own (`event_evidence`, `stance_evidence`), one row per
+(item, document, span): adding a report of a known event is an insert, never a rewrite of the
+event's row, so the cost of an article does not grow with how often its events were reported.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from typing import Any
 
@@ -13,7 +19,7 @@ from pydantic import BaseModel
 
 from dualtrack.model import Event
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # (column, DuckDB type and constraints) in the order of the model's fields; `case_id` first.
 EVENT_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -58,9 +64,32 @@ STANCE_COLUMNS: tuple[tuple[str, str], ...] = (
 JSON_FIELDS = frozenset({"quantities", "flags", "evidence", "items"})
 
 
+def stored(columns: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """The columns an item's own table holds: all but `evidence`, which has a table of its own."""
+    return tuple(c for c in columns if c[0] != "evidence")
+
+
 def _table(name: str, columns: tuple[tuple[str, str], ...], key: str) -> str:
     cols = ",\n  ".join(f"{c} {t}" for c, t in columns)
     return f"CREATE TABLE {name} (\n  {cols},\n  PRIMARY KEY ({key})\n)"
+
+
+# One evidence span of one event (or stance) of a case. `key` is a 64-bit digest of (case, item,
+# document, start, end): one small index entry per span instead of five columns' worth; `seq`
+# orders an item's spans as they were added.
+EVIDENCE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("key", "UBIGINT NOT NULL"),
+    ("case_id", "VARCHAR NOT NULL"),
+    ("item_id", "VARCHAR NOT NULL"),
+    ("doc_id", "VARCHAR NOT NULL"),
+    ("span_start", "BIGINT NOT NULL"),
+    ("span_end", "BIGINT NOT NULL"),
+    ("span_text", "VARCHAR"),
+    ("seq", "BIGINT NOT NULL"),
+)
+
+# item table -> its evidence table
+EVIDENCE_TABLES = {"events": "event_evidence", "stances": "stance_evidence"}
 
 
 DDL: tuple[str, ...] = (
@@ -75,8 +104,10 @@ DDL: tuple[str, ...] = (
   lang VARCHAR,
   added_at TIMESTAMP NOT NULL
 )""",
-    _table("events", EVENT_COLUMNS, "case_id, id"),
-    _table("stances", STANCE_COLUMNS, "case_id, id"),
+    _table("events", stored(EVENT_COLUMNS), "case_id, id"),
+    _table("stances", stored(STANCE_COLUMNS), "case_id, id"),
+    _table("event_evidence", EVIDENCE_COLUMNS, "key"),
+    _table("stance_evidence", EVIDENCE_COLUMNS, "key"),
     """CREATE TABLE runs (
   id VARCHAR PRIMARY KEY,
   kind VARCHAR NOT NULL,
@@ -87,7 +118,7 @@ DDL: tuple[str, ...] = (
 )""",
 )
 
-TABLES = ("meta", "documents", "events", "stances", "runs")
+TABLES = ("meta", "documents", "events", "stances", "event_evidence", "stance_evidence", "runs")
 
 # --- watch and alert state (dualtrack.watch) ---------------------------------------------------
 # Tables added after schema version 1 without changing any existing one: a workspace that lacks
@@ -165,3 +196,23 @@ def from_record(record: dict[str, Any]) -> dict[str, Any]:
 
 def event_from_record(record: dict[str, Any]) -> Event:
     return Event.model_validate(from_record(record))
+
+
+def span_key(case_id: str, item_id: str, doc_id: str, start: int, end: int) -> int:
+    """The evidence table's key: a stable 64-bit digest of (case, item, document, span)."""
+    raw = f"{case_id}\x1f{item_id}\x1f{doc_id}\x1f{start}\x1f{end}".encode()
+    return int.from_bytes(hashlib.blake2b(raw, digest_size=8).digest(), "big")
+
+
+def evidence_row(case_id: str, item_id: str, span: dict[str, Any], seq: int) -> list[Any]:
+    """One evidence span (as `Evidence.model_dump`) as a row of an evidence table."""
+    start, end = span["start"], span["end"]
+    key = span_key(case_id, item_id, span["doc_id"], start, end)
+    return [key, case_id, item_id, span["doc_id"], start, end, span.get("text"), seq]
+
+
+# An item's spans as the JSON list `Evidence` reads, in the order they were added.
+EVIDENCE_JSON = (
+    "to_json(list(json_object('doc_id', doc_id, 'start', span_start, 'end', span_end, "
+    "'text', span_text) ORDER BY seq))"
+)

@@ -3,7 +3,9 @@
 Every multi-row write runs in one DuckDB transaction (`Workspace.transaction`), so a failure half
 way through a batch leaves the tables exactly as they were. Re-adding what is already stored is a
 no-op for documents (keyed by the SHA-256 of their text) and merges evidence for events and
-stances (keyed by case and id), which is what makes re-running an ingest safe.
+stances (keyed by case and id), which is what makes re-running an ingest safe. Evidence is
+append-only (a table of spans per kind, merged with their items at query time), so a report of a
+known event costs one inserted row however many reports came before.
 """
 
 from __future__ import annotations
@@ -21,18 +23,24 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from dualtrack import __version__
 from dualtrack.model import Case, Document, Event, SourceRef, Stance
-from dualtrack.store.errors import StoreError
+from dualtrack.store.errors import StoreError, UpgradeNeeded
 from dualtrack.store.export import ExportFormat, copy_to_file, format_of, write_events
+from dualtrack.store.migrate import can_migrate, migrate
 from dualtrack.store.paths import DB_FILE, workspace_dir
 from dualtrack.store.schema import (
     ADDED_TABLES,
     DDL,
     EVENT_COLUMNS,
+    EVIDENCE_COLUMNS,
+    EVIDENCE_JSON,
+    EVIDENCE_TABLES,
     JSON_FIELDS,
     SCHEMA_VERSION,
     STANCE_COLUMNS,
     TABLES,
     column_types,
+    evidence_row,
+    stored,
     to_row,
 )
 
@@ -65,21 +73,6 @@ def _jsonable(obj: Any) -> Any:
     raise TypeError(f"{type(obj).__name__} is not JSON-serialisable")
 
 
-def _span_key(span: dict[str, Any]) -> tuple[Any, Any, Any]:
-    return (span["doc_id"], span["start"], span["end"])
-
-
-def _merge_spans(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Union of evidence spans, existing first, each (document, start, end) once."""
-    seen = {_span_key(s) for s in old}
-    merged = list(old)
-    for span in new:
-        if _span_key(span) not in seen:
-            seen.add(_span_key(span))
-            merged.append(span)
-    return merged
-
-
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
@@ -91,6 +84,7 @@ class Workspace:
         self.path = path
         self._con = con
         self._in_transaction = False
+        self._seq: int | None = None  # next evidence sequence number, read on first write
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -162,6 +156,19 @@ class Workspace:
             )
         row = self._con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         found = int(row[0]) if row and str(row[0]).isdigit() else None
+        if can_migrate(found, SCHEMA_VERSION):
+            if read_only:
+                raise UpgradeNeeded(
+                    f"{self.path}: workspace schema version {found}; open it once for writing "
+                    f"to upgrade it to {SCHEMA_VERSION}"
+                )
+            with self.transaction():
+                migrate(self._con, found, SCHEMA_VERSION)  # type: ignore[arg-type]
+            existing = {
+                r[0]
+                for r in self._con.execute("SELECT table_name FROM duckdb_tables()").fetchall()
+            }
+            found = SCHEMA_VERSION
         if found != SCHEMA_VERSION:
             if found is not None and found < SCHEMA_VERSION:
                 todo = (
@@ -186,6 +193,11 @@ class Workspace:
             with self.transaction():
                 for statement in added:
                     self._con.execute(statement)
+
+    def limit_memory(self, megabytes: int) -> None:
+        """Cap DuckDB's buffer pool (it spills to disk beyond): bulk writers hold memory flat
+        instead of letting the cache grow with the workspace."""
+        self._con.execute(f"SET memory_limit = '{int(megabytes)}MB'")
 
     def close(self) -> None:
         self._con.close()
@@ -283,6 +295,10 @@ class Workspace:
             for r in rows
         ]  # fmt: skip
 
+    def known_documents(self, ids: Sequence[str]) -> set[str]:
+        """Those of `ids` already stored (what a resumed ingest skips)."""
+        return self._existing_ids("documents", list(ids)) if ids else set()
+
     def document(self, doc_id: str) -> Document:
         found = self.documents([doc_id])
         if not found:
@@ -308,6 +324,26 @@ class Workspace:
     ) -> list[Event]:
         """A case's events ordered by date then id; with a date filter, undated events drop out."""
         return self._select(Event, "events", EVENT_COLUMNS, case_id, since, until)
+
+    def iter_events(self, case_id: str, chunk: int = 1_000) -> Iterator[Event]:
+        """A case's events in the order they were first stored (by their first evidence span),
+        read `chunk` rows at a time: memory stays flat however many the case holds."""
+        where, params = self._where(case_id, None, None)
+        source, exprs = self._merged("events", EVENT_COLUMNS)
+        fields = ", ".join(f"'{c}', {exprs[c]}" for c, _ in EVENT_COLUMNS[1:])
+        cur = self._con.cursor()  # its own result set: the caller may write while reading
+        try:
+            cur.execute(
+                f"SELECT json_object({fields}) FROM {source} WHERE {where} "
+                "ORDER BY v.first_seq NULLS LAST, t.id",
+                [case_id, *params],
+            )
+            while rows := cur.fetchmany(chunk):
+                yield from (Event.model_validate_json(r[0]) for r in rows)
+        except duckdb.Error as e:
+            raise StoreError(f"{self.path}: read failed: {e}") from e
+        finally:
+            cur.close()
 
     def stances(
         self, case_id: str, since: dt.date | None = None, until: dt.date | None = None
@@ -351,11 +387,13 @@ class Workspace:
             write_events(events, path, kind)
             return len(events)
         where, params = self._where(case_id, since, until)
+        source, exprs = self._merged("events", EVENT_COLUMNS)
         names = ", ".join(
-            f"{c}::VARCHAR AS {c}" if c in JSON_FIELDS else c for c, _ in EVENT_COLUMNS[1:]
+            f"{exprs[c]}::VARCHAR AS {c}" if c in JSON_FIELDS else f"{exprs[c]} AS {c}"
+            for c, _ in EVENT_COLUMNS[1:]
         )
-        select = f"SELECT {names} FROM events WHERE {where} ORDER BY date NULLS LAST, id"
-        return copy_to_file(self._con, select, params, path, kind)
+        select = f"SELECT {names} FROM {source} WHERE {where} ORDER BY t.date NULLS LAST, t.id"
+        return copy_to_file(self._con, select, [case_id, *params], path, kind)
 
     # -- runs ----------------------------------------------------------------------------
 
@@ -401,51 +439,52 @@ class Workspace:
         items: Iterable[Event] | Iterable[Stance],
         case_id: str,
     ) -> int:
+        """Insert the rows of unknown ids and the spans not yet held: two set-based statements
+        per batch whatever the store holds, and no stored row is ever read back or rewritten."""
         evidence_at = [c for c, _ in columns].index("evidence")
-        batch: dict[str, list[Any]] = {}
+        rows: dict[str, list[Any]] = {}
+        spans: dict[int, list[Any]] = {}
         for n, item in enumerate(items, start=1):
             try:
                 row = to_row(item, case_id, columns)
+                held = item.model_dump(mode="json", include={"evidence"})["evidence"]
             except (ValueError, TypeError) as e:  # pydantic's serialisation error is a ValueError
                 raise StoreError(
                     f"{self.path}: {table[:-1]} #{n} ({getattr(item, 'id', '?')}) of case "
                     f"{case_id!r} cannot be stored, nothing was written: {e}"
                 ) from e
-            if row[1] in batch:
-                held = batch[row[1]]
-                spans = _merge_spans(json.loads(held[evidence_at]), json.loads(row[evidence_at]))
-                held[evidence_at] = json.dumps(spans, ensure_ascii=False, separators=(",", ":"))
-            else:
-                batch[row[1]] = row
-        if not batch:
+            rows.setdefault(row[1], row[:evidence_at] + row[evidence_at + 1 :])
+            for span in held:
+                span_row = evidence_row(case_id, row[1], span, 0)
+                spans.setdefault(span_row[0], span_row)
+        if not rows:
             return 0
         with self.transaction():
-            stored = dict(
-                self._con.execute(
-                    f"SELECT id, evidence FROM {table} WHERE case_id = ? "
-                    "AND id IN (SELECT unnest(?::VARCHAR[]))",
-                    [case_id, list(batch)],
-                ).fetchall()
-            )
-            updates: dict[str, str] = {}
-            for item_id, old in stored.items():
-                old_spans = json.loads(old)
-                spans = _merge_spans(old_spans, json.loads(batch[item_id][evidence_at]))
-                if len(spans) != len(old_spans):
-                    updates[item_id] = json.dumps(spans, ensure_ascii=False, separators=(",", ":"))
-            if updates:
-                self._con.execute(
-                    f"UPDATE {table} SET evidence = u.evidence FROM (SELECT "
-                    "unnest(?::VARCHAR[]) AS id, unnest(?::JSON[]) AS evidence) AS u "
-                    f"WHERE {table}.case_id = ? AND {table}.id = u.id",
-                    [list(updates), list(updates.values()), case_id],
-                )
-            fresh = [row for item_id, row in batch.items() if item_id not in stored]
-            if fresh:
+            added = self._insert(
+                table, [list(c) for c in zip(*rows.values(), strict=True)],
+                column_types(stored(columns)), returning="id",
+            )  # fmt: skip
+            if spans:
+                seq = self._next_seq(len(spans))
+                for n, span_row in enumerate(spans.values()):
+                    span_row[-1] = seq + n
                 self._insert(
-                    table, [list(col) for col in zip(*fresh, strict=True)], column_types(columns)
-                )
-        return len(fresh)
+                    EVIDENCE_TABLES[table], [list(c) for c in zip(*spans.values(), strict=True)],
+                    column_types(EVIDENCE_COLUMNS),
+                )  # fmt: skip
+        return added
+
+    def _next_seq(self, n: int) -> int:
+        """The first of `n` fresh evidence sequence numbers (one writer per file: DuckDB's lock)."""
+        if self._seq is None:
+            row = self._con.execute(
+                "SELECT greatest((SELECT max(seq) FROM event_evidence), "
+                "(SELECT max(seq) FROM stance_evidence))"
+            ).fetchone()
+            self._seq = int(row[0]) + 1 if row and row[0] is not None else 0
+        first = self._seq
+        self._seq += n
+        return first
 
     @staticmethod
     def _run_record(row: dict[str, Any]) -> RunRecord:
@@ -453,10 +492,18 @@ class Workspace:
             **{**row, "params": json.loads(row["params"]), "result": json.loads(row["result"])}
         )
 
-    def _insert(self, table: str, columns: list[list[Any]], types: list[str]) -> None:
-        """Bulk insert column lists: one statement, far faster than executemany row by row."""
+    def _insert(
+        self, table: str, columns: list[list[Any]], types: list[str], returning: str = ""
+    ) -> int:
+        """Bulk insert column lists, skipping rows whose key is already stored: one statement,
+        far faster than executemany row by row. Returns how many rows went in (counted from
+        the `returning` column when given, else the batch)."""
         select = ", ".join(f"unnest(?::{t}[])" for t in types)
-        self._con.execute(f"INSERT INTO {table} SELECT {select}", columns)
+        sql = f"INSERT INTO {table} SELECT {select} ON CONFLICT DO NOTHING"
+        if returning:
+            return len(self._con.execute(f"{sql} RETURNING {returning}", columns).fetchall())
+        self._con.execute(sql, columns)
+        return len(columns[0]) if columns else 0
 
     def _existing_ids(self, table: str, ids: list[str]) -> set[str]:
         rows = self._con.execute(
@@ -467,8 +514,8 @@ class Workspace:
     @staticmethod
     def _where(case_id: str, since: dt.date | None, until: dt.date | None) -> tuple[str, list[Any]]:
         sql = (
-            "case_id = ? AND (?::DATE IS NULL OR date >= ?::DATE) "
-            "AND (?::DATE IS NULL OR date <= ?::DATE)"
+            "t.case_id = ? AND (?::DATE IS NULL OR t.date >= ?::DATE) "
+            "AND (?::DATE IS NULL OR t.date <= ?::DATE)"
         )
         return sql, [case_id, since, since, until, until]
 
@@ -483,12 +530,13 @@ class Workspace:
     ) -> list[ModelT]:
         """Rows as models, parsed from JSON DuckDB builds: far faster than dict-by-dict checks."""
         where, params = self._where(case_id, since, until)
-        fields = ", ".join(f"'{c}', {c}" for c, _ in columns[1:])
+        source, exprs = self._merged(table, columns)
+        fields = ", ".join(f"'{c}', {exprs[c]}" for c, _ in columns[1:])
         try:
             rows = self._con.execute(
-                f"SELECT json_object({fields}) FROM {table} WHERE {where} "
-                "ORDER BY date NULLS LAST, id",
-                params,
+                f"SELECT json_object({fields}) FROM {source} WHERE {where} "
+                "ORDER BY t.date NULLS LAST, t.id",
+                [case_id, *params],
             ).fetchall()
         except duckdb.Error as e:
             raise StoreError(f"{self.path}: read failed: {e}") from e
@@ -498,6 +546,20 @@ class Workspace:
             raise StoreError(
                 f"{self.path}: a stored row in {table} no longer matches the model: {e}"
             ) from e
+
+    @staticmethod
+    def _merged(table: str, columns: tuple[tuple[str, str], ...]) -> tuple[str, dict[str, str]]:
+        """FROM clause (alias `t`; one `?` for the case id) joining each item to its spans, and
+        the SQL expression of each column: items as the model sees them, merged at query time."""
+        source = (
+            f"{table} AS t LEFT JOIN (SELECT item_id, {EVIDENCE_JSON} AS evidence, "
+            "min(seq) AS first_seq "
+            f"FROM {EVIDENCE_TABLES[table]} WHERE case_id = ? GROUP BY item_id) AS v "
+            "ON v.item_id = t.id"
+        )
+        exprs = {c: f"t.{c}" for c, _ in columns}
+        exprs["evidence"] = "coalesce(v.evidence, '[]'::JSON)"
+        return source, exprs
 
     def _query(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
         try:

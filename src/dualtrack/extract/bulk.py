@@ -1,0 +1,153 @@
+"""Bulk extraction: a stream of documents through the extractor on every core, in input order.
+
+Documents are cut into batches of `BATCH_SIZE` in reading order; a batch is extracted (with its
+cross-document merge) by one worker, and batches come back in reading order, so any number of
+workers and either engine give the same events in the same order as one worker. Only a few
+batches per worker are in flight, and what has been extracted goes to a DuckDB workspace as it
+arrives (the analyst's for `ingest`, a temporary one for `extract`), where reports of one event
+from different batches merge by id: memory stays flat however many articles stream through.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from dualtrack.extract.pipeline import Extraction, Extractor
+from dualtrack.extract.reader import DEFAULT_MAX_CHARS, ReadError, read_paths
+from dualtrack.model import Document, Event
+from dualtrack.parallel import Engine, ordered_map
+from dualtrack.store import Workspace
+
+BATCH_SIZE = 50
+# DuckDB's buffer pool during bulk writes: beyond it DuckDB spills to disk, so the process stays
+# well under 1 GB while the workspace grows to any size.
+MEMORY_LIMIT_MB = 512
+WRITE_EVERY = 500  # documents per write transaction (see GroupWriter)
+
+
+def document_batches(
+    items: Iterable[Document | ReadError],
+    on_error: Callable[[ReadError], None] | None = None,
+    size: int = BATCH_SIZE,
+) -> Iterator[list[Document]]:
+    """Documents in lists of `size`, in reading order; unreadable inputs go to `on_error`."""
+    batch: list[Document] = []
+    for item in items:
+        if isinstance(item, ReadError):
+            if on_error:
+                on_error(item)
+            continue
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+class GroupWriter:
+    """Writes batches in groups of about `every` documents, one transaction per group.
+
+    Why: a commit waits for the disk (fsync), which on a busy machine takes longer than writing
+    the rows; a group of batches is still all-or-nothing, and a resumed ingest redoes at most one
+    group. Use as a context manager: what is left is written on a normal exit, dropped on error.
+    """
+
+    def __init__(
+        self,
+        ws: Workspace,
+        write: Callable[[list[Document], Extraction | None], None],
+        every: int = WRITE_EVERY,
+    ) -> None:
+        self.ws, self.write, self.every = ws, write, every
+        self.pending: list[tuple[list[Document], Extraction | None]] = []
+        self.documents = 0
+
+    def add(self, docs: list[Document], res: Extraction | None) -> None:
+        self.pending.append((docs, res))
+        self.documents += len(docs)
+        if self.documents >= self.every:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            with self.ws.transaction():
+                for docs, res in self.pending:
+                    self.write(docs, res)
+        self.pending, self.documents = [], 0
+
+    def __enter__(self) -> GroupWriter:
+        return self
+
+    def __exit__(self, exc_type: object, *_: object) -> None:
+        if exc_type is None:
+            self.flush()
+
+
+def _extract_batch(ex: Extractor, docs: list[Document]) -> Extraction:
+    return ex.extract_many(docs)
+
+
+def extract_batches(
+    batches: Iterable[list[Document]],
+    ex: Extractor,
+    *,
+    workers: int = 1,
+    engine: Engine = "local",
+    skip: Callable[[list[Document]], bool] | None = None,
+) -> Iterator[tuple[list[Document], Extraction | None]]:
+    """Each batch with what `ex` finds in it (None for a batch `skip` accepts), in order."""
+    return ordered_map(_extract_batch, ex, batches, workers=workers, engine=engine, skip=skip)
+
+
+@dataclass
+class Spill:
+    """The merged events of a bulk extraction, held in a temporary workspace."""
+
+    ws: Workspace
+    documents: int
+
+    def events(self) -> Iterator[Event]:
+        """Every event once, in the order first reported, read a chunk at a time."""
+        return self.ws.iter_events(SPILL_CASE)
+
+
+SPILL_CASE = "extract"
+
+
+@contextmanager
+def spilled_extraction(
+    paths: Iterable[str | Path],
+    ex: Extractor,
+    *,
+    date: dt.date | None = None,
+    lang: str = "auto",
+    max_chars: int = DEFAULT_MAX_CHARS,
+    workers: int = 1,
+    engine: Engine = "local",
+    on_error: Callable[[ReadError], None] | None = None,
+    on_batch: Callable[[int], None] | None = None,
+) -> Iterator[Spill]:
+    """Extract every document under `paths` into a temporary workspace (removed on exit)."""
+    items = read_paths(paths, date=date, lang=lang, max_chars=max_chars)
+    with (
+        tempfile.TemporaryDirectory(prefix="dualtrack-extract-") as tmp,
+        Workspace.open(tmp) as ws,
+    ):
+        ws.limit_memory(MEMORY_LIMIT_MB)
+        documents = 0
+        batches = document_batches(items, on_error)
+        with GroupWriter(
+            ws, lambda _d, res: ws.add_events(res.events if res else [], SPILL_CASE)
+        ) as out:
+            for docs, res in extract_batches(batches, ex, workers=workers, engine=engine):
+                out.add(docs, res)
+                documents += len(docs)
+                if on_batch:
+                    on_batch(len(docs))
+        yield Spill(ws, documents)
