@@ -14,7 +14,6 @@ from typing import Any
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, ValidationError
-from scipy.optimize import brentq
 
 from dualtrack.calibrate import BaseRates, CrisisFeatures, climatology, predict_base_rates
 from dualtrack.model import Case, Role
@@ -279,6 +278,8 @@ def _solve(f: Callable[[float], float], target: float) -> float:
         return math.exp(lo)
     if f(math.exp(hi)) <= target:
         return math.exp(hi)
+    from scipy.optimize import brentq  # here: a forecast imports no scipy until it solves
+
     # Brent's method on the log-hazard: a dozen chain evaluations instead of bisection's thirty
     return math.exp(brentq(lambda x: f(math.exp(x)) - target, lo, hi, xtol=1e-9))
 
