@@ -91,12 +91,17 @@ def extract_documents(case: Case, docs: list[Document]) -> tuple[list[Event], li
     if not docs:
         return [], []
     from dualtrack.extract import Extractor
-    from dualtrack.extract.dedup import merge_events
+    from dualtrack.extract.dedup import event_id, merge_events
 
     ex = Extractor(case)
     found = ex.extract_many(docs)
     merged = merge_events([*case.events, *found.events], ex.country, within_doc=False)
     case_ids = {e.id for e in case.events}
+    # merging ids events by their merge key; one that is a case event keeps the case's id, so
+    # the workspace holds it once
+    by_key = {event_id(e, ex.country): e.id for e in case.events}
+    for e in merged:
+        e.id = by_key.get(e.id, e.id)
     evidence_docs = {d.id for d in docs}
     # Keep the case events that gained a sample-article span, and every new event.
     events = [
