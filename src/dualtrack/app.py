@@ -22,12 +22,13 @@ from dualtrack.analyze.inputs import known_on, report_dates
 from dualtrack.cases import Problem, builtin_ids, load_case, read_case_file
 from dualtrack.cases.problems import format_path
 from dualtrack.cases.yamlmap import load_with_lines
+from dualtrack.errors import DualtrackError
 from dualtrack.model import Case, Document, Event, Position, SourceRef, Stance
 from dualtrack.store import UpgradeNeeded, Workspace
 from dualtrack.store.paths import DB_FILE, workspace_dir
 
 
-class CaseDataError(ValueError):
+class CaseDataError(DualtrackError, ValueError):
     """A case reference or date the application layer cannot serve (one clear message)."""
 
 

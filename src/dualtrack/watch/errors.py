@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from dualtrack.cases.problems import Problem
+from dualtrack.errors import DualtrackError
 
 
-class WatchError(ValueError):
+class WatchError(DualtrackError, ValueError):
     """A source, page or option a watch cannot use; the message names it."""
 
 
