@@ -107,11 +107,28 @@ class Extractor:
     def _topics(self) -> list[str]:
         return sorted({t for lg in self._langs.values() for t in lg.stances["topics"]})
 
+    def topics(self) -> list[str]:
+        """The agenda topics the loaded languages' stance cues name (nuclear, ceasefire, ...)."""
+        return self._topics()
+
     def country(self, actor_id: str | None) -> str | None:
         """The state or organisation `actor_id` acts for (`IRN.araghchi` → `IRN`)."""
         if not actor_id:
             return None
         return self._country.get(actor_id, actor_id.split(".", 1)[0])
+
+    def dictionary_entry(self, actor_id: str) -> tuple[str | None, dict[str, list[str]]]:
+        """The built-in dictionaries' kind of `actor_id` and its names per language code (`en`,
+        `zh`, the latter Simplified), first the canonical one: what a drafted case file lists."""
+        kind: str | None = None
+        names: dict[str, list[str]] = {}
+        for code, data in self._langs.items():
+            entry = data.actors.get(actor_id)
+            if entry is None:
+                continue
+            kind = kind or entry.kind
+            names[code] = [a for a, ids in data.alias_ids.items() if ids == (actor_id,)]
+        return kind, names
 
     def lang_of(self, doc: Document) -> str:
         if self.lang == "en":
