@@ -13,7 +13,10 @@ from dualtrack.cligroup import OneErrorGroup
 from dualtrack.outputs import finite_json
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from dualtrack.app import CaseData
+    from dualtrack.extract import Extractor
     from dualtrack.model import Case
 
 app = typer.Typer(
@@ -200,6 +203,53 @@ def case_init_cmd(
     except OSError as exc:
         fail(f"{out or case_id + '.yaml'}: cannot write the case file: {exc.strerror or exc}")
     console.print(f"wrote {path}; check it with `dualtrack case validate {path}`", highlight=False)
+
+
+@case_app.command("new")
+def case_new_cmd(
+    case_id: Annotated[str, typer.Argument(help="Id of the new case, e.g. border-2026.")],
+    more: Annotated[
+        list[str] | None, typer.Argument(help="More articles after --from's first.")
+    ] = None,
+    paths: Annotated[
+        list[str] | None, typer.Option("--from", help="Articles: files or folders.")
+    ] = None,
+    title: Annotated[str | None, typer.Option("--title", help="Title of the case.")] = None,
+    asof: Annotated[
+        str | None, typer.Option("--asof", help="As-of date YYYY-MM-DD (default: last event).")
+    ] = None,
+    interactive: Annotated[
+        bool, typer.Option("--interactive", help="Ask for parties, mediator and agenda items.")
+    ] = False,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="File to write (default: ./ID.yaml).")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace --out if it exists.")] = False,
+    lang: str = typer.Option("auto", "--lang", help="auto, zh or en."),
+    coder: str = typer.Option("rules", "--coder", help="rules or learned (as `extract`)."),
+) -> None:
+    """Draft a commented case file from articles: actors, roles with their evidence, agenda,
+    ICB features (defaults marked 'analyst: check'); then `ingest` the articles into it."""
+    from dualtrack.cases.draft import ask_choices, draft_case, read_documents
+    from dualtrack.cases.draftfile import write_draft
+    from dualtrack.cases.template import CASE_ID
+    from dualtrack.outputs import check_out
+
+    if not CASE_ID.match(case_id):
+        fail(f"case id {case_id!r}: use lower-case letters, digits and hyphens, e.g. 'border-2026'")
+    paths = [*(paths or []), *(more or [])]
+    if not paths:
+        fail("--from: give the articles to draft the case from (files or folders)")
+    check_out(out or Path(f"{case_id}.yaml"), force=force)  # before minutes of reading
+    day = _parse_date(asof, "--asof")
+    make = _extractor_factory(lang, coder)
+    draft = draft_case(read_documents(paths, lang), case_id, make, title=title, asof=day)  # type: ignore[arg-type]
+    if interactive:
+        draft = ask_choices(draft, lambda q, d: typer.prompt(q, default=d))
+    path = write_draft(draft, out, force=force)
+    roles = ", ".join(f"{p.role.value} {p.actor}" for p in draft.roles) or "no roles proposed"
+    console.print(f"wrote {path} ({len(draft.actors)} actors; {roles}); check it with "
+                  f"`dualtrack case validate {path}`", highlight=False)  # fmt: skip
 
 
 @backtest_app.command("icb")
@@ -726,7 +776,8 @@ def _check_min_confidence(value: float) -> None:
         fail(f"--min-confidence must be between 0 and 1; not {value}")
 
 
-def _extractor_or_fail(case: str | None, lang: str, coder: str = "rules") -> tuple[object, object]:
+def _extractor_factory(lang: str, coder: str = "rules") -> Callable[[Case | None], Extractor]:
+    """The one way a command builds its extractor for a case (options checked here)."""
     from dualtrack.extract import Extractor
     from dualtrack.extract.pipeline import CODERS
 
@@ -734,8 +785,13 @@ def _extractor_or_fail(case: str | None, lang: str, coder: str = "rules") -> tup
         fail(f"--lang must be auto, zh or en; not {lang!r}")
     if coder not in CODERS:
         fail(f"--coder must be one of {', '.join(CODERS)}; not {coder!r}")
+    return lambda the_case: Extractor(the_case, lang=lang, coder=coder)
+
+
+def _extractor_or_fail(case: str | None, lang: str, coder: str = "rules") -> tuple[object, object]:
+    make = _extractor_factory(lang, coder)
     the_case = _load_case_or_fail(case) if case else None
-    return Extractor(the_case, lang=lang, coder=coder), the_case
+    return make(the_case), the_case
 
 
 WORKERS_HELP = "Processes extracting in parallel (default: the cores)."
@@ -871,9 +927,7 @@ def watch_cmd(
     every: str | None = typer.Option(None, "--every", help="Poll interval, e.g. 15m (default)."),
     once: bool = typer.Option(False, "--once", help="Poll once and exit (for cron and tests)."),
     data_dir: Annotated[Path | None, typer.Option("--data-dir", help=DATA_DIR_HELP)] = None,
-    alerts: Annotated[
-        Path | None, typer.Option("--alerts", help="Alert rules YAML file.")
-    ] = None,
+    alerts: Annotated[Path | None, typer.Option("--alerts", help="Alert rules YAML file.")] = None,
     log: Annotated[
         Path | None, typer.Option("--log", help="Append alerts to this JSONL file.")
     ] = None,

@@ -91,6 +91,7 @@ class CaseDraft:
     features: dict[str, Feature]
     candidates: Counter[str]  # names still unresolved after the second reading
     events: list[Event]
+    country: Callable[[str | None], str | None]  # the state or organisation an actor acts for
 
     def role_of(self, actor: str) -> Role | None:
         return next((p.role for p in self.roles if p.actor == actor), None)
@@ -143,9 +144,10 @@ def draft_case(
         roles=roles,
         options=options,
         positions=positions,
-        features=draft_features(res.events, roles, actors, ex),
+        features=draft_features(res.events, roles, actors, ex.country),
         candidates=Counter(c.text for c in res.unresolved),
         events=res.events,
+        country=ex.country,
     )
 
 
@@ -355,7 +357,8 @@ def _mediators(
     out: dict[str, list[str]] = defaultdict(list)
     names = {
         a.id: [
-            to_simplified(n).casefold() for n in {*a.names.values(), *sum(a.aliases.values(), [])}
+            to_simplified(n).casefold()
+            for n in {*a.names.values(), *(x for v in a.aliases.values() for x in v)}
         ]
         for a in actors
         if a.country == a.id and a.id not in parties and a.kind == "state"
@@ -405,11 +408,14 @@ def _agenda(
 
 
 def draft_features(
-    events: list[Event], roles: list[Proposal], actors: list[SeenActor], ex: Extractor
+    events: list[Event],
+    roles: list[Proposal],
+    actors: list[SeenActor],
+    country: Callable[[str | None], str | None],
 ) -> dict[str, Feature]:
     """The ICB features a forecast reads: those the reports decide (a mediator, the first act
     between the parties, who is involved) with the reason, the rest at a stated default."""
-    c = ex.country
+    c = country
     parties = [p.actor for p in roles if p.role is Role.PARTY]
     mediators = [p.actor for p in roles if p.role is Role.MEDIATOR]
     between = sorted(
@@ -511,6 +517,7 @@ def apply_choices(
         roles = [p for p in roles if p.role is not role and p.actor not in ids]
         roles += kept + [Proposal(i, role, ["analyst's choice"]) for i in ids if i not in chosen]
     draft.roles = roles
+    draft.features = draft_features(draft.events, roles, draft.actors, draft.country)
     if issues is not None:
         draft.options = list(dict.fromkeys(issues))
         draft.positions = {
@@ -518,3 +525,20 @@ def apply_choices(
             for p, (items, why) in draft.positions.items()
         }
     return draft
+
+
+def ask_choices(draft: CaseDraft, ask: Callable[[str, str], str]) -> CaseDraft:
+    """The draft after asking (`ask(question, default) -> answer`, e.g. a terminal prompt) for
+    the choices that matter: the parties, the mediator(s) and the agenda items, each with the
+    proposal as its default; `none` clears the mediators or the agenda."""
+
+    def ids(answer: str) -> list[str]:
+        words = [w for w in re.split(r"[\s,]+", answer.strip()) if w]
+        return [] if [w.lower() for w in words] == ["none"] else words
+
+    proposed = {r: [p.actor for p in draft.roles if p.role is r] for r in Role}
+    parties = ids(ask("Parties (two actor ids)", ",".join(proposed[Role.PARTY])))
+    mediators = ids(ask("Mediator(s) (actor ids, or none)",
+                        ",".join(proposed[Role.MEDIATOR]) or "none"))  # fmt: skip
+    issues = ids(ask("Agenda items (or none)", ",".join(draft.options) or "none"))
+    return apply_choices(draft, parties, mediators, issues)
