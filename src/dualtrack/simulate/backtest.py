@@ -105,9 +105,7 @@ def prepare(
     return out
 
 
-def _draws(
-    c: Prepared, estimates: dict[str, float], runs: int, seed: int
-) -> dict[str, np.ndarray]:
+def _draws(c: Prepared, estimates: dict[str, float], runs: int, seed: int) -> dict[str, np.ndarray]:
     """`runs` parameter draws for one crisis, its own seeded stream."""
     params = P.resolve(c.derived)
     for name, value in estimates.items():
@@ -218,9 +216,7 @@ class SimulationBacktest(BaseModel):
     scores: list[Score]
 
 
-def score(
-    sim: np.ndarray, logit: np.ndarray, y: np.ndarray, clim: np.ndarray
-) -> list[Score]:
+def score(sim: np.ndarray, logit: np.ndarray, y: np.ndarray, clim: np.ndarray) -> list[Score]:
     """Brier and log-loss of the simulation, climatology and the logit per horizon and target."""
     out = []
     for j, h in enumerate(HORIZONS):

@@ -13,12 +13,13 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from dualtrack.calibrate import BaseRates, CrisisFeatures, climatology, predict_base_rates
 from dualtrack.model import Case, Role
 from dualtrack.simulate.engine import OUTCOMES, PROGRESS
 from dualtrack.simulate.errors import InputError
+from dualtrack.simulate.forces import FORCE_KINDS, Level
 from dualtrack.simulate.state import RESTRAINTS
 
 
@@ -33,13 +34,46 @@ class CaseInput(BaseModel):
     unit: str | None = None
 
 
+class Forces(BaseModel):
+    """`forces_in_proximity`: the parties' forces in contact, by kind, each in its unit
+    (`simulate/forces.yaml`). The older form, one input with value, range, unit and source,
+    counted major warships and still reads as `naval`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    naval: CaseInput | None = None
+    air: CaseInput | None = None
+    ground: CaseInput | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_input_is_naval(cls, data: Any) -> Any:
+        return {"naval": data} if isinstance(data, dict) and "value" in data else data
+
+    def levels(self) -> dict[str, Level]:
+        """Each kind the case gives: point, low, high, source."""
+        out: dict[str, Level] = {}
+        for kind in FORCE_KINDS:
+            f = getattr(self, kind)
+            if f is not None:
+                lo, hi = (f.range or [f.value, f.value])[:2]
+                out[kind] = (float(f.value), float(lo), float(hi), f"case parameter: {f.source}")
+        return out
+
+
+def old_forces(case: Case) -> bool:
+    """Does the case give `forces_in_proximity` in the older one-input (naval) form?"""
+    raw = case.parameters.get("forces_in_proximity")
+    return isinstance(raw, dict) and "value" in raw
+
+
 class CaseInputs(BaseModel):
     """The case-specific inputs the simulation reads from the case's `parameters:` block."""
 
     model_config = ConfigDict(extra="forbid")
 
     icb_features: dict[str, CaseInput] = {}
-    forces_in_proximity: CaseInput | None = None
+    forces_in_proximity: Forces | None = None
     spoiler_restraint: dict[str, CaseInput] = {}
 
     def features(self, overrides: dict[str, Any] | None = None) -> CrisisFeatures | None:
@@ -49,13 +83,10 @@ class CaseInputs(BaseModel):
         values = {k: v.value for k, v in self.icb_features.items()}
         return CrisisFeatures(**{**values, **(overrides or {})})
 
-    def forces(self) -> tuple[float, float, float, str]:
-        """Major warships in proximity: point, low, high, source (none given: zero)."""
+    def forces(self) -> dict[str, Level]:
+        """Forces in proximity by kind as the case gives them (none given: no kinds)."""
         f = self.forces_in_proximity
-        if f is None:
-            return 0.0, 0.0, 0.0, "case gives no forces_in_proximity: none assumed"
-        lo, hi = (f.range or [f.value, f.value])[:2]
-        return float(f.value), float(lo), float(hi), f"case parameter: {f.source}"
+        return {} if f is None else f.levels()
 
     def restraint(self) -> dict[str, str]:
         return {k: str(v.value) for k, v in self.spoiler_restraint.items()}
@@ -86,16 +117,17 @@ def case_inputs(case: Case) -> CaseInputs:
                 raise InputError(
                     f"{where}.icb_features.{name}.range: {v!r}: {_first(exc)[1]}"
                 ) from None
-    f = inputs.forces_in_proximity
-    if f is not None:
+    for kind in FORCE_KINDS if inputs.forces_in_proximity is not None else ():
+        f = getattr(inputs.forces_in_proximity, kind)
+        if f is None:
+            continue
+        at = f"{where}.forces_in_proximity" + ("" if old_forces(case) else f".{kind}")
         numbers = [f.value, *(f.range or [])]
         if not all(isinstance(x, int | float) and not isinstance(x, bool) and x >= 0
                    for x in numbers):  # fmt: skip
-            raise InputError(f"{where}.forces_in_proximity: value and range must be numbers >= 0")
+            raise InputError(f"{at}: value and range must be numbers >= 0")
         if f.range is not None and not (len(f.range) == 2 and f.range[0] <= f.value <= f.range[1]):
-            raise InputError(
-                f"{where}.forces_in_proximity.range: must be [low, high] around the value"
-            )
+            raise InputError(f"{at}.range: must be [low, high] around the value")
     for actor, level in inputs.restraint().items():
         if level not in RESTRAINTS:
             raise InputError(
@@ -111,7 +143,9 @@ def _valid_names(where: tuple[str | int, ...]) -> list[str]:
         return list(CaseInputs.model_fields)
     if where == ("icb_features",):
         return list(CrisisFeatures.model_fields)
-    if len(where) == 1 or (where[0] == "icb_features" and len(where) == 2):
+    if where == ("forces_in_proximity",):
+        return list(FORCE_KINDS)
+    if len(where) == 1 or (where[0] in ("icb_features", "forces_in_proximity") and len(where) == 2):
         return list(CaseInput.model_fields)
     return []
 
@@ -122,10 +156,10 @@ def input_problems(case: Case) -> list[tuple[tuple[str | int, ...], str]]:
     misspelt input is caught before a forecast silently runs without it."""
     from dualtrack.cases.checks import closest
 
-    def unknown(name: str, valid: list[str]) -> str:
+    def unknown(name: str, valid: list[str], what: str = "parameter") -> str:
         hint = closest(name, valid)
         tip = f"did you mean {hint!r}? " if hint else ""
-        return f"unknown parameter {name!r} ({tip}valid: {', '.join(valid)})"
+        return f"unknown {what} {name!r} ({tip}valid: {', '.join(valid)})"
 
     out: list[tuple[tuple[str | int, ...], str]] = []
     try:
@@ -133,8 +167,13 @@ def input_problems(case: Case) -> list[tuple[tuple[str | int, ...], str]]:
     except ValidationError as exc:
         for err in exc.errors(include_url=False):
             loc = tuple(err["loc"])
+            if old_forces(case) and loc[:2] == ("forces_in_proximity", "naval"):
+                loc = loc[:1] + loc[2:]  # the one-input form has no `naval:` line
             if err["type"] == "extra_forbidden":
-                message = unknown(str(loc[-1]), _valid_names(loc[:-1]))
+                kinds = loc[:-1] == ("forces_in_proximity",) and not old_forces(case)
+                valid = _valid_names(loc[:-1]) if not old_forces(case) or not kinds else []
+                valid = valid or list(CaseInput.model_fields)
+                message = unknown(str(loc[-1]), valid, "force kind" if kinds else "parameter")
                 out.append((("parameters", *loc), message))
             else:
                 out.append((("parameters", *loc), str(err["msg"])))

@@ -202,9 +202,9 @@ def run_paths(
 
         # Fighting may end in a ceasefire, faster with a mediator and with talks going on.
         active = (stage >= Stage.INDIRECT_TALKS) & (stage <= Stage.FRAMEWORK)
-        cf_h = np.where(
-            rung >= WAR_RUNG, p["ceasefire.war_rate"], p["ceasefire.exchange_rate"]
-        ) * (mediation * (1 + p["ceasefire.talks_boost"] * active))
+        cf_h = np.where(rung >= WAR_RUNG, p["ceasefire.war_rate"], p["ceasefire.exchange_rate"]) * (
+            mediation * (1 + p["ceasefire.talks_boost"] * active)
+        )
         ceasefire = (rung >= STRIKE_RUNG) & (u[8] < _p(cf_h))
         rung = np.where(ceasefire, CEASEFIRE_RUNG, rung)
         cease = (cease & (rung < STRIKE_RUNG)) | ceasefire
@@ -279,7 +279,7 @@ def _crisis_step(
     level = np.where(rung >= WAR_RUNG, 2, np.where(rung >= STRIKE_RUNG, 1, 0)).astype(np.int8)
     violence = np.where(is_open, np.maximum(violence, level), violence)
     settles = is_open & ~signed & settle & (rung < STRIKE_RUNG)
-    crisis = np.where(
-        is_open & signed, 1, np.where(settles, np.where(cease, 1, 2), crisis)
-    ).astype(np.int8)
+    crisis = np.where(is_open & signed, 1, np.where(settles, np.where(cease, 1, 2), crisis)).astype(
+        np.int8
+    )
     return crisis, violence

@@ -40,6 +40,7 @@ from dualtrack.simulate.engine import (
     run_paths,
 )
 from dualtrack.simulate.errors import InputError
+from dualtrack.simulate.forces import combined
 from dualtrack.simulate.levers import PROBABILITIES, Levers, parse_levers
 from dualtrack.simulate.state import (
     InitialState,
@@ -444,7 +445,7 @@ def _build(case: Case, asof: dt.date, levers: Levers) -> _Model:
     rates = base_rates(inputs, levers.features)
     judgement = {n: s.value for n, s in P.specs().items() if s.derive == "judgement"}
     params = P.resolve(derived_values(rates, judgement))  # type: ignore[arg-type]
-    (f, flo, fhi, fsource), _ = reported_forces(case, asof, inputs.forces())
+    (f, flo, fhi, fsource) = combined(reported_forces(case, asof, inputs.forces())[0])
     params["case.forces"] = P.Param(
         name="case.forces", value=f, low=flo, high=fhi, dist="uniform", source=fsource
     )

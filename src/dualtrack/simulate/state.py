@@ -31,6 +31,7 @@ from dualtrack.analyze.escalation import event_rung
 from dualtrack.analyze.inputs import acts_for, known_on, report_dates
 from dualtrack.model import Case, Event, Issue, IssueKind, Role
 from dualtrack.ontology import Category
+from dualtrack.simulate.forces import Level, combined, force_kinds
 
 
 class Stage(IntEnum):
@@ -71,7 +72,7 @@ class InitialState(BaseModel):
     ceasefire: bool = False  # a ceasefire between the parties in force (see `with_ceasefire`)
     spoilers: list[SpoilerState]
     notes: list[str]
-    forces: float | None = None  # major warships in proximity, when a report set them
+    forces: float | None = None  # forces in proximity (major warships' worth), when reported
     next_round: dt.date | None = None  # the date of an announced next round, if one is dated
     moved_by: dict[str, list[str]] = Field(default_factory=dict)
 
@@ -87,7 +88,7 @@ class ForcesRules(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     categories: list[Category]
-    count: list[str]
+    count: dict[str, dict[str, float]]  # kind -> reported thing -> how many make one unit
 
 
 class SpoilerRules(BaseModel):
@@ -255,34 +256,45 @@ def _talks(
 
 
 def reported_forces(
-    case: Case, asof: dt.date, default: tuple[float, float, float, str]
-) -> tuple[tuple[float, float, float, str], str | None]:
-    """Major warships in proximity, (point, low, high, source), and the event that set them:
-    the latest deployment report by a party that counts warships (by `start_rules.yaml`),
-    dated after the case file's `asof` (the date its own `forces_in_proximity` is read as of),
-    else `default`. The report keeps the case's relative range, if it gives one."""
+    case: Case, asof: dt.date, given: dict[str, Level]
+) -> tuple[dict[str, Level], list[str]]:
+    """Forces in proximity by kind, (point, low, high, source) each, and the events that set
+    them: for each kind, each party's latest deployment report counting that kind (by
+    `start_rules.yaml`), summed over the parties, dated after the case file's `asof` when the
+    case gives forces (its `forces_in_proximity` is read as of that date), else `given`. A
+    report keeps the case's relative range for its kind, if it gives one."""
     rules = start_rules().forces
     parties = {a.acts_for for a in case.with_role(Role.PARTY)}
     since = case.asof if case.parameters.get("forces_in_proximity") else None
-    best: tuple[dt.date, str, float] | None = None
+    latest: dict[tuple[str, str], tuple[dt.date, str, float]] = {}  # (kind, party) -> report
     for e in case.events:
+        party = acts_for(case, e.actor)
         if (
             e.category in rules.categories
             and e.date is not None
             and e.date <= asof
             and (since is None or e.date > since)
-            and acts_for(case, e.actor) in parties
+            and party in parties
             and modality(e) is Modality.ACT
         ):
-            n = sum(q.value for q in e.quantities if q.what in rules.count)
-            if n > 0 and (best is None or (e.date, e.id) > best[:2]):
-                best = (e.date, e.id, n)
-    if best is None:
-        return default, None
-    value, lo, hi, _ = default
-    scale = (lo / value, hi / value) if value > 0 else (1.0, 1.0)
-    source = f"reported deployment on {best[0]}: {best[2]:g} major warships ({best[1]})"
-    return (best[2], best[2] * scale[0], best[2] * scale[1], source), best[1]
+            for kind, per_unit in rules.count.items():
+                n = sum(q.value / per_unit[q.what] for q in e.quantities if q.what in per_unit)
+                key = (kind, party)
+                if n > 0 and (key not in latest or (e.date, e.id) > latest[key][:2]):
+                    latest[key] = (e.date, e.id, n)
+    out = dict(given)
+    for kind in dict.fromkeys(k for k, _ in latest):
+        reports = [r for (k, _), r in latest.items() if k == kind]
+        n = sum(r[2] for r in reports)
+        value, lo, hi, _ = given.get(kind, (0.0, 0.0, 0.0, ""))
+        scale = (lo / value, hi / value) if value > 0 else (1.0, 1.0)
+        days = ", ".join(f"{r[0]} ({r[1]})" for r in reports)
+        unit = force_kinds()[kind].unit
+        source = f"reported deployment: {n:g} {unit} ({days})"
+        if kind == "naval" and len(reports) == 1:
+            source = f"reported deployment on {reports[0][0]}: {n:g} {unit} ({reports[0][1]})"
+        out[kind] = (n, n * scale[0], n * scale[1], source)
+    return out, sorted({r[1] for r in latest.values()})
 
 
 def _spoilers(
@@ -379,9 +391,10 @@ def initial_state(
             acts_for(case, e.actor) in mediators and e.category is Category.CONSULT for e in recent
         )
     spoilers = _spoilers(case, recent, spoiler_restraint or {}, notes, moved_by)
-    forces, forces_event = reported_forces(case, asof, (0.0, 0.0, 0.0, ""))
-    if forces_event is not None:
-        moved_by["forces"] = [forces_event]
+    by_kind, forces_events = reported_forces(case, asof, {})
+    forces = combined(by_kind)
+    if forces_events:
+        moved_by["forces"] = forces_events
         notes.append(f"forces in proximity: {forces[3]}")
     return InitialState(
         asof=asof,
@@ -392,7 +405,7 @@ def initial_state(
         mediated=mediated,
         spoilers=spoilers,
         notes=notes,
-        forces=forces[0] if forces_event is not None else None,
+        forces=forces[0] if forces_events else None,
         next_round=talks.next_round,
         moved_by=moved_by,
     )
