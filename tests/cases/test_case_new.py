@@ -54,6 +54,8 @@ def test_draft_names_scripts_evidence_and_defaults(drafted: Path) -> None:
     assert "# proposed mediator, from:" in text and "(host)" in text
     assert "analyst: check" in text
     assert case.parameters["icb_features"]["mediation"]["value"] is True
+    forces = case.parameters["forces_in_proximity"]  # 3,000 troops + 40 tanks, 2,000 soldiers
+    assert forces["ground"]["value"] == 7.25 and forces["air"]["value"] == 24
 
 
 def test_ingest_of_the_same_articles_into_the_draft(drafted: Path, tmp_path: Path) -> None:

@@ -91,6 +91,7 @@ class CaseDraft:
     features: dict[str, Feature]
     candidates: Counter[str]  # names still unresolved after the second reading
     events: list[Event]
+    forces: dict[str, tuple[float, list[str]]]  # kind -> (units reported, the reports)
     country: Callable[[str | None], str | None]  # the state or organisation an actor acts for
 
     def role_of(self, actor: str) -> Role | None:
@@ -147,6 +148,7 @@ def draft_case(
         features=draft_features(res.events, roles, actors, ex.country),
         candidates=Counter(c.text for c in res.unresolved),
         events=res.events,
+        forces=draft_forces(res.events, parties),
         country=ex.country,
     )
 
@@ -404,6 +406,38 @@ def _agenda(
     return options, {p: (items, why) for p, (_, items, why) in latest.items()}
 
 
+# -- forces in proximity --------------------------------------------------------------------------
+
+
+def draft_forces(events: list[Event], parties: list[str]) -> dict[str, tuple[float, list[str]]]:
+    """Forces in proximity by kind as the forecast reads them from deployment reports (each
+    party's latest report of a kind, summed: `simulate.state.reported_forces`), with the reports."""
+    from dualtrack.simulate.state import reported_forces  # the forecast's own reading
+
+    sides = Case(
+        id="draft",
+        title="draft",
+        actors=[Actor(id=p, kind=ActorKind.STATE, role=Role.PARTY) for p in parties],
+        events=[e for e in events if e.date is not None],
+    )
+    levels, ids = (
+        reported_forces(sides, max(e.date for e in sides.events), {}) if sides.events else ({}, [])
+    )
+    by_id = {e.id: e for e in events}
+    out: dict[str, tuple[float, list[str]]] = {}
+    for kind, level in levels.items():
+        cites = [cite(by_id[i]) for i in ids if _counts(by_id[i], kind)]
+        out[kind] = (level[0], cites)
+    return out
+
+
+def _counts(e: Event, kind: str) -> bool:
+    from dualtrack.simulate.state import start_rules
+
+    per_unit = start_rules().forces.count[kind]
+    return any(q.what in per_unit for q in e.quantities)
+
+
 # -- ICB features --------------------------------------------------------------------------------
 
 
@@ -517,6 +551,7 @@ def apply_choices(
         roles = [p for p in roles if p.role is not role and p.actor not in ids]
         roles += kept + [Proposal(i, role, ["analyst's choice"]) for i in ids if i not in chosen]
     draft.roles = roles
+    draft.forces = draft_forces(draft.events, [p.actor for p in roles if p.role is Role.PARTY])
     draft.features = draft_features(draft.events, roles, draft.actors, draft.country)
     if issues is not None:
         draft.options = list(dict.fromkeys(issues))

@@ -16,6 +16,7 @@ from pathlib import Path
 from dualtrack.cases.draft import AGENDA, CaseDraft, SeenActor
 from dualtrack.extract.pipeline import detect_lang
 from dualtrack.outputs import check_out, write_text
+from dualtrack.simulate.forces import force_kinds
 
 CANDIDATES_LISTED = 20
 
@@ -135,6 +136,7 @@ def _parameters(draft: CaseDraft) -> list[str]:
             f"      range: {_j(f.range)}",
             f"      source: {_j(f.source)}",
         ]
+    out += _forces(draft)
     spoilers = [p.actor for p in draft.roles if p.role.value == "spoiler"]
     if spoilers:
         out.append("  spoiler_restraint:")
@@ -145,6 +147,29 @@ def _parameters(draft: CaseDraft) -> list[str]:
                 '      range: ["low", "high"]',
                 '      source: "default: low, medium or high; analyst: check"',
             ]
+    return out
+
+
+def _forces(draft: CaseDraft) -> list[str]:
+    if not draft.forces:
+        return [
+            "  # forces_in_proximity: no deployment with a count in the reports; give naval, air",
+            "  # or ground forces in contact as `case init`'s template shows (analyst: check)",
+        ]
+    out = [
+        "  forces_in_proximity:",
+        "    # Each party's latest deployment report of a kind, summed (simulate/forces.yaml",
+        "    # has the units); reports count what was sent, not what stood there: analyst: check.",
+    ]
+    kinds = force_kinds()
+    for kind, (value, cites) in draft.forces.items():
+        out += [f"    {kind}:", *(f"      # {c}" for c in cites)]
+        out += [
+            f"      value: {value:g}",
+            f"      range: [{round(value * 0.5, 2):g}, {round(value * 1.5, 2):g}]",
+            f"      unit: {_j(kinds[kind].unit)}",
+            "      source: " + _j(f"deployments in {len(cites)} report(s); analyst: check"),
+        ]
     return out
 
 
