@@ -21,6 +21,7 @@ from functools import cache
 from pathlib import Path
 
 from dualtrack.errors import DualtrackError
+from dualtrack.extract.mentions import _posseg
 from dualtrack.extract.normalize import to_simplified
 from dualtrack.extract.pipeline import Extraction, Extractor
 from dualtrack.extract.reader import ReadError, read_paths
@@ -221,7 +222,7 @@ def _glosses(docs: list[Document]) -> dict[str, tuple[str, str]]:
         for m in _GLOSS.finditer(d.text):
             run, latin = m.group(1), " ".join(m.group(2).split())
             simple = to_simplified(run)
-            words = _posseg().lcut(simple)
+            words = _posseg().lcut(simple)  # jieba's tagger, loaded on first use
             cut = 0
             while cut < len(words) - 1 and not words[cut].flag.startswith(_NOUNISH):
                 cut += 1
@@ -233,13 +234,6 @@ def _glosses(docs: list[Document]) -> dict[str, tuple[str, str]]:
                 traditional = hant if hant != hans or old is None else old[0]
                 out[latin] = (traditional, hans)
     return out
-
-
-@cache
-def _posseg():
-    from dualtrack.extract.mentions import _posseg as tagger
-
-    return tagger()
 
 
 @cache
@@ -269,11 +263,11 @@ def _as_actor(a: SeenActor) -> Actor:
 def _seen_actors(res: Extraction, ex: Extractor, new: dict[str, SeenActor]) -> list[SeenActor]:
     """Every actor of an event or stance, most reported first, with names in each script."""
     counts: Counter[str] = Counter()
-    for e in res.events:
-        for aid in {e.actor, e.target, e.via} - {None}:
-            counts[aid] += 1  # type: ignore[index]
-    for s in res.stances:
-        counts[s.actor] += 1
+    named = [aid for e in res.events for aid in {e.actor, e.target, e.via} - {None}]
+    for aid in [*named, *(s.actor for s in res.stances)]:
+        counts[aid] += 1  # type: ignore[index]
+        if (state := ex.country(aid)) != aid:
+            counts[state] += 1  # type: ignore[index]  # a state's count includes its people's
     out = []
     for aid, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         if aid in new:
