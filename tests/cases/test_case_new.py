@@ -101,3 +101,22 @@ def test_bad_inputs_get_one_error_line(tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8") == "keep me\n"
     bad = runner.invoke(app, ["case", "new", "Bad_Id", "--from", str(ARTICLES)])
     assert bad.exit_code == 1 and "case id 'Bad_Id'" in bad.stderr
+
+
+def test_a_choice_naming_no_actor_seen_is_refused() -> None:
+    from collections import Counter
+
+    from dualtrack.cases.draft import CaseDraft, DraftError, SeenActor, apply_choices
+
+    draft = CaseDraft(
+        case_id="x", title="x", asof=None, documents=[],  # type: ignore[arg-type]
+        actors=[SeenActor(i, "state", i, {"en": i}) for i in ("AAA", "BBB")],
+        roles=[], options=[], positions={}, features={}, candidates=Counter(), events=[],
+        forces={}, country=lambda a: a,
+    )  # fmt: skip
+    with pytest.raises(DraftError, match="XYZ not among the actors seen"):
+        apply_choices(draft, parties=["AAA", "XYZ"])
+    with pytest.raises(DraftError, match="give two actor ids"):
+        apply_choices(draft, parties=["AAA"])
+    chosen = apply_choices(draft, parties=["AAA", "BBB"], mediators=[])
+    assert [(p.actor, p.role) for p in chosen.roles] == [("AAA", Role.PARTY), ("BBB", Role.PARTY)]
