@@ -924,3 +924,20 @@ def watch_cmd(
         fail(str(exc))
     if failed:
         fail(f"{failed} source(s) or page(s) skipped (see above); the others were read")
+
+
+@app.command("serve")
+def serve_cmd(
+    data_dir: Annotated[Path | None, typer.Option("--data-dir", help=DATA_DIR_HELP)] = None,
+    host: str = typer.Option("127.0.0.1", "--host", help="Interface to bind (others: --token)."),
+    port: int = typer.Option(8000, "--port", help="TCP port."),
+    token: str | None = typer.Option(
+        None, "--token", help="Access token every request must carry (default: $DUALTRACK_TOKEN)."
+    ),
+    read_only: bool = typer.Option(False, "--read-only", help="Serve without the review actions."),
+) -> None:
+    """A local web dashboard: cases, overview, timeline with sources, ledger, positions, alerts,
+    compare, and the review of events (accept, reject, edit, add)."""
+    from dualtrack.serve import serve
+
+    serve(data_dir, host=host, port=port, token=token, read_only=read_only)
