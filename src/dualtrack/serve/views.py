@@ -74,7 +74,8 @@ class Rows:
 
 def _filters(request: Request, data: CaseData) -> dict[str, Any]:
     q = request.query_params
-    actors = sorted({a for e in data.events for a in (e.actor, e.target) if a})
+    # an actor or its state: `ISR` also finds `ISR.idf`
+    actors = sorted({x for e in data.events for a in (e.actor, e.target) if a for x in _who(a)})
     f = {
         "since": params.date(q, "since"),
         "until": params.date(q, "until"),
@@ -90,12 +91,16 @@ def _filters(request: Request, data: CaseData) -> dict[str, Any]:
     return f
 
 
+def _who(actor_id: str) -> tuple[str, str]:
+    return actor_id, actor_id.split(".")[0]
+
+
 def _keep(e: Event, f: dict[str, Any]) -> bool:
     day = e.date or dt.date.min
     return (
         (f["since"] is None or (e.date is not None and day >= f["since"]))
         and (f["until"] is None or (e.date is not None and day <= f["until"]))
-        and (f["actor"] is None or f["actor"] in (e.actor, e.target))
+        and (f["actor"] is None or any(f["actor"] in _who(a) for a in (e.actor, e.target) if a))
         and (f["category"] is None or e.category.value == f["category"])
         and (f["track"] is None or track_of(e.category).value == f["track"])
         and (f["min_confidence"] is None or e.confidence >= f["min_confidence"])
