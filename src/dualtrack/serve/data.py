@@ -135,14 +135,3 @@ class Data:
                 return WatchState(ws).alerts(case_id) if ws is not None else []
 
         return self._cached(("alerts", case_id), make)
-
-    def corrections(self, case_id: str) -> list[Any]:
-        """The analyst's corrections of the case, oldest first (the review layer)."""
-        self._check_case(case_id)
-
-        def make() -> list[Any]:
-            with self.reading() as ws:
-                get = getattr(ws, "corrections", None)  # TODO-MERGE: s13core's API
-                return list(get(case_id)) if get is not None else []
-
-        return self._cached(("corrections", case_id), make)

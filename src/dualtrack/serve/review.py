@@ -8,6 +8,7 @@ the message next to the field it names.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
@@ -20,29 +21,29 @@ from dualtrack.errors import DualtrackError
 from dualtrack.model import Event, EventFlags
 from dualtrack.report.i18n import Strings
 from dualtrack.serve.app import Site
+from dualtrack.store import Correction
 
 FLAGS = tuple(EventFlags.model_fields)
 ACTIONS = ("accept", "reject", "edit")
-STATES = {"accept": "accepted", "reject": "rejected", "edit": "edited", "add": "added"}
 EDITED = ("category", "actor", "target", "date")
+# Fields a refusal is shown beside; any other (`fields`, `event_id`) goes above the button.
+SHOWN = (*EDITED, "flags", "author", "note", "start", "end", "span", "doc_id")
 
 
-def status(site: Site, case_id: str) -> dict[str, str]:
-    """Each reviewed event's state: the latest correction's action decides."""
-    out: dict[str, str] = {}
-    for c in site.data.corrections(case_id):
-        if c.event_id:
-            out[c.event_id] = STATES[c.action]
-    return out
+def status(data: CaseData) -> dict[str, str]:
+    """Each corrected event's review state (absent: unreviewed), from the app layer."""
+    return {event_id: r.status for event_id, r in data.review.items()}
 
 
-def history(site: Site, case_id: str, event_id: str) -> list[Any]:
-    return [c for c in site.data.corrections(case_id) if c.event_id == event_id]
+def history(site: Site, case_id: str, event_id: str) -> list[Correction]:
+    return [c for c in site.data.history(case_id).corrections if c.event_id == event_id]
 
 
-def visible(site: Site, case_id: str, data: CaseData, rejected: bool) -> list[Event]:
-    """The case's events; with `rejected`, the rejected ones too (marked by `status`)."""
-    return data.events
+def visible(data: CaseData, rejected: bool) -> list[Event]:
+    """The case's events; with `rejected`, the ones an analyst rejected too, in date order."""
+    if not rejected or not data.rejected:
+        return data.events
+    return sorted([*data.events, *data.rejected], key=lambda e: (e.date or dt.date.min, e.id))
 
 
 def form_state(request: Request) -> dict[str, Any]:
@@ -57,21 +58,27 @@ def values(request: Request, event: Event | None = None) -> dict[str, Any]:
         return {**posted, "flags": flags}
     if event is None:
         return {"flags": dict.fromkeys(FLAGS, False)}
+    return values_of(event)
+
+
+def values_of(event: Event) -> dict[str, Any]:
     return {
         "category": event.category.value, "actor": event.actor, "target": event.target,
         "date": event.date, "flags": event.flags.model_dump(),
     }  # fmt: skip
 
 
-def _fields(form: Any, add: bool) -> dict[str, Any]:
-    """What the form changes: the edited fields that were given, the flags as booleans, and for
-    an added event its evidence span."""
-    fields: dict[str, Any] = {k: form.get(k, "").strip() for k in EDITED if form.get(k, "").strip()}
-    if form.get("flags_given") or add:
-        fields["flags"] = {f: form.get(f"flag_{f}") == "on" for f in FLAGS}
-    if add:
-        fields["evidence"] = {k: form.get(k, "").strip() for k in ("doc_id", "start", "end")}
-    return fields
+def _fields(form: Any, base: Event | None) -> dict[str, Any]:
+    """What the form sets: for an edit, the fields that differ from the event (`base`); for an
+    added event (no base), all of them with its evidence span."""
+    given: dict[str, Any] = {k: str(form.get(k, "")).strip() for k in EDITED}
+    given["flags"] = {f: form.get(f"flag_{f}") == "on" for f in FLAGS}
+    if base is None:
+        span = {k: str(form.get(k, "")).strip() for k in ("start", "end")}
+        return {**{k: v for k, v in given.items() if v != ""}, **span}
+    now = values_of(base)
+    now = {**now, "date": str(now["date"] or ""), "target": now["target"] or ""}
+    return {k: v for k, v in given.items() if v != now[k]}
 
 
 def routes(site: Site) -> list[Route]:
@@ -85,25 +92,27 @@ def routes(site: Site) -> list[Route]:
         return form
 
     async def save(request: Request, event_id: str | None, action: str, fields: dict[str, Any],
-                   form: Any) -> Exception | None:  # fmt: skip
+                   form: Any) -> Correction | Exception:  # fmt: skip
+        """The stored correction, or the store's refusal (nothing written)."""
         cid = request.path_params["case"]
 
-        def write() -> None:
+        def write() -> Correction:
+            case = site.data.history(cid).case  # read before the writing connection opens
             with site.data.writing() as ws:
-                ws.add_correction(
-                    cid, event_id, action, fields or None,
+                return ws.add_correction(
+                    cid, event_id, action, fields or None, case=case,
                     author=str(form.get("author") or "analyst")[:80],
                     note=str(form.get("note") or "")[:2000],
                 )  # fmt: skip
 
         try:
-            await run_in_threadpool(write)
+            return await run_in_threadpool(write)
         except (DualtrackError, ValueError) as exc:
             return exc
-        return None
 
     def refused(request: Request, exc: Exception, form: Any, page: Any) -> Response:
-        field = getattr(exc, "field", None) or "_"
+        field = getattr(exc, "field", None)
+        field = field if field in SHOWN else "_"
         request.state.form = {"errors": {field: str(exc)}, "values": dict(form)}
         response = page(request)
         response.status_code = 400
@@ -119,10 +128,16 @@ def routes(site: Site) -> list[Route]:
             return site.error(
                 request, 400, f"action: {action!r} is not one of {', '.join(ACTIONS)}"
             )
-        fields = _fields(form, add=False) if action == "edit" else {}
-        exc = await save(request, eid, action, fields, form)
-        if exc is not None:
-            return await run_in_threadpool(refused, request, exc, form, site.pages["event"])
+        fields = {}
+        if action == "edit":
+            data = await run_in_threadpool(site.data.at, cid)
+            base = next((e for e in visible(data, True) if e.id == eid), None)
+            if base is None:
+                return site.error(request, 404, f"no event {eid!r} in case {cid!r}")
+            fields = _fields(form, base)
+        done = await save(request, eid, action, fields, form)
+        if isinstance(done, Exception):
+            return await run_in_threadpool(refused, request, done, form, site.pages["event"])
         return RedirectResponse(site.link(request, f"/cases/{cid}/events/{eid}"), 303)
 
     async def add(request: Request) -> Response:
@@ -130,12 +145,12 @@ def routes(site: Site) -> list[Route]:
         if isinstance(form, Response):
             return form
         cid, did = request.path_params["case"], request.path_params["doc"]
-        fields = _fields(form, add=True)
-        fields["evidence"]["doc_id"] = did
-        exc = await save(request, None, "add", fields, form)
-        if exc is not None:
-            return await run_in_threadpool(refused, request, exc, form, site.pages["document"])
-        return RedirectResponse(site.link(request, f"/cases/{cid}/timeline"), 303)
+        await run_in_threadpool(site.data.document, cid, did)  # 404 unless the case cites it
+        fields = {**_fields(form, None), "doc_id": did}
+        done = await save(request, None, "add", fields, form)
+        if isinstance(done, Exception):
+            return await run_in_threadpool(refused, request, done, form, site.pages["document"])
+        return RedirectResponse(site.link(request, f"/cases/{cid}/events/{done.event_id}"), 303)
 
     return [
         Route("/cases/{case}/events/{event}/review", review, methods=["POST"]),

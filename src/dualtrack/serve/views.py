@@ -17,7 +17,7 @@ from dualtrack.model import Event
 from dualtrack.ontology import Category, Track, track_of
 from dualtrack.report.brief import Brief, event_text
 from dualtrack.report.i18n import Strings, actor_label
-from dualtrack.serve import params
+from dualtrack.serve import params, review
 from dualtrack.serve.app import Site
 from dualtrack.serve.data import NotFound
 from dualtrack.serve.marks import excerpt, runs
@@ -56,8 +56,8 @@ def _ref_href(site: Site, case_id: str, lang: str) -> Any:
 class Rows:
     """Events as the timeline shows them: sentence, track, evidence excerpts, review state."""
 
-    def __init__(self, data: CaseData, s: Strings, status: dict[str, str]) -> None:
-        self.data, self.s, self.status = data, s, status
+    def __init__(self, data: CaseData, s: Strings) -> None:
+        self.data, self.s, self.status = data, s, review.status(data)
 
     def row(self, e: Event) -> dict[str, Any]:
         spans = []
@@ -118,8 +118,6 @@ def _chart(brief: Brief, cid: str) -> Any:
 
 
 def routes(site: Site) -> list[Route]:
-    from dualtrack.serve import review
-
     def cases(request: Request) -> Response:
         return site.page(request, "cases.html.j2", cases=site.data.cases())
 
@@ -152,9 +150,8 @@ def routes(site: Site) -> list[Route]:
         lang = site.lang(request)
         data = _asof(site, request, cid)
         f = _filters(request, data)
-        status = review.status(site, cid)
-        events = review.visible(site, cid, data, f["rejected"])
-        rows = Rows(data, Strings(lang), status)
+        events = review.visible(data, f["rejected"])
+        rows = Rows(data, Strings(lang))
         shown = [rows.row(e) for e in events if _keep(e, f)]
         return site.page(
             request, "timeline.html.j2", **_case_ctx(site, request, cid, "timeline"), rows=shown,
@@ -166,10 +163,10 @@ def routes(site: Site) -> list[Route]:
         cid, eid = request.path_params["case"], request.path_params["event"]
         lang = site.lang(request)
         data = site.data.at(cid)
-        events = {e.id: e for e in review.visible(site, cid, data, True)}
+        events = {e.id: e for e in review.visible(data, True)}
         if eid not in events:
             raise NotFound(f"no event {eid!r} in case {cid!r}")
-        row = Rows(data, Strings(lang), review.status(site, cid)).row(events[eid])
+        row = Rows(data, Strings(lang)).row(events[eid])
         return site.page(
             request, "event.html.j2", **_case_ctx(site, request, cid, "timeline"), row=row,
             data=data, history=review.history(site, cid, eid), form=review.form_state(request),
@@ -220,7 +217,7 @@ def routes(site: Site) -> list[Route]:
         sides = [site.data.parts(cid, d.asof, lang).brief for d in (early, late)]
         known = {e.id for e in early.events}
         new = [e for e in late.events if e.id not in known]
-        rows = Rows(late, Strings(lang), review.status(site, cid))
+        rows = Rows(late, Strings(lang))
         return site.page(
             request, "compare.html.j2", **_case_ctx(site, request, cid, "compare"), sides=sides,
             new=[rows.row(e) for e in new], get_section=_section, chart=_chart,
