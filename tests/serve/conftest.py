@@ -53,7 +53,9 @@ def ingest(data_dir: Path, article: Path) -> None:
     assert res.exit_code == 0, res.output
 
 
-def build_workspace(root: Path, article: Path) -> Path:
+@pytest.fixture(scope="session")
+def workspace(tmp_path_factory: pytest.TempPathFactory, article: Path) -> Path:
+    root = tmp_path_factory.mktemp("serve")
     quiet = Console(file=io.StringIO())
     run_demo(root / "demo", console=quiet, progress_console=quiet, runs=300, data_dir=root)
     ingest(root, article)
@@ -66,11 +68,6 @@ def build_workspace(root: Path, article: Path) -> Path:
                  "events": [], "evidence": []}  # fmt: skip
         WatchState(ws).save_alerts(CASE, {"escalation": {"rung": 4}}, [alert])
     return root
-
-
-@pytest.fixture(scope="session")
-def workspace(tmp_path_factory: pytest.TempPathFactory, article: Path) -> Path:
-    return build_workspace(tmp_path_factory.mktemp("serve"), article)
 
 
 class Server:

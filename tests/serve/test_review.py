@@ -6,22 +6,26 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-from tests.serve.conftest import CASE, Server, build_workspace, ingest, start, stop
 from typer.testing import CliRunner
 
 from dualtrack.app import load_case_data
 from dualtrack.cli import app
 from dualtrack.simulate import forecast
 
+from .conftest import CASE, Server, ingest, start, stop
+
 
 @pytest.fixture(scope="module")
-def own(tmp_path_factory: pytest.TempPathFactory, article: Path) -> Iterator[tuple[Path, Server]]:
-    root = build_workspace(tmp_path_factory.mktemp("review"), article)
+def own(tmp_path_factory: pytest.TempPathFactory, workspace: Path) -> Iterator[tuple[Path, Server]]:
+    """A copy of the shared workspace (no server has it open between requests), to change."""
+    root = tmp_path_factory.mktemp("review") / "ws"
+    shutil.copytree(workspace, root, ignore=shutil.ignore_patterns("*.log"))
     srv = start(root)
     yield root, srv
     stop(srv)

@@ -4,14 +4,16 @@ POST, the read-only mode and the Host check."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-from tests.serve.conftest import CASE, Server, start, stop
 from typer.testing import CliRunner
 
 from dualtrack.cli import app
+
+from .conftest import CASE, Server, start, stop
 
 
 def csrf_of(html: str) -> str:
@@ -34,25 +36,28 @@ def test_a_bind_beyond_loopback_without_a_token_refuses_to_start(
     assert len(lines) == 1 and lines[0].startswith("error:") and "--token" in lines[0]
 
 
-def test_with_a_token_every_request_needs_it(workspace: Path) -> None:
-    srv = start(workspace, env={"DUALTRACK_TOKEN": "s3cret-token"})
-    try:
-        with srv.client() as c:
-            assert c.get("/").status_code == 401
-            assert c.get(f"/cases/{CASE}").status_code == 401
-            assert c.get("/static/serve.css").status_code == 401
-            assert c.get("/", params={"token": "wrong"}).status_code == 401
-            assert c.get("/", headers={"Authorization": "Bearer wrong"}).status_code == 401
-            assert c.get("/", headers={"Authorization": "Bearer s3cret-token"}).status_code == 200
-        with srv.client() as c:  # ?token= once: a cookie, and the token leaves the URL
-            r = c.get(
-                f"/cases/{CASE}/timeline", params={"token": "s3cret-token", "lang": "zh-Hant"}
-            )
-            assert r.status_code == 303
-            assert r.headers["location"] == f"/cases/{CASE}/timeline?lang=zh-Hant"
-            assert c.get(r.headers["location"]).status_code == 200
-    finally:
-        stop(srv)
+@pytest.fixture(scope="module")
+def guarded(workspace: Path) -> Iterator[Server]:
+    """One server with both guards on: a token (from the environment) and --read-only."""
+    srv = start(workspace, "--read-only", env={"DUALTRACK_TOKEN": "s3cret-token"})
+    yield srv
+    stop(srv)
+
+
+def test_with_a_token_every_request_needs_it(guarded: Server) -> None:
+    with guarded.client() as c:
+        assert c.get("/").status_code == 401
+        assert c.get(f"/cases/{CASE}").status_code == 401
+        assert c.get("/static/serve.css").status_code == 401
+        assert c.get("/", params={"token": "wrong"}).status_code == 401
+        assert c.get("/", headers={"Authorization": "Bearer wrong"}).status_code == 401
+        assert c.get("/", headers={"Authorization": "Bearer s3cret-token"}).status_code == 200
+    with guarded.client() as c:  # ?token= once: a cookie, and the token leaves the URL
+        query = {"token": "s3cret-token", "lang": "zh-Hant"}
+        r = c.get(f"/cases/{CASE}/timeline", params=query)
+        assert r.status_code == 303
+        assert r.headers["location"] == f"/cases/{CASE}/timeline?lang=zh-Hant"
+        assert c.get(r.headers["location"]).status_code == 200
 
 
 def test_a_post_without_the_csrf_token_is_refused(server: Server) -> None:
@@ -69,17 +74,13 @@ def test_a_post_without_the_csrf_token_is_refused(server: Server) -> None:
         assert c.post(url, data={"action": "reject", "csrf": token}).status_code == 403
 
 
-def test_read_only_hides_and_refuses_the_review_actions(workspace: Path) -> None:
-    srv = start(workspace, "--read-only")
-    try:
-        with srv.client() as c:
-            event = first_event(c)
-            page = c.get(f"/cases/{CASE}/events/{event}").text
-            assert 'method="post"' not in page and "read-only" in page
-            r = c.post(f"/cases/{CASE}/events/{event}/review", data={"action": "accept"})
-            assert r.status_code == 403
-    finally:
-        stop(srv)
+def test_read_only_hides_and_refuses_the_review_actions(guarded: Server) -> None:
+    with guarded.client(headers={"Authorization": "Bearer s3cret-token"}) as c:
+        event = first_event(c)
+        page = c.get(f"/cases/{CASE}/events/{event}").text
+        assert 'method="post"' not in page and "read-only" in page
+        r = c.post(f"/cases/{CASE}/events/{event}/review", data={"action": "accept"})
+        assert r.status_code == 403
 
 
 def test_a_request_naming_a_foreign_host_is_refused(server: Server) -> None:
