@@ -45,3 +45,28 @@ def test_every_page_fits_at_desktop_and_phone_width(server: Server) -> None:
                 inv = browser.inventory()
                 assert all(u.startswith(server.base) for u in inv["external"]), (path, inv)
                 assert inv["title"], path
+
+
+SELECT_JS = r"""
+(() => {
+  const mark = document.querySelector('#doctext mark');
+  const range = document.createRange();
+  range.selectNodeContents(mark);
+  const sel = window.getSelection();
+  sel.removeAllRanges();
+  sel.addRange(range);
+  document.getElementById('doctext').dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
+  return {start: document.getElementById('span-start').value,
+          end: document.getElementById('span-end').value,
+          text: mark.textContent, at: mark.dataset.start};
+})()
+"""
+
+
+def test_selecting_text_fills_in_the_span_as_the_server_counts_it(server: Server) -> None:
+    doc = next(p for p in pages(server) if "/docs/" in p).split("?")[0]
+    with Browser() as browser:
+        browser.open(server.base + doc, 1280)
+        got = browser.evaluate(SELECT_JS)
+    assert got["start"] == got["at"]
+    assert int(got["end"]) - int(got["start"]) == len(got["text"])

@@ -4,6 +4,7 @@ POST, the read-only mode and the Host check."""
 from __future__ import annotations
 
 import re
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,14 +27,29 @@ def first_event(c: httpx.Client) -> str:
     return re.findall(r'data-event="([^"]+)"', c.get(f"/cases/{CASE}/timeline").text)[0]
 
 
+def refused(workspace: Path, *args: str) -> str:
+    res = CliRunner().invoke(app, ["serve", "--data-dir", str(workspace), *args])
+    assert res.exit_code == 1
+    lines = [ln for ln in res.output.splitlines() if ln.strip()]
+    assert len(lines) == 1 and lines[0].startswith("error:"), res.output
+    return lines[0]
+
+
 def test_a_bind_beyond_loopback_without_a_token_refuses_to_start(
     workspace: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("DUALTRACK_TOKEN", raising=False)
-    res = CliRunner().invoke(app, ["serve", "--host", "0.0.0.0", "--data-dir", str(workspace)])
-    assert res.exit_code == 1
-    lines = [ln for ln in res.output.splitlines() if ln.strip()]
-    assert len(lines) == 1 and lines[0].startswith("error:") and "--token" in lines[0]
+    assert "--token" in refused(workspace, "--host", "0.0.0.0")
+    assert "--token" in refused(workspace, "--host", "192.0.2.1", "--token", "")
+
+
+def test_a_bad_or_taken_port_refuses_to_start(workspace: Path) -> None:
+    assert "--port 70000" in refused(workspace, "--port", "70000")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        assert f"--port {port}" in refused(workspace, "--port", port)
 
 
 @pytest.fixture(scope="module")

@@ -12,6 +12,7 @@ commands start without them. Layout: `app.py` (the app, middleware, error pages)
 from __future__ import annotations
 
 import os
+import socket
 from pathlib import Path
 
 TOKEN_ENV = "DUALTRACK_TOKEN"
@@ -34,9 +35,24 @@ def serve(
     check_bind(host, token)
     if not 0 < port < 65536:
         raise ServeError(f"--port {port} is not a TCP port (1 to 65535)")
+    _check_free(host, port)
     import uvicorn
 
     from dualtrack.serve.app import create_app
 
     app = create_app(data_dir, token=token, read_only=read_only)
     uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)
+
+
+def _check_free(host: str, port: int) -> None:
+    """One `error:` line for an address taken or not ours, before the server starts."""
+    from dualtrack.serve.security import ServeError
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        with socket.socket(infos[0][0], socket.SOCK_STREAM) as s:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            s.bind(infos[0][4])
+    except OSError as e:
+        why = e.strerror or e
+        raise ServeError(f"--host {host} --port {port}: cannot listen there ({why})") from None

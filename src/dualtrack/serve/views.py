@@ -172,6 +172,7 @@ def routes(site: Site) -> list[Route]:
             data=data, history=review.history(site, cid, eid), form=review.form_state(request),
             v=review.values(request, events[eid]),
             categories=[c.value for c in Category], flags=review.FLAGS,
+            actors=sorted(a.id for a in data.case.actors),
         )  # fmt: skip
 
     def document(request: Request) -> Response:
