@@ -8,6 +8,7 @@ events never imports the brief pipeline (charts, templates, models).
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from rich.console import Console, ConsoleOptions, RenderableType
 from rich.table import Table
@@ -15,7 +16,9 @@ from rich.text import Text
 
 from dualtrack.model import DatePrecision, Event, Quantity
 from dualtrack.ontology import Track, track_of
-from dualtrack.store.corrections import ReviewStatus
+
+if TYPE_CHECKING:  # the store (and DuckDB) stays unimported for a table
+    from dualtrack.store.corrections import ReviewStatus
 
 _TRACK_STYLE = {Track.NEGOTIATION: "green", Track.CONFRONTATION: "red", Track.NEUTRAL: "cyan"}
 _QUALIFIER = {"at_least": "≥", "at_most": "≤", "about": "~", "exactly": ""}

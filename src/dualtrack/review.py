@@ -6,6 +6,11 @@ just long enough to check and store one correction in one transaction (DuckDB le
 write a file: a long-held writer would lock out `ingest` and every reader), and returns it as
 stored. The corrections themselves, their checks and how they change the event set are in
 `dualtrack.store.corrections`; every command reads the corrected set through `dualtrack.app`.
+
+A front end that already holds the workspace open read-only (DuckDB refuses a second, writable
+connection to the same file in one process) closes it before calling `correct`, or calls
+`Workspace.add_correction(..., case=case)` on a writable one with the case as
+`resolve_case` gives it (not a `CaseData.case`, which holds only the events known by its date).
 """
 
 from __future__ import annotations

@@ -300,3 +300,17 @@ def test_version_2_workspace_gains_the_corrections_table(tmp_path: Path, small_c
         assert [c.event_id for c in ws.corrections(small_case.id)] == [sanction]
         version = ws._query("SELECT value FROM meta WHERE key = 'schema_version'")
         assert version == [{"value": str(SCHEMA_VERSION)}] and SCHEMA_VERSION == 3
+
+
+def test_watch_snapshots_read_the_corrected_set() -> None:
+    from dualtrack.cases import load_case
+    from dualtrack.watch.snapshot import snapshot
+
+    case = load_case("us-iran-2026")
+    before = snapshot(case, [], [], runs=200)
+    behind = before.escalation.event_ids
+    assert behind
+    fixes = [_fix(event_id, "reject", n) for n, event_id in enumerate(behind)]
+    after = snapshot(case, [], [], asof=before.asof, runs=200, corrections=fixes)
+    assert not set(behind) & set(after.escalation.event_ids)
+    assert after.escalation.rung < before.escalation.rung

@@ -14,6 +14,7 @@ from dualtrack.store.corrections import (
     ReviewStatus,
     apply_corrections,
     check_fields,
+    check_span,
     review_status,
 )
 from dualtrack.store.errors import StoreError, UpgradeNeeded
@@ -36,6 +37,7 @@ __all__ = [
     "Workspace",
     "apply_corrections",
     "check_fields",
+    "check_span",
     "format_of",
     "read_events_file",
     "review_status",
