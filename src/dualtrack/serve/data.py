@@ -114,11 +114,18 @@ class Data:
         return self._cached(("at", case_id, asof), lambda: history.at(asof))
 
     def parts(self, case_id: str, asof: dt.date | None, lang: str) -> BriefParts:
-        """The picture, the forecasts and the brief, as `dualtrack brief` makes them."""
+        """The picture, the forecasts and the brief, as `dualtrack brief` makes them (the
+        forecasts run once per case and date, whatever the language)."""
         data = self.at(case_id, asof)
-        return self._cached(
+        first = self._cached(
+            ("parts", case_id, asof, "en"),
+            lambda: brief_parts(data, runs=RUNS, draws=DRAWS, seed=SEED),
+        )
+        if lang == "en":
+            return first
+        return self._cached(  # the same picture and forecasts, in another language
             ("parts", case_id, asof, lang),
-            lambda: brief_parts(data, lang=lang, runs=RUNS, draws=DRAWS, seed=SEED),
+            lambda: brief_parts(data, lang=lang, reuse=first),
         )
 
     def document(self, case_id: str, doc_id: str) -> Document:
