@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from dualtrack.app import CaseData, CaseHistory, open_workspace
+from dualtrack.app import CaseData, CaseHistory, open_workspace, resolve_case
 from dualtrack.model import Document
 from dualtrack.report.pipeline import BriefParts, brief_parts
 from dualtrack.store import Workspace
@@ -88,8 +88,8 @@ class Data:
                     return []
                 out = []
                 for cid in ws.case_ids():
-                    history = CaseHistory(cid, ws, documents=False)
-                    out.append(CaseSummary(cid, history.case.title, ws.count_events(cid)))
+                    title = resolve_case(cid, ws).title
+                    out.append(CaseSummary(cid, title, ws.count_events(cid)))
                 return out
 
         return self._cached(("cases",), make)

@@ -81,24 +81,34 @@ def _fields(form: Any, base: Event | None) -> dict[str, Any]:
     return {k: v for k, v in given.items() if v != now[k]}
 
 
-def routes(site: Site) -> list[Route]:
-    async def guarded(request: Request) -> Any:
+class Actions:
+    """The POST handlers of one site."""
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+
+    async def guarded(self, request: Request) -> Any:
         """The form, once the request may write (else a 403 response)."""
         form = await request.form()
-        if site.read_only:
-            return site.error(request, 403, Strings(site.lang(request))("serve.error.read_only"))
-        if not site.guard.csrf_ok(getattr(request.state, "session", None), form.get("csrf")):
-            return site.error(request, 403, Strings(site.lang(request))("serve.error.csrf"))
+        if self.site.read_only:
+            return self.site.error(
+                request, 403, Strings(self.site.lang(request))("serve.error.read_only")
+            )
+        if not self.site.guard.csrf_ok(getattr(request.state, "session", None), form.get("csrf")):
+            return self.site.error(
+                request, 403, Strings(self.site.lang(request))("serve.error.csrf")
+            )
         return form
 
-    async def save(request: Request, event_id: str | None, action: str, fields: dict[str, Any],
-                   form: Any) -> Correction | Exception:  # fmt: skip
+    async def save(
+        self, request: Request, event_id: str | None, action: str, fields: dict[str, Any], form: Any
+    ) -> Correction | Exception:
         """The stored correction, or the store's refusal (nothing written)."""
         cid = request.path_params["case"]
 
         def write() -> Correction:
-            case = site.data.history(cid).case  # read before the writing connection opens
-            with site.data.writing() as ws:
+            case = self.site.data.history(cid).case  # read before the writing connection opens
+            with self.site.data.writing() as ws:
                 return ws.add_correction(
                     cid, event_id, action, fields or None, case=case,
                     author=str(form.get("author") or "analyst")[:80],
@@ -107,10 +117,10 @@ def routes(site: Site) -> list[Route]:
 
         try:
             return await run_in_threadpool(write)
-        except (DualtrackError, ValueError) as exc:
+        except DualtrackError as exc:  # CorrectionError names its field; StoreError
             return exc
 
-    def refused(request: Request, exc: Exception, form: Any, page: Any) -> Response:
+    def refused(self, request: Request, exc: Exception, form: Any, page: Any) -> Response:
         field = getattr(exc, "field", None)
         field = field if field in SHOWN else "_"
         request.state.form = {"errors": {field: str(exc)}, "values": dict(form)}
@@ -118,41 +128,50 @@ def routes(site: Site) -> list[Route]:
         response.status_code = 400
         return response
 
-    async def review(request: Request) -> Response:
-        form = await guarded(request)
+    async def review(self, request: Request) -> Response:
+        form = await self.guarded(request)
         if isinstance(form, Response):
             return form
         cid, eid = request.path_params["case"], request.path_params["event"]
         action = form.get("action")
         if action not in ACTIONS:
-            return site.error(
+            return self.site.error(
                 request, 400, f"action: {action!r} is not one of {', '.join(ACTIONS)}"
             )
         fields = {}
         if action == "edit":
-            data = await run_in_threadpool(site.data.at, cid)
+            data = await run_in_threadpool(self.site.data.at, cid)
             base = next((e for e in visible(data, True) if e.id == eid), None)
             if base is None:
-                return site.error(request, 404, f"no event {eid!r} in case {cid!r}")
+                return self.site.error(request, 404, f"no event {eid!r} in case {cid!r}")
             fields = _fields(form, base)
-        done = await save(request, eid, action, fields, form)
+        done = await self.save(request, eid, action, fields, form)
         if isinstance(done, Exception):
-            return await run_in_threadpool(refused, request, done, form, site.pages["event"])
-        return RedirectResponse(site.link(request, f"/cases/{cid}/events/{eid}"), 303)
+            return await run_in_threadpool(
+                self.refused, request, done, form, self.site.pages["event"]
+            )
+        return RedirectResponse(self.site.link(request, f"/cases/{cid}/events/{eid}"), 303)
 
-    async def add(request: Request) -> Response:
-        form = await guarded(request)
+    async def add(self, request: Request) -> Response:
+        form = await self.guarded(request)
         if isinstance(form, Response):
             return form
         cid, did = request.path_params["case"], request.path_params["doc"]
-        await run_in_threadpool(site.data.document, cid, did)  # 404 unless the case cites it
+        await run_in_threadpool(self.site.data.document, cid, did)  # 404 unless the case cites it
         fields = {**_fields(form, None), "doc_id": did}
-        done = await save(request, None, "add", fields, form)
+        done = await self.save(request, None, "add", fields, form)
         if isinstance(done, Exception):
-            return await run_in_threadpool(refused, request, done, form, site.pages["document"])
-        return RedirectResponse(site.link(request, f"/cases/{cid}/events/{done.event_id}"), 303)
+            return await run_in_threadpool(
+                self.refused, request, done, form, self.site.pages["document"]
+            )
+        return RedirectResponse(
+            self.site.link(request, f"/cases/{cid}/events/{done.event_id}"), 303
+        )
 
+
+def routes(site: Site) -> list[Route]:
+    act = Actions(site)
     return [
-        Route("/cases/{case}/events/{event}/review", review, methods=["POST"]),
-        Route("/cases/{case}/docs/{doc}/add", add, methods=["POST"]),
+        Route("/cases/{case}/events/{event}/review", act.review, methods=["POST"]),
+        Route("/cases/{case}/docs/{doc}/add", act.add, methods=["POST"]),
     ]

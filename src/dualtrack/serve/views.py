@@ -38,7 +38,7 @@ def _asof(site: Site, request: Request, case_id: str, name: str = "asof") -> Cas
         raise params.BadParam(name, str(exc)) from None
 
 
-def _case_ctx(site: Site, request: Request, case_id: str, tab: str) -> dict[str, Any]:
+def _case_ctx(site: Site, case_id: str, tab: str) -> dict[str, Any]:
     summary = next((c for c in site.data.cases() if c.id == case_id), None)
     if summary is None:
         raise NotFound(f"no case {case_id!r} in this workspace")
@@ -117,81 +117,91 @@ def _chart(brief: Brief, cid: str) -> Any:
     )
 
 
-def routes(site: Site) -> list[Route]:
-    def cases(request: Request) -> Response:
-        return site.page(request, "cases.html.j2", cases=site.data.cases())
+class Pages:
+    """The GET handlers of one site (each takes the request, returns the page)."""
 
-    def brief_page(request: Request, case_id: str, tab: str, template: str, **ctx: Any) -> Response:
-        lang = site.lang(request)
-        data = _asof(site, request, case_id)
+    def __init__(self, site: Site) -> None:
+        self.site = site
+
+    def ctx(self, case_id: str, tab: str) -> dict[str, Any]:
+        return _case_ctx(self.site, case_id, tab)
+
+    def cases(self, request: Request) -> Response:
+        return self.site.page(request, "cases.html.j2", cases=self.site.data.cases())
+
+    def brief_page(
+        self, request: Request, case_id: str, tab: str, template: str, **ctx: Any
+    ) -> Response:
+        lang = self.site.lang(request)
+        data = _asof(self.site, request, case_id)
         asof = params.date(request.query_params, "asof")
-        parts = site.data.parts(case_id, asof, lang)
-        return site.page(
-            request, template, **_case_ctx(site, request, case_id, tab), b=parts.brief,
-            data=data, asof=asof, ref_href=_ref_href(site, case_id, lang), section=None, **ctx,
+        parts = self.site.data.parts(case_id, asof, lang)
+        return self.site.page(
+            request, template, **self.ctx(case_id, tab), b=parts.brief,
+            data=data, asof=asof, ref_href=_ref_href(self.site, case_id, lang), section=None, **ctx,
         )  # fmt: skip
 
-    def overview(request: Request) -> Response:
+    def overview(self, request: Request) -> Response:
         cid = request.path_params["case"]
-        history = site.data.history(cid).probabilities
-        return brief_page(request, cid, "overview", "overview.html.j2", history=history,
+        history = self.site.data.history(cid).probabilities
+        return self.brief_page(request, cid, "overview", "overview.html.j2", history=history,
                           chart=_chart, get_section=_section)  # fmt: skip
 
-    def ledger(request: Request) -> Response:
-        return brief_page(request, request.path_params["case"], "ledger", "section.html.j2",
+    def ledger(self, request: Request) -> Response:
+        return self.brief_page(request, request.path_params["case"], "ledger", "section.html.j2",
                           sid="confrontation", get_section=_section)  # fmt: skip
 
-    def positions(request: Request) -> Response:
-        return brief_page(request, request.path_params["case"], "positions", "section.html.j2",
+    def positions(self, request: Request) -> Response:
+        return self.brief_page(request, request.path_params["case"], "positions", "section.html.j2",
                           sid="negotiation", get_section=_section)  # fmt: skip
 
-    def timeline(request: Request) -> Response:
+    def timeline(self, request: Request) -> Response:
         cid = request.path_params["case"]
-        lang = site.lang(request)
-        data = _asof(site, request, cid)
+        lang = self.site.lang(request)
+        data = _asof(self.site, request, cid)
         f = _filters(request, data)
         events = review.visible(data, f["rejected"])
         rows = Rows(data, Strings(lang))
         shown = [rows.row(e) for e in events if _keep(e, f)]
-        return site.page(
-            request, "timeline.html.j2", **_case_ctx(site, request, cid, "timeline"), rows=shown,
+        return self.site.page(
+            request, "timeline.html.j2", **self.ctx(cid, "timeline"), rows=shown,
             total=len(events), f=f, data=data, categories=[c.value for c in Category],
             tracks=[t.value for t in Track],
         )  # fmt: skip
 
-    def event(request: Request) -> Response:
+    def event(self, request: Request) -> Response:
         cid, eid = request.path_params["case"], request.path_params["event"]
-        lang = site.lang(request)
-        data = site.data.at(cid)
+        lang = self.site.lang(request)
+        data = self.site.data.at(cid)
         events = {e.id: e for e in review.visible(data, True)}
         if eid not in events:
             raise NotFound(f"no event {eid!r} in case {cid!r}")
         row = Rows(data, Strings(lang)).row(events[eid])
-        return site.page(
-            request, "event.html.j2", **_case_ctx(site, request, cid, "timeline"), row=row,
-            data=data, history=review.history(site, cid, eid), form=review.form_state(request),
+        return self.site.page(
+            request, "event.html.j2", **self.ctx(cid, "timeline"), row=row,
+            data=data, history=review.history(self.site, cid, eid), form=review.form_state(request),
             v=review.values(request, events[eid]),
             categories=[c.value for c in Category], flags=review.FLAGS,
             actors=sorted(a.id for a in data.case.actors),
         )  # fmt: skip
 
-    def document(request: Request) -> Response:
+    def document(self, request: Request) -> Response:
         cid, did = request.path_params["case"], request.path_params["doc"]
-        doc = site.data.document(cid, did)
+        doc = self.site.data.document(cid, did)
         q = request.query_params
         start, end = (
             params.integer(q, "start", 0, len(doc.text)),
             params.integer(q, "end", 0, len(doc.text)),
         )
-        data = site.data.at(cid)
+        data = self.site.data.at(cid)
         spans = [
             (ev.start, ev.end, e.id) for e in data.events for ev in e.evidence if ev.doc_id == did
         ]
         focus = (
             (start, end, "focus") if start is not None and end is not None and start < end else None
         )
-        return site.page(
-            request, "document.html.j2", **_case_ctx(site, request, cid, "timeline"), doc=doc,
+        return self.site.page(
+            request, "document.html.j2", **self.ctx(cid, "timeline"), doc=doc,
             runs=runs(doc.text, [*spans, *([focus] if focus else [])]), n_spans=len(spans),
             events={e.id: e for e in data.events}, form=review.form_state(request),
             v=review.values(request),
@@ -199,41 +209,44 @@ def routes(site: Site) -> list[Route]:
             actors=sorted(a.id for a in data.case.actors),
         )  # fmt: skip
 
-    def alerts(request: Request) -> Response:
+    def alerts(self, request: Request) -> Response:
         cid = request.path_params["case"]
-        return site.page(request, "alerts.html.j2", **_case_ctx(site, request, cid, "alerts"),
-                         alerts=list(reversed(site.data.alerts(cid))))  # fmt: skip
+        alerts = list(reversed(self.site.data.alerts(cid)))  # newest first
+        return self.site.page(request, "alerts.html.j2", **self.ctx(cid, "alerts"), alerts=alerts)
 
-    def compare(request: Request) -> Response:
+    def compare(self, request: Request) -> Response:
         cid = request.path_params["case"]
-        lang = site.lang(request)
-        late = _asof(site, request, cid, "b")
-        early = _asof(site, request, cid, "a")
+        lang = self.site.lang(request)
+        late = _asof(self.site, request, cid, "b")
+        early = _asof(self.site, request, cid, "a")
         if early.asof == late.asof and "a" not in request.query_params and early.events:
             first = min(e.date for e in early.events if e.date)
             week = max(first, (late.asof or first) - dt.timedelta(days=7))
-            early = site.data.at(cid, week)
+            early = self.site.data.at(cid, week)
         if early.asof and late.asof and early.asof > late.asof:
             early, late = late, early
-        sides = [site.data.parts(cid, d.asof, lang).brief for d in (early, late)]
+        sides = [self.site.data.parts(cid, d.asof, lang).brief for d in (early, late)]
         known = {e.id for e in early.events}
         new = [e for e in late.events if e.id not in known]
         rows = Rows(late, Strings(lang))
-        return site.page(
-            request, "compare.html.j2", **_case_ctx(site, request, cid, "compare"), sides=sides,
+        return self.site.page(
+            request, "compare.html.j2", **self.ctx(cid, "compare"), sides=sides,
             new=[rows.row(e) for e in new], get_section=_section, chart=_chart,
-            ref_href=_ref_href(site, cid, lang),
+            ref_href=_ref_href(self.site, cid, lang),
         )  # fmt: skip
 
-    site.pages.update(event=event, document=document)
+
+def routes(site: Site) -> list[Route]:
+    p = Pages(site)
+    site.pages.update(event=p.event, document=p.document)
     return [
-        Route("/", cases),
-        Route("/cases/{case}", overview),
-        Route("/cases/{case}/timeline", timeline),
-        Route("/cases/{case}/events/{event}", event),
-        Route("/cases/{case}/docs/{doc}", document),
-        Route("/cases/{case}/ledger", ledger),
-        Route("/cases/{case}/positions", positions),
-        Route("/cases/{case}/alerts", alerts),
-        Route("/cases/{case}/compare", compare),
+        Route("/", p.cases),
+        Route("/cases/{case}", p.overview),
+        Route("/cases/{case}/timeline", p.timeline),
+        Route("/cases/{case}/events/{event}", p.event),
+        Route("/cases/{case}/docs/{doc}", p.document),
+        Route("/cases/{case}/ledger", p.ledger),
+        Route("/cases/{case}/positions", p.positions),
+        Route("/cases/{case}/alerts", p.alerts),
+        Route("/cases/{case}/compare", p.compare),
     ]
