@@ -388,9 +388,7 @@ def apply_corrections(
     if not groups:
         return list(events)
     out: list[Event] = []
-    seen: set[str] = set()
     for e in events:
-        seen.add(e.id)
         group = groups.get(e.id)
         if not group:
             out.append(e)
@@ -398,8 +396,10 @@ def apply_corrections(
         fixed, rejected = corrected_event(e, group)
         if fixed is not None and (include_rejected or not rejected):
             out.append(fixed)
-    for event_id, group in groups.items():
-        if event_id in seen or group[0].action != "add":
+    added = {i: g for i, g in groups.items() if g[0].action == "add"}
+    held = {e.id for e in out} if added else set()  # an added event passed in again: once
+    for event_id, group in added.items():
+        if event_id in held:
             continue
         fixed, rejected = corrected_event(None, group)
         if fixed is not None and (include_rejected or not rejected):
