@@ -276,8 +276,10 @@ def _check_event(action: str, fields: dict[str, Any], base: Event | None) -> Non
         valid = modes(category)
         if mode not in valid:
             tip = f"choose one of {', '.join(valid)}, or " if valid else ""
+            whose = "" if "mode" in fields else "the event's mode "
+            todo = "leave mode empty" if "mode" in fields else "set mode too (empty for none)"
             raise CorrectionError(
-                f"mode: {mode!r} is not a mode of {category}; {tip}leave mode empty", "mode"
+                f"mode: {whose}{mode!r} is not a mode of {category}; {tip}{todo}", "mode"
             )
     start = fields.get("date", current.get("date"))
     end = fields.get("date_end", current.get("date_end"))
