@@ -105,9 +105,10 @@ class ReviewStatus(BaseModel):
 UNREVIEWED = ReviewStatus()
 
 
-def correction_id(case_id: str, event_id: str, at: dt.datetime, author: str) -> str:
-    digest = hashlib.sha1(f"{case_id}|{event_id}|{at.isoformat()}|{author}".encode()).hexdigest()
-    return f"cx-{at:%Y%m%dT%H%M%S%f}-{digest[:8]}"
+def correction_id(case_id: str, event_id: str, at: dt.datetime, author: str, seq: int) -> str:
+    """`cx-<UTC time>-<digest>`: sortable by time, unique by the workspace's sequence number."""
+    key = f"{case_id}|{event_id}|{at.isoformat()}|{author}|{seq}"
+    return f"cx-{at:%Y%m%dT%H%M%S%f}-{hashlib.sha1(key.encode()).hexdigest()[:8]}"
 
 
 def added_event_id(case_id: str, correction: str) -> str:
