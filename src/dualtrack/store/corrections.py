@@ -61,7 +61,6 @@ SPAN_FIELDS: tuple[str, ...] = ("doc_id", "start", "end")
 REQUIRED_TO_ADD: tuple[str, ...] = ("actor", "category", "date", *SPAN_FIELDS)
 FLAG_NAMES: tuple[str, ...] = tuple(EventFlags.model_fields)
 _ACTOR_FIELDS = ("actor", "target", "via")
-_TEXT_FIELDS = ("summary", "location", "context")
 
 ReviewState = Literal["unreviewed", "accepted", "edited", "added", "rejected"]
 ADDED_BY = "analyst"  # the `extractor` of an event added by hand
@@ -264,11 +263,20 @@ def check_fields(
             raise CorrectionError(
                 f"span: end {out['end']} must be after start {out['start']}", "span"
             )
-    _check_event(action, out, base)
+    _check_event(out, base)
+    try:  # the event they make, as `apply_corrections` will make it
+        if action == "add":
+            _event_from(out, "ev_check")
+        elif base is not None:
+            _edited(base, out)
+    except ValidationError as e:
+        first = e.errors()[0]
+        name = str(first["loc"][0]) if first["loc"] else "fields"
+        raise CorrectionError(f"{name}: {first['msg']}", name) from None
     return out
 
 
-def _check_event(action: str, fields: dict[str, Any], base: Event | None) -> None:
+def _check_event(fields: dict[str, Any], base: Event | None) -> None:
     """The event the fields make: a mode of its category, an end not before its start."""
     current = base.model_dump(mode="json") if base is not None else {}
     category = fields.get("category", current.get("category"))
