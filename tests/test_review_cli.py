@@ -95,6 +95,11 @@ def test_rejecting_the_events_behind_the_rung_moves_the_start_state(ws_dir: Path
             "ana", "misread"
         )  # fmt: skip
     assert {r["review_status"] for r in events(ws_dir)} == {"unreviewed"}
+    code, table, _ = run("events", "--case", CASE, "--data-dir", str(ws_dir), "--include-rejected")
+    assert code == 0 and table.count("✗ rejected") == len(behind)
+    code, table, _ = run("events", "--case", CASE, "--data-dir", str(ws_dir))
+    assert code == 0 and "✗ rejected" not in table
+    assert f"{len(behind)} rejected not shown" in " ".join(table.split())
     listed = corrections(ws_dir)
     assert [(c["event_id"], c["action"], c["author"]) for c in listed] == [
         (i, "reject", "ana") for i in behind

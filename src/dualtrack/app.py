@@ -220,6 +220,7 @@ class CaseHistory:
         self.stored_stances: list[Stance] = ws.stances(case.id) if ws is not None else []
         self.corrections: list[Correction] = ws.corrections(case.id) if ws is not None else []
         self.review = review_status(self.corrections)
+        self._all_rejected: list[Event] | None = None
         self.documents_read = documents or ws is None
         docs: dict[str, Document] = {}
         refs: list[SourceRef] = []
@@ -264,15 +265,17 @@ class CaseHistory:
 
     def _rejected(self, day: dt.date | None) -> list[Event]:
         """The events an analyst rejected, known by `day`, as their corrections left them."""
-        ids = {i for i, r in self.review.items() if r.status == "rejected"}
-        if not ids:
-            return []
-        every = corrected(self.case, self.stored, self.corrections, include_rejected=True)
+        if self._all_rejected is None:  # read once: a replay asks for every date
+            ids = {i for i, r in self.review.items() if r.status == "rejected"}
+            every = (
+                corrected(self.case, self.stored, self.corrections, include_rejected=True)
+                if ids
+                else []
+            )
+            self._all_rejected = [e for e in every if e.id in ids]
         reported = report_dates(self.case)
         return [
-            e
-            for e in every
-            if e.id in ids and (day is None or (known_on(e, reported) or day) <= day)
+            e for e in self._all_rejected if day is None or (known_on(e, reported) or day) <= day
         ]
 
 

@@ -454,6 +454,8 @@ def events_cmd(
     ]
     if fmt == "table":
         title = f"{data.case.title} — {len(events)} events"
+        if data.rejected and not include_rejected:
+            title += f" ({len(data.rejected)} rejected not shown: --include-rejected)"
         console.print(event_table(events, title=title, review=data.review))
         return
     try:

@@ -61,7 +61,6 @@ SPAN_FIELDS: tuple[str, ...] = ("doc_id", "start", "end")
 REQUIRED_TO_ADD: tuple[str, ...] = ("actor", "category", "date", *SPAN_FIELDS)
 FLAG_NAMES: tuple[str, ...] = tuple(EventFlags.model_fields)
 _ACTOR_FIELDS = ("actor", "target", "via")
-_TEXT_FIELDS = ("summary", "location", "context")
 
 ReviewState = Literal["unreviewed", "accepted", "edited", "added", "rejected"]
 ADDED_BY = "analyst"  # the `extractor` of an event added by hand
@@ -105,9 +104,10 @@ class ReviewStatus(BaseModel):
 UNREVIEWED = ReviewStatus()
 
 
-def correction_id(case_id: str, event_id: str, at: dt.datetime, author: str) -> str:
-    digest = hashlib.sha1(f"{case_id}|{event_id}|{at.isoformat()}|{author}".encode()).hexdigest()
-    return f"cx-{at:%Y%m%dT%H%M%S%f}-{digest[:8]}"
+def correction_id(case_id: str, event_id: str, at: dt.datetime, author: str, seq: int) -> str:
+    """`cx-<UTC time>-<digest>`: sortable by time, unique by the workspace's sequence number."""
+    key = f"{case_id}|{event_id}|{at.isoformat()}|{author}|{seq}"
+    return f"cx-{at:%Y%m%dT%H%M%S%f}-{hashlib.sha1(key.encode()).hexdigest()[:8]}"
 
 
 def added_event_id(case_id: str, correction: str) -> str:
@@ -263,11 +263,20 @@ def check_fields(
             raise CorrectionError(
                 f"span: end {out['end']} must be after start {out['start']}", "span"
             )
-    _check_event(action, out, base)
+    _check_event(out, base)
+    try:  # the event they make, as `apply_corrections` will make it
+        if action == "add":
+            _event_from(out, "ev_check")
+        elif base is not None:
+            _edited(base, out)
+    except ValidationError as e:
+        first = e.errors()[0]
+        name = str(first["loc"][0]) if first["loc"] else "fields"
+        raise CorrectionError(f"{name}: {first['msg']}", name) from None
     return out
 
 
-def _check_event(action: str, fields: dict[str, Any], base: Event | None) -> None:
+def _check_event(fields: dict[str, Any], base: Event | None) -> None:
     """The event the fields make: a mode of its category, an end not before its start."""
     current = base.model_dump(mode="json") if base is not None else {}
     category = fields.get("category", current.get("category"))
@@ -276,8 +285,10 @@ def _check_event(action: str, fields: dict[str, Any], base: Event | None) -> Non
         valid = modes(category)
         if mode not in valid:
             tip = f"choose one of {', '.join(valid)}, or " if valid else ""
+            whose = "" if "mode" in fields else "the event's mode "
+            todo = "leave mode empty" if "mode" in fields else "set mode too (empty for none)"
             raise CorrectionError(
-                f"mode: {mode!r} is not a mode of {category}; {tip}leave mode empty", "mode"
+                f"mode: {whose}{mode!r} is not a mode of {category}; {tip}{todo}", "mode"
             )
     start = fields.get("date", current.get("date"))
     end = fields.get("date_end", current.get("date_end"))
@@ -388,9 +399,7 @@ def apply_corrections(
     if not groups:
         return list(events)
     out: list[Event] = []
-    seen: set[str] = set()
     for e in events:
-        seen.add(e.id)
         group = groups.get(e.id)
         if not group:
             out.append(e)
@@ -398,8 +407,10 @@ def apply_corrections(
         fixed, rejected = corrected_event(e, group)
         if fixed is not None and (include_rejected or not rejected):
             out.append(fixed)
-    for event_id, group in groups.items():
-        if event_id in seen or group[0].action != "add":
+    added = {i: g for i, g in groups.items() if g[0].action == "add"}
+    held = {e.id for e in out} if added else set()  # an added event passed in again: once
+    for event_id, group in added.items():
+        if event_id in held:
             continue
         fixed, rejected = corrected_event(None, group)
         if fixed is not None and (include_rejected or not rejected):

@@ -442,18 +442,19 @@ class Workspace:
                 base = self._reviewed_event(case_id, event_id, case, history)
                 checked = check_fields(action, fields, case=case, base=base)
             at = _now()
-            cid = correction_id(case_id, event_id or "", at, author)
+            row = self._con.execute("SELECT coalesce(max(seq), -1) + 1 FROM corrections")
+            seq = int(row.fetchone()[0])  # type: ignore[index]
+            cid = correction_id(case_id, event_id or "", at, author, seq)
             correction = Correction(
                 id=cid, case_id=case_id, event_id=event_id or added_event_id(case_id, cid),
                 action=action, fields=checked, author=author, at=at, note=(note or "").strip(),
             )  # type: ignore[arg-type]  # fmt: skip
-            seq = self._con.execute("SELECT coalesce(max(seq), -1) + 1 FROM corrections")
             self._con.execute(
                 "INSERT INTO corrections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     correction.id, case_id, correction.event_id, action,
                     json.dumps(checked, ensure_ascii=False, sort_keys=True), author, at,
-                    correction.note, seq.fetchone()[0],  # type: ignore[index]
+                    correction.note, seq,
                 ],
             )  # fmt: skip
         return correction
