@@ -5,7 +5,17 @@ from __future__ import annotations
 import subprocess
 import sys
 
-HEAVY = ("scipy", "SALib", "ray", "duckdb", "jieba", "trafilatura", "jinja2")
+HEAVY = (
+    "scipy",
+    "SALib",
+    "ray",
+    "duckdb",
+    "jieba",
+    "trafilatura",
+    "jinja2",
+    "starlette",
+    "uvicorn",
+)
 
 
 def _imported(module: str) -> set[str]:

@@ -7,6 +7,13 @@ with what the workspace holds for the case (deduplicated by id, evidence pooled,
 dated later, except an event reported by then for a later day (a round announced for the 9th on
 the 4th is known on the 4th). Models then get a `Case` whose events and stances are that set,
 never a path, so a forecast, a picture and an event list cannot disagree on what happened.
+
+Analyst corrections (`store.corrections`) are part of that set: `combine` applies them to the
+merged events (`apply_corrections`: a rejected event leaves, an edited one is read with its new
+fields, an added one joins), and `CaseData.review` maps each corrected event's id to its
+`ReviewStatus` (status `accepted`, `edited`, `added` or `rejected`, author, UTC time, note; an id
+absent from it is `unreviewed`); `CaseData.rejected` holds the rejected events, for whoever
+shows them on request.
 """
 
 from __future__ import annotations
@@ -24,7 +31,14 @@ from dualtrack.cases.problems import format_path
 from dualtrack.cases.yamlmap import load_with_lines
 from dualtrack.errors import DualtrackError
 from dualtrack.model import Case, Document, Event, Position, SourceRef, Stance
-from dualtrack.store import UpgradeNeeded, Workspace
+from dualtrack.store import (
+    Correction,
+    ReviewStatus,
+    UpgradeNeeded,
+    Workspace,
+    apply_corrections,
+    review_status,
+)
 from dualtrack.store.paths import DB_FILE, workspace_dir
 
 
@@ -52,6 +66,8 @@ class CaseData:
     # False when the cited texts were left in the workspace (a large one): readers fetch only
     # those they show, with `report.pipeline.stored_documents`
     documents_read: bool = True
+    review: dict[str, ReviewStatus] = field(default_factory=dict)  # corrected events by id
+    rejected: list[Event] = field(default_factory=list)  # rejected by an analyst, by `asof`
 
     @property
     def events(self) -> list[Event]:
@@ -100,15 +116,33 @@ def _moved_positions(case: Case, stances: list[Stance]) -> list[Position]:
     return out
 
 
+def corrected(
+    case: Case,
+    events: Iterable[Event],
+    corrections: Iterable[Correction],
+    *,
+    include_rejected: bool = False,
+) -> list[Event]:
+    """The case's events merged with `events`, corrections applied, by date then id."""
+    merged = merge_events(case, events)
+    corrections = list(corrections)
+    if not corrections:
+        return merged
+    fixed = apply_corrections(merged, corrections, include_rejected=include_rejected)
+    return merge_events(case.model_copy(update={"events": []}), fixed)
+
+
 def combine(
     case: Case,
     events: Iterable[Event] = (),
     stances: Iterable[Stance] = (),
     asof: dt.date | None = None,
+    corrections: Iterable[Correction] = (),
 ) -> tuple[Case, dt.date | None]:
-    """The case with `events`/`stances` merged into its own, as of `asof` (default: the end of
-    the data), and that date. Positions dated after it are dropped; stances move the rest."""
-    all_events = merge_events(case, events)
+    """The case with `events`/`stances` merged into its own and `corrections` applied, as of
+    `asof` (default: the end of the data), and that date. Positions dated after it are
+    dropped; stances move the rest."""
+    all_events = corrected(case, events, corrections)
     end = data_end(case, all_events)
     reported = report_dates(case)
     if asof is not None and end is not None and asof > end:
@@ -184,12 +218,18 @@ class CaseHistory:
         case = resolve_case(ref, ws)
         self.stored: list[Event] = ws.events(case.id) if ws is not None else []
         self.stored_stances: list[Stance] = ws.stances(case.id) if ws is not None else []
+        self.corrections: list[Correction] = ws.corrections(case.id) if ws is not None else []
+        self.review = review_status(self.corrections)
+        self._all_rejected: list[Event] | None = None
         self.documents_read = documents or ws is None
         docs: dict[str, Document] = {}
         refs: list[SourceRef] = []
         if ws is not None:
             items = [*case.events, *case.stances, *self.stored, *self.stored_stances]
-            cited = sorted({e.doc_id for item in items for e in item.evidence})
+            cited = sorted(
+                {e.doc_id for item in items for e in item.evidence}
+                | {c.fields["doc_id"] for c in self.corrections if c.action == "add"}
+            )
             if documents:
                 docs = {d.id: d for d in ws.documents(cited)}
                 refs = [
@@ -205,10 +245,11 @@ class CaseHistory:
         self.probabilities = stored_probabilities(ws, case.id) if ws is not None else []
 
     def at(self, asof: dt.date | None = None, *, documents: bool = True) -> CaseData:
-        known, day = combine(self.case, self.stored, self.stored_stances, asof)
+        known, day = combine(self.case, self.stored, self.stored_stances, asof, self.corrections)
+        rejected = self._rejected(day)
         docs: dict[str, Document] = {}
         if documents:
-            items = [*known.events, *known.stances]
+            items = [*known.events, *known.stances, *rejected]
             used = {e.doc_id for item in items for e in item.evidence}
             docs = {i: d for i, d in self.documents.items() if i in used}
         return CaseData(
@@ -218,7 +259,24 @@ class CaseHistory:
             workspace=self.workspace,
             probabilities=[p for p in self.probabilities if day is None or p.asof <= day],
             documents_read=self.documents_read and documents,
+            review=self.review,
+            rejected=rejected,
         )
+
+    def _rejected(self, day: dt.date | None) -> list[Event]:
+        """The events an analyst rejected, known by `day`, as their corrections left them."""
+        if self._all_rejected is None:  # read once: a replay asks for every date
+            ids = {i for i, r in self.review.items() if r.status == "rejected"}
+            every = (
+                corrected(self.case, self.stored, self.corrections, include_rejected=True)
+                if ids
+                else []
+            )
+            self._all_rejected = [e for e in every if e.id in ids]
+        reported = report_dates(self.case)
+        return [
+            e for e in self._all_rejected if day is None or (known_on(e, reported) or day) <= day
+        ]
 
 
 REPLAY_RUN = "replay"  # the kind of the runs `dualtrack replay` stores, one per date

@@ -466,8 +466,12 @@ def events_cmd(
     data_dir: Annotated[Path | None, typer.Option("--data-dir", help=DATA_DIR_HELP)] = None,
     force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
     min_confidence: float = typer.Option(0.0, "--min-confidence", help=MIN_CONFIDENCE_HELP),
+    include_rejected: bool = typer.Option(
+        False, "--include-rejected", help="List events an analyst rejected too (marked so)."
+    ),
 ) -> None:
-    """A case's events by date: the case file's merged with the workspace's (read only)."""
+    """A case's events by date: the case file's merged with the workspace's, analyst
+    corrections applied (read only); files carry each event's review status."""
     import sys
     import tempfile
 
@@ -488,25 +492,30 @@ def events_cmd(
         fail(f"--since {since} is after --until {until}")
     _check_min_confidence(min_confidence)
     data = _case_data_or_fail(case, data_dir)
+    shown = data.events
+    if include_rejected:  # dated, like every event of the set
+        shown = sorted([*shown, *data.rejected], key=lambda e: (e.date, e.id))  # type: ignore[arg-type,return-value]
     events = [
         e
-        for e in data.events
+        for e in shown
         if (first is None or e.date >= first)  # type: ignore[operator]
         and (last is None or e.date <= last)  # type: ignore[operator]
         and e.confidence >= min_confidence
     ]
     if fmt == "table":
         title = f"{data.case.title} — {len(events)} events"
-        console.print(event_table(events, title=title))
+        if data.rejected and not include_rejected:
+            title += f" ({len(data.rejected)} rejected not shown: --include-rejected)"
+        console.print(event_table(events, title=title, review=data.review))
         return
     try:
         if out is not None:
-            write_events(events, out, fmt)
+            write_events(events, out, fmt, review=data.review)
             err_console.print(f"wrote {len(events)} events to {out}", highlight=False)
             return
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / f"events.{fmt}"
-            write_events(events, path, fmt)
+            write_events(events, path, fmt, review=data.review)
             sys.stdout.write(path.read_text(encoding="utf-8"))
     except StoreError as exc:
         fail(str(exc))
@@ -978,3 +987,127 @@ def watch_cmd(
         fail(str(exc))
     if failed:
         fail(f"{failed} source(s) or page(s) skipped (see above); the others were read")
+
+
+review_app = typer.Typer(
+    help="Accept, reject, edit or add events: analyst corrections every command reads.",
+    no_args_is_help=True,
+)
+app.add_typer(review_app, name="review")
+REVIEW_CASE_HELP = "Built-in case id, case file, or a case id already in the workspace."
+AUTHOR_HELP = "Who makes the correction (default: $DUALTRACK_AUTHOR, else the login name)."
+SET_HELP = "FIELD=VALUE (repeatable): category, mode, actor, target, via, date, date_end, flags "
+SET_HELP += "(comma-separated names), summary, location, context; an empty VALUE clears it."
+
+
+def _review(
+    action: str, case: str, event_id: str | None, fields: dict[str, object] | None,
+    data_dir: Path | None, author: str | None, note: str, fmt: str,
+) -> None:  # fmt: skip
+    from dualtrack.review import correct, summary_line
+
+    if fmt not in ("table", "json"):
+        fail(f"--format must be table or json; not {fmt!r}")
+    done = correct(case, action, event_id, fields, data_dir=data_dir, author=author, note=note)
+    if fmt == "json":
+        print(done.model_dump_json())
+    else:
+        console.print(summary_line(done), highlight=False, markup=False, soft_wrap=True)
+
+
+@review_app.command("accept")
+def review_accept_cmd(
+    event_id: Annotated[str, typer.Argument(help="The event's id (see `dualtrack events`).")],
+    case: str = typer.Option(..., "--case", help=REVIEW_CASE_HELP),
+    data_dir: Annotated[Path | None, typer.Option("--data-dir", help=DATA_DIR_HELP)] = None,
+    author: str | None = typer.Option(None, "--author", help=AUTHOR_HELP),
+    note: str = typer.Option("", "--note", help="Why (kept with the correction)."),
+    fmt: str = typer.Option("table", "--format", help="table or json (the stored correction)."),
+) -> None:
+    """Mark an event as right as extracted (drops earlier edits of it)."""
+    _review("accept", case, event_id, None, data_dir, author, note, fmt)
+
+
+@review_app.command("reject")
+def review_reject_cmd(
+    event_id: Annotated[str, typer.Argument(help="The event's id (see `dualtrack events`).")],
+    case: str = typer.Option(..., "--case", help=REVIEW_CASE_HELP),
+    data_dir: Annotated[Path | None, typer.Option("--data-dir", help=DATA_DIR_HELP)] = None,
+    author: str | None = typer.Option(None, "--author", help=AUTHOR_HELP),
+    note: str = typer.Option("", "--note", help="Why (kept with the correction)."),
+    fmt: str = typer.Option("table", "--format", help="table or json (the stored correction)."),
+) -> None:
+    """Reject an event: it leaves every analysis (`events --include-rejected` still lists it)."""
+    _review("reject", case, event_id, None, data_dir, author, note, fmt)
+
+
+@review_app.command("edit")
+def review_edit_cmd(
+    event_id: Annotated[str, typer.Argument(help="The event's id (see `dualtrack events`).")],
+    sets: Annotated[list[str], typer.Option("--set", help=SET_HELP)],
+    case: str = typer.Option(..., "--case", help=REVIEW_CASE_HELP),
+    data_dir: Annotated[Path | None, typer.Option("--data-dir", help=DATA_DIR_HELP)] = None,
+    author: str | None = typer.Option(None, "--author", help=AUTHOR_HELP),
+    note: str = typer.Option("", "--note", help="Why (kept with the correction)."),
+    fmt: str = typer.Option("table", "--format", help="table or json (the stored correction)."),
+) -> None:
+    """Change an event's fields; it keeps its id, and its evidence stays as extracted."""
+    from dualtrack.review import parse_sets
+
+    _review("edit", case, event_id, parse_sets(sets), data_dir, author, note, fmt)  # type: ignore[arg-type]
+
+
+@review_app.command("add")
+def review_add_cmd(
+    doc: str = typer.Option(..., "--doc", help="Id of the stored document that reports it."),
+    span: str = typer.Option(..., "--span", help="START:END character offsets in its text."),
+    sets: Annotated[list[str], typer.Option("--set", help=SET_HELP)] = [],  # noqa: B006
+    case: str = typer.Option(..., "--case", help=REVIEW_CASE_HELP),
+    data_dir: Annotated[Path | None, typer.Option("--data-dir", help=DATA_DIR_HELP)] = None,
+    author: str | None = typer.Option(None, "--author", help=AUTHOR_HELP),
+    note: str = typer.Option("", "--note", help="Why (kept with the correction)."),
+    fmt: str = typer.Option("table", "--format", help="table or json (the stored correction)."),
+) -> None:
+    """Add an event the coder missed, with its evidence span (actor, category and date needed)."""
+    from dualtrack.review import parse_sets, parse_span
+
+    start, end = parse_span(span)
+    fields = {**parse_sets(sets), "doc_id": doc, "start": start, "end": end}
+    _review("add", case, None, fields, data_dir, author, note, fmt)
+
+
+@review_app.command("list")
+def review_list_cmd(
+    case: str = typer.Option(..., "--case", help=REVIEW_CASE_HELP),
+    event: str | None = typer.Option(None, "--event", help="Only this event's corrections."),
+    data_dir: Annotated[Path | None, typer.Option("--data-dir", help=DATA_DIR_HELP)] = None,
+    fmt: str = typer.Option("table", "--format", help="table or jsonl."),
+) -> None:
+    """A case's corrections, oldest first: who changed what, when and why."""
+    from dualtrack.review import corrections, corrections_table
+
+    if fmt not in ("table", "jsonl"):
+        fail(f"--format must be table or jsonl; not {fmt!r}")
+    found = corrections(case, data_dir=data_dir, event_id=event)
+    if fmt == "jsonl":
+        for c in found:
+            print(c.model_dump_json())
+        return
+    console.print(corrections_table(found, title=f"{len(found)} correction(s)"))
+
+
+@app.command("serve")
+def serve_cmd(
+    data_dir: Annotated[Path | None, typer.Option("--data-dir", help=DATA_DIR_HELP)] = None,
+    host: str = typer.Option("127.0.0.1", "--host", help="Interface to bind (others: --token)."),
+    port: int = typer.Option(8000, "--port", help="TCP port."),
+    token: str | None = typer.Option(
+        None, "--token", help="Access token every request must carry (default: $DUALTRACK_TOKEN)."
+    ),
+    read_only: bool = typer.Option(False, "--read-only", help="Serve without the review actions."),
+) -> None:
+    """A local web dashboard: cases, overview, timeline with sources, ledger, positions, alerts,
+    compare, and the review of events (accept, reject, edit, add)."""
+    from dualtrack.serve import serve
+
+    serve(data_dir, host=host, port=port, token=token, read_only=read_only)

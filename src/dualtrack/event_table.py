@@ -7,7 +7,8 @@ events never imports the brief pipeline (charts, templates, models).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from rich.console import Console, ConsoleOptions, RenderableType
 from rich.table import Table
@@ -16,8 +17,18 @@ from rich.text import Text
 from dualtrack.model import DatePrecision, Event, Quantity
 from dualtrack.ontology import Track, track_of
 
+if TYPE_CHECKING:  # the store (and DuckDB) stays unimported for a table
+    from dualtrack.store.corrections import ReviewStatus
+
 _TRACK_STYLE = {Track.NEGOTIATION: "green", Track.CONFRONTATION: "red", Track.NEUTRAL: "cyan"}
 _QUALIFIER = {"at_least": "≥", "at_most": "≤", "about": "~", "exactly": ""}
+# An analyst's verdict, shown with the flags (an unreviewed event shows nothing).
+_REVIEW_MARK = {
+    "accepted": ("✓ accepted", "green"),
+    "edited": ("✎ edited", "magenta"),
+    "added": ("+ added", "cyan"),
+    "rejected": ("✗ rejected", "bold red"),
+}
 
 
 def format_quantity(q: Quantity) -> str:
@@ -48,22 +59,47 @@ WIDE = 140
 class EventTable:
     """A renderable event table that picks its layout from the width it is printed at."""
 
-    def __init__(self, events: Sequence[Event], title: str | None = None) -> None:
+    def __init__(
+        self,
+        events: Sequence[Event],
+        title: str | None = None,
+        review: Mapping[str, ReviewStatus] | None = None,
+    ) -> None:
         self.events = events
         self.title = title
+        self.review = review or {}
 
     def __rich_console__(
         self, console: Console, options: ConsoleOptions
     ) -> Iterator[RenderableType]:
-        yield event_table_at(self.events, self.title, options.max_width)
+        yield event_table_at(self.events, self.title, options.max_width, self.review)
 
 
-def event_table(events: Sequence[Event], title: str | None = None) -> EventTable:
-    """One row per event in the order given (the store returns them by date)."""
-    return EventTable(events, title)
+def event_table(
+    events: Sequence[Event],
+    title: str | None = None,
+    review: Mapping[str, ReviewStatus] | None = None,
+) -> EventTable:
+    """One row per event in the order given (the store returns them by date); `review` marks
+    the events an analyst corrected."""
+    return EventTable(events, title, review)
 
 
-def event_table_at(events: Sequence[Event], title: str | None, width: int) -> Table:
+def _flags(e: Event, review: Mapping[str, ReviewStatus]) -> Text:
+    flags = Text("\n".join(e.flags.names()), style="yellow")
+    status = review.get(e.id)
+    if status is not None and status.status in _REVIEW_MARK:
+        mark, style = _REVIEW_MARK[status.status]
+        flags.append(("\n" if e.flags.any() else "") + mark, style=style)
+    return flags
+
+
+def event_table_at(
+    events: Sequence[Event],
+    title: str | None,
+    width: int,
+    review: Mapping[str, ReviewStatus] | None = None,
+) -> Table:
     """The table for a given width: from `WIDE` columns up every field has its own column;
     below it who, what and the counts share columns so an 80-column terminal stays readable.
     """
@@ -88,7 +124,7 @@ def event_table_at(events: Sequence[Event], title: str | None, width: int) -> Ta
         what = Text(e.category.value, style=_TRACK_STYLE[track_of(e.category)])
         if e.mode:
             what.append(f" / {e.mode}", style="dim")
-        flags = Text("\n".join(e.flags.names()), style="yellow")
+        flags = _flags(e, review or {})
         counts = [format_quantity(q) for q in e.quantities]
         if wide:
             table.add_row(
@@ -97,7 +133,7 @@ def event_table_at(events: Sequence[Event], title: str | None, width: int) -> Ta
             continue
         if e.via:
             who += f"\nvia {e.via}"
-        if e.flags.any():
+        if flags.plain:
             what.append("\n").append_text(flags)
         summary = Text(e.summary or "")
         if counts:

@@ -119,20 +119,7 @@ class _Builder:
         return d.isoformat() if d else "?"
 
     def event_text(self, ev: Event) -> str:
-        pattern = self.s.raw(f"events.{ev.category.value}")
-        key = "with" if ev.target else "alone"
-        text = pattern[key].format(actor=self.who(ev.actor), target=self.who(ev.target))
-        if ev.via:
-            text += self.s("via", mediator=self.who(ev.via))
-        qty = [self.s.unit(q.what or q.unit, q.value) for q in ev.quantities]
-        if qty:
-            text += ": " + ", ".join(qty)
-        if ev.summary and self.lang == "en" and ev.extractor == "manual":
-            text += f" — {ev.summary}"
-        flags = [self.s(f"flags.{f}") for f in ev.flags.names()]
-        if flags:
-            text += f" ({', '.join(flags)})"
-        return text
+        return event_text(self.case, ev, self.s)
 
     def event_line(self, ev: Event) -> Line:
         return Line(
@@ -617,6 +604,28 @@ class _Builder:
         return Section(id="outlook", heading=s("sections.outlook"), blocks=blocks)
 
 
+def event_text(case: Case, ev: Event, s: Strings) -> str:
+    """One event as a sentence in `s`'s language (the brief's lines, the dashboard's rows)."""
+
+    def who(actor_id: str | None) -> str:
+        return actor_label(case, actor_id, s.lang)
+
+    pattern = s.raw(f"events.{ev.category.value}")
+    key = "with" if ev.target else "alone"
+    text = pattern[key].format(actor=who(ev.actor), target=who(ev.target))
+    if ev.via:
+        text += s("via", mediator=who(ev.via))
+    qty = [s.unit(q.what or q.unit, q.value) for q in ev.quantities]
+    if qty:
+        text += ": " + ", ".join(qty)
+    if ev.summary and s.lang == "en" and ev.extractor == "manual":
+        text += f" — {ev.summary}"
+    flags = [s(f"flags.{f}") for f in ev.flags.names()]
+    if flags:
+        text += f" ({', '.join(flags)})"
+    return text
+
+
 def _chart(
     chart_id: str,
     title: str,
@@ -732,4 +741,4 @@ def build_brief(
     )
 
 
-__all__ = ["CHART_IDS", "SECTION_IDS", "Brief", "build_brief"]
+__all__ = ["CHART_IDS", "SECTION_IDS", "Brief", "build_brief", "event_text"]

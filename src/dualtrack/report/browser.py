@@ -172,7 +172,8 @@ class Browser:
                 return
 
     def open(self, path: Path | str, width: int, height: int = 900) -> None:
-        """Load a local file at a viewport `width` px wide (mobile emulation below 600 px)."""
+        """Load a local file (or an http:// URL, e.g. the dashboard) at a viewport `width` px wide
+        (mobile emulation below 600 px)."""
         self.call(
             "Emulation.setDeviceMetricsOverride",
             width=width,
@@ -180,7 +181,8 @@ class Browser:
             deviceScaleFactor=1,
             mobile=width < 600,
         )
-        self.call("Page.navigate", url=Path(path).resolve().as_uri())
+        web = isinstance(path, str) and path.startswith(("http://", "https://"))
+        self.call("Page.navigate", url=path if web else Path(path).resolve().as_uri())
         self._wait_event("Page.loadEventFired")
         self.evaluate("document.fonts.ready.then(() => true)", await_promise=True)
 

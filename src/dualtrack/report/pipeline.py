@@ -42,18 +42,23 @@ def brief_parts(
     draws: int = 500,
     seed: int = 0,
     step: Step | None = None,
+    reuse: BriefParts | None = None,
 ) -> BriefParts:
     """The picture, both forecasts and the brief of `data` as of its date; the charts start at
     `since` (default: the picture's 30-day window). Texts the brief cites that `data` did not
-    load are read from its workspace afterwards, and only those."""
+    load are read from its workspace afterwards, and only those. `reuse`: the parts already
+    made from the same `data` (in another language), whose picture and forecasts are kept."""
     say = step or (lambda _: None)
     docs = dict(data.documents)
     docs.update(read_source_dirs(list(sources) or default_source_dirs()))
-    say("build the situation picture")
     with _gc_paused():
-        picture = build_picture(data.case, asof=data.asof, start=since)
-        say("run the bargaining models and the forecast")
-        outlook = compute_outlook(data.case, picture.asof, runs=runs, draws=draws, seed=seed)
+        if reuse is None:
+            say("build the situation picture")
+            picture = build_picture(data.case, asof=data.asof, start=since)
+            say("run the bargaining models and the forecast")
+            outlook = compute_outlook(data.case, picture.asof, runs=runs, draws=draws, seed=seed)
+        else:
+            picture, outlook = reuse.picture, reuse.outlook
         say("write the brief")
         history = [(p.asof, p.horizons) for p in data.probabilities]
         brief = build_brief(

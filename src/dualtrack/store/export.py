@@ -4,10 +4,16 @@ CSV and Parquet hold one column per Event field with the nested fields (quantiti
 evidence) as JSON text; JSONL holds one Event JSON object per line. DuckDB writes CSV and Parquet,
 so no extra dependency is needed; reading goes through the Event model, so a hand-edited file gets
 the same validation (and the same defaults) as any other input.
+
+Given the events' review statuses (`store.corrections.ReviewStatus`), a file also says for each
+event where its review stands: `review_status` (unreviewed, accepted, edited, added, rejected),
+`review_author`, `review_at` (UTC) and `review_note`. Reading a file ignores those columns.
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -17,10 +23,12 @@ from pydantic import ValidationError
 
 from dualtrack.model import Event
 from dualtrack.outputs import replacing
+from dualtrack.store.corrections import UNREVIEWED, ReviewStatus
 from dualtrack.store.errors import StoreError
 from dualtrack.store.schema import (
     EVENT_COLUMNS,
     JSON_FIELDS,
+    REVIEW_COLUMNS,
     column_types,
     event_from_record,
     to_row,
@@ -89,27 +97,46 @@ def copy_to_file(
     return count
 
 
+def review_values(status: ReviewStatus) -> list[Any]:
+    """The `REVIEW_COLUMNS` of one event."""
+    at = status.at.isoformat(timespec="seconds") if status.at is not None else None
+    return [status.status, status.author, at, status.note or None]
+
+
 def write_events(
     events: list[Event],
     path: Path | str,
     fmt: str,
     con: duckdb.DuckDBPyConnection | None = None,
+    review: Mapping[str, ReviewStatus] | None = None,
 ) -> None:
-    """Write events to `path` in `fmt`; the file appears whole or not at all."""
+    """Write events to `path` in `fmt`; the file appears whole or not at all. With `review`
+    (event id -> status; absent ids are unreviewed), each event's review columns too."""
     path = Path(path)
     kind = format_of(path, fmt)
+    extra = [] if review is None else [review_values(review.get(e.id, UNREVIEWED)) for e in events]
     if kind is not ExportFormat.JSONL:
+        names = [name for name, _ in _FIELDS]
+        types = list(_TYPES)
         rows = [to_row(e, "", EVENT_COLUMNS)[1:] for e in events]
-        columns = [list(c) for c in zip(*rows, strict=True)] or [[] for _ in _FIELDS]
+        if review is not None:
+            names += list(REVIEW_COLUMNS)
+            types += ["VARCHAR"] * len(REVIEW_COLUMNS)
+            rows = [row + more for row, more in zip(rows, extra, strict=True)]
+        columns = [list(c) for c in zip(*rows, strict=True)] or [[] for _ in names]
         select = ", ".join(
-            f"unnest(?::{t}[]) AS {name}" for (name, _), t in zip(_FIELDS, _TYPES, strict=True)
+            f"unnest(?::{t}[]) AS {name}" for name, t in zip(names, types, strict=True)
         )
         copy_to_file(con or duckdb.connect(), f"SELECT {select}", columns, path, kind)
         return
     try:
         with replacing(path) as tmp, tmp.open("w", encoding="utf-8", newline="\n") as fh:
-            for e in events:
-                fh.write(e.model_dump_json() + "\n")
+            for n, e in enumerate(events):
+                line = e.model_dump_json()
+                if review is not None:
+                    more = json.dumps(dict(zip(REVIEW_COLUMNS, extra[n], strict=True)))
+                    line = f"{line[:-1]},{more[1:]}"
+                fh.write(line + "\n")
     except OSError as e:
         raise StoreError(f"{path}: cannot write {kind.value} events: {e}") from e
 
@@ -152,9 +179,17 @@ def _read_jsonl(path: Path) -> list[Event]:
         if not line.strip():
             continue
         try:
-            events.append(Event.model_validate_json(line))
+            if '"review_status"' in line:  # written with review columns: not event fields
+                data = json.loads(line)
+                events.append(Event.model_validate({
+                    k: v for k, v in data.items() if k not in REVIEW_COLUMNS
+                }))  # fmt: skip
+            else:
+                events.append(Event.model_validate_json(line))
         except ValidationError as e:
             raise StoreError(f"{path}: line {n}: {_describe(e)}") from e
+        except ValueError as e:  # not JSON at all
+            raise StoreError(f"{path}: line {n}: {e}") from e
     return events
 
 

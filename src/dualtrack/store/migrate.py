@@ -12,6 +12,7 @@ from collections.abc import Callable
 import duckdb
 
 from dualtrack.store.schema import (
+    CORRECTIONS_DDL,
     EVIDENCE_COLUMNS,
     EVIDENCE_TABLES,
     column_types,
@@ -46,8 +47,13 @@ def _v1_to_v2(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"ALTER TABLE {table} DROP COLUMN evidence")
 
 
+def _v2_to_v3(con: duckdb.DuckDBPyConnection) -> None:
+    """Analyst corrections get their table; nothing stored before changes."""
+    con.execute(CORRECTIONS_DDL)
+
+
 # version found -> the step that takes a workspace from it to the next version
-STEPS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {1: _v1_to_v2}
+STEPS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def migrate(con: duckdb.DuckDBPyConnection, found: int, target: int) -> None:

@@ -19,7 +19,7 @@ from pydantic import BaseModel
 
 from dualtrack.model import Event
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # (column, DuckDB type and constraints) in the order of the model's fields; `case_id` first.
 EVENT_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -62,6 +62,9 @@ STANCE_COLUMNS: tuple[tuple[str, str], ...] = (
 
 # Model fields held as JSON text: nested structures stay queryable with DuckDB's JSON functions.
 JSON_FIELDS = frozenset({"quantities", "flags", "evidence", "items"})
+# Columns an event file may carry beside the event's fields (`export.write_events` with review
+# statuses): where its review stands; never part of the event itself.
+REVIEW_COLUMNS = ("review_status", "review_author", "review_at", "review_note")
 
 
 def stored(columns: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
@@ -92,6 +95,21 @@ EVIDENCE_COLUMNS: tuple[tuple[str, str], ...] = (
 EVIDENCE_TABLES = {"events": "event_evidence", "stances": "stance_evidence"}
 
 
+# Analyst corrections (`store.corrections`), one row per verdict, never updated: `seq` orders an
+# event's corrections (the latest wins), `fields` holds what an edit changed or an added event's
+# fields with its evidence span. Added in schema version 3 (`migrate._v2_to_v3`).
+CORRECTIONS_DDL = """CREATE TABLE corrections (
+  id VARCHAR PRIMARY KEY,
+  case_id VARCHAR NOT NULL,
+  event_id VARCHAR NOT NULL,
+  action VARCHAR NOT NULL CHECK (action IN ('accept', 'reject', 'edit', 'add')),
+  fields JSON NOT NULL,
+  author VARCHAR NOT NULL,
+  created_at TIMESTAMP NOT NULL,
+  note VARCHAR NOT NULL,
+  seq BIGINT NOT NULL UNIQUE
+)"""
+
 DDL: tuple[str, ...] = (
     "CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
     """CREATE TABLE documents (
@@ -108,6 +126,7 @@ DDL: tuple[str, ...] = (
     _table("stances", stored(STANCE_COLUMNS), "case_id, id"),
     _table("event_evidence", EVIDENCE_COLUMNS, "key"),
     _table("stance_evidence", EVIDENCE_COLUMNS, "key"),
+    CORRECTIONS_DDL,
     """CREATE TABLE runs (
   id VARCHAR PRIMARY KEY,
   kind VARCHAR NOT NULL,
@@ -118,7 +137,16 @@ DDL: tuple[str, ...] = (
 )""",
 )
 
-TABLES = ("meta", "documents", "events", "stances", "event_evidence", "stance_evidence", "runs")
+TABLES = (
+    "meta",
+    "documents",
+    "events",
+    "stances",
+    "event_evidence",
+    "stance_evidence",
+    "corrections",
+    "runs",
+)
 
 # --- watch and alert state (dualtrack.watch) ---------------------------------------------------
 # Tables added after schema version 1 without changing any existing one: a workspace that lacks
@@ -186,7 +214,7 @@ def from_record(record: dict[str, Any]) -> dict[str, Any]:
     """
     out: dict[str, Any] = {}
     for key, value in record.items():
-        if value is None or key == "case_id":
+        if value is None or key == "case_id" or key in REVIEW_COLUMNS:
             continue
         if key in JSON_FIELDS and isinstance(value, str):
             value = json.loads(value)

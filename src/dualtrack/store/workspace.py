@@ -1,4 +1,4 @@
-"""The DuckDB workspace: documents, events, stances and runs in one embedded file.
+"""The DuckDB workspace: documents, events, stances, corrections and runs in one embedded file.
 
 Every multi-row write runs in one DuckDB transaction (`Workspace.transaction`), so a failure half
 way through a batch leaves the tables exactly as they were. Re-adding what is already stored is a
@@ -23,6 +23,16 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from dualtrack import __version__
 from dualtrack.model import Case, Document, Event, SourceRef, Stance
+from dualtrack.store.corrections import (
+    Correction,
+    CorrectionError,
+    added_event_id,
+    by_event,
+    check_fields,
+    check_span,
+    corrected_event,
+    correction_id,
+)
 from dualtrack.store.errors import StoreError, UpgradeNeeded
 from dualtrack.store.export import ExportFormat, copy_to_file, format_of, write_events
 from dualtrack.store.migrate import can_migrate, migrate
@@ -165,8 +175,7 @@ class Workspace:
             with self.transaction():
                 migrate(self._con, found, SCHEMA_VERSION)  # type: ignore[arg-type]
             existing = {
-                r[0]
-                for r in self._con.execute("SELECT table_name FROM duckdb_tables()").fetchall()
+                r[0] for r in self._con.execute("SELECT table_name FROM duckdb_tables()").fetchall()
             }
             found = SCHEMA_VERSION
         if found != SCHEMA_VERSION:
@@ -394,6 +403,109 @@ class Workspace:
         )
         select = f"SELECT {names} FROM {source} WHERE {where} ORDER BY t.date NULLS LAST, t.id"
         return copy_to_file(self._con, select, [case_id, *params], path, kind)
+
+    # -- analyst corrections (store.corrections) ------------------------------------------
+
+    def add_correction(
+        self,
+        case_id: str,
+        event_id: str | None,
+        action: str,
+        fields: dict[str, Any] | None = None,
+        *,
+        author: str,
+        note: str = "",
+        case: Case | None = None,
+    ) -> Correction:
+        """Store one verdict on an event (accept, reject, edit) or an event added by hand
+        (`event_id` None; `fields` with `doc_id`, `start`, `end`); returns it as stored (an
+        add's `event_id` is the new event's). Everything is checked first (`check_fields`; the
+        event among the stored ones, the case file's when `case` is given, and those added;
+        the span against the stored text); a `CorrectionError` names the bad field and
+        nothing is written. With `case`, actor ids must be the case's."""
+        author = (author or "").strip()
+        if not author:
+            raise CorrectionError("author: say who makes the correction", "author")
+        with self.transaction():
+            history = self.corrections(case_id)
+            if action == "add":
+                if event_id:
+                    raise CorrectionError(
+                        "event_id: an added event gets a new id; give none", "event_id"
+                    )
+                checked = check_fields(action, fields, case=case)
+                checked["text"] = check_span(
+                    checked["doc_id"], checked["start"], checked["end"],
+                    self._document_text(checked["doc_id"]),
+                )  # fmt: skip
+            else:
+                base = self._reviewed_event(case_id, event_id, case, history)
+                checked = check_fields(action, fields, case=case, base=base)
+            at = _now()
+            row = self._con.execute("SELECT coalesce(max(seq), -1) + 1 FROM corrections")
+            seq = int(row.fetchone()[0])  # type: ignore[index]
+            cid = correction_id(case_id, event_id or "", at, author, seq)
+            correction = Correction(
+                id=cid, case_id=case_id, event_id=event_id or added_event_id(case_id, cid),
+                action=action, fields=checked, author=author, at=at, note=(note or "").strip(),
+            )  # type: ignore[arg-type]  # fmt: skip
+            self._con.execute(
+                "INSERT INTO corrections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    correction.id, case_id, correction.event_id, action,
+                    json.dumps(checked, ensure_ascii=False, sort_keys=True), author, at,
+                    correction.note, seq,
+                ],
+            )  # fmt: skip
+        return correction
+
+    def corrections(self, case_id: str, event_id: str | None = None) -> list[Correction]:
+        """A case's corrections (or one event's), oldest first."""
+        rows = self._query(
+            "SELECT id, case_id, event_id, action, fields, author, created_at AS at, note "
+            "FROM corrections "
+            "WHERE case_id = ? AND (?::VARCHAR IS NULL OR event_id = ?) ORDER BY seq",
+            [case_id, event_id, event_id],
+        )
+        return [Correction(**{**r, "fields": json.loads(r["fields"])}) for r in rows]
+
+    def _reviewed_event(
+        self, case_id: str, event_id: str | None, case: Case | None, history: list[Correction]
+    ) -> Event:
+        """The event a verdict is about, as its corrections so far left it; `CorrectionError`
+        when the case has no such event."""
+        found = self._stored_event(case_id, event_id) if event_id else None
+        if found is None and case is not None:
+            found = next((e for e in case.events if e.id == event_id), None)
+        group = by_event(history).get(event_id or "", [])
+        event, _ = corrected_event(found, group)
+        if event is not None:
+            return event
+        if not event_id:
+            raise CorrectionError("event_id: say which event (its id)", "event_id")
+        from dualtrack.cases.checks import closest
+
+        known = {r["id"] for r in self._query("SELECT id FROM events WHERE case_id = ?", [case_id])}
+        known |= {e.id for e in case.events} if case is not None else set()
+        hint = closest(event_id, known)
+        tip = f" (did you mean {hint!r}?)" if hint else ""
+        raise CorrectionError(
+            f"event_id: no event {event_id!r} in case {case_id!r}{tip}; "
+            f"`dualtrack events --case {case_id}` lists them", "event_id",
+        )  # fmt: skip
+
+    def _stored_event(self, case_id: str, event_id: str) -> Event | None:
+        source, exprs = self._merged("events", EVENT_COLUMNS)
+        fields = ", ".join(f"'{c}', {exprs[c]}" for c, _ in EVENT_COLUMNS[1:])
+        rows = self._query(
+            f"SELECT json_object({fields}) AS e FROM {source} WHERE t.case_id = ? AND t.id = ?",
+            [case_id, case_id, event_id],
+        )
+        return Event.model_validate_json(rows[0]["e"]) if rows else None
+
+    def _document_text(self, doc_id: str) -> str | None:
+        rows = self._query("SELECT text FROM documents WHERE id = ?", [doc_id])
+        return rows[0]["text"] if rows else None
 
     # -- runs ----------------------------------------------------------------------------
 

@@ -216,7 +216,10 @@ class Poll:
             return
         events, stances = case_event_set(self.case, self.ws)
         try:
-            snap = snapshot(self.case, events, stances, runs=runs, seed=seed)
+            snap = snapshot(
+                self.case, events, stances, runs=runs, seed=seed,
+                corrections=self.ws.corrections(self.case.id),
+            )  # fmt: skip
         except ValueError as e:
             self.result.snapshot_error = str(e)
             self.warn(f"no snapshot: {e}")

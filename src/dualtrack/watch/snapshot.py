@@ -14,11 +14,12 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from dualtrack.analyze import Modality, SituationPicture, build_picture, merge_events, modality
+from dualtrack.analyze import Modality, SituationPicture, build_picture, modality
 from dualtrack.analyze.escalation import event_rung
 from dualtrack.analyze.inputs import acts_for
 from dualtrack.model import Case, Event, Role, Stance
 from dualtrack.ontology import Category
+from dualtrack.store import Correction
 
 TalksStatus = Literal["none", "held", "announced", "scheduled", "cancelled"]
 # An outside actor "acts as a spoiler" once it uses or threatens military force (ladder rung 3,
@@ -178,21 +179,23 @@ def snapshot(
     *,
     runs: int = 4000,
     seed: int = 0,
+    corrections: Iterable[Correction] = (),
 ) -> Snapshot:
     """The snapshot of `case` with `events`/`stances` (merged with the case's own by id) as of
     `asof`: by default the latest date something was reported to happen (an act, threat or
     rumour, or the case's own as-of date), never today's date, and never the date a round is
-    only planned for. Nothing dated later is read."""
-    from dualtrack.app import combine
+    only planned for. Nothing dated later is read. Analyst `corrections` apply, as they do
+    for every command."""
+    from dualtrack.app import combine, corrected
 
-    events = list(events)
+    events, corrections = list(events), list(corrections)
     if asof is None:
-        all_events = merge_events(case, events)
+        all_events = corrected(case, events, corrections)
         reported = [e.date for e in all_events if e.date and modality(e) is not Modality.NONE]
         asof = max([*reported, case.asof or dt.date.min])
         if asof == dt.date.min:
             raise ValueError(f"case {case.id!r} has no dated events to take a snapshot of")
-    known, _ = combine(case, events, stances, asof)  # the one event set every command reads
+    known, _ = combine(case, events, stances, asof, corrections)  # the one set all commands read
     used = [e for e in known.events if e.date is not None and e.date <= asof]
     picture = build_picture(known, used, known.stances, asof=asof)
     escalation = _escalation(picture)
