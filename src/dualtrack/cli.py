@@ -616,8 +616,12 @@ def brief_cmd(
         typer.Option("--since", help="First day of the charts YYYY-MM-DD (default: 30 days)."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
+    min_confidence: Annotated[
+        float, typer.Option("--min-confidence", help=MIN_CONFIDENCE_HELP)
+    ] = 0.0,
 ) -> None:
-    """Write the analyst brief: one self-contained HTML file (or Markdown), every line sourced."""
+    """Write the analyst brief: one self-contained HTML file (or Markdown), every line sourced;
+    extracted events below even odds are marked as the coder's reading, not stated as fact."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from dualtrack.outputs import check_out, format_of
@@ -634,6 +638,7 @@ def brief_cmd(
         fail(f"--format {fmt!r}: choose html or md")
     if runs < 1:
         fail(f"--runs must be at least 1, got {runs}")
+    _check_min_confidence(min_confidence)
     check_out(out, force=force, inputs=[case, *(sources or [])], data_dir=data_dir)
     fmt = format_of(out, fmt, BRIEF_SUFFIXES, "--out")
     data = _case_data_or_fail(case, data_dir, day, use_store=not no_store, documents=False)
@@ -649,6 +654,7 @@ def brief_cmd(
                 runs=runs,
                 seed=seed,
                 step=lambda text: progress.update(task, description=text),
+                min_confidence=min_confidence,
             ).brief
             path = write_brief(brief, out, fmt)
         except (StoreError, FileNotFoundError, ValueError) as exc:

@@ -775,27 +775,7 @@ class Coder:
         else:
             target_ids = [i for m in targets_m for i in m.ids]
         if anaphor and subjects and not target_ids:
-            # "rejected the accusation": aimed at the actor of the last act by another state
-            own = {self._c(i) for s in subjects for i in s.ids}
-            target_ids = self._last_others(own)
-            deal = self.mod.get("anaphoric_agreements_re")  # "welcomed the agreement": its parties
-            pair = self._last_pair
-            if (
-                deal is not None
-                and pair is not None
-                and not own & {self._c(x) for x in pair}
-                and (deal.match(self.text, t.end + 1) or deal.match(self.text, t.end))
-            ):
-                target_ids = list(pair)
-            acts = self.mod.get("anaphoric_acts_re")  # "condemned the incursion" after "Guyana
-            blamed = self._last_accused  # accused Venezuela of an incursion": Venezuela's act
-            if (
-                acts is not None
-                and blamed is not None
-                and target_ids == [blamed[0]]
-                and (acts.match(self.text, t.end + 1) or acts.match(self.text, t.end))
-            ):
-                target_ids = [blamed[1]]
+            target_ids = self._anaphoric_target(t, subjects)
         pair = self._pair_subject(cs, preps[0].start() if preps else t.start)
         both_at = self._cue("pair_pronouns", cs, t.start) if pair and subjects else None
         if both_at is not None and self._cue("speech", subjects[-1].end, both_at.start()):
@@ -826,60 +806,183 @@ class Coder:
                 [],
             )  # fmt: skip
         if not actor_ids:
-            if rule.mediates and after:
-                actor_ids = [after[0].id]
-                target_ids = [m.id for m in after[1:2]]
-            else:
-                # The subject slot (before the verb or target preposition): a name there that
-                # no dictionary knows is reported, and the event is not guessed.
-                slot_end = preps[0].start() if preps else t.start
-                base = max(cs, slot_end - (16 if self.lang.cjk else 60))
-                cands = candidate_names(self.text[base:slot_end], self.lang, self.lang.stopwords)
-                if cands:
-                    self.candidates.extend((base + a, base + b) for a, b in cands)
-                    return []
-                if self._slot_empty(cs, slot_end, dates):
-                    prev = self._previous_clause_subject(sent, clause, mentions)
-                    if prev:
-                        actor_ids = prev
-                        inherited = True
-                    elif self._last_subject:
-                        actor_ids = list(self._last_subject)
-                        inherited = True
+            found = self._fallback_actor(t, rule, clause, sent, preps, after, mentions, dates)
+            if found is None:
+                return []  # an unknown name in the subject slot: reported, not guessed
+            actor_ids, fallback_targets, inherited = found
+            target_ids = fallback_targets if fallback_targets is not None else target_ids
         if not actor_ids:
             return []
 
-        if not [x for x in target_ids if all(self._c(x) != self._c(a) for a in actor_ids)]:
-            target_ids = []
-            if rule.untargeted is not None:
-                cat = rule.untargeted  # a missile fired at no one named: a test
-            if cat in PLACE_TARGETED:
-                # exercises around Taiwan, strikes in Syria: the state named as the place
-                own = {self._c(a) for a in actor_ids}
-                for m in mentions:
-                    if (
-                        cs <= m.start < ce
-                        and m.locative
-                        and len(m.ids) == 1
-                        and self._kind(m.id) in ("state", "city")
-                        and self._c(m.id) not in own
-                    ):
-                        target_ids = [m.id]
-                        break
+        cat, target_ids = self._untargeted(rule, cat, clause, mentions, actor_ids, target_ids)
+        rule, cat, mode = self._content_category(t, rule, cat)
+        flags = self._modality(t, clause, sent)
+        cat, mode, threatened, target_ids = self._stance_of_act(
+            t, rule, clause, sent, cat, mode, flags, target_ids
+        )
+        if not target_ids and (t.content or (cat is Category.THREATEN and rule.governs_sentence)):
+            target_ids = self._content_target(t, sent, mentions, actor_ids)
+        date = self._date(t, clause, sent, self._own_dates(t, sent, dates), context_date)
+        if (
+            cat is not Category.THREATEN
+            and date is not None
+            and date.date is not None
+            and self.doc_date is not None
+            and date.date > self.doc_date
+        ):
+            flags["hypothetical"] = True  # talks "expected to resume next week": not yet held
+        joint = rule.mutual or cat in SYMMETRIC or mode == "ceasefire"
+        # 泰柬双方…同意停火, 日本与菲律宾签署: the two parties act on each other
+        if joint and not target_ids and not rule.mediates and len(set(actor_ids)) == 2:
+            actor_ids, target_ids = actor_ids[:1], actor_ids[1:]
+        conf = rule.weight
+        if inherited:
+            conf -= 0.15
+        if not target_ids:
+            conf -= 0.1
+        if date is None or date.date is None:
+            conf -= 0.05
+        pairs = self._directed_pairs(rule, cat, mode, flags, mutual, shuttle, actor_ids, target_ids)
+        if shuttle is not None:
+            mode = "mediated"
+        return [
+            Draft(
+                trigger=t,
+                sentence=sent,
+                clause=clause,
+                actor=a,
+                target=tg,
+                category=cat,
+                mode=mode,
+                date=date,
+                confidence=max(0.05, min(1.0, conf)),
+                threatened=threatened,
+                via=shuttle.id if shuttle is not None else None,
+                subject_start=None if inherited else (subjects[0].start if subjects else t.start),
+                **flags,
+            )
+            for a, tg in pairs
+        ]
+
+    def _anaphoric_target(self, t: Trigger, subjects: list[Mention]) -> list[str]:
+        """The target of a response to an unnamed act ("rejected the accusation"): the actor of
+        the last act by another state; the parties of the last agreement ("welcomed the
+        agreement"); the accused of the last accusation ("condemned the incursion")."""
+        own = {self._c(i) for s in subjects for i in s.ids}
+        target_ids = self._last_others(own)
+        deal = self.mod.get("anaphoric_agreements_re")
+        pair = self._last_pair
+        if (
+            deal is not None
+            and pair is not None
+            and not own & {self._c(x) for x in pair}
+            and (deal.match(self.text, t.end + 1) or deal.match(self.text, t.end))
+        ):
+            target_ids = list(pair)
+        acts = self.mod.get("anaphoric_acts_re")  # "condemned the incursion" after "Guyana
+        blamed = self._last_accused  # accused Venezuela of an incursion": Venezuela's act
+        if (
+            acts is not None
+            and blamed is not None
+            and target_ids == [blamed[0]]
+            and (acts.match(self.text, t.end + 1) or acts.match(self.text, t.end))
+        ):
+            target_ids = [blamed[1]]
+        return target_ids
+
+    def _fallback_actor(
+        self,
+        t: Trigger,
+        rule: VerbRule,
+        clause: tuple[int, int],
+        sent: Sentence,
+        preps: list[re.Match[str]],
+        after: list[Mention],
+        mentions: list[Mention],
+        dates: list[DateMention],
+    ) -> tuple[list[str], list[str] | None, bool] | None:
+        """The actor when the subject slot named none: a mediator named after its verb; else
+        the subject of the clause or sentence before (inherited), when the slot is empty.
+        Returns (actor ids, target ids or None to keep them, inherited), or None when the slot
+        holds a name no dictionary knows (it is reported as a candidate, the event not guessed)."""
+        if rule.mediates and after:
+            return [after[0].id], [m.id for m in after[1:2]], False
+        cs = clause[0]
+        slot_end = preps[0].start() if preps else t.start
+        base = max(cs, slot_end - (16 if self.lang.cjk else 60))
+        cands = candidate_names(self.text[base:slot_end], self.lang, self.lang.stopwords)
+        if cands:
+            self.candidates.extend((base + a, base + b) for a, b in cands)
+            return None
+        if self._slot_empty(cs, slot_end, dates):
+            prev = self._previous_clause_subject(sent, clause, mentions)
+            if prev:
+                return prev, None, True
+            if self._last_subject:
+                return list(self._last_subject), None, True
+        return [], None, False
+
+    def _untargeted(
+        self,
+        rule: VerbRule,
+        cat: Category,
+        clause: tuple[int, int],
+        mentions: list[Mention],
+        actor_ids: list[str],
+        target_ids: list[str],
+    ) -> tuple[Category, list[str]]:
+        """With no target other than the actor itself: the rule's untargeted category (a missile
+        fired at no one named is a test), and for acts aimed at a place, the state named as the
+        place (exercises around Taiwan, strikes in Syria)."""
+        if [x for x in target_ids if all(self._c(x) != self._c(a) for a in actor_ids)]:
+            return cat, target_ids
+        cs, ce = clause
+        target_ids = []
+        if rule.untargeted is not None:
+            cat = rule.untargeted
+        if cat in PLACE_TARGETED:
+            own = {self._c(a) for a in actor_ids}
+            for m in mentions:
+                if (
+                    cs <= m.start < ce
+                    and m.locative
+                    and len(m.ids) == 1
+                    and self._kind(m.id) in ("state", "city")
+                    and self._c(m.id) not in own
+                ):
+                    return cat, [m.id]
+        return cat, target_ids
+
+    @staticmethod
+    def _content_category(
+        t: Trigger, rule: VerbRule, cat: Category
+    ) -> tuple[VerbRule, Category, str | None]:
+        """What a governing verb's content makes of it: ready to accept a proposal for a truce
+        is the acceptance; agreed to a ceasefire makes the ceasefire the event."""
         for c in t.content:
             if c.rule.category is cat and not c.rule.content_categories:
-                rule = c.rule  # ready to accept a proposal for a truce: the acceptance
-                mode = rule.mode
-                break
+                return c.rule, cat, c.rule.mode
             promoted = rule.content_categories.get(
                 c.rule.mode or ""
             ) or rule.content_categories.get(c.rule.category.value)
-            if promoted is not None:  # agreed to a ceasefire: the ceasefire is the event
-                cat, mode = promoted, c.rule.mode
-                break
-        else:
-            mode = rule.mode
-        flags = self._modality(t, clause, sent)
+            if promoted is not None:
+                return rule, promoted, c.rule.mode
+        return rule, cat, rule.mode
+
+    def _stance_of_act(
+        self,
+        t: Trigger,
+        rule: VerbRule,
+        clause: tuple[int, int],
+        sent: Sentence,
+        cat: Category,
+        mode: str | None,
+        flags: dict[str, bool],
+        target_ids: list[str],
+    ) -> tuple[Category, str | None, bool, list[str]]:
+        """Refusals and threats read off the modality: a negated concession or a "will never
+        withdraw" is a refusal; an act a speaker says would follow a condition is a threat.
+        Updates `flags` in place; returns (category, mode, threatened, target ids)."""
         if cat is Category.CONCEDE and flags["negated"]:
             cat, mode, flags["negated"] = Category.REJECT, None, False  # 不会接受…要求: a refusal
         elif self._cue("refusal", max(clause[0], t.start - 8), t.start) is not None:
@@ -904,82 +1007,79 @@ class Coder:
             inner = [c.rule.category.value for c in t.content]
             mode = next((rule.content_modes[c] for c in inner if c in rule.content_modes), mode)
             threatened = cat is Category.THREATEN  # a refusal to meet is made, not threatened
-        if not target_ids and (t.content or (cat is Category.THREATEN and rule.governs_sentence)):
-            # The target of what is threatened/demanded/refused: A 威胁对 B 加征关税; a threat
-            # with no coded content (扬言，若黎巴嫩不…，将扩大行动): the state named after it.
-            last = t.content[-1] if t.content else t
-            ce2 = (
-                next((c[1] for c in sent.clauses if c[0] <= last.start < c[1]), sent.end)
-                if t.content
-                else sent.end
-            )
-            own_states = {self._c(a) for a in actor_ids}
-            # the threatened act's own clause first (警告, 若B不撤出, A将对C发动打击: C), then
-            # anything after the governing verb; Modi warned that India would strike: not India
-            c0 = next((c[0] for c in sent.clauses if c[0] <= last.start < c[1]), t.end)
-            for lo in dict.fromkeys((max(c0, t.end), t.end)):
-                found = next(
-                    (m for m in mentions if lo <= m.start < ce2 and not m.locative
-                     and self._c(m.id) not in own_states), None,
-                )  # fmt: skip
-                if found is not None:
-                    target_ids = list(found.ids)
-                    break
-        # a governing verb is dated by what precedes it: a date inside its content ("agreed to
-        # meet next week") dates the content, not the agreement
-        own = dates
-        if t.content and self.doc_date is not None:
-            own = [
-                d for d in dates
-                if d.end <= t.start or d.date is None or d.date <= self.doc_date
-            ]  # fmt: skip
-            # 11日发表声明，指责X前一天炮击: a day before the verb in its sentence dates it,
-            # the one inside its content dates the content
-            before = [
-                d for d in own
-                if sent.start <= d.start and d.end <= t.start and d.date is not None
-                and not d.dateline and d.precision is DatePrecision.DAY
-            ]  # fmt: skip
-            if before:
-                own = [d for d in own if d.end <= t.start]
-            # 指控乌军上周…攻击, 敦促卢旺达履行6月签署的协议: in Chinese (where a verb's own date
-            # stands before it) a past date between the verb and its content's end is the content's
-            if self.lang.cjk:
-                last = max(c.end for c in t.content)
-                own = [d for d in own if not t.end <= d.start < last]
-            else:  # "in violation of the November 2024 ceasefire": a date naming the content
-                own = [
-                    d for d in own
-                    if not any(d.end <= c.start and not self.text[d.end : c.start].strip()
-                               for c in t.content)
-                ]  # fmt: skip
-        date = self._date(t, clause, sent, own, context_date)
-        if (
-            cat is not Category.THREATEN
-            and date is not None
-            and date.date is not None
-            and self.doc_date is not None
-            and date.date > self.doc_date
-        ):
-            flags["hypothetical"] = True  # talks "expected to resume next week": not yet held
-        joint = rule.mutual or cat in SYMMETRIC or mode == "ceasefire"
-        # 泰柬双方…同意停火, 日本与菲律宾签署: the two parties act on each other
-        if joint and not target_ids and not rule.mediates and len(set(actor_ids)) == 2:
-            actor_ids, target_ids = actor_ids[:1], actor_ids[1:]
-        conf = rule.weight
-        if inherited:
-            conf -= 0.15
-        if not target_ids:
-            conf -= 0.1
-        if date is None or date.date is None:
-            conf -= 0.05
-        out: list[Draft] = []
+        return cat, mode, threatened, target_ids
+
+    def _content_target(
+        self, t: Trigger, sent: Sentence, mentions: list[Mention], actor_ids: list[str]
+    ) -> list[str]:
+        """The target of what is threatened/demanded/refused: A 威胁对 B 加征关税; a threat with
+        no coded content (扬言，若黎巴嫩不…，将扩大行动): the state named after it."""
+        last = t.content[-1] if t.content else t
+        ce2 = (
+            next((c[1] for c in sent.clauses if c[0] <= last.start < c[1]), sent.end)
+            if t.content
+            else sent.end
+        )
+        own_states = {self._c(a) for a in actor_ids}
+        # the threatened act's own clause first (警告, 若B不撤出, A将对C发动打击: C), then
+        # anything after the governing verb; Modi warned that India would strike: not India
+        c0 = next((c[0] for c in sent.clauses if c[0] <= last.start < c[1]), t.end)
+        for lo in dict.fromkeys((max(c0, t.end), t.end)):
+            found = next(
+                (m for m in mentions if lo <= m.start < ce2 and not m.locative
+                 and self._c(m.id) not in own_states), None,
+            )  # fmt: skip
+            if found is not None:
+                return list(found.ids)
+        return []
+
+    def _own_dates(self, t: Trigger, sent: Sentence, dates: list[DateMention]) -> list[DateMention]:
+        """The dates that may date `t` itself: a governing verb is dated by what precedes it; a
+        date inside its content ("agreed to meet next week") dates the content, not the
+        agreement."""
+        if not t.content or self.doc_date is None:
+            return dates
+        doc_date = self.doc_date
+        own = [d for d in dates if d.end <= t.start or d.date is None or d.date <= doc_date]
+        # 11日发表声明，指责X前一天炮击: a day before the verb in its sentence dates it, the one
+        # inside its content dates the content
+        before = [
+            d for d in own
+            if sent.start <= d.start and d.end <= t.start and d.date is not None
+            and not d.dateline and d.precision is DatePrecision.DAY
+        ]  # fmt: skip
+        if before:
+            own = [d for d in own if d.end <= t.start]
+        # 指控乌军上周…攻击, 敦促卢旺达履行6月签署的协议: in Chinese (where a verb's own date
+        # stands before it) a past date between the verb and its content's end is the content's
+        if self.lang.cjk:
+            last = max(c.end for c in t.content)
+            return [d for d in own if not t.end <= d.start < last]
+        # "in violation of the November 2024 ceasefire": a date naming the content
+        return [
+            d for d in own
+            if not any(d.end <= c.start and not self.text[d.end : c.start].strip()
+                       for c in t.content)
+        ]  # fmt: skip
+
+    def _directed_pairs(
+        self,
+        rule: VerbRule,
+        cat: Category,
+        mode: str | None,
+        flags: dict[str, bool],
+        mutual: bool,
+        shuttle: Mention | None,
+        actor_ids: list[str],
+        target_ids: list[str],
+    ) -> list[tuple[str, str | None]]:
+        """(actor, target) of each draft, once each. Talks, agreements and ceasefires are
+        mutual: coded in both directions; a denial ("had not met Pakistani officials") is one
+        side's claim: one way."""
         pairs: list[tuple[str, str | None]] = []
         for a in dict.fromkeys(actor_ids):
             for tg in [x for x in target_ids if self._c(x) != self._c(a)] or [None]:
                 pairs.append((a, tg))
-                # Talks, agreements and ceasefires are mutual: coded in both directions.
-                # A denial ("had not met Pakistani officials") is one side's claim: one way.
                 if (
                     tg is not None
                     and (not rule.mediates or shuttle is not None)
@@ -988,29 +1088,7 @@ class Coder:
                     and (mutual or not flags["negated"])
                 ):
                     pairs.append((tg, a))
-        if shuttle is not None:
-            mode = "mediated"
-        for a, tg in dict.fromkeys(pairs):
-            out.append(
-                Draft(
-                    trigger=t,
-                    sentence=sent,
-                    clause=clause,
-                    actor=a,
-                    target=tg,
-                    category=cat,
-                    mode=mode,
-                    date=date,
-                    confidence=max(0.05, min(1.0, conf)),
-                    threatened=threatened,
-                    via=shuttle.id if shuttle is not None else None,
-                    subject_start=None
-                    if inherited
-                    else (subjects[0].start if subjects else t.start),
-                    **flags,
-                )
-            )
-        return out
+        return list(dict.fromkeys(pairs))
 
     def _previous_clause_subject(
         self, sent: Sentence, clause: tuple[int, int], mentions: list[Mention]

@@ -35,6 +35,11 @@ LATEST_N = 6  # moves listed per track
 # more the workspace holds (`dualtrack events` lists them all), so its size stays bounded.
 LIST_N = 12  # events in one list (rounds, threats, excluded reports)
 PAIRS_N = 8  # pairs of actors in the by-pair index table
+# An extracted event whose confidence is below this is more likely wrong than right: the learned
+# coder's confidence is calibrated on the real corpus's dev split (`scripts/train_coder.py
+# --reliability dev`: events at 0.45 are right 45% of the time), so its line says it is the
+# coder's reading, not a fact. Events from a case file carry 1.0 and are stated plainly.
+LOW_CONFIDENCE = 0.5
 
 
 class Line(BaseModel):
@@ -105,8 +110,10 @@ class _Builder:
         book: EvidenceBook,
         outlook: Outlook | None,
         history: Sequence[tuple[dt.date, dict[str, dict[str, float]]]] = (),
+        low_confidence: float = LOW_CONFIDENCE,
     ) -> None:
         self.case, self.pic, self.s, self.book, self.outlook = case, pic, s, book, outlook
+        self.low_confidence = low_confidence
         self.lang = s.lang
         self.history = [(d, h) for d, h in history if pic.start <= d <= pic.asof]
 
@@ -119,7 +126,7 @@ class _Builder:
         return d.isoformat() if d else "?"
 
     def event_text(self, ev: Event) -> str:
-        return event_text(self.case, ev, self.s)
+        return event_text(self.case, ev, self.s, self.low_confidence)
 
     def event_line(self, ev: Event) -> Line:
         return Line(
@@ -604,8 +611,11 @@ class _Builder:
         return Section(id="outlook", heading=s("sections.outlook"), blocks=blocks)
 
 
-def event_text(case: Case, ev: Event, s: Strings) -> str:
-    """One event as a sentence in `s`'s language (the brief's lines, the dashboard's rows)."""
+def event_text(
+    case: Case, ev: Event, s: Strings, low_confidence: float = LOW_CONFIDENCE
+) -> str:
+    """One event as a sentence in `s`'s language (the brief's lines, the dashboard's rows); an
+    event the coder is unsure of (confidence below `low_confidence`) says so."""
 
     def who(actor_id: str | None) -> str:
         return actor_label(case, actor_id, s.lang)
@@ -623,6 +633,8 @@ def event_text(case: Case, ev: Event, s: Strings) -> str:
     flags = [s(f"flags.{f}") for f in ev.flags.names()]
     if flags:
         text += f" ({', '.join(flags)})"
+    if ev.confidence < low_confidence:
+        text += f" [{s('low_confidence', pct=_pct(ev.confidence) + '%')}]"
     return text
 
 
@@ -698,12 +710,14 @@ def build_brief(
     documents: Mapping[str, Document] | None = None,
     outlook: Outlook | None = None,
     history: Sequence[tuple[dt.date, dict[str, dict[str, float]]]] = (),
+    low_confidence: float = LOW_CONFIDENCE,
 ) -> Brief:
     """The brief of `picture`; `history` is the stored forecasts (date, {horizon: {end state:
-    p}}) whose movement the outlook charts when there are two or more in the picture's window."""
+    p}}) whose movement the outlook charts when there are two or more in the picture's window.
+    Event lines below `low_confidence` are marked as the coder's reading, not stated as fact."""
     s = Strings(lang)
     book = EvidenceBook(case, documents or {})
-    b = _Builder(case, picture, s, book, outlook, history)
+    b = _Builder(case, picture, s, book, outlook, history, low_confidence)
     sections = [
         b.headline(),
         b.negotiation(),
@@ -741,4 +755,4 @@ def build_brief(
     )
 
 
-__all__ = ["CHART_IDS", "SECTION_IDS", "Brief", "build_brief", "event_text"]
+__all__ = ["CHART_IDS", "LOW_CONFIDENCE", "SECTION_IDS", "Brief", "build_brief", "event_text"]

@@ -43,26 +43,32 @@ def brief_parts(
     seed: int = 0,
     step: Step | None = None,
     reuse: BriefParts | None = None,
+    min_confidence: float = 0.0,
 ) -> BriefParts:
     """The picture, both forecasts and the brief of `data` as of its date; the charts start at
     `since` (default: the picture's 30-day window). Texts the brief cites that `data` did not
     load are read from its workspace afterwards, and only those. `reuse`: the parts already
-    made from the same `data` (in another language), whose picture and forecasts are kept."""
+    made from the same `data` (in another language), whose picture and forecasts are kept.
+    Events below `min_confidence` are left out of everything (picture, forecasts, brief)."""
     say = step or (lambda _: None)
+    case = data.case
+    if min_confidence > 0:
+        kept = [e for e in case.events if e.confidence >= min_confidence]
+        case = case.model_copy(update={"events": kept})
     docs = dict(data.documents)
     docs.update(read_source_dirs(list(sources) or default_source_dirs()))
     with _gc_paused():
         if reuse is None:
             say("build the situation picture")
-            picture = build_picture(data.case, asof=data.asof, start=since)
+            picture = build_picture(case, asof=data.asof, start=since)
             say("run the bargaining models and the forecast")
-            outlook = compute_outlook(data.case, picture.asof, runs=runs, draws=draws, seed=seed)
+            outlook = compute_outlook(case, picture.asof, runs=runs, draws=draws, seed=seed)
         else:
             picture, outlook = reuse.picture, reuse.outlook
         say("write the brief")
         history = [(p.asof, p.horizons) for p in data.probabilities]
         brief = build_brief(
-            data.case, picture, lang=lang, documents=docs, outlook=outlook, history=history
+            case, picture, lang=lang, documents=docs, outlook=outlook, history=history
         )
     if not data.documents_read and data.workspace is not None:
         missing = [r.doc_id for r in brief.evidence if r.span is None and r.doc_id not in docs]
@@ -109,15 +115,24 @@ def make_brief(
     draws: int = 500,
     seed: int = 0,
     step: Step | None = None,
+    min_confidence: float = 0.0,
 ) -> Brief:
     """The brief of `case` as of `asof`, with the workspace's events (unless `use_store` is
     False), source texts from `sources` folders (default: $DUALTRACK_SOURCES), and both
     forecasts run with `seed`. The workspace is read once, read-only, and only the texts the
-    brief cites are loaded."""
+    brief cites are loaded. Events below `min_confidence` are left out."""
     if step:
         step("read the case and the workspace")
     data = load_case_data(case, data_dir, asof=asof, use_store=use_store, documents=False)
     parts = brief_parts(
-        data, lang=lang, sources=sources, since=since, runs=runs, draws=draws, seed=seed, step=step
+        data,
+        lang=lang,
+        sources=sources,
+        since=since,
+        runs=runs,
+        draws=draws,
+        seed=seed,
+        step=step,
+        min_confidence=min_confidence,
     )
     return parts.brief
