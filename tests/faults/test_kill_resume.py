@@ -4,9 +4,11 @@ leaves the groups it committed, and a second run ends in the state of one uninte
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from dualtrack.extract import Extractor
@@ -73,3 +75,49 @@ def test_ingest_killed_mid_group_resumes_to_the_clean_state(tmp_path: Path) -> N
         summary = ingest([articles], ws, "c", ex, batch_size=10)
         assert (summary.documents_seen, summary.documents_new) == (20, 25)
         assert _state(ws) == clean
+
+
+# A parent that starts a pool of two workers, prints their process ids, then is killed outright
+# while results larger than a pipe holds are on their way to it.
+POOL_PARENT = """
+import os, signal
+from dualtrack.parallel import ordered_map
+
+def pid(_state, _item):
+    return os.getpid(), "x" * 1_000_000
+
+if __name__ == "__main__":
+    pids = set()
+    for n, (_item, (worker, _)) in enumerate(ordered_map(pid, None, range(40), workers=2)):
+        pids.add(worker)
+        if n == 8:
+            print(" ".join(map(str, sorted(pids))), flush=True)
+            os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    state = Path(f"/proc/{pid}/stat")
+    return not (state.exists() and state.read_text().split(") ")[-1].startswith("Z"))
+
+
+def test_pool_workers_end_when_their_parent_is_killed(tmp_path: Path) -> None:
+    """Before, workers of a killed `ingest` waited for ever to hand over a result, holding its
+    memory and its stdout (so whoever waited for that output hung too)."""
+    script = tmp_path / "parent.py"
+    script.write_text(POOL_PARENT, encoding="utf-8")
+    done = subprocess.run(  # returns once every holder of its stdout (the workers too) has exited
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == -signal.SIGKILL, done.stderr[-2000:]
+    pids = [int(p) for p in done.stdout.split()]
+    assert pids and os.getpid() not in pids
+    for _ in range(100):  # bounded: ten seconds at most for the kernel to reap them
+        if not any(_alive(p) for p in pids):
+            break
+        time.sleep(0.1)
+    assert not any(_alive(p) for p in pids)
