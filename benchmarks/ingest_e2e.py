@@ -5,9 +5,11 @@ Why: an analyst points `ingest` at an outlet's archive (the probe of issue 15 us
 and be able to stop and start again without losing or redoing work. The archive is written by
 this script (~600-character articles in three scripts, `extract_speed.corpus`). The command runs
 on a pseudo-terminal (so the progress bar draws as an analyst sees it), gets Ctrl-C after
-`--interrupt` seconds, and is started again on the same workspace.
+`--interrupt` seconds (or, with `--signal KILL`, is killed outright as by the OOM killer or a
+power cut), and is started again on the same workspace.
 
     .venv/bin/python benchmarks/ingest_e2e.py [--mb 20] [--interrupt 60] [--workers 2]
+        [--signal INT|KILL]
 """
 
 from __future__ import annotations
@@ -44,8 +46,10 @@ def write_archive(path: Path, megabytes: float, seed: int = 5) -> int:
     return n
 
 
-def run(cmd: list[str], stop_after: float | None) -> tuple[float, int, str, str]:
-    """Run `cmd` with stderr on a pseudo-terminal; Ctrl-C after `stop_after` seconds.
+def run(
+    cmd: list[str], stop_after: float | None, sig: int = signal.SIGINT
+) -> tuple[float, int, str, str]:
+    """Run `cmd` with stderr on a pseudo-terminal; send `sig` after `stop_after` seconds.
     Returns (seconds, exit code, stdout, last progress line)."""
     master, slave = pty.openpty()
     start = time.perf_counter()
@@ -71,7 +75,7 @@ def run(cmd: list[str], stop_after: float | None) -> tuple[float, int, str, str]
     try:
         out, _ = proc.communicate(timeout=stop_after)
     except subprocess.TimeoutExpired:
-        proc.send_signal(signal.SIGINT)
+        proc.send_signal(sig)
         out, _ = proc.communicate()
     seconds = time.perf_counter() - start
     reader.join(timeout=5)
@@ -86,6 +90,7 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=20)
     parser.add_argument("--interrupt", type=float, default=60, help="seconds before Ctrl-C")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--signal", choices=("INT", "KILL"), default="INT")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         archive = Path(tmp) / "archive.jsonl"
@@ -97,8 +102,8 @@ def main() -> None:
             "us-iran-2026", "--data-dir", str(Path(tmp) / "ws"), "--format", "json",
             "--workers", str(args.workers),
         ]  # fmt: skip
-        first, code, _, bar = run(cmd, args.interrupt)
-        print(f"run 1: Ctrl-C after {first:.0f} s (exit {code}); last progress: {bar}")
+        first, code, _, bar = run(cmd, args.interrupt, getattr(signal, f"SIG{args.signal}"))
+        print(f"run 1: SIG{args.signal} after {first:.0f} s (exit {code}); last progress: {bar}")
         second, code, out, bar = run(cmd, None)
         summary = json.loads(out.splitlines()[-1]) if code == 0 and out.strip() else {}
         print(f"run 2: {second:.0f} s (exit {code}); last progress: {bar}")

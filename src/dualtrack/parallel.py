@@ -58,6 +58,21 @@ _STATE: Any = None  # the worker's shared state (set once per worker process)
 def _init(state: Any) -> None:
     global _STATE
     _STATE = state
+    import multiprocessing
+    import threading
+
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
+
+
+def _exit_with(parent: Any) -> None:
+    """End this worker when the process that started it ends. Why: a pool's workers hold both
+    ends of its task queue, so when the parent is killed outright (kill -9, the OOM killer) they
+    never see it close and would idle forever, each holding a loaded extractor's memory and the
+    parent's stdout."""
+    parent.join()
+    os._exit(1)
 
 
 def _call(fn: Callable[[Any, Any], Any], item: Any) -> Any:

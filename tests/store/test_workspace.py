@@ -300,3 +300,29 @@ def test_version_1_workspace_is_upgraded_in_place(tmp_path: Path) -> None:
     columns = {r[0] for r in con.execute("DESCRIBE events").fetchall()}
     con.close()
     assert "evidence" not in columns
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 7, 5_000])
+def test_iter_events_pages_every_event_once_in_first_reported_order(
+    ws: Workspace, chunk: int
+) -> None:
+    """Pages cut through the evidence sequence: an event reported again in a later page, or
+    whose first span sits at a page's last position, is still read once, where first seen."""
+    made = [
+        Event(date=f"2026-02-{k + 1:02}", actor="AAA", target="BBB", category="CONSULT")
+        for k in range(11)
+    ]
+    order = [3, 0, 3, 5, 1, 0, 8, 2, 5, 3, 6, 4, 1, 7]  # which event each report is of
+    for n, k in enumerate(order):
+        batch = [made[k].model_copy(update={"evidence": [ev(n, n + 5, f"doc{n}")]})]
+        ws.add_events(batch, "c")
+    ws.add_events([made[10], made[9]], "c")  # never reported by a document
+    ws.add_events([made[0].model_copy(update={"evidence": [ev(0, 5, "other")]})], "elsewhere")
+    got = list(ws.iter_events("c", chunk=chunk))
+    first_seen = list(dict.fromkeys(made[k].id for k in order))
+    bare = sorted((made[9].id, made[10].id))
+    assert [e.id for e in got] == first_seen + bare
+    reports = {e.id: [s.start for s in e.evidence] for e in got}
+    assert reports[made[3].id] == [0, 2, 9]  # every span, in the order added
+    assert reports[bare[0]] == []
+    assert {e.id: e for e in ws.events("c")} == {e.id: e for e in got}

@@ -6,6 +6,11 @@ from dataclasses import dataclass
 
 from dualtrack.extract.langdata import LangData
 
+# The longest stretch coded as one sentence. Why: the coder's work for each verb grows with its
+# sentence, so a document without sentence punctuation (a 5 MB paste of one "sentence") cost time
+# quadratic in its length. Real sentences stay far below this; a longer run is cut at a space.
+MAX_SENTENCE = 1_000
+
 
 @dataclass(frozen=True)
 class Sentence:
@@ -45,8 +50,24 @@ def _after_abbreviation(text: str, pos: int, lang: LangData) -> bool:
 
 
 def _add(out: list[Sentence], text: str, start: int, end: int, para: int, lang: LangData) -> None:
+    """Add text[start:end] as sentences of at most `MAX_SENTENCE` characters."""
     while start < end and text[start].isspace():
         start += 1
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        space = max(text.rfind(" ", start + MAX_SENTENCE // 2, limit),
+                    text.rfind("\n", start + MAX_SENTENCE // 2, limit))  # fmt: skip
+        cut = space if space > start else limit
+        _add_one(out, text, start, cut, para, lang)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    _add_one(out, text, start, end, para, lang)
+
+
+def _add_one(
+    out: list[Sentence], text: str, start: int, end: int, para: int, lang: LangData
+) -> None:
     while end > start and text[end - 1].isspace():
         end -= 1
     if end <= start:

@@ -334,25 +334,55 @@ class Workspace:
         """A case's events ordered by date then id; with a date filter, undated events drop out."""
         return self._select(Event, "events", EVENT_COLUMNS, case_id, since, until)
 
-    def iter_events(self, case_id: str, chunk: int = 1_000) -> Iterator[Event]:
-        """A case's events in the order they were first stored (by their first evidence span),
-        read `chunk` rows at a time: memory stays flat however many the case holds."""
-        where, params = self._where(case_id, None, None)
-        source, exprs = self._merged("events", EVENT_COLUMNS)
-        fields = ", ".join(f"'{c}', {exprs[c]}" for c, _ in EVENT_COLUMNS[1:])
-        cur = self._con.cursor()  # its own result set: the caller may write while reading
-        try:
-            cur.execute(
-                f"SELECT json_object({fields}) FROM {source} WHERE {where} "
-                "ORDER BY v.first_seq NULLS LAST, t.id",
-                [case_id, *params],
+    def iter_events(self, case_id: str, chunk: int = 5_000) -> Iterator[Event]:
+        """A case's events in the order they were first stored (by their first evidence span;
+        events without any span last, by id), a page at a time.
+
+        Why pages: one query over a large case builds every event's evidence list at once (an
+        `extract` of 100,000 articles ran out of memory there). A page holds the events whose
+        first span lies in the next `chunk` evidence sequence numbers (keyset pagination on the
+        append-only `seq`), so at most `chunk` events are in memory however many the case
+        holds, and each is read exactly once.
+        """
+        evidence = EVIDENCE_TABLES["events"]
+        bounds = self._query(
+            f"SELECT min(seq) AS lo, max(seq) AS hi FROM {evidence} WHERE case_id = ?", [case_id]
+        )[0]
+        if bounds["lo"] is not None:
+            for lo in range(bounds["lo"], bounds["hi"] + 1, chunk):
+                first = self._query(
+                    f"SELECT w.item_id FROM (SELECT item_id, min(seq) AS f FROM {evidence} "
+                    "WHERE case_id = ? AND seq >= ? AND seq < ? GROUP BY item_id) AS w "
+                    f"WHERE NOT EXISTS (SELECT 1 FROM {evidence} AS e WHERE e.case_id = ? "
+                    "AND e.seq < ? AND e.item_id = w.item_id)",
+                    [case_id, lo, lo + chunk, case_id, lo],
+                )
+                yield from self._events_page(case_id, [r["item_id"] for r in first], "v.first_seq")
+        bare = f"SELECT item_id FROM {evidence} WHERE case_id = ?"
+        after = ""
+        while ids := [
+            r["id"]
+            for r in self._query(
+                f"SELECT id FROM events WHERE case_id = ? AND id > ? AND id NOT IN ({bare}) "
+                "ORDER BY id LIMIT ?",
+                [case_id, after, case_id, chunk],
             )
-            while rows := cur.fetchmany(chunk):
-                yield from (Event.model_validate_json(r[0]) for r in rows)
-        except duckdb.Error as e:
-            raise StoreError(f"{self.path}: read failed: {e}") from e
-        finally:
-            cur.close()
+        ]:
+            yield from self._events_page(case_id, ids, "t.id")
+            after = ids[-1]
+
+    def _events_page(self, case_id: str, ids: list[str], order: str) -> Iterator[Event]:
+        """The events of `ids` (all of one case), merged with their spans, in `order`."""
+        if not ids:
+            return
+        source, exprs = self._merged("events", EVENT_COLUMNS, only_ids=True)
+        fields = ", ".join(f"'{c}', {exprs[c]}" for c, _ in EVENT_COLUMNS[1:])
+        rows = self._query(
+            f"SELECT json_object({fields}) AS e FROM {source} WHERE t.case_id = ? "
+            f"AND t.id IN (SELECT unnest(?::VARCHAR[])) ORDER BY {order}",
+            [case_id, ids, case_id, ids],
+        )
+        yield from (Event.model_validate_json(r["e"]) for r in rows)
 
     def stances(
         self, case_id: str, since: dt.date | None = None, until: dt.date | None = None
@@ -660,13 +690,17 @@ class Workspace:
             ) from e
 
     @staticmethod
-    def _merged(table: str, columns: tuple[tuple[str, str], ...]) -> tuple[str, dict[str, str]]:
-        """FROM clause (alias `t`; one `?` for the case id) joining each item to its spans, and
-        the SQL expression of each column: items as the model sees them, merged at query time."""
+    def _merged(
+        table: str, columns: tuple[tuple[str, str], ...], only_ids: bool = False
+    ) -> tuple[str, dict[str, str]]:
+        """FROM clause (alias `t`; one `?` for the case id, and one for a list of item ids with
+        `only_ids`) joining each item to its spans, and the SQL expression of each column: items
+        as the model sees them, merged at query time."""
+        some = " AND item_id IN (SELECT unnest(?::VARCHAR[]))" if only_ids else ""
         source = (
             f"{table} AS t LEFT JOIN (SELECT item_id, {EVIDENCE_JSON} AS evidence, "
             "min(seq) AS first_seq "
-            f"FROM {EVIDENCE_TABLES[table]} WHERE case_id = ? GROUP BY item_id) AS v "
+            f"FROM {EVIDENCE_TABLES[table]} WHERE case_id = ?{some} GROUP BY item_id) AS v "
             "ON v.item_id = t.id"
         )
         exprs = {c: f"t.{c}" for c, _ in columns}
