@@ -18,9 +18,13 @@ from dualtrack.simulate import params as P
 from dualtrack.simulate.backtest import (
     GRIDS,
     HORIZONS,
-    SETTLE,
+    OBSERVATION,
     TARGETS,
+    calibrate,
+    committed_calibration,
     committed_estimates,
+    cross_validate,
+    fit_calibration,
     labels,
     run_simulation_backtest,
 )
@@ -117,7 +121,7 @@ def test_cli_bad_path_exits_1(tmp_path: Path) -> None:
 def test_committed_estimates_are_on_their_grids_and_used() -> None:
     est = P.estimates()
     estimated = {n for n, s in P.specs().items() if s.derive == "estimated"}
-    assert set(est["parameters"]) == estimated and set(est["observation"]) == {SETTLE}
+    assert set(est["parameters"]) == estimated and set(est["observation"]) == set(OBSERVATION)
     for name, entry in {**est["parameters"], **est["observation"]}.items():
         lo, hi = entry["range"]
         assert entry["value"] in GRIDS[name] and lo <= entry["value"] <= hi, name
@@ -126,7 +130,33 @@ def test_committed_estimates_are_on_their_grids_and_used() -> None:
                            "conflict.strike_rate": 1, "conflict.war_rate": 1})[name]  # fmt: skip
             assert (p.value, p.low, p.high) == (entry["value"], lo, hi)
             assert P.specs()[name].range[0] <= lo and hi <= P.specs()[name].range[1]
-    assert committed_estimates()[SETTLE] == est["observation"][SETTLE]["value"]
+    for name in OBSERVATION:
+        assert committed_estimates()[name] == est["observation"][name]["value"]
+    cal = committed_calibration()
+    assert set(cal) == {str(h) for h in HORIZONS}
+    assert all(set(row) == set(TARGETS) for row in cal.values())
+
+
+def test_calibration_shrinks_a_forecast_without_information_to_the_base_rate() -> None:
+    rng = np.random.default_rng(2)
+    n = 400
+    noise = rng.uniform(0.05, 0.95, (n, len(HORIZONS), len(TARGETS)))
+    y = (rng.random(noise.shape) < 0.3).astype(float)
+    got = calibrate(noise, fit_calibration(noise, y))
+    assert np.abs(got - y.mean(axis=0)).max() < 0.1  # no signal: about the base rate
+    signal = np.clip(np.where(y == 1, 0.6, 0.2) + rng.normal(0, 0.05, y.shape), 0.01, 0.99)
+    cal = fit_calibration(signal, y)
+    assert all(c["slope"] > 0.5 for row in cal.values() for c in row.values())
+
+
+def test_cross_validation_scores_every_training_crisis_once(tmp_path: Path) -> None:
+    crises = load_icb(_synthetic_icb(tmp_path, 40))
+    cv = cross_validate(crises, folds=2, runs=20, estimate_runs=10)
+    assert cv.n_test == 30 and len(cv.fold_estimates) == 2  # the 30 training crises of 40
+    assert len(cv.scores) == len(HORIZONS) * len(TARGETS)
+    assert all(s.n <= 30 and s.brier_uncalibrated >= 0 for s in cv.scores)
+    with pytest.raises(ValueError, match="--cv must be between 2"):
+        cross_validate(crises, folds=1)
 
 
 @pytest.mark.slow

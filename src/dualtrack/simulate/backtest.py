@@ -14,11 +14,15 @@ ICB records crises, not days: whether and when a crisis ended (BREXIT), whether 
 (formal or semi-formal) and the highest violence reached. So a simulated run is read as a crisis
 (`engine.run_paths(settle=...)`): it ends when an agreement is signed, or at the settle hazard
 on a day without fighting (by agreement if a ceasefire is then in force), and its violence is
-the highest before it ended.
+the highest before it ended. The settle hazard scales with the crisis's ICB median duration and
+varies between runs (`OBSERVATION`); a per-outcome logistic calibration (`fit_calibration`)
+then maps the simulated frequency onto ICB's codes. Both are fitted on training crises only.
 Scored at 30, 90 and 365 days: `ended`, `ended_agreement`, `ended_violent` (serious clashes or
 war) and `ended_war` (full-scale war), each beside climatology (the training part's frequency)
 and the ICB logit (log-normal duration x outcome or violence class, assumed independent).
-This checks crisis-level outcomes only, never the day-level paths in between.
+This checks crisis-level outcomes only, never the day-level paths in between. The development
+loop is `cross_validate` (k folds within the training part); the held-out part is for one
+final reading.
 """
 
 from __future__ import annotations
@@ -30,7 +34,15 @@ import numpy as np
 from pydantic import BaseModel
 
 from dualtrack.calibrate import BaseRates, CrisisFeatures, IcbCrisis
-from dualtrack.calibrate.icb_fit import complete, fitted_base_rates, split, split_description
+from dualtrack.calibrate.icb_fit import (
+    CV_FOLDS,
+    CV_SEED,
+    complete,
+    fitted_base_rates,
+    split,
+    split_description,
+)
+from dualtrack.calibrate.regression import cv_binary_logit, fit_binary_logit, kfold_indices
 from dualtrack.simulate import params as P
 from dualtrack.simulate.baserate import derived_values
 from dualtrack.simulate.engine import INCIDENT_RUNG, Start, run_paths
@@ -40,9 +52,16 @@ HORIZONS = (30, 90, 365)
 TARGETS = ("ended", "ended_agreement", "ended_violent", "ended_war")
 RUNS = 200
 SEED = 11
-SETTLE = "crisis.settle_rate"
-"""The observation model's one parameter: daily hazard that a crisis ends without agreement."""
+SETTLE_SCALE, SETTLE_SPREAD = "crisis.settle_scale", "crisis.settle_spread"
+OBSERVATION = (SETTLE_SCALE, SETTLE_SPREAD)
+"""The observation model's parameters. A run's daily hazard that its crisis ends without an
+agreement is scale x ln2 / T x exp(spread x z): T the ICB logit's median duration for the
+crisis's features (the same T its talks rates are derived from), z a standard normal per run. The
+spread makes the crises' durations a mixture, as ICB's are (long-tailed), not one exponential."""
+Calibration = dict[str, dict[str, dict[str, float]]]
+"""horizon -> target -> intercept, slope (on the logit of the simulated probability), l2."""
 BINS = (0.0, 0.1, 0.2, 0.4, 0.6, 1.0)
+LN2 = float(np.log(2))
 AGREEMENTS = ("formal_agreement", "semi_formal")
 VIOLENT = ("serious_clashes", "full_scale_war")
 
@@ -116,6 +135,10 @@ def _draws(c: Prepared, estimates: dict[str, float], runs: int, seed: int) -> di
     d["case.forces"] = d["conflict.forces_reference"]
     d["spoiler.hazard"] = np.zeros(runs)
     d["case.mediated"] = np.full(runs, float(c.features.mediation))
+    spread = estimates[SETTLE_SPREAD] * rng.standard_normal(runs)
+    d["crisis.settle"] = estimates[SETTLE_SCALE] * LN2 / c.rates.duration.median_days * np.exp(
+        spread
+    )
     return d
 
 
@@ -138,8 +161,7 @@ def simulate(
             gap=P.specs()["talks.gap_reference"].value or 0.5,
         )
         rng = np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(0, int(violent))))
-        settle = np.full(len(d["case.forces"]), estimates[SETTLE])
-        crisis = run_paths(d, start, HORIZONS, rng, settle=settle).crisis
+        crisis = run_paths(d, start, HORIZONS, rng, settle=d["crisis.settle"]).crisis
         assert crisis is not None
         kind, level = crisis // 3, crisis % 3
         hits = np.stack(
@@ -185,6 +207,8 @@ class Score(BaseModel):
     log_loss: float
     log_loss_climatology: float
     log_loss_logit: float
+    brier_uncalibrated: float  # the simulation before the observation calibration
+    log_loss_uncalibrated: float
     reliability: list[dict[str, float]]  # per bin of the forecast: range, n, mean p, observed
 
 
@@ -214,17 +238,23 @@ class SimulationBacktest(BaseModel):
     seed: int
     estimates: dict[str, float]
     scores: list[Score]
+    fold_estimates: list[dict[str, float]] = []  # cross-validation: each fold's own estimates
 
 
-def score(sim: np.ndarray, logit: np.ndarray, y: np.ndarray, clim: np.ndarray) -> list[Score]:
-    """Brier and log-loss of the simulation, climatology and the logit per horizon and target."""
+def score(
+    sim: np.ndarray, logit: np.ndarray, y: np.ndarray, clim: np.ndarray, raw: np.ndarray
+) -> list[Score]:
+    """Brier and log-loss of the simulation (calibrated and `raw`), climatology and the logit per
+    horizon and target; `clim` is [horizons, targets] or, per crisis, [crises, horizons, targets]
+    (cross-validation: each fold's own training frequencies)."""
+    clim = np.broadcast_to(clim, y.shape)
     out = []
     for j, h in enumerate(HORIZONS):
         for k, t in enumerate(TARGETS):
             ok = ~np.isnan(y[:, j, k])
             yy = y[ok, j, k]
-            s, lg = sim[ok, j, k], logit[ok, j, k]
-            c = np.full(len(yy), clim[j, k])
+            s, lg, r = sim[ok, j, k], logit[ok, j, k], raw[ok, j, k]
+            c = clim[ok, j, k]
             out.append(
                 Score(
                     target=t,
@@ -237,6 +267,8 @@ def score(sim: np.ndarray, logit: np.ndarray, y: np.ndarray, clim: np.ndarray) -
                     log_loss=round(float(log_losses(s, yy).mean()), 4),
                     log_loss_climatology=round(float(log_losses(c, yy).mean()), 4),
                     log_loss_logit=round(float(log_losses(lg, yy).mean()), 4),
+                    brier_uncalibrated=round(float(((r - yy) ** 2).mean()), 4),
+                    log_loss_uncalibrated=round(float(log_losses(r, yy).mean()), 4),
                     reliability=_reliability(s, yy),
                 )
             )
@@ -258,6 +290,44 @@ def committed_estimates() -> dict[str, float]:
     return {k: float(v["value"]) for k, v in {**est["parameters"], **est["observation"]}.items()}
 
 
+def committed_calibration() -> Calibration:
+    """The committed observation calibration (data/estimated.json)."""
+    return P.estimates()["calibration"]
+
+
+def _logit(p: np.ndarray) -> np.ndarray:
+    return np.log(p) - np.log1p(-p)
+
+
+def fit_calibration(sim: np.ndarray, y: np.ndarray) -> Calibration:
+    """Per target and horizon, logit(p) = intercept + slope x logit(simulated p), fitted by
+    penalised maximum likelihood on the training crises (the slope's L2 strength by CV; a
+    strong penalty shrinks the forecast to the base rate). It maps a run's crisis-level reading
+    onto what ICB codes, the part of the observation model the settle hazard cannot: ICB's
+    agreement and violence codes are judgements about a whole crisis, not days of a path."""
+    out: Calibration = {}
+    for j, h in enumerate(HORIZONS):
+        row = {}
+        for k, t in enumerate(TARGETS):
+            ok = ~np.isnan(y[:, j, k])
+            x, yy = _logit(sim[ok, j, k]), y[ok, j, k]
+            lam, _ = cv_binary_logit(x, yy, kfold_indices(len(yy), CV_FOLDS, CV_SEED))
+            intercept, slope = fit_binary_logit(x, yy, lam)
+            row[t] = {"intercept": round(intercept, 5), "slope": round(slope, 5), "l2": lam}
+        out[str(h)] = row
+    return out
+
+
+def calibrate(sim: np.ndarray, calibration: Calibration) -> np.ndarray:
+    """The simulation's probabilities [crises, horizons, targets] through `calibration`."""
+    out = np.empty_like(sim)
+    for j, h in enumerate(HORIZONS):
+        for k, t in enumerate(TARGETS):
+            c = calibration[str(h)][t]
+            out[:, j, k] = 1 / (1 + np.exp(-(c["intercept"] + c["slope"] * _logit(sim[:, j, k]))))
+    return out
+
+
 def run_simulation_backtest(
     crises: list[IcbCrisis], runs: int = RUNS, seed: int = SEED, limit: int | None = None
 ) -> SimulationBacktest:
@@ -269,7 +339,7 @@ def run_simulation_backtest(
     est = committed_estimates()
     y_train = _observed(prepare_labels_only(train))
     clim = np.nanmean(y_train, axis=0)
-    sim = simulate(held, est, runs, seed)
+    raw = simulate(held, est, runs, seed)
     logit = np.stack([logit_probs(c.rates) for c in held])
     return SimulationBacktest(
         split="random",
@@ -279,7 +349,7 @@ def run_simulation_backtest(
         runs=runs,
         seed=seed,
         estimates=est,
-        scores=score(sim, logit, _observed(held), clim),
+        scores=score(calibrate(raw, committed_calibration()), logit, _observed(held), clim, raw),
     )
 
 
@@ -289,16 +359,17 @@ def prepare_labels_only(crises: list[IcbCrisis]) -> list[_Labels]:
 
 
 GRIDS: dict[str, tuple[float, ...]] = {
-    SETTLE: tuple(float(v) for v in np.round(np.geomspace(0.002, 0.1, 7), 5)),
+    SETTLE_SCALE: tuple(float(v) for v in np.round(np.geomspace(0.25, 4.0, 9), 5)),
+    SETTLE_SPREAD: (0.0, 0.5, 1.0, 1.5, 2.0),
     "ceasefire.exchange_rate": tuple(float(v) for v in np.round(np.geomspace(0.005, 0.4, 7), 5)),
     "ceasefire.war_rate": tuple(float(v) for v in np.round(np.geomspace(0.001, 0.1, 7), 5)),
     "ceasefire.mediation_boost": (0.0, 0.5, 1.0, 2.0, 3.0, 4.0),
 }
 """The search grid of every estimated parameter (the prior ranges of parameters.yaml)."""
-START = {SETTLE: 0.01, "ceasefire.exchange_rate": 0.05, "ceasefire.war_rate": 0.01,
-         "ceasefire.mediation_boost": 1.0}  # fmt: skip
-PASSES = 2
-ESTIMATE_RUNS = 100
+START = {SETTLE_SCALE: 1.0, SETTLE_SPREAD: 1.0, "ceasefire.exchange_rate": 0.05,
+         "ceasefire.war_rate": 0.01, "ceasefire.mediation_boost": 1.0}  # fmt: skip
+PASSES = 1
+ESTIMATE_RUNS = 50
 """Runs per training crisis while estimating (common random numbers keep the comparison of
 candidates free of Monte Carlo noise between them)."""
 BAND = 1.35
@@ -313,17 +384,27 @@ def _total_loss(prepared: list[Prepared], y: np.ndarray, est: dict[str, float], 
     return float(np.nansum(losses) / (len(HORIZONS) * len(TARGETS)))
 
 
-def estimate(
-    crises: list[IcbCrisis],
+class Fit(BaseModel):
+    """What the training crises decide: point estimates, each grid's loss profile, the
+    observation calibration and the best summed loss."""
+
+    estimates: dict[str, float]
+    profile: dict[str, dict[float, float]]
+    calibration: Calibration
+    loss: float
+
+
+def fit(
+    prepared: list[Prepared],
     runs: int = ESTIMATE_RUNS,
     seed: int = SEED,
     progress: Callable[[str], None] | None = None,
-) -> dict:
-    """Estimate the `derive: estimated` parameters and the settle hazard on the training part
-    only: coordinate descent over `GRIDS` (PASSES passes, common random numbers: every candidate
-    sees the same seed), minimising the training log-loss; ranges are the `BAND` band."""
-    train, _ = split(complete(crises), "random")
-    prepared = prepare(train, fitted_base_rates(train))
+    profiles: bool = False,
+) -> Fit:
+    """Coordinate descent over `GRIDS` (PASSES passes, common random numbers: every candidate
+    sees the same seed) minimising the training log-loss of the raw simulation; then the
+    observation calibration on the training crises' simulation at those estimates. With
+    `profiles`, each grid's losses are recomputed with the others at their estimates."""
     y = _observed(prepared)
     est = dict(START)
     seen: dict[tuple[tuple[str, float], ...], float] = {}
@@ -341,14 +422,29 @@ def estimate(
             est[name] = min(grid, key=lambda v: (profile[name][v], v))
             if progress:
                 progress(f"{name} = {est[name]:g}")
-    best = loss(est)
+    if profiles:  # each grid again with the others at their estimates: the bands' profiles
+        profile = {name: {v: loss({**est, name: v}) for v in grid} for name, grid in GRIDS.items()}
+    calibration = fit_calibration(simulate(prepared, est, RUNS, seed), y)
+    return Fit(estimates=est, profile=profile, calibration=calibration, loss=loss(est))
+
+
+def estimate(
+    crises: list[IcbCrisis],
+    runs: int = ESTIMATE_RUNS,
+    seed: int = SEED,
+    progress: Callable[[str], None] | None = None,
+) -> dict:
+    """Estimate the `derive: estimated` parameters, the observation model and its calibration
+    on the training part only (`fit`); ranges are the `BAND` band of each profile."""
+    train, _ = split(complete(crises), "random")
+    f = fit(prepare(train, fitted_base_rates(train)), runs, seed, progress, profiles=True)
 
     def entry(name: str) -> dict:
-        inside = [v for v, loss in profile[name].items() if loss <= best + BAND]
+        inside = [v for v, loss in f.profile[name].items() if loss <= f.loss + BAND]
         return {
-            "value": est[name],
+            "value": f.estimates[name],
             "range": [min(inside), max(inside)],
-            "profile": {f"{v:g}": round(loss, 3) for v, loss in profile[name].items()},
+            "profile": {f"{v:g}": round(loss, 3) for v, loss in f.profile[name].items()},
         }
 
     return {
@@ -359,7 +455,63 @@ def estimate(
         "runs_per_crisis": runs,
         "seed": seed,
         "passes": PASSES,
-        "train_log_loss": round(best / len(train), 5),
-        "parameters": {n: entry(n) for n in GRIDS if n != SETTLE},
-        "observation": {SETTLE: entry(SETTLE)},
+        "train_log_loss": round(f.loss / len(train), 5),
+        "parameters": {n: entry(n) for n in GRIDS if n not in OBSERVATION},
+        "observation": {n: entry(n) for n in OBSERVATION},
+        "calibration": f.calibration,
     }
+
+
+CV_SPLIT_SEED = 16
+"""Seed of the cross-validation folds within the training part (not the logits' CV_SEED)."""
+
+
+def cross_validate(
+    crises: list[IcbCrisis],
+    folds: int = 5,
+    runs: int = RUNS,
+    seed: int = SEED,
+    progress: Callable[[str], None] | None = None,
+    estimate_runs: int = ESTIMATE_RUNS,
+) -> SimulationBacktest:
+    """The development loop: k-fold cross-validation within the training part only. Each fold
+    is scored by the whole procedure refitted on the other folds: the logits, the estimates, the
+    calibration and climatology. ICB v14's system file has one row per crisis, so a crisis is
+    in exactly one fold. The held-out crises of the split are never read."""
+    train, _ = split(complete(crises), "random")
+    if folds < 2 or folds > len(train):
+        raise ValueError(f"--cv must be between 2 and {len(train)}")
+    n = len(train)
+    shape = (n, len(HORIZONS), len(TARGETS))
+    raw, sim, logit, clim = (np.empty(shape) for _ in range(4))
+    held_all: list[Prepared | None] = [None] * n
+    fold_estimates = []
+    for i, held_idx in enumerate(kfold_indices(n, folds, CV_SPLIT_SEED)):
+        keep = np.setdiff1d(np.arange(n), held_idx)
+        fit_part = [train[j] for j in keep]
+        predict = fitted_base_rates(fit_part)
+        f = fit(prepare(fit_part, predict), estimate_runs, seed)
+        held = prepare([train[j] for j in held_idx], predict)
+        raw[held_idx] = simulate(held, f.estimates, runs, seed)
+        sim[held_idx] = calibrate(raw[held_idx], f.calibration)
+        logit[held_idx] = np.stack([logit_probs(c.rates) for c in held])
+        clim[held_idx] = np.nanmean(_observed(prepare_labels_only(fit_part)), axis=0)
+        for j, c in zip(held_idx, held, strict=True):
+            held_all[j] = c
+        fold_estimates.append(f.estimates)
+        if progress:
+            progress(f"fold {i + 1}/{folds}: {f.estimates}")
+    y = _observed([c for c in held_all if c is not None])
+    return SimulationBacktest(
+        split=f"cv{folds}",
+        description=f"{folds}-fold cross-validation within the training part of the "
+        f"{split_description('random')}; folds from default_rng({CV_SPLIT_SEED}); every fold "
+        "refits logits, estimates, calibration and climatology on the other folds",
+        n_train=n - n // folds,
+        n_test=n,
+        runs=runs,
+        seed=seed,
+        estimates={},
+        scores=score(sim, logit, y, clim, raw),
+        fold_estimates=fold_estimates,
+    )

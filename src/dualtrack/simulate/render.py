@@ -156,17 +156,19 @@ def simulation_backtest_view(report: SimulationBacktest) -> RenderableType:
         pad_edge=False,
     )
     for col in ("outcome", "day", "n", "observed", "Brier sim / clim / logit",
-                "log-loss sim / clim / logit"):  # fmt: skip
+                "log-loss sim / clim / logit", "Brier uncal."):  # fmt: skip
         table.add_column(col, justify="left" if col == "outcome" else "right")
     for s in report.scores:
         table.add_row(
             s.target, str(s.horizon), str(s.n), _pct(s.base_rate),
             f"{s.brier:.3f} / {s.brier_climatology:.3f} / {s.brier_logit:.3f}",
             f"{s.log_loss:.3f} / {s.log_loss_climatology:.3f} / {s.log_loss_logit:.3f}",
+            f"{s.brier_uncalibrated:.3f}",
         )  # fmt: skip
     table.caption = (
         "crisis-level outcomes as ICB records them (ended by the day; by agreement; with "
-        "serious clashes or war; with war), not day-level paths; lower is better"
+        "serious clashes or war; with war), not day-level paths; lower is better; uncal. = the "
+        "simulation before its observation calibration"
     )
     rel = Table(title="Reliability at day 90 (simulation)", title_justify="left",
                 box=box.SIMPLE_HEAD, pad_edge=False)  # fmt: skip
