@@ -156,3 +156,9 @@ def test_llm_options_need_the_llm_coder(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
     res = runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "--llm-model", "m"])
     assert res.exit_code == 1 and "--coder llm" in res.stderr
+
+
+def test_parser_keeps_the_whole_events_of_a_cut_off_answer() -> None:
+    cut = ANSWER[: ANSWER.index('"Iran agreed') + 5]
+    events, _ = parse_events(cut)
+    assert [e.category.value for e in events] == ["CONSULT", "THREATEN"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import threading
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -97,7 +98,13 @@ class ChatClient:
             timeout=httpx.Timeout(settings.timeout, connect=min(10.0, settings.timeout)),
             limits=httpx.Limits(max_connections=settings.concurrency),
         )
-        self.schema_ok = True  # until the server refuses response_format
+        self._formats: list[str | None] = ["json_schema", "json_object", None]  # see chat
+        self._lock = threading.Lock()
+
+    @property
+    def schema_ok(self) -> bool:
+        """Whether answers are held to the schema by the server (else only by the parser)."""
+        return self._formats[0] is not None
 
     def close(self) -> None:
         self._http.close()
@@ -123,19 +130,26 @@ class ChatClient:
             "seed": 0,
             "max_tokens": self.s.max_tokens,
         }
-        if self.schema_ok:
-            body["response_format"] = {
-                "type": "json_schema",
-                "json_schema": {"name": "events", "schema": schema, "strict": True},
-            }
-        try:
-            reply = self._request("POST", "/chat/completions", body)
-        except DocumentFailed as exc:
-            if not self.schema_ok or "HTTP 4" not in str(exc):
-                raise
-            self.schema_ok = False  # refused response_format: ask in plain JSON mode
-            body.pop("response_format")
-            reply = self._request("POST", "/chat/completions", body)
+        while True:
+            kind = self._formats[0]
+            if kind == "json_schema":  # OpenAI, vLLM, llama.cpp's own server, LM Studio
+                body["response_format"] = {
+                    "type": kind,
+                    "json_schema": {"name": "events", "schema": schema, "strict": True},
+                }
+            elif kind == "json_object":  # llama-cpp-python, Ollama: a schema beside the type
+                body["response_format"] = {"type": kind, "schema": schema}
+            else:
+                body.pop("response_format", None)
+            try:
+                reply = self._request("POST", "/chat/completions", body)
+                break
+            except DocumentFailed as exc:  # a 4xx: perhaps this server's way of saying no
+                if kind is None or "HTTP 4" not in str(exc):
+                    raise
+                with self._lock:
+                    if self._formats[0] == kind:
+                        self._formats.pop(0)
         try:
             content = reply["choices"][0]["message"]["content"] or ""
         except (KeyError, IndexError, TypeError):

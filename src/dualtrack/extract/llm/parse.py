@@ -43,7 +43,8 @@ class Unreadable(ValueError):
     """The answer holds no JSON object or list of events."""
 
 
-def _json_part(content: str) -> Any:
+def read_json(content: str) -> Any:
+    """The JSON in an answer: bare, fenced, amid prose, or the whole events of a cut-off list."""
     text = content.strip()
     fence = re.search(r"```(?:json)?\s*(.*?)```", text, re.S)
     if fence:
@@ -59,7 +60,28 @@ def _json_part(content: str) -> Any:
                 return json.loads(text[i : j + 1])
             except ValueError:
                 continue
+    salvaged = _whole_objects(text)
+    if salvaged is not None:
+        return salvaged
     raise Unreadable(f"not JSON: {content[:80]!r}")
+
+
+def _whole_objects(text: str) -> list[Any] | None:
+    """The complete event objects of an answer cut off mid-list (a model that ran out of
+    tokens): each `{...}` after the list opens that parses on its own; None if no list opens."""
+    start = text.find("[")
+    if start < 0:
+        return None
+    decoder = json.JSONDecoder()
+    out, pos = [], start + 1
+    while (pos := text.find("{", pos)) >= 0:
+        try:
+            obj, end = decoder.raw_decode(text, pos)
+        except ValueError:
+            break
+        out.append(obj)
+        pos = end
+    return out
 
 
 def _text(value: Any) -> str | None:
@@ -69,7 +91,7 @@ def _text(value: Any) -> str | None:
 def parse_events(content: str) -> tuple[list[RawEvent], int]:
     """The events in an answer and how many entries were malformed (missing quote, actor or a
     known category); `Unreadable` when there is no JSON at all."""
-    data = _json_part(content)
+    data = read_json(content)
     items = data.get("events") if isinstance(data, dict) else data
     if not isinstance(items, list):
         raise Unreadable("no list of events in the answer")
