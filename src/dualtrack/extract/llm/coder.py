@@ -101,6 +101,8 @@ class LLMCoder:
     def prefetch(self, docs: Iterable[Document]) -> None:
         """Ask for every document not answered yet, `concurrency` at a time."""
         todo = [d for d in docs if d.id not in self._answers and d.id not in self.failures]
+        if not (self.meter.documents or self.meter.failed):  # rates count from the first ask
+            self.meter.started = time.monotonic()
         in_a_row = 0
         with ThreadPoolExecutor(self.settings.concurrency) as pool:
             futures = {pool.submit(self._ask, d): d for d in todo}
@@ -150,13 +152,7 @@ class LLMCoder:
                 self.meter.cached += 1
             return self._parse(hit["content"]), 0
         reply = self.client.chat(self.model, self.book.messages(text), event_schema())
-        try:
-            events = self._parse(reply.content)
-        except DocumentFailed:
-            if self.client.schema_ok:
-                raise
-            reply = self.client.chat(self.model, self.book.messages(text), event_schema())
-            events = self._parse(reply.content)  # one more try in free-text mode
+        events = self._parse(reply.content)  # an unreadable answer is not cached
         if self.cache:
             self.cache.put(text, {"content": reply.content, "tokens": reply.tokens})
         with self._lock:
