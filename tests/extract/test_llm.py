@@ -124,6 +124,7 @@ def test_no_server_one_error_line_naming_the_url_nothing_stored(tmp_path: Path) 
     for cmd in (
         ["extract", str(tmp_path / "a.txt")],
         ["ingest", str(tmp_path / "a.txt"), "--case", "us-iran-2026", "--data-dir", str(ws)],
+        ["watch", str(tmp_path), "--once", "--case", "us-iran-2026", "--data-dir", str(ws)],
     ):
         res = runner.invoke(app, [*cmd, "--coder", "llm", "--llm-url", url])
         assert res.exit_code == 1, res.output
@@ -162,3 +163,18 @@ def test_parser_keeps_the_whole_events_of_a_cut_off_answer() -> None:
     cut = ANSWER[: ANSWER.index('"Iran agreed') + 5]
     events, _ = parse_events(cut)
     assert [e.category.value for e in events] == ["CONSULT", "THREATEN"]
+
+
+def test_examples_hold_to_the_rules_they_teach() -> None:
+    """The prompt's worked examples quote their own text verbatim and name actors the
+    resolvers know: a model copying their form gets events that survive anchoring."""
+    import yaml
+
+    from dualtrack.extract.llm.prompt import _DATA
+
+    ex = make_extractor(None)
+    for example in yaml.safe_load((_DATA / "examples.yaml").read_text("utf-8"))["examples"]:
+        for ev in example["events"]:
+            assert anchor(example["text"].strip(), ev["quote"]) is not None, ev["quote"]
+            for name in filter(None, (ev["actor"], ev["target"], ev["via"])):
+                assert ex.resolve(name, "zh" if not name.isascii() else "en"), name
