@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
 
-import httpx
-
 from dualtrack.errors import DualtrackError
 
 DEFAULT_URL = "http://127.0.0.1:8080/v1"
@@ -89,6 +87,8 @@ class ChatClient:
     """Thread-safe: one httpx client shared by the coder's worker threads."""
 
     def __init__(self, settings: LLMSettings) -> None:
+        import httpx  # here, not at import: every command imports the extractor
+
         settings.check()
         self.s = settings
         headers = {"Authorization": f"Bearer {settings.key}"} if settings.key else {}
@@ -167,6 +167,8 @@ class ChatClient:
         """One call with retries: connection failures and timeouts, 429 and 5xx are retried
         with exponential backoff; a server that cannot be reached at all is an `LLMError` (the
         run stops), anything else a `DocumentFailed`."""
+        import httpx
+
         where = f"LLM server {self.s.url}"
         last, unreachable = "", False
         for attempt in range(self.s.retries + 1):
