@@ -23,9 +23,10 @@ import httpx
 import pytest
 from typer.testing import CliRunner
 
+from dualtrack.cases import load_case
 from dualtrack.cli import app
 from dualtrack.extract.coders import make_extractor
-from dualtrack.extract.llm import LLMCoder, LLMSettings
+from dualtrack.extract.llm import LLMSettings
 from dualtrack.extract.llm.parse import read_json
 from dualtrack.model import Document
 from dualtrack.store import Workspace
@@ -45,6 +46,7 @@ TEXT = (
     "Iran's foreign minister warned that any attack would be answered with force.\n"
 )
 FABRICATED = "Iran agreed to ship all of its enriched uranium to Russia"
+GENUINE = "Iran's foreign minister warned that any attack would be answered with force"
 START_WAIT = 180  # seconds for the server to load the model, at most
 
 
@@ -92,49 +94,49 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def test_real_model_whole_path(server: str, tmp_path: Path) -> None:
-    settings = LLMSettings(url=server, max_tokens=800, timeout=600)
-    ex = make_extractor(None, coder="llm", llm=settings, workspace=tmp_path)
+    """API run (a real request), then one fabricated and one genuine event injected into the
+    cached answer, then `dualtrack ingest` over the same workspace: answered from the cache,
+    the fabrication dropped and counted, the genuine one resolved and stored."""
+    case = load_case("us-iran-2026")
+    ws = tmp_path / "ws"
+    settings = LLMSettings(url=server, max_tokens=400, timeout=900, retries=0)
+    ex = make_extractor(case, coder="llm", llm=settings, workspace=ws)
     doc = Document(text=TEXT, date=dt.date(2026, 2, 7), source="talks.txt")
     res = ex.extract_many([doc])
     assert res.failed == {}, res.failed
-    answer = ex.llm.answer(doc)  # what the model said, parsed (the schema held it to JSON)
     assert ex.llm.meter.tokens > 0 and ex.llm.meter.cached == 0
-    known = ex._country  # every actor id is the resolvers' (a name they lack is a candidate)
-    for e in res.events:
+    answer = ex.llm.answer(doc)  # the model's answer, parsed: the schema held it to JSON
+    assert len(res.events) <= len(answer.events)  # the rest are counted in ex.llm.dropped
+    for e in res.events:  # what survived quotes the text and names known actors
         ev = e.evidence[0]
         assert TEXT[ev.start : ev.end] == ev.text and ev.text.strip()
-        assert e.actor in known and (e.target is None or e.target in known)
+        assert e.actor in ex._country and (e.target is None or e.target in ex._country)
         assert e.extractor == ex.llm.name
-    assert len(res.events) <= len(answer.events)  # dropped ones are counted in ex.llm.dropped
 
-    # The same document again, from a new coder: answered from the cache, nothing asked. One
-    # fabricated event is put into the cached answer: its quote is not in the text, so it is
-    # dropped and counted.
     [cached] = list(ex.llm.cache.dir.glob("*.json"))
     stored = json.loads(cached.read_text(encoding="utf-8"))
     data = read_json(stored["content"])
     events = data["events"] if isinstance(data, dict) else data
-    events.append({"quote": FABRICATED, "category": "CONCEDE", "mode": None, "actor": "Iran",
-                   "target": "Russia", "via": None, "negated": False, "hypothetical": False})
+    events += [
+        {"quote": FABRICATED, "category": "CONCEDE", "mode": None, "actor": "Iran",
+         "target": "Russia", "via": None, "negated": False, "hypothetical": False},
+        {"quote": GENUINE, "category": "THREATEN", "mode": None, "actor": "Iran's foreign minister",
+         "target": "the United States", "via": None, "negated": False, "hypothetical": False},
+    ]  # fmt: skip
     stored["content"] = json.dumps({"events": events})
     cached.write_text(json.dumps(stored), encoding="utf-8")
-    ex.llm = LLMCoder(settings, None, cache_root=tmp_path / "llm-cache")
-    again = ex.extract_many([doc])
-    assert ex.llm.meter.cached == 1 and ex.llm.meter.tokens == 0
-    assert ex.llm.dropped["unanchored"] >= 1
-    assert FABRICATED not in {e.evidence[0].text for e in again.events}
-    assert {e.id for e in again.events} == {e.id for e in res.events}
 
-
-def test_real_model_ingest_cli(server: str, tmp_path: Path) -> None:
     (tmp_path / "talks.txt").write_text(TEXT, encoding="utf-8")
-    ws = tmp_path / "ws"
     args = ["ingest", str(tmp_path / "talks.txt"), "--case", "us-iran-2026",
             "--data-dir", str(ws), "--coder", "llm", "--llm-url", server]  # fmt: skip
-    res = CliRunner().invoke(app, args)
-    assert res.exit_code == 0, res.output
-    assert "llm " in res.stderr and "tokens" in res.stderr
+    out = CliRunner().invoke(app, args)
+    assert out.exit_code == 0, out.output
+    assert "1 piece(s) from cache, 0 tokens" in out.stderr and "unanchored" in out.stderr
     with Workspace.open(ws) as w:
-        stored = list(w.iter_events("us-iran-2026"))
-    assert all(e.extractor.startswith("dualtrack.extract.llm/") for e in stored)
-    assert (ws / "llm-cache").is_dir()
+        kept = list(w.iter_events("us-iran-2026"))
+    assert all(e.extractor == ex.llm.name for e in kept)
+    assert FABRICATED not in {ev.text for e in kept for ev in e.evidence}
+    threat = [e for e in kept if GENUINE in {ev.text for ev in e.evidence}]
+    assert ("THREATEN", "IRN", "USA") in {
+        (e.category.value, ex.country(e.actor), e.target) for e in threat
+    }

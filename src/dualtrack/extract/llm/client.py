@@ -31,6 +31,10 @@ class DocumentFailed(LLMError):
     other documents may still be coded."""
 
 
+class FormatRefused(DocumentFailed):
+    """The server does not take this `response_format` (llama-cpp-python answers HTTP 500)."""
+
+
 @dataclass(frozen=True)
 class LLMSettings:
     """Where the model is and how patiently to ask it. `from_env` fills the gaps from
@@ -144,8 +148,8 @@ class ChatClient:
             try:
                 reply = self._request("POST", "/chat/completions", body)
                 break
-            except DocumentFailed as exc:  # a 4xx: perhaps this server's way of saying no
-                if kind is None or "HTTP 4" not in str(exc):
+            except FormatRefused:
+                if kind is None:
                     raise
                 with self._lock:
                     if self._formats[0] == kind:
@@ -185,6 +189,10 @@ class ChatClient:
             except httpx.HTTPError as exc:
                 last, unreachable = f"{type(exc).__name__}: {exc}", False
                 continue
+            if r.status_code >= 400 and body and "response_format" in body:
+                said = r.text[:2000]
+                if "response_format" in said or "json_schema" in said:
+                    raise FormatRefused(f"{where}: HTTP {r.status_code}: {said[:200]}")
             if r.status_code == 429 or r.status_code >= 500:
                 last, unreachable = f"HTTP {r.status_code} on {path}", False
                 continue

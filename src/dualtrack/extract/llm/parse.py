@@ -50,14 +50,14 @@ def read_json(content: str) -> Any:
     if fence:
         text = fence.group(1).strip()
     try:
-        return json.loads(text)
+        return json.loads(text, strict=False)
     except ValueError:
         pass
     for open_, close in (("{", "}"), ("[", "]")):
         i, j = text.find(open_), text.rfind(close)
         if 0 <= i < j:
             try:
-                return json.loads(text[i : j + 1])
+                return json.loads(text[i : j + 1], strict=False)
             except ValueError:
                 continue
     salvaged = _whole_objects(text)
@@ -72,7 +72,7 @@ def _whole_objects(text: str) -> list[Any] | None:
     start = text.find("[")
     if start < 0:
         return None
-    decoder = json.JSONDecoder()
+    decoder = json.JSONDecoder(strict=False)  # a raw line break inside a string
     out, pos = [], start + 1
     while (pos := text.find("{", pos)) >= 0:
         try:
