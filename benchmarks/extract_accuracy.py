@@ -441,7 +441,8 @@ def llm_extractor(
     from dualtrack.extract.coders import LLMSettings, make_extractor
     from dualtrack.model import Document
 
-    ex = make_extractor(coder="llm", llm=LLMSettings.from_env(args.llm_url, args.llm_model))
+    settings = LLMSettings.from_env(args.llm_url, args.llm_model, max_tokens=args.llm_max_tokens)
+    ex = make_extractor(coder="llm", llm=settings)
     docs = [
         Document(text=a.text or "", date=a.date, lang=None, source=a.id) for a in articles
     ]
@@ -876,6 +877,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         "scored beside it (and the learned one beside an LLM)",
     )
     parser.add_argument("--llm-url", help="--coder llm: the server (default $DUALTRACK_LLM_URL)")
+    parser.add_argument(
+        "--llm-max-tokens", type=int, default=1500, help="--coder llm: tokens per answer, at most"
+    )
+    parser.add_argument(
+        "--limit",
+        type=int,
+        help="with --real: only the first N articles (by id) of each language, for a coder too "
+        "slow for the whole split here (a plumbing run, not a score)",
+    )
     parser.add_argument("--llm-model", help="--coder llm: the model (default: the server's)")
     args = parser.parse_args(argv)
     if args.real:
@@ -932,6 +942,11 @@ def real_main(args: argparse.Namespace) -> int:
     global STRICT_NULL_DATES
     STRICT_NULL_DATES = True
     articles = load_real(args.real)
+    if args.limit:
+        by_lang: dict[str, list[Article]] = defaultdict(list)
+        for a in articles:
+            by_lang[a.lang].append(a)
+        articles = [a for group in by_lang.values() for a in group[: args.limit]]
     ex, cost = (llm_extractor(args, articles) if args.coder == "llm" else (None, None))
     results = {
         "extractor": evaluate(articles, symmetric_runner(extractor_runner(args.coder, ex))),
