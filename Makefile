@@ -43,7 +43,7 @@ $(STAMP_LLM): pyproject.toml | $(STAMP_DEV)
 
 # The LLM coder against a real llama.cpp server (builds llama-cpp-python once: minutes).
 test-llm: $(STAMP_LLM)
-	$(BIN)/python -m pytest -q tests/extract/test_llm.py tests/extract/test_llm_llama.py
+	$(BIN)/python -m pytest -q -m "" tests/extract/test_llm.py tests/extract/test_llm_llama.py
 
 bench: $(STAMP_DEV)
 	for f in benchmarks/*.py; do $(BIN)/python $$f || exit 1; done
