@@ -1,9 +1,9 @@
 """The LLM coder against a real llama.cpp server (llama-cpp-python) serving Gemma 3 270M on
 127.0.0.1: schema, anchoring (a fabricated quote is dropped), actor resolution, cache hit.
 
-`make test-llm` installs both (llama-cpp-python builds from source, ~25 min on 2 cores, which is
-why `make test` does not); without them this file skips with the reason. The 270M model is a
-plumbing test: what it codes is not scored here.
+`make test-llm` installs both (llama-cpp-python builds from source: 35 min on a busy 2-core
+machine, which is why `make test` does not); without them this file skips with the reason, and
+it is marked slow. The 270M model is a plumbing test: what it codes is not scored here.
 """
 
 from __future__ import annotations
