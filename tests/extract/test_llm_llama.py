@@ -133,7 +133,7 @@ def test_real_model_whole_path(
     args = ["extract", str(tmp_path / "talks.txt"), "--coder", "llm", "--llm-url", server]
     out = CliRunner().invoke(app, args)
     assert out.exit_code == 0, out.output
-    assert "1 piece(s) from cache, 0 tokens" in out.stderr and "unanchored" in out.stderr
+    assert "(1 piece(s) from cache), 0 tokens" in out.stderr and "unanchored" in out.stderr
     kept = [json.loads(line) for line in out.stdout.splitlines()]
     quotes = {ev["text"] for r in kept for ev in r["evidence"]}
     assert FABRICATED not in quotes and GENUINE in quotes
