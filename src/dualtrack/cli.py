@@ -47,6 +47,17 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+CODER_HELP = (
+    "rules; learned (trained on real news; calibrated confidence); or llm (an OpenAI-compatible "
+    "server, see --llm-url)."
+)
+LLM_URL_HELP = (
+    "With --coder llm: the server's API root (default $DUALTRACK_LLM_URL, else "
+    "http://127.0.0.1:8080/v1); its key comes from $DUALTRACK_LLM_KEY."
+)
+LLM_MODEL_HELP = "With --coder llm: the model (default $DUALTRACK_LLM_MODEL, else the server's)."
+
+
 @app.callback()
 def main(
     version: bool = typer.Option(
@@ -226,7 +237,9 @@ def case_new_cmd(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace --out if it exists.")] = False,
     lang: str = typer.Option("auto", "--lang", help="auto, zh or en."),
-    coder: str = typer.Option("rules", "--coder", help="rules or learned (as `extract`)."),
+    coder: str = typer.Option("rules", "--coder", help=CODER_HELP),
+    llm_url: str | None = typer.Option(None, "--llm-url", help=LLM_URL_HELP),
+    llm_model: str | None = typer.Option(None, "--llm-model", help=LLM_MODEL_HELP),
 ) -> None:
     """Draft a commented case file from articles: actors, roles with their evidence, agenda,
     ICB features (defaults marked 'analyst: check'); then `ingest` the articles into it."""
@@ -242,7 +255,7 @@ def case_new_cmd(
         fail("--from: give the articles to draft the case from (files or folders)")
     check_out(out or Path(f"{case_id}.yaml"), force=force)  # before minutes of reading
     day = _parse_date(asof, "--asof")
-    make = _extractor_factory(lang, coder)
+    make = _extractor_factory(lang, coder, (llm_url, llm_model))
     draft = draft_case(read_documents(paths, lang), case_id, make, title=title, asof=day)  # type: ignore[arg-type]
     if interactive:
         draft = ask_choices(draft, lambda q, d: typer.prompt(q, default=d))
@@ -791,22 +804,60 @@ def _check_min_confidence(value: float) -> None:
         fail(f"--min-confidence must be between 0 and 1; not {value}")
 
 
-def _extractor_factory(lang: str, coder: str = "rules") -> Callable[[Case | None], Extractor]:
-    """The one way a command builds its extractor for a case (options checked here)."""
-    from dualtrack.extract import Extractor
+def _extractor_factory(
+    lang: str,
+    coder: str = "rules",
+    llm: tuple[str | None, str | None] = (None, None),
+    workspace: Path | None = None,
+    on_progress: object = None,
+) -> Callable[[Case | None], Extractor]:
+    """The one way a command builds its extractor for a case (options checked here; `llm`:
+    --llm-url, --llm-model); see `make_extractor`."""
+    from dualtrack.extract.coders import LLMSettings, make_extractor
     from dualtrack.extract.pipeline import CODERS
 
     if lang not in ("auto", "zh", "en"):
         fail(f"--lang must be auto, zh or en; not {lang!r}")
     if coder not in CODERS:
         fail(f"--coder must be one of {', '.join(CODERS)}; not {coder!r}")
-    return lambda the_case: Extractor(the_case, lang=lang, coder=coder)
+    if coder != "llm" and any(llm):
+        fail("--llm-url and --llm-model go with --coder llm")
+    settings = LLMSettings.from_env(*llm) if coder == "llm" else None
+    if settings is not None and not settings.local:
+        err_console.print(f"note: article texts are sent to {settings.url}", markup=False)
+    return lambda the_case: make_extractor(
+        the_case, lang=lang, coder=coder, llm=settings, workspace=workspace,
+        on_progress=on_progress,  # type: ignore[arg-type]
+    )  # fmt: skip
 
 
-def _extractor_or_fail(case: str | None, lang: str, coder: str = "rules") -> tuple[object, object]:
-    make = _extractor_factory(lang, coder)
+def _extractor_or_fail(
+    case: str | None,
+    lang: str,
+    coder: str = "rules",
+    llm: tuple[str | None, str | None] = (None, None),
+    workspace: Path | None = None,
+    on_progress: object = None,
+) -> tuple[object, object]:
+    """The extractor for --coder and the case it reads with (loaded once)."""
+    make = _extractor_factory(lang, coder, llm, workspace, on_progress)
     the_case = _load_case_or_fail(case) if case else None
     return make(the_case), the_case
+
+
+def _llm_outcome(ex: object, not_coded: dict[str, str], what: str) -> None:
+    """After an LLM run: what it cost on stderr, and each document it could not code."""
+    llm = getattr(ex, "llm", None)
+    if llm is None:
+        return
+    err_console.print(llm.report(), highlight=False, markup=False, soft_wrap=True)
+    for line in not_coded.values():
+        err_console.print(f"not coded: {line}", highlight=False, markup=False, soft_wrap=True)
+    if not_coded:
+        fail(
+            f"the LLM at {llm.settings.url} could not code {len(not_coded)} document(s) "
+            f"(listed above); the others were {what}"
+        )
 
 
 WORKERS_HELP = "Processes extracting in parallel (default: the cores)."
@@ -822,25 +873,27 @@ def extract_cmd(
     fmt: str = typer.Option("jsonl", "--format", help="jsonl (one event per line) or table."),
     max_chars: int = typer.Option(1_000_000, "--max-chars", help=MAX_CHARS_HELP),
     min_confidence: float = typer.Option(0.0, "--min-confidence", help=MIN_CONFIDENCE_HELP),
-    coder: str = typer.Option(
-        "rules", "--coder", help="rules, or learned (trained on real news; calibrated confidence)."
-    ),
+    coder: str = typer.Option("rules", "--coder", help=CODER_HELP),
+    llm_url: str | None = typer.Option(None, "--llm-url", help=LLM_URL_HELP),
+    llm_model: str | None = typer.Option(None, "--llm-model", help=LLM_MODEL_HELP),
     workers: int | None = typer.Option(None, "--workers", help=WORKERS_HELP),
     engine: str = typer.Option("local", "--engine", help=ENGINE_HELP),
 ) -> None:
     """Print the events in articles (txt, md, html, jsonl) without touching any store."""
+    import contextlib
     import json
 
     from dualtrack.extract import ReadError, event_record
     from dualtrack.extract.bulk import spilled_extraction
-    from dualtrack.extract.render import records_table
+    from dualtrack.extract.render import bar_meter, llm_bar, records_table
     from dualtrack.parallel import EngineError, default_workers
 
     if fmt not in EXTRACT_FORMATS:
         fail(f"--format must be jsonl or table; not {fmt!r}")
     day = _parse_date(date, "--date")
     _check_min_confidence(min_confidence)
-    ex, _ = _extractor_or_fail(case, lang, coder)
+    bar = llm_bar(err_console) if coder == "llm" else contextlib.nullcontext()
+    ex, _ = _extractor_or_fail(case, lang, coder, (llm_url, llm_model), None, bar_meter(bar))
     skipped: list[ReadError] = []
 
     def skip(item: ReadError) -> None:
@@ -848,7 +901,7 @@ def extract_cmd(
         err_console.print(f"skipped {item}", highlight=False, markup=False, soft_wrap=True)
 
     try:
-        with spilled_extraction(
+        with bar, spilled_extraction(
             paths, ex, date=day, lang=lang, max_chars=max_chars, on_error=skip,  # type: ignore[arg-type]
             workers=workers or default_workers(), engine=engine,  # type: ignore[arg-type]
         ) as spill:  # fmt: skip
@@ -863,6 +916,7 @@ def extract_cmd(
                 console.print(records_table(rows, title=title))
     except EngineError as exc:
         fail(str(exc))
+    _llm_outcome(ex, spill.failed, "read")
     if skipped:
         fail(f"{len(skipped)} input(s) skipped (see above); the others were read")
 
@@ -878,6 +932,9 @@ def ingest_cmd(
     fmt: str = typer.Option("table", "--format", help="table or json (the summary)."),
     workers: int | None = typer.Option(None, "--workers", help=WORKERS_HELP),
     engine: str = typer.Option("local", "--engine", help=ENGINE_HELP),
+    coder: str = typer.Option("rules", "--coder", help=CODER_HELP),
+    llm_url: str | None = typer.Option(None, "--llm-url", help=LLM_URL_HELP),
+    llm_model: str | None = typer.Option(None, "--llm-model", help=LLM_MODEL_HELP),
 ) -> None:
     """Store articles with their events and stances in the workspace, and summarise.
 
@@ -886,9 +943,10 @@ def ingest_cmd(
 
     from dualtrack.extract.ingest import ingest
     from dualtrack.extract.reader import count_articles
-    from dualtrack.extract.render import advance, article_bar
+    from dualtrack.extract.render import advance, article_bar, bar_meter
     from dualtrack.parallel import EngineError, default_workers
     from dualtrack.store import StoreError, Workspace
+    from dualtrack.store.paths import workspace_dir
 
     if fmt not in ("table", "json"):
         fail(f"--format must be table or json; not {fmt!r}")
@@ -900,8 +958,10 @@ def ingest_cmd(
             "listing article URLs), which fetches with timeouts and conditional GET"
         )
     day = _parse_date(date, "--date")
-    ex, the_case = _extractor_or_fail(case, lang)
     bar = article_bar(err_console, total := count_articles(paths))
+    ex, the_case = _extractor_or_fail(
+        case, lang, coder, (llm_url, llm_model), workspace_dir(data_dir), bar_meter(bar)
+    )
     try:
         with Workspace.open(data_dir) as ws, bar:
             task = bar.add_task("ingesting", total=total, rate="…")
@@ -929,6 +989,7 @@ def ingest_cmd(
             + f"\nskipped inputs: {len(summary.skipped)}",
             highlight=False,
         )
+    _llm_outcome(ex, summary.not_coded, "stored")
     if summary.skipped:
         fail(f"{len(summary.skipped)} input(s) skipped (see above); the others were stored")
 
@@ -954,10 +1015,14 @@ def watch_cmd(
     max_bytes: int = typer.Option(10 * 1024 * 1024, "--max-bytes", help="Response size cap."),
     runs: int = typer.Option(4000, "--runs", help="Forecast Monte Carlo runs per recompute."),
     seed: int = typer.Option(0, "--seed", help="Random seed of the forecast."),
+    coder: str = typer.Option("rules", "--coder", help=CODER_HELP),
+    llm_url: str | None = typer.Option(None, "--llm-url", help=LLM_URL_HELP),
+    llm_model: str | None = typer.Option(None, "--llm-model", help=LLM_MODEL_HELP),
 ) -> None:
     """Follow feeds, sitemaps, URL lists and folders: ingest new articles, recompute the
     picture and forecast, and deliver alerts (stdout, --log JSONL, --webhook)."""
     from dualtrack.store import StoreError
+    from dualtrack.store.paths import workspace_dir
     from dualtrack.watch import RulesError, WatchError, WatchOptions, load_rules, parse_every
     from dualtrack.watch.deliver import Delivery
     from dualtrack.watch.watcher import watch_loop
@@ -972,7 +1037,9 @@ def watch_cmd(
         fail("give --once or --every, not both")
     if lang not in ("auto", "zh", "en"):
         fail(f"--lang must be auto, zh or en; not {lang!r}")
-    the_case = _load_case_or_fail(case)
+    ex, the_case = _extractor_or_fail(
+        case, lang, coder, (llm_url, llm_model), workspace_dir(data_dir)
+    )
     try:
         interval = None if once else parse_every(every or "15m")
         rules = load_rules(alerts) if alerts is not None else []
@@ -982,8 +1049,8 @@ def watch_cmd(
                             lang=lang, runs=runs, seed=seed)  # fmt: skip
         opts.check()
         failed = watch_loop(
-            the_case, sources, every=interval, data_dir=data_dir, options=opts, rules=rules,
-            deliver=delivery, say=say, warn=warn,
+            the_case, sources, every=interval, data_dir=data_dir, options=opts, rules=rules,  # type: ignore[arg-type]
+            deliver=delivery, say=say, warn=warn, extractor=ex,  # type: ignore[arg-type]
         )  # fmt: skip
     except RulesError as exc:
         for problem in exc.problems:

@@ -14,7 +14,7 @@ import datetime as dt
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from dualtrack.extract.pipeline import Extraction, Extractor
@@ -89,6 +89,13 @@ class GroupWriter:
             self.flush()
 
 
+def not_coded(docs: list[Document], res: Extraction | None) -> dict[str, str]:
+    """The documents of a batch the coder could not code: id -> "source: why"."""
+    if res is None or not res.failed:
+        return {}
+    return {d.id: f"{d.source or d.id}: {res.failed[d.id]}" for d in docs if d.id in res.failed}
+
+
 def _extract_batch(ex: Extractor, docs: list[Document]) -> Extraction:
     return ex.extract_many(docs)
 
@@ -102,6 +109,8 @@ def extract_batches(
     skip: Callable[[list[Document]], bool] | None = None,
 ) -> Iterator[tuple[list[Document], Extraction | None]]:
     """Each batch with what `ex` finds in it (None for a batch `skip` accepts), in order."""
+    if ex.llm is not None:  # the LLM coder's parallelism is its requests, from this process
+        workers, engine = 1, "local"
     return ordered_map(_extract_batch, ex, batches, workers=workers, engine=engine, skip=skip)
 
 
@@ -111,6 +120,7 @@ class Spill:
 
     ws: Workspace
     documents: int
+    failed: dict[str, str] = field(default_factory=dict)  # id -> "source: why" not coded
 
     def events(self) -> Iterator[Event]:
         """Every event once, in the order first reported, read a chunk at a time."""
@@ -141,6 +151,7 @@ def spilled_extraction(
     ):
         ws.limit_memory(MEMORY_LIMIT_MB)
         documents = 0
+        failed: dict[str, str] = {}
         batches = document_batches(items, on_error)
         with GroupWriter(
             ws, lambda _d, res: ws.add_events(res.events if res else [], SPILL_CASE)
@@ -148,6 +159,7 @@ def spilled_extraction(
             for docs, res in extract_batches(batches, ex, workers=workers, engine=engine):
                 out.add(docs, res)
                 documents += len(docs)
+                failed.update(not_coded(docs, res))
                 if on_batch:
                     on_batch(len(docs))
-        yield Spill(ws, documents)
+        yield Spill(ws, documents, failed)

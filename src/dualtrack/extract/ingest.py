@@ -21,6 +21,7 @@ from dualtrack.extract.bulk import (
     GroupWriter,
     document_batches,
     extract_batches,
+    not_coded,
 )
 from dualtrack.extract.events import Candidate
 from dualtrack.extract.pipeline import Extraction, Extractor
@@ -42,6 +43,7 @@ class IngestSummary:
     undated_events: int = 0
     unresolved: dict[str, Candidate] = field(default_factory=dict)  # name -> first seen
     skipped: list[ReadError] = field(default_factory=list)
+    not_coded: dict[str, str] = field(default_factory=dict)  # id -> "source: why" (LLM coder)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -53,6 +55,7 @@ class IngestSummary:
             "undated_events": self.undated_events,
             "unresolved_actors": sorted(self.unresolved),
             "skipped": [str(e) for e in self.skipped],
+            "not_coded": sorted(self.not_coded.values()),
         }
 
 
@@ -134,8 +137,9 @@ def ingest_documents(
 def _store(
     ws: Workspace, case_id: str, batch: list[Document], res: Extraction, summary: IngestSummary
 ) -> None:
-    with ws.transaction():
-        new, seen = ws.add_documents(batch)
+    summary.not_coded.update(not_coded(batch, res))
+    with ws.transaction():  # a document not coded is not stored: a re-run codes it
+        new, seen = ws.add_documents([d for d in batch if d.id not in res.failed])
         added = ws.add_events(res.events, case_id)
         stances = ws.add_stances(res.stances, case_id)
     summary.documents_new += new

@@ -15,6 +15,7 @@ from dualtrack.extract.dedup import merge_events, merge_stances
 from dualtrack.extract.events import Candidate, Coder, Draft, find_triggers
 from dualtrack.extract.langdata import ActorEntry, LangData, build
 from dualtrack.extract.learned import DocView
+from dualtrack.extract.llm import DocumentFailed, LLMCoder
 from dualtrack.extract.mentions import find_mentions
 from dualtrack.extract.normalize import Normalized, has_cjk, normalize, to_simplified
 from dualtrack.extract.quantities import QuantityFinder
@@ -24,8 +25,9 @@ from dualtrack.model import Case, DatePrecision, Document, Event, EventFlags, Ev
 
 EXTRACTOR_NAME = "dualtrack.extract/0.1"
 # rules: the hand-written coder alone; learned: the statistical components decide each clause's
-# categories, each event's actor and target and its date, reading the rules' output as features.
-CODERS = ("rules", "learned")
+# categories, each event's actor and target and its date, reading the rules' output as features;
+# llm: a language model codes the events (quoting its evidence), the rules' resolvers place them.
+CODERS = ("rules", "learned", "llm")
 
 
 @dataclass
@@ -36,6 +38,7 @@ class Extraction:
     stances: list[Stance] = field(default_factory=list)
     unresolved: list[Candidate] = field(default_factory=list)
     documents: list[str] = field(default_factory=list)  # ids, in reading order
+    failed: dict[str, str] = field(default_factory=dict)  # id -> why it could not be coded
 
     @property
     def undated(self) -> list[Event]:
@@ -63,14 +66,18 @@ class Extractor:
         lang: str = "auto",
         lang_dirs: list[Path] | None = None,
         coder: str = "rules",
+        llm: LLMCoder | None = None,
     ) -> None:
         if lang not in ("auto", "zh", "en", "zh-Hans", "zh-Hant"):
             raise ValueError(f"lang must be auto, zh or en, not {lang!r}")
         if coder not in CODERS:
             raise ValueError(f"coder must be one of {', '.join(CODERS)}, not {coder!r}")
+        if (coder == "llm") != (llm is not None):
+            raise ValueError("coder 'llm' needs an LLMCoder (make_extractor builds one)")
         self.coder = coder
-        self._models = learned.packaged() if coder != "rules" else None
-        if coder != "rules" and self._models is None:
+        self.llm = llm
+        self._models = learned.packaged() if coder == "learned" else None
+        if coder == "learned" and self._models is None:
             raise ValueError(f"coder {coder!r} needs the weights file {learned.WEIGHTS}")
         self.case = case
         self.lang = lang
@@ -141,8 +148,13 @@ class Extractor:
 
     # ---- one document -------------------------------------------------------------------
     def extract(self, doc: Document) -> Extraction:
-        drafts, stances, cands, norm, _ = self._run(doc)
-        events = merge_events(self._events(doc, norm, drafts), self.country, within_doc=True)
+        """What `doc` says; with the LLM coder, `DocumentFailed` if the model could not code it."""
+        drafts, stances, cands, norm, view = self._run(doc, learn=self.llm is None)
+        if self.llm is None:
+            found = self._events(doc, norm, drafts)
+        else:
+            found = self._llm_events(doc, norm, view, cands)
+        events = merge_events(found, self.country, within_doc=True)
         return Extraction(
             events=events,
             stances=merge_stances(self._stances(doc, norm, stances)),
@@ -157,8 +169,16 @@ class Extractor:
         stances: list[Stance] = []
         cands: list[Candidate] = []
         ids: list[str] = []
+        failed: dict[str, str] = {}
+        if self.llm is not None:
+            docs = list(docs)
+            self.llm.prefetch(docs)
         for doc in docs:
-            one = self.extract(doc)
+            try:
+                one = self.extract(doc)
+            except DocumentFailed as exc:
+                failed[doc.id] = str(exc)
+                continue
             events.extend(one.events)
             stances.extend(one.stances)
             cands.extend(one.unresolved)
@@ -168,6 +188,7 @@ class Extractor:
             stances=merge_stances(stances),
             unresolved=cands,
             documents=ids,
+            failed=failed,
         )
 
     def view(self, doc: Document) -> tuple[str, Normalized, dt.date | None, DocView]:
@@ -280,6 +301,37 @@ class Extractor:
         assert self._models is not None
         day = DateMention(0, 0, doc_date, DatePrecision.DAY) if doc_date else None
         return learned.propose(view, self._models, day)
+
+    def _llm_events(
+        self, doc: Document, norm: Normalized, view: DocView, cands: list[Candidate]
+    ) -> list[Event]:
+        """The LLM's events for `doc`, placed by this extractor's resolvers."""
+        assert self.llm is not None
+        code = "en" if view.lang is self._langs.get("en") else "zh"
+
+        def unknown(name: str, s: int, e: int) -> None:
+            cands.append(Candidate(name, s, e, doc.id, doc.text[s:e][:200]))
+
+        day = DateMention(0, 0, view.doc_date, DatePrecision.DAY) if view.doc_date else None
+        return self.llm.events(
+            doc, norm, view.dates, day, lambda name: self.resolve(name, code), unknown
+        )
+
+    def resolve(self, name: str, code: str = "en") -> str | None:
+        """The actor id a name stands for, through the language data and the case's aliases
+        (the doc's language first); None for a name they do not know."""
+        for key in (name, name.upper()):
+            if key in self._country:
+                return key
+        for c in (code, "zh" if code == "en" else "en"):
+            lang = self._langs.get(c)
+            if lang is None:
+                continue
+            text = normalize(name, chinese=lang.cjk or has_cjk(name), units=lang.unit_chars).text
+            found = find_mentions(text, lang, self._country)
+            if found:
+                return found[0].id
+        return None
 
     def _events(self, doc: Document, norm: Normalized, drafts: list[Draft]) -> list[Event]:
         out: list[Event] = []

@@ -7,8 +7,12 @@ from typing import TYPE_CHECKING, Any
 from rich.table import Table
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from rich.console import Console
     from rich.progress import Progress, TaskID
+
+    from dualtrack.extract.llm import Meter
 
 
 def _qty(q: dict[str, Any]) -> str:
@@ -68,3 +72,29 @@ def advance(bar: Progress, task: TaskID, n: int = 1) -> None:
     bar.advance(task, n)
     speed = next(t.speed for t in bar.tasks if t.id == task)
     bar.update(task, rate=f"{speed:,.0f}" if speed else "…")
+
+
+def llm_bar(console: Console) -> Progress:
+    """The LLM coder's progress: documents coded, documents and tokens per second."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    return Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+        console=console, transient=True,
+    )  # fmt: skip
+
+
+def bar_meter(bar: object) -> Callable[[Meter], None] | None:
+    """A callback showing the LLM coder's meter on `bar`'s first task (None without a bar)."""
+    from rich.progress import Progress
+
+    if not isinstance(bar, Progress):
+        return None
+
+    def show(meter: Meter) -> None:
+        text = f"coding: {meter.documents} document(s), {meter.rates()}"
+        if not bar.tasks:
+            bar.add_task(text, total=None)
+        bar.update(bar.tasks[0].id, description=text)
+
+    return show

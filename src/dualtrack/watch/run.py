@@ -193,7 +193,12 @@ class Poll:
         with self.ws.transaction():
             if p.docs:
                 self.result.ingest = ingest_documents(p.docs, self.ws, self.case.id, self.extractor)
+            not_coded = self.result.ingest.not_coded if self.result.ingest else {}
+            for line in not_coded.values():  # forgotten, so the next poll codes it again
+                self._fail(f"not coded: {line}")
             for url, doc_id, source, date, how in p.items:
+                if doc_id in not_coded:
+                    continue
                 self.state.remember_item(self.case.id, url, doc_id, source, date, how)
             for url, etag, modified in p.validators:
                 self.state.remember_validators(url, etag, modified)
