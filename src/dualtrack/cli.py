@@ -1071,6 +1071,14 @@ REVIEW_CASE_HELP = "Built-in case id, case file, or a case id already in the wor
 AUTHOR_HELP = "Who makes the correction (default: $DUALTRACK_AUTHOR, else the login name)."
 SET_HELP = "FIELD=VALUE (repeatable): category, mode, actor, target, via, date, date_end, flags "
 SET_HELP += "(comma-separated names), summary, location, context; an empty VALUE clears it."
+EventIdArg = Annotated[str, typer.Argument(help="The event's id (see `dualtrack events`).")]
+ReviewCase = Annotated[str, typer.Option("--case", help=REVIEW_CASE_HELP)]
+DataDir = Annotated[Path | None, typer.Option("--data-dir", help=DATA_DIR_HELP)]
+Author = Annotated[str | None, typer.Option("--author", help=AUTHOR_HELP)]
+Note = Annotated[str, typer.Option("--note", help="Why (kept with the correction).")]
+ReviewFormat = Annotated[
+    str, typer.Option("--format", help="table or json (the stored correction).")
+]
 
 
 def _review(
@@ -1090,12 +1098,12 @@ def _review(
 
 @review_app.command("accept")
 def review_accept_cmd(
-    event_id: Annotated[str, typer.Argument(help="The event's id (see `dualtrack events`).")],
-    case: str = typer.Option(..., "--case", help=REVIEW_CASE_HELP),
-    data_dir: Annotated[Path | None, typer.Option("--data-dir", help=DATA_DIR_HELP)] = None,
-    author: str | None = typer.Option(None, "--author", help=AUTHOR_HELP),
-    note: str = typer.Option("", "--note", help="Why (kept with the correction)."),
-    fmt: str = typer.Option("table", "--format", help="table or json (the stored correction)."),
+    event_id: EventIdArg,
+    case: ReviewCase,
+    data_dir: DataDir = None,
+    author: Author = None,
+    note: Note = "",
+    fmt: ReviewFormat = "table",
 ) -> None:
     """Mark an event as right as extracted (drops earlier edits of it)."""
     _review("accept", case, event_id, None, data_dir, author, note, fmt)
@@ -1103,12 +1111,12 @@ def review_accept_cmd(
 
 @review_app.command("reject")
 def review_reject_cmd(
-    event_id: Annotated[str, typer.Argument(help="The event's id (see `dualtrack events`).")],
-    case: str = typer.Option(..., "--case", help=REVIEW_CASE_HELP),
-    data_dir: Annotated[Path | None, typer.Option("--data-dir", help=DATA_DIR_HELP)] = None,
-    author: str | None = typer.Option(None, "--author", help=AUTHOR_HELP),
-    note: str = typer.Option("", "--note", help="Why (kept with the correction)."),
-    fmt: str = typer.Option("table", "--format", help="table or json (the stored correction)."),
+    event_id: EventIdArg,
+    case: ReviewCase,
+    data_dir: DataDir = None,
+    author: Author = None,
+    note: Note = "",
+    fmt: ReviewFormat = "table",
 ) -> None:
     """Reject an event: it leaves every analysis (`events --include-rejected` still lists it)."""
     _review("reject", case, event_id, None, data_dir, author, note, fmt)
@@ -1116,13 +1124,13 @@ def review_reject_cmd(
 
 @review_app.command("edit")
 def review_edit_cmd(
-    event_id: Annotated[str, typer.Argument(help="The event's id (see `dualtrack events`).")],
+    event_id: EventIdArg,
     sets: Annotated[list[str], typer.Option("--set", help=SET_HELP)],
-    case: str = typer.Option(..., "--case", help=REVIEW_CASE_HELP),
-    data_dir: Annotated[Path | None, typer.Option("--data-dir", help=DATA_DIR_HELP)] = None,
-    author: str | None = typer.Option(None, "--author", help=AUTHOR_HELP),
-    note: str = typer.Option("", "--note", help="Why (kept with the correction)."),
-    fmt: str = typer.Option("table", "--format", help="table or json (the stored correction)."),
+    case: ReviewCase,
+    data_dir: DataDir = None,
+    author: Author = None,
+    note: Note = "",
+    fmt: ReviewFormat = "table",
 ) -> None:
     """Change an event's fields; it keeps its id, and its evidence stays as extracted."""
     from dualtrack.review import parse_sets
@@ -1132,14 +1140,14 @@ def review_edit_cmd(
 
 @review_app.command("add")
 def review_add_cmd(
+    case: ReviewCase,
     doc: str = typer.Option(..., "--doc", help="Id of the stored document that reports it."),
     span: str = typer.Option(..., "--span", help="START:END character offsets in its text."),
     sets: Annotated[list[str], typer.Option("--set", help=SET_HELP)] = [],  # noqa: B006
-    case: str = typer.Option(..., "--case", help=REVIEW_CASE_HELP),
-    data_dir: Annotated[Path | None, typer.Option("--data-dir", help=DATA_DIR_HELP)] = None,
-    author: str | None = typer.Option(None, "--author", help=AUTHOR_HELP),
-    note: str = typer.Option("", "--note", help="Why (kept with the correction)."),
-    fmt: str = typer.Option("table", "--format", help="table or json (the stored correction)."),
+    data_dir: DataDir = None,
+    author: Author = None,
+    note: Note = "",
+    fmt: ReviewFormat = "table",
 ) -> None:
     """Add an event the coder missed, with its evidence span (actor, category and date needed)."""
     from dualtrack.review import parse_sets, parse_span
