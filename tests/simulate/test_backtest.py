@@ -149,6 +149,19 @@ def test_calibration_shrinks_a_forecast_without_information_to_the_base_rate() -
     assert all(c["slope"] > 0.5 for row in cal.values() for c in row.values())
 
 
+def test_selected_calibration_keeps_a_calibrated_forecast_and_drops_noise() -> None:
+    rng = np.random.default_rng(3)
+    n = 400
+    calibrated = rng.uniform(0.05, 0.6, (n, len(HORIZONS), len(TARGETS)))
+    y = (rng.random(calibrated.shape) < calibrated).astype(float)
+    cal = fit_calibration(calibrated, y, "select")
+    got = calibrate(calibrated, cal)
+    assert np.abs(got - calibrated).max() < 0.1  # about the identity: nothing to correct
+    noise = rng.uniform(0.05, 0.95, calibrated.shape)
+    got = calibrate(noise, fit_calibration(noise, y, "select"))
+    assert np.abs(got - y.mean(axis=0)).mean() < 0.02  # no signal: about the base rate
+
+
 def test_cross_validation_scores_every_training_crisis_once(tmp_path: Path) -> None:
     crises = load_icb(_synthetic_icb(tmp_path, 40))
     cv = cross_validate(crises, folds=2, runs=20, estimate_runs=10)
