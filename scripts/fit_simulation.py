@@ -43,6 +43,13 @@ def main() -> None:
         default="slope",
         help="observation calibration form (with --cv; the shipped estimates use slope)",
     )
+    ap.add_argument(
+        "--calibration-in-sample",
+        dest="calibration_oof",
+        action="store_false",
+        help="with --cv: fit the calibration on the training folds' in-sample simulation "
+        "(the earlier procedure) instead of their out-of-fold simulation",
+    )
     args = ap.parse_args()
     if not args.cv:
         OUT.write_text(render(args.data_dir, progress=True), encoding="utf-8")
@@ -57,6 +64,7 @@ def main() -> None:
         args.cv,
         progress=lambda m: print(m, file=sys.stderr),
         calibration_form=args.calibration,
+        calibration_oof=args.calibration_oof,
     )
     if args.format == "json":
         print(json.dumps(report.model_dump(), indent=1))

@@ -168,6 +168,11 @@ def test_cross_validation_scores_every_training_crisis_once(tmp_path: Path) -> N
     assert cv.n_test == 30 and len(cv.fold_estimates) == 2  # the 30 training crises of 40
     assert len(cv.scores) == len(HORIZONS) * len(TARGETS)
     assert all(s.n <= 30 and s.brier_uncalibrated >= 0 for s in cv.scores)
+    honest = cross_validate(crises, folds=2, runs=20, estimate_runs=10,
+                            calibration_form="select", calibration_oof=True)  # fmt: skip
+    assert [s.brier_uncalibrated for s in honest.scores] == [
+        s.brier_uncalibrated for s in cv.scores
+    ]  # the same simulation; only its calibration differs
     with pytest.raises(ValueError, match="--cv must be between 2"):
         cross_validate(crises, folds=1)
 

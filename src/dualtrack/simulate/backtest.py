@@ -331,12 +331,14 @@ def _select_form(x: np.ndarray, y: np.ndarray) -> str:
     only; the slope form's penalty is chosen inside each inner fold, so nothing is scored on
     rows it was fitted on. Identity and base rate are candidates, so the choice cannot be worse
     than the raw simulation or climatology by more than the selection's noise."""
+    from scipy.special import expit  # imported here: fitting only, not at start-up
+
     brier = dict.fromkeys(_form_fits(x, y), 0.0)
     for test in kfold_indices(len(y), CV_FOLDS, CV_SEED + 1):
         train = np.setdiff1d(np.arange(len(y)), test)
         for form, fitter in _form_fits(x[train], y[train]).items():
             a, b = fitter()
-            brier[form] += float(((1 / (1 + np.exp(-(a + b * x[test]))) - y[test]) ** 2).sum())
+            brier[form] += float(((expit(a + b * x[test]) - y[test]) ** 2).sum())
     return min(brier, key=brier.__getitem__)  # dict order: the simplest of tied forms
 
 
@@ -481,10 +483,13 @@ def estimate(
     seed: int = SEED,
     progress: Callable[[str], None] | None = None,
 ) -> dict:
-    """Estimate the `derive: estimated` parameters, the observation model and its calibration
-    on the training part only (`fit`); ranges are the `BAND` band of each profile."""
+    """Estimate the `derive: estimated` parameters and the observation model on the training
+    part only (`fit`; ranges are the `BAND` band of each profile), then the calibration on the
+    training crises' out-of-fold simulation (`out_of_fold_simulation`), as CV showed best."""
     train, _ = split(complete(crises), "random")
     f = fit(prepare(train, fitted_base_rates(train)), runs, seed, progress, profiles=True)
+    oof = out_of_fold_simulation(train, f.estimates, RUNS, seed)
+    calibration = fit_calibration(oof, _observed(prepare_labels_only(train)))
 
     def entry(name: str) -> dict:
         inside = [v for v, loss in f.profile[name].items() if loss <= f.loss + BAND]
@@ -505,8 +510,23 @@ def estimate(
         "train_log_loss": round(f.loss / len(train), 5),
         "parameters": {n: entry(n) for n in GRIDS if n not in OBSERVATION},
         "observation": {n: entry(n) for n in OBSERVATION},
-        "calibration": f.calibration,
+        "calibration": calibration,
     }
+
+
+def out_of_fold_simulation(
+    crises: list[IcbCrisis], estimates: dict[str, float], runs: int = RUNS, seed: int = SEED
+) -> np.ndarray:
+    """The simulation of each of these (training) crises with the logits refitted without it
+    (K folds, CV_SEED): the inputs a calibration sees as a new crisis would see them, where the
+    in-sample simulation rests on logits fitted to the very crises it is scored on."""
+    out = np.empty((len(crises), len(HORIZONS), len(TARGETS)))
+    for held_idx in kfold_indices(len(crises), CV_FOLDS, CV_SEED):
+        keep = np.setdiff1d(np.arange(len(crises)), held_idx)
+        predict = fitted_base_rates([crises[j] for j in keep])
+        out[held_idx] = simulate(prepare([crises[j] for j in held_idx], predict), estimates,
+                                 runs, seed)  # fmt: skip
+    return out
 
 
 CV_SPLIT_SEED = 16
@@ -521,6 +541,7 @@ def cross_validate(
     progress: Callable[[str], None] | None = None,
     estimate_runs: int = ESTIMATE_RUNS,
     calibration_form: str = "slope",
+    calibration_oof: bool = True,
 ) -> SimulationBacktest:
     """The development loop: k-fold cross-validation within the training part only. Each fold
     is scored by the whole procedure refitted on the other folds: the logits, the estimates, the
@@ -541,7 +562,11 @@ def cross_validate(
         f = fit(prepare(fit_part, predict), estimate_runs, seed, calibration_form=calibration_form)
         held = prepare([train[j] for j in held_idx], predict)
         raw[held_idx] = simulate(held, f.estimates, runs, seed)
-        sim[held_idx] = calibrate(raw[held_idx], f.calibration)
+        cal = f.calibration
+        if calibration_oof:
+            oof = out_of_fold_simulation(fit_part, f.estimates, runs, seed)
+            cal = fit_calibration(oof, _observed(prepare_labels_only(fit_part)), calibration_form)
+        sim[held_idx] = calibrate(raw[held_idx], cal)
         logit[held_idx] = np.stack([logit_probs(c.rates) for c in held])
         clim[held_idx] = np.nanmean(_observed(prepare_labels_only(fit_part)), axis=0)
         for j, c in zip(held_idx, held, strict=True):
