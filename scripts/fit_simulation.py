@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 from dualtrack.calibrate import load_icb
-from dualtrack.simulate.backtest import cross_validate, estimate
+from dualtrack.simulate.backtest import CALIBRATION_FORMS, cross_validate, estimate
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "icb"
@@ -37,6 +37,19 @@ def main() -> None:
     ap.add_argument("data_dir", nargs="?", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--cv", type=int, default=0, help="K-fold CV within the training part")
     ap.add_argument("--format", choices=("table", "json"), default="table")
+    ap.add_argument(
+        "--calibration",
+        choices=CALIBRATION_FORMS,
+        default="slope",
+        help="observation calibration form (with --cv; the shipped estimates use slope)",
+    )
+    ap.add_argument(
+        "--calibration-in-sample",
+        dest="calibration_oof",
+        action="store_false",
+        help="with --cv: fit the calibration on the training folds' in-sample simulation "
+        "(the earlier procedure) instead of their out-of-fold simulation",
+    )
     args = ap.parse_args()
     if not args.cv:
         OUT.write_text(render(args.data_dir, progress=True), encoding="utf-8")
@@ -47,7 +60,11 @@ def main() -> None:
     from dualtrack.simulate.render import simulation_backtest_view
 
     report = cross_validate(
-        load_icb(args.data_dir), args.cv, progress=lambda m: print(m, file=sys.stderr)
+        load_icb(args.data_dir),
+        args.cv,
+        progress=lambda m: print(m, file=sys.stderr),
+        calibration_form=args.calibration,
+        calibration_oof=args.calibration_oof,
     )
     if args.format == "json":
         print(json.dumps(report.model_dump(), indent=1))

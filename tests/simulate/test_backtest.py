@@ -149,12 +149,30 @@ def test_calibration_shrinks_a_forecast_without_information_to_the_base_rate() -
     assert all(c["slope"] > 0.5 for row in cal.values() for c in row.values())
 
 
+def test_selected_calibration_keeps_a_calibrated_forecast_and_drops_noise() -> None:
+    rng = np.random.default_rng(3)
+    n = 400
+    calibrated = rng.uniform(0.05, 0.6, (n, len(HORIZONS), len(TARGETS)))
+    y = (rng.random(calibrated.shape) < calibrated).astype(float)
+    cal = fit_calibration(calibrated, y, "select")
+    got = calibrate(calibrated, cal)
+    assert np.abs(got - calibrated).max() < 0.1  # about the identity: nothing to correct
+    noise = rng.uniform(0.05, 0.95, calibrated.shape)
+    got = calibrate(noise, fit_calibration(noise, y, "select"))
+    assert np.abs(got - y.mean(axis=0)).mean() < 0.02  # no signal: about the base rate
+
+
 def test_cross_validation_scores_every_training_crisis_once(tmp_path: Path) -> None:
     crises = load_icb(_synthetic_icb(tmp_path, 40))
     cv = cross_validate(crises, folds=2, runs=20, estimate_runs=10)
     assert cv.n_test == 30 and len(cv.fold_estimates) == 2  # the 30 training crises of 40
     assert len(cv.scores) == len(HORIZONS) * len(TARGETS)
     assert all(s.n <= 30 and s.brier_uncalibrated >= 0 for s in cv.scores)
+    honest = cross_validate(crises, folds=2, runs=20, estimate_runs=10,
+                            calibration_form="select", calibration_oof=True)  # fmt: skip
+    assert [s.brier_uncalibrated for s in honest.scores] == [
+        s.brier_uncalibrated for s in cv.scores
+    ]  # the same simulation; only its calibration differs
     with pytest.raises(ValueError, match="--cv must be between 2"):
         cross_validate(crises, folds=1)
 

@@ -177,3 +177,17 @@ def cv_binary_logit(
             total += -(y[test] * np.log(p) + (1 - y[test]) * np.log(1 - p)).sum()
         scores[lam] = total / len(y)
     return min(scores, key=lambda lam: (scores[lam], -lam)), scores
+
+
+def fit_offset_intercept(x: np.ndarray, y: np.ndarray) -> float:
+    """Intercept a of P(y = 1 | x) = expit(a + x): a shift of the forecast's log-odds with its
+    slope held at 1, the one-parameter recalibration a small sample can afford. Newton's method
+    on one parameter, from zero (the uncalibrated forecast)."""
+    a = 0.0
+    for _ in range(100):
+        p = 1 / (1 + np.exp(-(a + x)))
+        step = np.mean(p - y) / (np.mean(p * (1 - p)) + 1e-12)
+        a -= step
+        if abs(step) < 1e-12:
+            break
+    return float(a)

@@ -42,7 +42,12 @@ from dualtrack.calibrate.icb_fit import (
     split,
     split_description,
 )
-from dualtrack.calibrate.regression import cv_binary_logit, fit_binary_logit, kfold_indices
+from dualtrack.calibrate.regression import (
+    cv_binary_logit,
+    fit_binary_logit,
+    fit_offset_intercept,
+    kfold_indices,
+)
 from dualtrack.simulate import params as P
 from dualtrack.simulate.baserate import derived_values
 from dualtrack.simulate.engine import INCIDENT_RUNG, Start, run_paths
@@ -299,18 +304,61 @@ def _logit(p: np.ndarray) -> np.ndarray:
     return np.log(p) - np.log1p(-p)
 
 
-def fit_calibration(sim: np.ndarray, y: np.ndarray) -> Calibration:
-    """Per target and horizon, logit(p) = intercept + slope x logit(simulated p), fitted by
-    penalised maximum likelihood on the training crises (the slope's L2 strength by CV; a
-    strong penalty shrinks the forecast to the base rate). It maps a run's crisis-level reading
-    onto what ICB codes, the part of the observation model the settle hazard cannot: ICB's
-    agreement and violence codes are judgements about a whole crisis, not days of a path."""
+CALIBRATION_FORMS = ("slope", "select")
+"""`slope`: intercept + penalised slope on every outcome and horizon (the shipped form).
+`select`: per outcome and horizon, the form with the lowest inner-CV Brier among identity,
+intercept-only, base rate and intercept + slope (`_select_form`)."""
+
+
+def _form_fits(x: np.ndarray, y: np.ndarray) -> dict[str, Callable[[], tuple[float, float]]]:
+    """The candidate calibrations as (intercept, slope), simplest first (ties go to it)."""
+    ybar = (y.sum() + 0.5) / (len(y) + 1)
+
+    def slope() -> tuple[float, float]:
+        lam, _ = cv_binary_logit(x, y, kfold_indices(len(y), CV_FOLDS, CV_SEED))
+        return fit_binary_logit(x, y, lam)
+
+    return {
+        "identity": lambda: (0.0, 1.0),
+        "intercept": lambda: (fit_offset_intercept(x, y), 1.0),
+        "base_rate": lambda: (float(np.log(ybar / (1 - ybar))), 0.0),
+        "slope": slope,
+    }
+
+
+def _select_form(x: np.ndarray, y: np.ndarray) -> str:
+    """The form with the lowest held-out Brier in an inner K-fold CV on these (training) rows
+    only; the slope form's penalty is chosen inside each inner fold, so nothing is scored on
+    rows it was fitted on. Identity and base rate are candidates, so the choice cannot be worse
+    than the raw simulation or climatology by more than the selection's noise."""
+    from scipy.special import expit  # imported here: fitting only, not at start-up
+
+    brier = dict.fromkeys(_form_fits(x, y), 0.0)
+    for test in kfold_indices(len(y), CV_FOLDS, CV_SEED + 1):
+        train = np.setdiff1d(np.arange(len(y)), test)
+        for form, fitter in _form_fits(x[train], y[train]).items():
+            a, b = fitter()
+            brier[form] += float(((expit(a + b * x[test]) - y[test]) ** 2).sum())
+    return min(brier, key=brier.__getitem__)  # dict order: the simplest of tied forms
+
+
+def fit_calibration(sim: np.ndarray, y: np.ndarray, form: str = "slope") -> Calibration:
+    """Per target and horizon, logit(p) = intercept + slope x logit(simulated p), fitted on the
+    training crises. `form="slope"`: penalised maximum likelihood (the slope's L2 strength by
+    CV; a strong penalty shrinks the forecast to the base rate). `form="select"`: the form an
+    inner CV prefers (`_select_form`). It maps a run's crisis-level reading onto what ICB codes,
+    the part of the observation model the settle hazard cannot: ICB's agreement and violence
+    codes are judgements about a whole crisis, not days of a path."""
     out: Calibration = {}
     for j, h in enumerate(HORIZONS):
         row = {}
         for k, t in enumerate(TARGETS):
             ok = ~np.isnan(y[:, j, k])
             x, yy = _logit(sim[ok, j, k]), y[ok, j, k]
+            if form == "select":
+                intercept, slope = _form_fits(x, yy)[_select_form(x, yy)]()
+                row[t] = {"intercept": round(intercept, 5), "slope": round(slope, 5)}
+                continue
             lam, _ = cv_binary_logit(x, yy, kfold_indices(len(yy), CV_FOLDS, CV_SEED))
             intercept, slope = fit_binary_logit(x, yy, lam)
             row[t] = {"intercept": round(intercept, 5), "slope": round(slope, 5), "l2": lam}
@@ -400,6 +448,7 @@ def fit(
     seed: int = SEED,
     progress: Callable[[str], None] | None = None,
     profiles: bool = False,
+    calibration_form: str = "slope",
 ) -> Fit:
     """Coordinate descent over `GRIDS` (PASSES passes, common random numbers: every candidate
     sees the same seed) minimising the training log-loss of the raw simulation; then the
@@ -424,7 +473,7 @@ def fit(
                 progress(f"{name} = {est[name]:g}")
     if profiles:  # each grid again with the others at their estimates: the bands' profiles
         profile = {name: {v: loss({**est, name: v}) for v in grid} for name, grid in GRIDS.items()}
-    calibration = fit_calibration(simulate(prepared, est, RUNS, seed), y)
+    calibration = fit_calibration(simulate(prepared, est, RUNS, seed), y, calibration_form)
     return Fit(estimates=est, profile=profile, calibration=calibration, loss=loss(est))
 
 
@@ -434,10 +483,13 @@ def estimate(
     seed: int = SEED,
     progress: Callable[[str], None] | None = None,
 ) -> dict:
-    """Estimate the `derive: estimated` parameters, the observation model and its calibration
-    on the training part only (`fit`); ranges are the `BAND` band of each profile."""
+    """Estimate the `derive: estimated` parameters and the observation model on the training
+    part only (`fit`; ranges are the `BAND` band of each profile), then the calibration on the
+    training crises' out-of-fold simulation (`out_of_fold_simulation`), as CV showed best."""
     train, _ = split(complete(crises), "random")
     f = fit(prepare(train, fitted_base_rates(train)), runs, seed, progress, profiles=True)
+    oof = out_of_fold_simulation(train, f.estimates, RUNS, seed)
+    calibration = fit_calibration(oof, _observed(prepare_labels_only(train)))
 
     def entry(name: str) -> dict:
         inside = [v for v, loss in f.profile[name].items() if loss <= f.loss + BAND]
@@ -458,8 +510,23 @@ def estimate(
         "train_log_loss": round(f.loss / len(train), 5),
         "parameters": {n: entry(n) for n in GRIDS if n not in OBSERVATION},
         "observation": {n: entry(n) for n in OBSERVATION},
-        "calibration": f.calibration,
+        "calibration": calibration,
     }
+
+
+def out_of_fold_simulation(
+    crises: list[IcbCrisis], estimates: dict[str, float], runs: int = RUNS, seed: int = SEED
+) -> np.ndarray:
+    """The simulation of each of these (training) crises with the logits refitted without it
+    (K folds, CV_SEED): the inputs a calibration sees as a new crisis would see them, where the
+    in-sample simulation rests on logits fitted to the very crises it is scored on."""
+    out = np.empty((len(crises), len(HORIZONS), len(TARGETS)))
+    for held_idx in kfold_indices(len(crises), CV_FOLDS, CV_SEED):
+        keep = np.setdiff1d(np.arange(len(crises)), held_idx)
+        predict = fitted_base_rates([crises[j] for j in keep])
+        out[held_idx] = simulate(prepare([crises[j] for j in held_idx], predict), estimates,
+                                 runs, seed)  # fmt: skip
+    return out
 
 
 CV_SPLIT_SEED = 16
@@ -473,6 +540,8 @@ def cross_validate(
     seed: int = SEED,
     progress: Callable[[str], None] | None = None,
     estimate_runs: int = ESTIMATE_RUNS,
+    calibration_form: str = "slope",
+    calibration_oof: bool = True,
 ) -> SimulationBacktest:
     """The development loop: k-fold cross-validation within the training part only. Each fold
     is scored by the whole procedure refitted on the other folds: the logits, the estimates, the
@@ -490,10 +559,14 @@ def cross_validate(
         keep = np.setdiff1d(np.arange(n), held_idx)
         fit_part = [train[j] for j in keep]
         predict = fitted_base_rates(fit_part)
-        f = fit(prepare(fit_part, predict), estimate_runs, seed)
+        f = fit(prepare(fit_part, predict), estimate_runs, seed, calibration_form=calibration_form)
         held = prepare([train[j] for j in held_idx], predict)
         raw[held_idx] = simulate(held, f.estimates, runs, seed)
-        sim[held_idx] = calibrate(raw[held_idx], f.calibration)
+        cal = f.calibration
+        if calibration_oof:
+            oof = out_of_fold_simulation(fit_part, f.estimates, runs, seed)
+            cal = fit_calibration(oof, _observed(prepare_labels_only(fit_part)), calibration_form)
+        sim[held_idx] = calibrate(raw[held_idx], cal)
         logit[held_idx] = np.stack([logit_probs(c.rates) for c in held])
         clim[held_idx] = np.nanmean(_observed(prepare_labels_only(fit_part)), axis=0)
         for j, c in zip(held_idx, held, strict=True):
