@@ -13,6 +13,7 @@ import pytest
 
 from dualtrack.model import Case, Document, Event, Evidence, Stance
 from dualtrack.store import DB_FILE, SCHEMA_VERSION, StoreError, Workspace, workspace_dir
+from dualtrack.store.schema import ADDED_TABLES, BULK_KEYS, DDL
 
 
 def ev(start: int, end: int, doc: str = "d1") -> Evidence:
@@ -326,3 +327,50 @@ def test_iter_events_pages_every_event_once_in_first_reported_order(
     assert reports[made[3].id] == [0, 2, 9]  # every span, in the order added
     assert reports[bare[0]] == []
     assert {e.id: e for e in ws.events("c")} == {e.id: e for e in got}
+
+
+def _with_primary_keys(ddl: str) -> str:
+    """A bulk table's statement as schema 3 wrote it: with its key as a PRIMARY KEY."""
+    name = ddl.split()[2]
+    if name not in BULK_KEYS:
+        return ddl
+    body = ddl.rstrip()[:-1].rstrip()
+    return f"{body},\n  PRIMARY KEY ({', '.join(BULK_KEYS[name])})\n)"
+
+
+def test_version_3_workspace_loses_its_bulk_keys_and_keeps_every_row(tmp_path: Path) -> None:
+    """Schema 3 held documents, events, stances and spans under PRIMARY KEYs; schema 4 keeps
+    them unique without an index. The upgrade keeps every row and the merge rules hold after."""
+    made = [
+        Event(date="2026-02-06", actor="USA", target="IRN", category="CONSULT", via="OMN"),
+        Event(date="2026-02-07", actor="IRN", target="USA", category="THREATEN"),
+    ]
+    with Workspace.open(tmp_path) as ws:
+        ws.add_documents([Document(text="first report")])
+        ws.add_events([made[0].model_copy(update={"evidence": [ev(0, 5, "d1")]})], "c")
+        ws.add_events([made[1].model_copy(update={"evidence": [ev(2, 9, "d1")]})], "c")
+        rows = {t: ws._query(f"SELECT * FROM {t}") for t in BULK_KEYS}
+    path = tmp_path / DB_FILE
+    path.unlink()
+    con = duckdb.connect(str(path))
+    for statement in (*DDL, *ADDED_TABLES.values()):
+        con.execute(_with_primary_keys(statement))
+    con.execute("INSERT INTO meta VALUES ('schema_version', '3'), ('created_by', 'dualtrack')")
+    for table, held in rows.items():
+        for row in held:
+            marks = ", ".join("?" for _ in row)
+            con.execute(f"INSERT INTO {table} VALUES ({marks})", list(row.values()))
+    keyed = "SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'"
+    assert set(BULK_KEYS) <= {r[0] for r in con.execute(keyed).fetchall()}
+    con.close()
+    with Workspace.open(tmp_path) as ws:
+        assert {t: ws._query(f"SELECT * FROM {t}") for t in BULK_KEYS} == rows
+        assert ws.add_documents([Document(text="first report")]) == (0, 1)
+        assert ws.add_documents([Document(text="second report")]) == (1, 0)
+        again = made[0].model_copy(update={"evidence": [ev(0, 5, "d1"), ev(7, 9, "d2")]})
+        assert ws.add_events([again, again], "c") == 0
+        assert [(s.doc_id, s.start) for s in ws.events("c")[0].evidence] == [("d1", 0), ("d2", 7)]
+        assert not {r["table_name"] for r in ws._query(keyed)} & set(BULK_KEYS)
+        assert ws._query("SELECT value FROM meta WHERE key = 'schema_version'") == [
+            {"value": str(SCHEMA_VERSION)}
+        ]

@@ -12,14 +12,25 @@ from collections.abc import Callable
 import duckdb
 
 from dualtrack.store.schema import (
+    BULK_KEYS,
     CORRECTIONS_DDL,
     EVIDENCE_COLUMNS,
     EVIDENCE_TABLES,
     column_types,
     evidence_row,
+    table_ddl,
 )
 
 _CHUNK = 5_000
+
+
+def _cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """A second cursor on `con`, in the same default database (a new cursor starts in the
+    connection's in-memory one, not in the attached workspace `con` uses)."""
+    (database,) = con.execute("SELECT current_database()").fetchone() or ("memory",)
+    cur = con.cursor()
+    cur.execute(f'USE "{database}"')
+    return cur
 
 
 def _v1_to_v2(con: duckdb.DuckDBPyConnection) -> None:
@@ -29,7 +40,7 @@ def _v1_to_v2(con: duckdb.DuckDBPyConnection) -> None:
     seq = 0
     for table, spans in EVIDENCE_TABLES.items():
         con.execute(f"CREATE TABLE {spans} ({cols}, PRIMARY KEY (key))")
-        cur = con.cursor()  # a second cursor reads while the first one writes
+        cur = _cursor(con)  # a second cursor reads while the first one writes
         cur.execute(f"SELECT case_id, id, evidence FROM {table} ORDER BY case_id, id")
         while chunk := cur.fetchmany(_CHUNK):
             rows: dict[int, list] = {}
@@ -52,8 +63,22 @@ def _v2_to_v3(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(CORRECTIONS_DDL)
 
 
+def _v3_to_v4(con: duckdb.DuckDBPyConnection) -> None:
+    """The bulk tables lose their PRIMARY KEY (its in-memory index grew with the workspace; see
+    `store.schema`): each is rebuilt with the same columns and rows, in the order stored."""
+    for name in BULK_KEYS:
+        con.execute(f"ALTER TABLE {name} RENAME TO {name}_v3")
+        con.execute(table_ddl(name))
+        con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM {name}_v3")
+        con.execute(f"DROP TABLE {name}_v3")
+
+
 # version found -> the step that takes a workspace from it to the next version
-STEPS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
+STEPS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+    3: _v3_to_v4,
+}
 
 
 def migrate(con: duckdb.DuckDBPyConnection, found: int, target: int) -> None:

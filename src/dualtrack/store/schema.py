@@ -7,6 +7,12 @@ newer one refuses to open with a clear message instead of silently losing or mis
 Evidence spans live in tables of their own (`event_evidence`, `stance_evidence`), one row per
 (item, document, span): adding a report of a known event is an insert, never a rewrite of the
 event's row, so the cost of an article does not grow with how often its events were reported.
+
+The bulk tables (documents, events, stances and their evidence) have no PRIMARY KEY (schema 4):
+DuckDB keeps a key's index in memory and rewrites it at every checkpoint, so a workspace's
+memory grew with every article stored. Their keys (`BULK_KEYS`) are kept unique by the one
+writer instead (`Workspace._insert` looks up the batch's keys before inserting; DuckDB lets one
+process write a file).
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from pydantic import BaseModel
 
 from dualtrack.model import Event
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # (column, DuckDB type and constraints) in the order of the model's fields; `case_id` first.
 EVENT_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -72,9 +78,9 @@ def stored(columns: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
     return tuple(c for c in columns if c[0] != "evidence")
 
 
-def _table(name: str, columns: tuple[tuple[str, str], ...], key: str) -> str:
+def _table(name: str, columns: tuple[tuple[str, str], ...]) -> str:
     cols = ",\n  ".join(f"{c} {t}" for c, t in columns)
-    return f"CREATE TABLE {name} (\n  {cols},\n  PRIMARY KEY ({key})\n)"
+    return f"CREATE TABLE {name} (\n  {cols}\n)"
 
 
 # One evidence span of one event (or stance) of a case. `key` is a 64-bit digest of (case, item,
@@ -93,6 +99,15 @@ EVIDENCE_COLUMNS: tuple[tuple[str, str], ...] = (
 
 # item table -> its evidence table
 EVIDENCE_TABLES = {"events": "event_evidence", "stances": "stance_evidence"}
+
+# The key each bulk table's rows are unique on (kept by the writer, not by an index: see above).
+BULK_KEYS: dict[str, tuple[str, ...]] = {
+    "documents": ("id",),
+    "events": ("case_id", "id"),
+    "stances": ("case_id", "id"),
+    "event_evidence": ("key",),
+    "stance_evidence": ("key",),
+}
 
 
 # Analyst corrections (`store.corrections`), one row per verdict, never updated: `seq` orders an
@@ -113,7 +128,7 @@ CORRECTIONS_DDL = """CREATE TABLE corrections (
 DDL: tuple[str, ...] = (
     "CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
     """CREATE TABLE documents (
-  id VARCHAR PRIMARY KEY,
+  id VARCHAR NOT NULL,
   text VARCHAR NOT NULL,
   title VARCHAR,
   url VARCHAR,
@@ -122,10 +137,10 @@ DDL: tuple[str, ...] = (
   lang VARCHAR,
   added_at TIMESTAMP NOT NULL
 )""",
-    _table("events", stored(EVENT_COLUMNS), "case_id, id"),
-    _table("stances", stored(STANCE_COLUMNS), "case_id, id"),
-    _table("event_evidence", EVIDENCE_COLUMNS, "key"),
-    _table("stance_evidence", EVIDENCE_COLUMNS, "key"),
+    _table("events", stored(EVENT_COLUMNS)),
+    _table("stances", stored(STANCE_COLUMNS)),
+    _table("event_evidence", EVIDENCE_COLUMNS),
+    _table("stance_evidence", EVIDENCE_COLUMNS),
     CORRECTIONS_DDL,
     """CREATE TABLE runs (
   id VARCHAR PRIMARY KEY,
@@ -136,6 +151,12 @@ DDL: tuple[str, ...] = (
   result JSON NOT NULL
 )""",
 )
+
+
+def table_ddl(name: str) -> str:
+    """The CREATE TABLE statement of one of the workspace's own tables."""
+    return next(d for d in (*DDL, *ADDED_TABLES.values()) if d.startswith(f"CREATE TABLE {name} ("))
+
 
 TABLES = (
     "meta",

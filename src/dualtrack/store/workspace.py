@@ -39,6 +39,7 @@ from dualtrack.store.migrate import can_migrate, migrate
 from dualtrack.store.paths import DB_FILE, workspace_dir
 from dualtrack.store.schema import (
     ADDED_TABLES,
+    BULK_KEYS,
     DDL,
     EVENT_COLUMNS,
     EVIDENCE_COLUMNS,
@@ -83,6 +84,33 @@ def _jsonable(obj: Any) -> Any:
     raise TypeError(f"{type(obj).__name__} is not JSON-serialisable")
 
 
+# the documents table's columns, in order (`schema.DDL`)
+DOCUMENT_COLUMNS = ("id", "text", "title", "url", "source", "date", "lang", "added_at")
+
+
+# What the workspace file is attached as, and the rows per row group of its tables. DuckDB's
+# default (122,880 rows) lets a checkpoint rewrite up to that many documents' texts at once, so a
+# bulk ingest's peak memory grew until a row group filled (about 240 MB with 2 KB articles);
+# at 8,192 rows it stays near one batch's worth. Scans of the small tables do not notice.
+_ALIAS = "workspace"
+ROW_GROUP_SIZE = 8_192
+
+
+def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """A connection whose default database is the workspace file (spills go beside it)."""
+    con = duckdb.connect()
+    try:
+        quoted = str(path).replace("'", "''")
+        options = f"ROW_GROUP_SIZE {ROW_GROUP_SIZE}" + (", READ_ONLY" if read_only else "")
+        con.execute(f"SET temp_directory = '{quoted}.tmp'")
+        con.execute(f"ATTACH '{quoted}' AS {_ALIAS} ({options})")
+        con.execute(f"USE {_ALIAS}")
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
@@ -116,7 +144,7 @@ class Workspace:
         except OSError as e:
             raise StoreError(f"{directory}: cannot create the workspace directory: {e}") from e
         try:
-            con = duckdb.connect(str(path), read_only=read_only)
+            con = _connect(path, read_only)
         except duckdb.Error as e:
             hint = ""
             if "lock" in str(e).lower():
@@ -136,7 +164,8 @@ class Workspace:
         # used blocks, not total: a checkpoint may cut free blocks off the end of the file, so
         # only a file smaller than the blocks in use is surely cut short
         row = self._con.execute(
-            "SELECT block_size, used_blocks FROM pragma_database_size() LIMIT 1"
+            "SELECT block_size, used_blocks FROM pragma_database_size() "
+            f"WHERE database_name = '{_ALIAS}'"
         ).fetchone()
         if row and self.path.is_file() and self.path.stat().st_size < row[0] * row[1]:
             raise StoreError(
@@ -145,11 +174,13 @@ class Workspace:
                 "or use another --data-dir"
             )
 
+    def _tables(self) -> set[str]:
+        sql = f"SELECT table_name FROM duckdb_tables() WHERE database_name = '{_ALIAS}'"
+        return {r[0] for r in self._con.execute(sql).fetchall()}
+
     def _prepare(self, read_only: bool = False) -> None:
         self._check_whole()
-        existing = {
-            r[0] for r in self._con.execute("SELECT table_name FROM duckdb_tables()").fetchall()
-        }
+        existing = self._tables()
         if not existing:
             with self.transaction():
                 for statement in (*DDL, *ADDED_TABLES.values()):
@@ -174,9 +205,7 @@ class Workspace:
                 )
             with self.transaction():
                 migrate(self._con, found, SCHEMA_VERSION)  # type: ignore[arg-type]
-            existing = {
-                r[0] for r in self._con.execute("SELECT table_name FROM duckdb_tables()").fetchall()
-            }
+            existing = self._tables()
             found = SCHEMA_VERSION
         if found != SCHEMA_VERSION:
             if found is not None and found < SCHEMA_VERSION:
@@ -252,24 +281,21 @@ class Workspace:
             batch.setdefault(doc.id, doc)
         if not batch:
             return 0, 0
+        unique = list(batch.values())
+        columns = [
+            [d.id for d in unique],
+            [d.text for d in unique],
+            [d.title for d in unique],
+            [d.url for d in unique],
+            [d.source for d in unique],
+            [d.date for d in unique],
+            [d.lang for d in unique],
+            [_now()] * len(unique),
+        ]
+        types = ["VARCHAR"] * 5 + ["DATE", "VARCHAR", "TIMESTAMP"]
         with self.transaction():
-            known = self._existing_ids("documents", list(batch))
-            fresh = [d for i, d in batch.items() if i not in known]
-            if fresh:
-                now = _now()
-                columns = [
-                    [d.id for d in fresh],
-                    [d.text for d in fresh],
-                    [d.title for d in fresh],
-                    [d.url for d in fresh],
-                    [d.source for d in fresh],
-                    [d.date for d in fresh],
-                    [d.lang for d in fresh],
-                    [now] * len(fresh),
-                ]
-                types = ["VARCHAR"] * 5 + ["DATE", "VARCHAR", "TIMESTAMP"]
-                self._insert("documents", columns, types)
-        return len(fresh), total - len(fresh)
+            new = self._insert("documents", DOCUMENT_COLUMNS, columns, types)
+        return new, total - new
 
     def documents(self, ids: Sequence[str] | None = None) -> list[Document]:
         """All documents (in the order they were added), or those of `ids` found, in that order."""
@@ -602,16 +628,18 @@ class Workspace:
         if not rows:
             return 0
         with self.transaction():
+            kept = stored(columns)
             added = self._insert(
-                table, [list(c) for c in zip(*rows.values(), strict=True)],
-                column_types(stored(columns)), returning="id",
+                table, [c for c, _ in kept], [list(c) for c in zip(*rows.values(), strict=True)],
+                column_types(kept),
             )  # fmt: skip
             if spans:
                 seq = self._next_seq(len(spans))
                 for n, span_row in enumerate(spans.values()):
                     span_row[-1] = seq + n
                 self._insert(
-                    EVIDENCE_TABLES[table], [list(c) for c in zip(*spans.values(), strict=True)],
+                    EVIDENCE_TABLES[table], [c for c, _ in EVIDENCE_COLUMNS],
+                    [list(c) for c in zip(*spans.values(), strict=True)],
                     column_types(EVIDENCE_COLUMNS),
                 )  # fmt: skip
         return added
@@ -635,17 +663,34 @@ class Workspace:
         )
 
     def _insert(
-        self, table: str, columns: list[list[Any]], types: list[str], returning: str = ""
+        self, table: str, names: Sequence[str], columns: list[list[Any]], types: list[str]
     ) -> int:
-        """Bulk insert column lists, skipping rows whose key is already stored: one statement,
-        far faster than executemany row by row. Returns how many rows went in (counted from
-        the `returning` column when given, else the batch)."""
+        """Bulk insert column lists in one statement, leaving out rows whose key
+        (`BULK_KEYS[table]`) is stored already or repeats in the batch; returns how many went in.
+
+        The keys are looked up, not enforced by an index (see `store.schema`): one semi-join of
+        the batch's keys against the key columns, which costs a scan of those columns only."""
+        at = [names.index(k) for k in BULK_KEYS[table]]
+        keys = list(zip(*(columns[i] for i in at), strict=True))
+        where = " AND ".join(f"{names[i]} IN (SELECT unnest(?::{types[i]}[]))" for i in at)
+        held = set(
+            self._con.execute(
+                f"SELECT {', '.join(BULK_KEYS[table])} FROM {table} WHERE {where}",
+                [sorted(set(columns[i])) for i in at],
+            ).fetchall()
+        )
+        keep = []
+        for n, key in enumerate(keys):
+            if key not in held:
+                held.add(key)
+                keep.append(n)
+        if not keep:
+            return 0
+        if len(keep) < len(keys):
+            columns = [[col[n] for n in keep] for col in columns]
         select = ", ".join(f"unnest(?::{t}[])" for t in types)
-        sql = f"INSERT INTO {table} SELECT {select} ON CONFLICT DO NOTHING"
-        if returning:
-            return len(self._con.execute(f"{sql} RETURNING {returning}", columns).fetchall())
-        self._con.execute(sql, columns)
-        return len(columns[0]) if columns else 0
+        self._con.execute(f"INSERT INTO {table} SELECT {select}", columns)
+        return len(keep)
 
     def _existing_ids(self, table: str, ids: list[str]) -> set[str]:
         rows = self._con.execute(
