@@ -26,7 +26,7 @@ from dualtrack.store import Workspace
 BATCH_SIZE = 50
 # DuckDB's buffer pool during bulk writes: beyond it DuckDB spills to disk, so the process stays
 # well under 1 GB while the workspace grows to any size.
-MEMORY_LIMIT_MB = 512
+MEMORY_LIMIT_MB = 64
 WRITE_EVERY = 500  # documents per write transaction (see GroupWriter)
 
 
