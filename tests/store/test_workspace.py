@@ -303,9 +303,9 @@ def test_version_1_workspace_is_upgraded_in_place(tmp_path: Path) -> None:
     assert "evidence" not in columns
 
 
-@pytest.mark.parametrize("chunk", [1, 2, 3, 7, 5_000])
+@pytest.mark.parametrize(("chunk", "spans"), [(1, 20_000), (2, 1), (3, 2), (7, 3), (5_000, 4)])
 def test_iter_events_pages_every_event_once_in_first_reported_order(
-    ws: Workspace, chunk: int
+    ws: Workspace, chunk: int, spans: int
 ) -> None:
     """Pages cut through the evidence sequence: an event reported again in a later page, or
     whose first span sits at a page's last position, is still read once, where first seen."""
@@ -319,7 +319,7 @@ def test_iter_events_pages_every_event_once_in_first_reported_order(
         ws.add_events(batch, "c")
     ws.add_events([made[10], made[9]], "c")  # never reported by a document
     ws.add_events([made[0].model_copy(update={"evidence": [ev(0, 5, "other")]})], "elsewhere")
-    got = list(ws.iter_events("c", chunk=chunk))
+    got = list(ws.iter_events("c", chunk=chunk, spans=spans))
     first_seen = list(dict.fromkeys(made[k].id for k in order))
     bare = sorted((made[9].id, made[10].id))
     assert [e.id for e in got] == first_seen + bare

@@ -360,7 +360,7 @@ class Workspace:
         """A case's events ordered by date then id; with a date filter, undated events drop out."""
         return self._select(Event, "events", EVENT_COLUMNS, case_id, since, until)
 
-    def iter_events(self, case_id: str, chunk: int = 5_000) -> Iterator[Event]:
+    def iter_events(self, case_id: str, chunk: int = 5_000, spans: int = 20_000) -> Iterator[Event]:
         """A case's events in the order they were first stored (by their first evidence span;
         events without any span last, by id), a page at a time.
 
@@ -368,7 +368,9 @@ class Workspace:
         `extract` of 100,000 articles ran out of memory there). A page holds the events whose
         first span lies in the next `chunk` evidence sequence numbers (keyset pagination on the
         append-only `seq`), so at most `chunk` events are in memory however many the case
-        holds, and each is read exactly once.
+        holds, and each is read exactly once. A page's events are read in parts of about
+        `spans` evidence spans: an event reported by thousands of documents carries all their
+        spans, and a page of such events overran the memory DuckDB is given.
         """
         evidence = EVIDENCE_TABLES["events"]
         bounds = self._query(
@@ -380,10 +382,11 @@ class Workspace:
                     f"SELECT w.item_id FROM (SELECT item_id, min(seq) AS f FROM {evidence} "
                     "WHERE case_id = ? AND seq >= ? AND seq < ? GROUP BY item_id) AS w "
                     f"WHERE NOT EXISTS (SELECT 1 FROM {evidence} AS e WHERE e.case_id = ? "
-                    "AND e.seq < ? AND e.item_id = w.item_id)",
+                    "AND e.seq < ? AND e.item_id = w.item_id) ORDER BY w.f",
                     [case_id, lo, lo + chunk, case_id, lo],
                 )
-                yield from self._events_page(case_id, [r["item_id"] for r in first], "v.first_seq")
+                for part in self._by_spans(case_id, [r["item_id"] for r in first], spans):
+                    yield from self._events_page(case_id, part, "v.first_seq")
         bare = f"SELECT item_id FROM {evidence} WHERE case_id = ?"
         after = ""
         while ids := [
@@ -396,6 +399,28 @@ class Workspace:
         ]:
             yield from self._events_page(case_id, ids, "t.id")
             after = ids[-1]
+
+    def _by_spans(self, case_id: str, ids: list[str], budget: int) -> Iterator[list[str]]:
+        """`ids` cut, in their order, into runs holding about `budget` evidence spans each (an
+        event with more spans than that is a run of its own)."""
+        counts = {
+            r["item_id"]: r["n"]
+            for r in self._query(
+                f"SELECT item_id, count(*) AS n FROM {EVIDENCE_TABLES['events']} WHERE "
+                "case_id = ? AND item_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY item_id",
+                [case_id, ids],
+            )
+        }
+        part: list[str] = []
+        held = 0
+        for item in ids:
+            if part and held + counts.get(item, 0) > budget:
+                yield part
+                part, held = [], 0
+            part.append(item)
+            held += counts.get(item, 0)
+        if part:
+            yield part
 
     def _events_page(self, case_id: str, ids: list[str], order: str) -> Iterator[Event]:
         """The events of `ids` (all of one case), merged with their spans, in `order`."""
