@@ -164,7 +164,7 @@ def test_selected_calibration_keeps_a_calibrated_forecast_and_drops_noise() -> N
 
 def test_shrinkage_weighs_the_calibrated_forecast_against_climatology() -> None:
     rng = np.random.default_rng(4)
-    n = 300
+    n = 160
     signal = rng.uniform(0.05, 0.6, (n, len(HORIZONS), len(TARGETS)))
     y = (rng.random(signal.shape) < signal).astype(float)
     y[:5, 0, 0] = np.nan  # a crisis ICB does not code
@@ -184,7 +184,7 @@ def test_shrinkage_weighs_the_calibrated_forecast_against_climatology() -> None:
 
 def test_cross_validation_scores_every_training_crisis_once(tmp_path: Path) -> None:
     crises = load_icb(_synthetic_icb(tmp_path, 40))
-    cv = cross_validate(crises, folds=2, runs=20, estimate_runs=10)
+    cv = cross_validate(crises, folds=2, runs=20, estimate_runs=10, calibration_form="slope")
     assert cv.n_test == 30 and len(cv.fold_estimates) == 2  # the 30 training crises of 40
     assert len(cv.scores) == len(HORIZONS) * len(TARGETS)
     assert all(s.n <= 30 and s.brier_uncalibrated >= 0 for s in cv.scores)
