@@ -16,7 +16,9 @@ ICB records crises, not days: whether and when a crisis ended (BREXIT), whether 
 on a day without fighting (by agreement if a ceasefire is then in force), and its violence is
 the highest before it ended. The settle hazard scales with the crisis's ICB median duration and
 varies between runs (`OBSERVATION`); a per-outcome logistic calibration (`fit_calibration`)
-then maps the simulated frequency onto ICB's codes. Both are fitted on training crises only.
+then maps the simulated frequency onto ICB's codes, shrunk toward climatology where the training
+crises cannot tell the simulation's information from noise. Both are fitted on training crises
+only.
 Scored at 30, 90 and 365 days: `ended`, `ended_agreement`, `ended_violent` (serious clashes or
 war) and `ended_war` (full-scale war), each beside climatology (the training part's frequency)
 and the ICB logit (log-normal duration x outcome or violence class, assumed independent).
@@ -66,7 +68,8 @@ agreement is scale x ln2 / T x exp(spread x z): T the ICB logit's median duratio
 crisis's features (the same T its talks rates are derived from), z a standard normal per run. The
 spread makes the crises' durations a mixture, as ICB's are (long-tailed), not one exponential."""
 Calibration = dict[str, dict[str, dict[str, float]]]
-"""horizon -> target -> intercept, slope (on the logit of the simulated probability), l2."""
+"""horizon -> target -> intercept, slope (on the logit of the simulated probability), l2; the
+shipped `shrink` form adds weight and climatology (`calibrate`)."""
 BINS = (0.0, 0.1, 0.2, 0.4, 0.6, 1.0)
 LN2 = float(np.log(2))
 AGREEMENTS = ("formal_agreement", "semi_formal")
