@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 from dualtrack.calibrate import load_icb
-from dualtrack.simulate.backtest import CALIBRATION_FORMS, cross_validate, estimate
+from dualtrack.simulate.backtest import CALIBRATION_FORMS, RUNS, cross_validate, estimate
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "icb"
@@ -37,11 +37,12 @@ def main() -> None:
     ap.add_argument("data_dir", nargs="?", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--cv", type=int, default=0, help="K-fold CV within the training part")
     ap.add_argument("--format", choices=("table", "json"), default="table")
+    ap.add_argument("--runs", type=int, default=RUNS, help="with --cv: runs per crisis")
     ap.add_argument(
         "--calibration",
         choices=CALIBRATION_FORMS,
-        default="slope",
-        help="observation calibration form (with --cv; the shipped estimates use slope)",
+        default="shrink",
+        help="observation calibration form (with --cv; the shipped estimates use shrink)",
     )
     ap.add_argument(
         "--calibration-in-sample",
@@ -62,6 +63,7 @@ def main() -> None:
     report = cross_validate(
         load_icb(args.data_dir),
         args.cv,
+        runs=args.runs,
         progress=lambda m: print(m, file=sys.stderr),
         calibration_form=args.calibration,
         calibration_oof=args.calibration_oof,

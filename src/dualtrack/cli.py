@@ -309,7 +309,7 @@ def backtest_simulation_cmd(
     path: str = typer.Argument(
         ..., help="Folder with icb1v14.csv and icb2v14.csv, or one of them."
     ),
-    runs: int = typer.Option(200, "--runs", help="Simulation runs per crisis."),
+    runs: int = typer.Option(1000, "--runs", help="Simulation runs per crisis."),
     seed: int = typer.Option(11, "--seed", help="Random seed (same seed, same numbers)."),
     fmt: str = typer.Option("table", "--format", help="table or json."),
 ) -> None:

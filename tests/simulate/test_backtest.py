@@ -142,10 +142,10 @@ def test_calibration_shrinks_a_forecast_without_information_to_the_base_rate() -
     n = 400
     noise = rng.uniform(0.05, 0.95, (n, len(HORIZONS), len(TARGETS)))
     y = (rng.random(noise.shape) < 0.3).astype(float)
-    got = calibrate(noise, fit_calibration(noise, y))
+    got = calibrate(noise, fit_calibration(noise, y, "slope"))
     assert np.abs(got - y.mean(axis=0)).max() < 0.1  # no signal: about the base rate
     signal = np.clip(np.where(y == 1, 0.6, 0.2) + rng.normal(0, 0.05, y.shape), 0.01, 0.99)
-    cal = fit_calibration(signal, y)
+    cal = fit_calibration(signal, y, "slope")
     assert all(c["slope"] > 0.5 for row in cal.values() for c in row.values())
 
 
@@ -162,9 +162,29 @@ def test_selected_calibration_keeps_a_calibrated_forecast_and_drops_noise() -> N
     assert np.abs(got - y.mean(axis=0)).mean() < 0.02  # no signal: about the base rate
 
 
+def test_shrinkage_weighs_the_calibrated_forecast_against_climatology() -> None:
+    rng = np.random.default_rng(4)
+    n = 160
+    signal = rng.uniform(0.05, 0.6, (n, len(HORIZONS), len(TARGETS)))
+    y = (rng.random(signal.shape) < signal).astype(float)
+    y[:5, 0, 0] = np.nan  # a crisis ICB does not code
+    cal = fit_calibration(signal, y, "shrink")
+    assert cal == fit_calibration(signal, y, "shrink")  # same rows, same weights
+    entries = [c for row in cal.values() for c in row.values()]
+    assert all(0.0 <= c["weight"] <= 1.0 for c in entries)
+    assert min(c["weight"] for c in entries) > 0.5  # real information is kept
+    assert cal["30"]["ended"]["climatology"] == pytest.approx(np.nanmean(y[:, 0, 0]), abs=1e-6)
+    noise = rng.uniform(0.05, 0.95, signal.shape)
+    got = calibrate(noise, fit_calibration(noise, y, "shrink"))
+    assert np.abs(got - np.nanmean(y, axis=0)).mean() < 0.02  # no information: the base rate
+    none = {h: {t: {**c, "weight": 0.0} for t, c in row.items()} for h, row in cal.items()}
+    clim = np.array([[none[str(h)][t]["climatology"] for t in TARGETS] for h in HORIZONS])
+    assert np.array_equal(calibrate(noise, none), np.broadcast_to(clim, noise.shape))
+
+
 def test_cross_validation_scores_every_training_crisis_once(tmp_path: Path) -> None:
     crises = load_icb(_synthetic_icb(tmp_path, 40))
-    cv = cross_validate(crises, folds=2, runs=20, estimate_runs=10)
+    cv = cross_validate(crises, folds=2, runs=20, estimate_runs=10, calibration_form="slope")
     assert cv.n_test == 30 and len(cv.fold_estimates) == 2  # the 30 training crises of 40
     assert len(cv.scores) == len(HORIZONS) * len(TARGETS)
     assert all(s.n <= 30 and s.brier_uncalibrated >= 0 for s in cv.scores)

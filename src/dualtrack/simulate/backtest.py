@@ -16,7 +16,9 @@ ICB records crises, not days: whether and when a crisis ended (BREXIT), whether 
 on a day without fighting (by agreement if a ceasefire is then in force), and its violence is
 the highest before it ended. The settle hazard scales with the crisis's ICB median duration and
 varies between runs (`OBSERVATION`); a per-outcome logistic calibration (`fit_calibration`)
-then maps the simulated frequency onto ICB's codes. Both are fitted on training crises only.
+then maps the simulated frequency onto ICB's codes, shrunk toward climatology where the training
+crises cannot tell the simulation's information from noise. Both are fitted on training crises
+only.
 Scored at 30, 90 and 365 days: `ended`, `ended_agreement`, `ended_violent` (serious clashes or
 war) and `ended_war` (full-scale war), each beside climatology (the training part's frequency)
 and the ICB logit (log-normal duration x outcome or violence class, assumed independent).
@@ -55,7 +57,9 @@ from dualtrack.simulate.state import Stage
 
 HORIZONS = (30, 90, 365)
 TARGETS = ("ended", "ended_agreement", "ended_violent", "ended_war")
-RUNS = 200
+RUNS = 1000
+"""Runs per crisis behind the calibration and the back-test: at 200, a 2% outcome's simulated
+frequency rests on a handful of runs, and that noise is what the calibration's slope then fits."""
 SEED = 11
 SETTLE_SCALE, SETTLE_SPREAD = "crisis.settle_scale", "crisis.settle_spread"
 OBSERVATION = (SETTLE_SCALE, SETTLE_SPREAD)
@@ -64,7 +68,8 @@ agreement is scale x ln2 / T x exp(spread x z): T the ICB logit's median duratio
 crisis's features (the same T its talks rates are derived from), z a standard normal per run. The
 spread makes the crises' durations a mixture, as ICB's are (long-tailed), not one exponential."""
 Calibration = dict[str, dict[str, dict[str, float]]]
-"""horizon -> target -> intercept, slope (on the logit of the simulated probability), l2."""
+"""horizon -> target -> intercept, slope (on the logit of the simulated probability), l2; the
+shipped `shrink` form adds weight and climatology (`calibrate`)."""
 BINS = (0.0, 0.1, 0.2, 0.4, 0.6, 1.0)
 LN2 = float(np.log(2))
 AGREEMENTS = ("formal_agreement", "semi_formal")
@@ -304,10 +309,15 @@ def _logit(p: np.ndarray) -> np.ndarray:
     return np.log(p) - np.log1p(-p)
 
 
-CALIBRATION_FORMS = ("slope", "select")
-"""`slope`: intercept + penalised slope on every outcome and horizon (the shipped form).
-`select`: per outcome and horizon, the form with the lowest inner-CV Brier among identity,
-intercept-only, base rate and intercept + slope (`_select_form`)."""
+CALIBRATION_FORMS = ("shrink", "slope", "select")
+"""`shrink` (the shipped form): the slope form mixed with climatology, w x p + (1 - w) x
+climatology, w from an inner CV (`_shrinkage`). `slope`: intercept + penalised slope on every
+outcome and horizon. `select`: per outcome and horizon, the form with the lowest inner-CV Brier
+among identity, intercept-only, base rate and intercept + slope (`_select_form`)."""
+SHRINK_SEED, SHRINK_REPEATS = CV_SEED + 2, 5
+"""The inner CV behind the shrinkage weight: K folds from seed SHRINK_SEED + 100 r for r <
+SHRINK_REPEATS (not the slope penalty's folds, CV_SEED, nor `select`'s, CV_SEED + 1), its losses
+pooled over the repeats, since one split of ~300 rows with 2-6% positives moves w from 0 to 1."""
 
 
 def _form_fits(x: np.ndarray, y: np.ndarray) -> dict[str, Callable[[], tuple[float, float]]]:
@@ -342,13 +352,43 @@ def _select_form(x: np.ndarray, y: np.ndarray) -> str:
     return min(brier, key=brier.__getitem__)  # dict order: the simplest of tied forms
 
 
-def fit_calibration(sim: np.ndarray, y: np.ndarray, form: str = "slope") -> Calibration:
+def _shrinkage(sim: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Per horizon and target, the weight w in [0, 1] of the slope-calibrated forecast against
+    climatology that minimises the Brier score of w x p + (1 - w) x c on a repeated inner
+    K-fold CV of these (training) rows: p from the slope calibration and c the frequency, both
+    fitted without the scored fold (closed form: the least-squares w, clipped). Where a pair's
+    simulated signal is weaker than the noise of fitting it (rare outcomes, a few dozen cases),
+    w goes toward 0 and the forecast toward the base rate; w = 0 is climatology itself."""
+    ok = ~np.isnan(y)
+    num, den = np.zeros(sim.shape[1:]), np.zeros(sim.shape[1:])
+    for r in range(SHRINK_REPEATS):
+        p, c = np.empty_like(sim), np.empty_like(sim)
+        for test in kfold_indices(len(y), CV_FOLDS, SHRINK_SEED + 100 * r):
+            train = np.setdiff1d(np.arange(len(y)), test)
+            p[test] = calibrate(sim[test], fit_calibration(sim[train], y[train], "slope"))
+            c[test] = np.nanmean(y[train], axis=0)
+        d = np.where(ok, p - c, 0.0)
+        num += (np.where(ok, y - c, 0.0) * d).sum(axis=0)
+        den += (d * d).sum(axis=0)
+    return np.clip(num / np.maximum(den, 1e-12), 0.0, 1.0)
+
+
+def fit_calibration(sim: np.ndarray, y: np.ndarray, form: str = "shrink") -> Calibration:
     """Per target and horizon, logit(p) = intercept + slope x logit(simulated p), fitted on the
     training crises. `form="slope"`: penalised maximum likelihood (the slope's L2 strength by
     CV; a strong penalty shrinks the forecast to the base rate). `form="select"`: the form an
     inner CV prefers (`_select_form`). It maps a run's crisis-level reading onto what ICB codes,
     the part of the observation model the settle hazard cannot: ICB's agreement and violence
-    codes are judgements about a whole crisis, not days of a path."""
+    codes are judgements about a whole crisis, not days of a path. `form="shrink"`: the slope
+    form, then a `weight` toward the training `climatology` (`_shrinkage`)."""
+    if form == "shrink":
+        out = fit_calibration(sim, y, "slope")
+        weight, clim = _shrinkage(sim, y), np.nanmean(y, axis=0)
+        for j, h in enumerate(HORIZONS):
+            for k, t in enumerate(TARGETS):
+                out[str(h)][t] |= {"weight": round(float(weight[j, k]), 5),
+                                   "climatology": round(float(clim[j, k]), 6)}  # fmt: skip
+        return out
     out: Calibration = {}
     for j, h in enumerate(HORIZONS):
         row = {}
@@ -367,12 +407,15 @@ def fit_calibration(sim: np.ndarray, y: np.ndarray, form: str = "slope") -> Cali
 
 
 def calibrate(sim: np.ndarray, calibration: Calibration) -> np.ndarray:
-    """The simulation's probabilities [crises, horizons, targets] through `calibration`."""
+    """The simulation's probabilities [crises, horizons, targets] through `calibration` (a form
+    without a `weight` is not mixed with climatology)."""
     out = np.empty_like(sim)
     for j, h in enumerate(HORIZONS):
         for k, t in enumerate(TARGETS):
             c = calibration[str(h)][t]
-            out[:, j, k] = 1 / (1 + np.exp(-(c["intercept"] + c["slope"] * _logit(sim[:, j, k]))))
+            p = 1 / (1 + np.exp(-(c["intercept"] + c["slope"] * _logit(sim[:, j, k]))))
+            w = c.get("weight", 1.0)
+            out[:, j, k] = w * p + (1 - w) * c.get("climatology", 0.0)
     return out
 
 
@@ -433,12 +476,11 @@ def _total_loss(prepared: list[Prepared], y: np.ndarray, est: dict[str, float], 
 
 
 class Fit(BaseModel):
-    """What the training crises decide: point estimates, each grid's loss profile, the
-    observation calibration and the best summed loss."""
+    """What the training crises decide: point estimates, each grid's loss profile and the best
+    summed loss (the observation calibration is fitted after, on the out-of-fold simulation)."""
 
     estimates: dict[str, float]
     profile: dict[str, dict[float, float]]
-    calibration: Calibration
     loss: float
 
 
@@ -448,11 +490,9 @@ def fit(
     seed: int = SEED,
     progress: Callable[[str], None] | None = None,
     profiles: bool = False,
-    calibration_form: str = "slope",
 ) -> Fit:
     """Coordinate descent over `GRIDS` (PASSES passes, common random numbers: every candidate
-    sees the same seed) minimising the training log-loss of the raw simulation; then the
-    observation calibration on the training crises' simulation at those estimates. With
+    sees the same seed) minimising the training log-loss of the raw simulation. With
     `profiles`, each grid's losses are recomputed with the others at their estimates."""
     y = _observed(prepared)
     est = dict(START)
@@ -473,8 +513,7 @@ def fit(
                 progress(f"{name} = {est[name]:g}")
     if profiles:  # each grid again with the others at their estimates: the bands' profiles
         profile = {name: {v: loss({**est, name: v}) for v in grid} for name, grid in GRIDS.items()}
-    calibration = fit_calibration(simulate(prepared, est, RUNS, seed), y, calibration_form)
-    return Fit(estimates=est, profile=profile, calibration=calibration, loss=loss(est))
+    return Fit(estimates=est, profile=profile, loss=loss(est))
 
 
 def estimate(
@@ -540,7 +579,7 @@ def cross_validate(
     seed: int = SEED,
     progress: Callable[[str], None] | None = None,
     estimate_runs: int = ESTIMATE_RUNS,
-    calibration_form: str = "slope",
+    calibration_form: str = "shrink",
     calibration_oof: bool = True,
 ) -> SimulationBacktest:
     """The development loop: k-fold cross-validation within the training part only. Each fold
@@ -559,13 +598,13 @@ def cross_validate(
         keep = np.setdiff1d(np.arange(n), held_idx)
         fit_part = [train[j] for j in keep]
         predict = fitted_base_rates(fit_part)
-        f = fit(prepare(fit_part, predict), estimate_runs, seed, calibration_form=calibration_form)
+        prepared = prepare(fit_part, predict)
+        f = fit(prepared, estimate_runs, seed)
         held = prepare([train[j] for j in held_idx], predict)
         raw[held_idx] = simulate(held, f.estimates, runs, seed)
-        cal = f.calibration
-        if calibration_oof:
-            oof = out_of_fold_simulation(fit_part, f.estimates, runs, seed)
-            cal = fit_calibration(oof, _observed(prepare_labels_only(fit_part)), calibration_form)
+        inputs = (out_of_fold_simulation(fit_part, f.estimates, runs, seed) if calibration_oof
+                  else simulate(prepared, f.estimates, runs, seed))  # fmt: skip
+        cal = fit_calibration(inputs, _observed(prepared), calibration_form)
         sim[held_idx] = calibrate(raw[held_idx], cal)
         logit[held_idx] = np.stack([logit_probs(c.rates) for c in held])
         clim[held_idx] = np.nanmean(_observed(prepare_labels_only(fit_part)), axis=0)
