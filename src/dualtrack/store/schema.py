@@ -97,6 +97,18 @@ EVIDENCE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("seq", "BIGINT NOT NULL"),
 )
 
+# A stored article: its id is the SHA-256 of its text (`model.Document`).
+DOCUMENT_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("id", "VARCHAR NOT NULL"),
+    ("text", "VARCHAR NOT NULL"),
+    ("title", "VARCHAR"),
+    ("url", "VARCHAR"),
+    ("source", "VARCHAR"),
+    ("date", "DATE"),
+    ("lang", "VARCHAR"),
+    ("added_at", "TIMESTAMP NOT NULL"),
+)
+
 # item table -> its evidence table
 EVIDENCE_TABLES = {"events": "event_evidence", "stances": "stance_evidence"}
 
@@ -127,16 +139,7 @@ CORRECTIONS_DDL = """CREATE TABLE corrections (
 
 DDL: tuple[str, ...] = (
     "CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
-    """CREATE TABLE documents (
-  id VARCHAR NOT NULL,
-  text VARCHAR NOT NULL,
-  title VARCHAR,
-  url VARCHAR,
-  source VARCHAR,
-  date DATE,
-  lang VARCHAR,
-  added_at TIMESTAMP NOT NULL
-)""",
+    _table("documents", DOCUMENT_COLUMNS),
     _table("events", stored(EVENT_COLUMNS)),
     _table("stances", stored(STANCE_COLUMNS)),
     _table("event_evidence", EVIDENCE_COLUMNS),

@@ -41,6 +41,7 @@ from dualtrack.store.schema import (
     ADDED_TABLES,
     BULK_KEYS,
     DDL,
+    DOCUMENT_COLUMNS,
     EVENT_COLUMNS,
     EVIDENCE_COLUMNS,
     EVIDENCE_JSON,
@@ -82,10 +83,6 @@ def _jsonable(obj: Any) -> Any:
     if isinstance(obj, set | frozenset | tuple):
         return sorted(obj) if isinstance(obj, set | frozenset) else list(obj)
     raise TypeError(f"{type(obj).__name__} is not JSON-serialisable")
-
-
-# the documents table's columns, in order (`schema.DDL`)
-DOCUMENT_COLUMNS = ("id", "text", "title", "url", "source", "date", "lang", "added_at")
 
 
 # What the workspace file is attached as, and the rows per row group of its tables. DuckDB's
@@ -292,9 +289,9 @@ class Workspace:
             [d.lang for d in unique],
             [_now()] * len(unique),
         ]
-        types = ["VARCHAR"] * 5 + ["DATE", "VARCHAR", "TIMESTAMP"]
+        names = [c for c, _ in DOCUMENT_COLUMNS]
         with self.transaction():
-            new = self._insert("documents", DOCUMENT_COLUMNS, columns, types)
+            new = self._insert("documents", names, columns, column_types(DOCUMENT_COLUMNS))
         return new, total - new
 
     def documents(self, ids: Sequence[str] | None = None) -> list[Document]:
