@@ -19,6 +19,10 @@ document (`DocView`: sentences, clauses, mentions, dates and the rules' drafts, 
 - `anchor`: whether an added event is dated by a date in its clause, the date last
   mentioned, the document's date, or not at all (background).
 
+A rule draft with no target (the rules found none: 中方要求高市撤回言论, "Japan's repeated
+requests") gets the one `role` finds likeliest among the mentions of its sentence, if likely
+enough, before the verifier judges it: most such drafts were wrong only for the missing target.
+
 All are L2-regularised logistic regressions over sparse binary features (character n-grams of
 the clause for Chinese, words for English, with actor names and dates masked so the model
 learns the wording, not who happened to be in the news). Features are strings looked up in a
@@ -52,6 +56,12 @@ CATEGORIES: tuple[str, ...] = tuple(c.value for c in Category)
 ROLES = ("none", "actor", "target")
 ANCHORS = ("null", "doc", "last", "clause")
 MODELS = ("category", "role", "anchor", "verify")
+# Acts whose target is whom the statement is about or addressed to, often left implicit in the
+# clause (中方要求高市撤回言论: of Japan); a material act has a target only where the text names
+# one (benchmarks/real/GUIDE.md), so a rule draft of one without a target is not given one.
+SPEECH_ACTS = frozenset(
+    Category(c) for c in ("ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "AGREE", "CONCEDE")
+)
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+|[^\sa-z\d]")
 _MASK_ACTOR = "Ⓐ"
 _MASK_DATE = "Ⓓ"
@@ -266,12 +276,14 @@ def _which(
     return "doc" if date.date == doc else "other"
 
 
-def draft_features(view: DocView, u: Unit, d: Draft) -> list[str]:
+def draft_features(view: DocView, u: Unit, d: Draft, filled: float | None = None) -> list[str]:
     """Cues for whether a rule coder's event is right: its category, mode and flags, who its
-    parties are, and the wording of its clause."""
+    parties are (`filled`: the role model's probability of a target the rules did not find),
+    and the wording of its clause."""
     cat = d.category.value
     base = [
         f"cat:{cat}",
+        f"filled:{None if filled is None else min(int(filled * 5), 4)}",
         f"mode:{d.mode}",
         f"target:{d.target is not None}",
         f"via:{d.via is not None}",
@@ -443,7 +455,16 @@ def propose(view: DocView, models: Models, doc_date: DateMention | None) -> list
     out: list[Draft] = []
     for d in view.drafts:
         k = max(0, bisect.bisect_right(starts, d.trigger.start) - 1)
-        p = float(models.verify.scores(draft_features(view, units[k], d))[0])
+        # the rules' draft, or the same with the role model's target where they found none:
+        # whichever the verifier finds likelier (a filled one only if it is sure enough)
+        scored = [
+            (float(models.verify.scores(draft_features(view, units[k], c, filled))[0]), c)
+            for c, filled in readings(view, models, units, k, d)
+        ]
+        p, d = max(
+            (pc for i, pc in enumerate(scored) if i == 0 or pc[0] >= th["fill_verify"]),
+            key=lambda pc: pc[0],
+        )
         if p < th["verify"]:
             continue
         out.append(replace(d, confidence=calibrated(p, th)))
@@ -466,6 +487,27 @@ def propose(view: DocView, models: Models, doc_date: DateMention | None) -> list
             p = Proposal(u, cat, actor, target, date, conf)
             out.append(to_draft(p, view))
     return out
+
+
+def readings(
+    view: DocView, models: Models, units: Sequence[Unit], k: int, d: Draft
+) -> list[tuple[Draft, float | None]]:
+    """The draft as the rules made it, and, when they found no target, the same with the
+    likeliest target of another country among the role candidates of its clause if the role
+    model gives it at least th['fill'] (with that probability; none without a `fill`
+    threshold in the weights)."""
+    if d.target is not None or "fill" not in models.thresholds or d.category not in SPEECH_ACTS:
+        return [(d, None)]
+    cands = role_candidates(view, units, k)
+    own = view.country_of(d.actor)
+    best, p_best = None, models.thresholds["fill"]
+    for i, m in enumerate(cands):
+        if view.country_of(m.id) == own or view.kinds.get(m.id) == "place":
+            continue  # a sea or strait is where, not whom
+        p = float(models.role.scores(role_features(view, units[k], cands, i, d.category.value))[2])
+        if p >= p_best:
+            best, p_best = m, p
+    return [(d, None)] if best is None else [(d, None), (replace(d, target=best.id), p_best)]
 
 
 def pick_roles(
