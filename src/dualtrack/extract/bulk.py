@@ -27,10 +27,9 @@ BATCH_SIZE = 50
 # DuckDB's buffer pool during bulk writes: beyond it DuckDB evicts or spills to disk. Writes need
 # little (a batch, the WAL's rows before a checkpoint, the key columns the batch is checked
 # against), and what the pool caches beyond that grew about 1 KB per article stored, so a low cap
-# is what keeps a bulk run's memory flat. Reading everything back (`extract`'s merge) needs
-# room for its joins: READ_MEMORY_LIMIT_MB.
+# is what keeps a bulk run's memory flat. Reading everything back (`Workspace.iter_events`)
+# works within the same cap: DuckDB only filters and orders there.
 MEMORY_LIMIT_MB = 64
-READ_MEMORY_LIMIT_MB = 256
 WRITE_EVERY = 500  # documents per write transaction (see GroupWriter)
 
 
@@ -166,5 +165,4 @@ def spilled_extraction(
                 failed.update(not_coded(docs, res))
                 if on_batch:
                     on_batch(len(docs))
-        ws.limit_memory(READ_MEMORY_LIMIT_MB)
         yield Spill(ws, documents, failed)
