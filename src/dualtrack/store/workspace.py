@@ -36,6 +36,7 @@ from dualtrack.store.corrections import (
 )
 from dualtrack.store.errors import StoreError, UpgradeNeeded
 from dualtrack.store.export import ExportFormat, copy_to_file, format_of, write_events
+from dualtrack.store.keyfilter import KeyFilter
 from dualtrack.store.migrate import can_migrate, migrate
 from dualtrack.store.paths import DB_FILE, workspace_dir
 from dualtrack.store.schema import (
@@ -121,6 +122,7 @@ class Workspace:
         self._con = con
         self._in_transaction = False
         self._seq: int | None = None  # next evidence sequence number, read on first write
+        self._filters: dict[str, KeyFilter] = {}  # per bulk table, built on its first lookup
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -330,7 +332,7 @@ class Workspace:
 
     def known_documents(self, ids: Sequence[str]) -> set[str]:
         """Those of `ids` already stored (what a resumed ingest skips)."""
-        return self._existing_ids("documents", list(ids)) if ids else set()
+        return {k[0] for k in self._stored_keys("documents", [(i,) for i in ids], ["VARCHAR"])}
 
     def document(self, doc_id: str) -> Document:
         found = self.documents([doc_id])
@@ -680,17 +682,11 @@ class Workspace:
         """Bulk insert column lists in one statement, leaving out rows whose key
         (`BULK_KEYS[table]`) is stored already or repeats in the batch; returns how many went in.
 
-        The keys are looked up, not enforced by an index (see `store.schema`): one semi-join of
-        the batch's keys against the key columns, which costs a scan of those columns only."""
+        The keys are looked up, not enforced by an index (see `store.schema`): the table's key
+        filter (`store.keyfilter`) clears nearly every new key, and the rest are looked up."""
         at = [names.index(k) for k in BULK_KEYS[table]]
         keys = list(zip(*(columns[i] for i in at), strict=True))
-        where = " AND ".join(f"{names[i]} IN (SELECT unnest(?::{types[i]}[]))" for i in at)
-        held = set(
-            self._con.execute(
-                f"SELECT {', '.join(BULK_KEYS[table])} FROM {table} WHERE {where}",
-                [sorted(set(columns[i])) for i in at],
-            ).fetchall()
-        )
+        held = self._stored_keys(table, keys, [types[i] for i in at])
         keep = []
         for n, key in enumerate(keys):
             if key not in held:
@@ -702,13 +698,37 @@ class Workspace:
             columns = [[col[n] for n in keep] for col in columns]
         select = ", ".join(f"unnest(?::{t}[])" for t in types)
         self._con.execute(f"INSERT INTO {table} SELECT {select}", columns)
+        self._filter(table).add([keys[n] for n in keep])
         return len(keep)
 
-    def _existing_ids(self, table: str, ids: list[str]) -> set[str]:
+    def _stored_keys(
+        self, table: str, keys: list[tuple[Any, ...]], types: Sequence[str]
+    ) -> set[tuple[Any, ...]]:
+        """Those of `keys` (tuples of `BULK_KEYS[table]` values, of SQL `types`) the table
+        holds: only those its key filter may hold are looked up, in one semi-join."""
+        maybe = [k for k, m in zip(keys, self._filter(table).may_hold(keys), strict=True) if m]
+        if not maybe:
+            return set()
+        names = BULK_KEYS[table]
+        where = " AND ".join(
+            f"{name} IN (SELECT unnest(?::{t}[]))" for name, t in zip(names, types, strict=True)
+        )
         rows = self._con.execute(
-            f"SELECT id FROM {table} WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]
+            f"SELECT {', '.join(names)} FROM {table} WHERE {where}",
+            [sorted({k[i] for k in maybe}) for i in range(len(names))],
         ).fetchall()
-        return {r[0] for r in rows}
+        return set(rows) & set(maybe)
+
+    def _filter(self, table: str) -> KeyFilter:
+        """The key filter of a bulk table, filled from the stored keys on first use (one scan,
+        a page at a time)."""
+        if table not in self._filters:
+            found = KeyFilter()
+            cur = self._con.execute(f"SELECT {', '.join(BULK_KEYS[table])} FROM {table}")
+            while rows := cur.fetchmany(100_000):
+                found.add(rows)
+            self._filters[table] = found
+        return self._filters[table]
 
     @staticmethod
     def _where(case_id: str, since: dt.date | None, until: dt.date | None) -> tuple[str, list[Any]]:
