@@ -393,3 +393,19 @@ def test_version_3_workspace_loses_its_bulk_keys_and_keeps_every_row(tmp_path: P
         assert ws._query("SELECT value FROM meta WHERE key = 'schema_version'") == [
             {"value": str(SCHEMA_VERSION)}
         ]
+
+
+def test_a_capped_workspace_checkpoints_long_documents_outside_its_commits(tmp_path: Path) -> None:
+    """Rows written since the last checkpoint stay in DuckDB's buffer pool: with its automatic
+    checkpoint, commits of long documents under a 16 MB cap failed once the table grew (a
+    checkpoint failing inside a commit also invalidates the open database). Under a cap the
+    workspace checkpoints on its own, early and with room, and every document is stored."""
+    rng = np.random.default_rng(5)
+    letters = np.array(list("abcdefghij klmnop"))
+    docs = [Document(text="".join(rng.choice(letters, 600_000))) for _ in range(60)]
+    with Workspace.open(tmp_path) as ws:
+        ws.limit_memory(16)
+        for k in range(0, 60, 2):
+            with ws.transaction():
+                ws.add_documents(docs[k : k + 2])
+        assert ws.known_documents([d.id for d in docs]) == {d.id for d in docs}

@@ -93,12 +93,18 @@ def _jsonable(obj: Any) -> Any:
 # at 8,192 rows it stays near one batch's worth. Scans of the small tables do not notice.
 _ALIAS = "workspace"
 ROW_GROUP_SIZE = 8_192
+# Under a memory cap (`Workspace.limit_memory`) the workspace checkpoints once the WAL holds a
+# quarter of the cap (16 MB, DuckDB's own default, under the bulk writers' 64 MB): rows written
+# since the last checkpoint stay in the buffer pool. The checkpoint may use CHECKPOINT_MEMORY_MB.
+CHECKPOINT_MEMORY_MB = 1024
 
 
 def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
-    """A connection whose default database is the workspace file (spills go beside it)."""
+    """A connection whose default database is the workspace file (spills go beside it).
+    DuckDB's own progress bar is off: a long checkpoint drew it over the command's output."""
     con = duckdb.connect()
     try:
+        con.execute("SET enable_progress_bar = false")
         quoted = str(path).replace("'", "''")
         options = f"ROW_GROUP_SIZE {ROW_GROUP_SIZE}" + (", READ_ONLY" if read_only else "")
         con.execute(f"SET temp_directory = '{quoted}.tmp'")
@@ -123,6 +129,7 @@ class Workspace:
         self._in_transaction = False
         self._seq: int | None = None  # next evidence sequence number, read on first write
         self._filters: dict[str, KeyFilter] = {}  # per bulk table, built on its first lookup
+        self._cap: int | None = None  # DuckDB's memory cap in MB, once `limit_memory` set one
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -234,8 +241,33 @@ class Workspace:
 
     def limit_memory(self, megabytes: int) -> None:
         """Cap DuckDB's buffer pool (it spills to disk beyond): bulk writers hold memory flat
-        instead of letting the cache grow with the workspace."""
-        self._con.execute(f"SET memory_limit = '{int(megabytes)}MB'")
+        instead of letting the cache grow with the workspace.
+
+        Under a cap the workspace checkpoints itself (`_checkpoint_if_due`) instead of DuckDB
+        doing it inside a commit: a checkpoint rewrites the last row group of each table it
+        touches, which for long documents (8,000 of 30,000 characters) needed more than 64 MB,
+        and a checkpoint failing inside a commit invalidates the open database.
+        """
+        self._cap = int(megabytes)
+        self._con.execute(f"SET memory_limit = '{self._cap}MB'")
+        self._con.execute("SET wal_autocheckpoint = '1TB'")
+
+    def _checkpoint_if_due(self) -> None:
+        """Under a memory cap, write the WAL into the file once it holds a quarter of the cap,
+        with the cap lifted to CHECKPOINT_MEMORY_MB for that step only."""
+        wal = Path(f"{self.path}.wal")
+        if self._cap is None or not wal.is_file() or wal.stat().st_size < self._cap * 2**18:
+            return
+        self._con.execute(f"SET memory_limit = '{max(self._cap, CHECKPOINT_MEMORY_MB)}MB'")
+        try:
+            self._con.execute(f"CHECKPOINT {_ALIAS}")
+        except duckdb.Error as e:
+            raise StoreError(
+                f"{self.path}: the writes were committed (they are in the WAL) but writing them "
+                f"into the file failed: {e}"
+            ) from e
+        finally:
+            self._con.execute(f"SET memory_limit = '{self._cap}MB'")
 
     def close(self) -> None:
         self._con.close()
@@ -269,6 +301,7 @@ class Workspace:
                 raise StoreError(f"{self.path}: commit failed, nothing was written: {e}") from e
         finally:
             self._in_transaction = False
+        self._checkpoint_if_due()
 
     # -- documents -----------------------------------------------------------------------
 
