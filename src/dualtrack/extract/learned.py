@@ -34,7 +34,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
-from itertools import pairwise
+from itertools import chain, pairwise
 from pathlib import Path
 
 import numpy as np
@@ -85,6 +85,8 @@ class DocView:
     doc_date: dt.date | None
     drafts: list[Draft] = field(default_factory=list)  # the rule coder's events
     _grams: dict[tuple[str, int], list[str]] = field(default_factory=dict, repr=False)
+    _rows: dict[tuple[str, int], set[int]] = field(default_factory=dict, repr=False)
+    _clause: dict[tuple[int, int], list[str]] = field(default_factory=dict, repr=False)
 
     def country_of(self, actor_id: str | None) -> str | None:
         if not actor_id:
@@ -102,6 +104,23 @@ class DocView:
                 grams = [g for g in grams[:400] if "_" not in g]
             self._grams[key] = sorted({"s:" + g for g in grams})
         return self._grams[key]
+
+    def sentence_rows(self, u: Unit, kind: str, model: Linear) -> set[int]:
+        """`model`'s vocabulary rows of `sentence_grams(u, kind)`, looked up once per sentence
+        (each kind is read by one model: 'clause' by the category model, 'draft' by the verifier)
+        rather than once per clause and draft of it."""
+        key = (kind, u.sent)
+        if key not in self._rows:
+            self._rows[key] = model.rows(self.sentence_grams(u, kind))
+        return self._rows[key]
+
+    def clause_grams(self, u: Unit) -> list[str]:
+        """The wording of the clause as features, computed once per clause (the category model
+        and the verifier both read it)."""
+        key = (u.start, u.end)
+        if key not in self._clause:
+            self._clause[key] = _grams(_masked(self, u.start, u.end, u), self.lang.cjk, "c:")
+        return self._clause[key]
 
     def drafts_in(self, u: Unit) -> list[Draft]:
         return [d for d in self.drafts if u.start <= d.trigger.start < u.end]
@@ -152,9 +171,18 @@ def _grams(text: str, cjk: bool, prefix: str) -> list[str]:
 
 def clause_features(view: DocView, u: Unit) -> list[str]:
     """Wording of the clause (n-grams), of its sentence (unigrams) and counts of what is in it."""
-    cjk = view.lang.cjk
-    feats = _grams(_masked(view, u.start, u.end, u), cjk, "c:")
-    feats += view.sentence_grams(u, "clause")
+    return view.clause_grams(u) + view.sentence_grams(u, "clause") + _clause_cues(view, u)
+
+
+def clause_rows(view: DocView, u: Unit, model: Linear) -> set[int]:
+    """`model`'s rows of `clause_features`, the sentence's part looked up once per sentence."""
+    own = model.rows(view.clause_grams(u) + _clause_cues(view, u))
+    return own | view.sentence_rows(u, "clause", model)
+
+
+def _clause_cues(view: DocView, u: Unit) -> list[str]:
+    """What the clause holds: how many mentions, and the rule coder's events in it."""
+    feats = []
     n = sum(1 for m in u.mentions if u.start <= m.start < u.end)
     feats.append(f"nment:{min(n, 3)}")
     feats.append(f"nsent:{min(sum(1 for m in u.mentions), 4)}")
@@ -269,6 +297,16 @@ def _which(
 def draft_features(view: DocView, u: Unit, d: Draft) -> list[str]:
     """Cues for whether a rule coder's event is right: its category, mode and flags, who its
     parties are, and the wording of its clause."""
+    return _draft_cues(view, u, d) + view.sentence_grams(u, "draft")
+
+
+def draft_rows(view: DocView, u: Unit, d: Draft, model: Linear) -> set[int]:
+    """`model`'s rows of `draft_features`, the sentence's part looked up once per sentence."""
+    return model.rows(_draft_cues(view, u, d)) | view.sentence_rows(u, "draft", model)
+
+
+def _draft_cues(view: DocView, u: Unit, d: Draft) -> list[str]:
+    """The draft's own cues and its clause's wording (all of draft_features but the sentence)."""
     cat = d.category.value
     base = [
         f"cat:{cat}",
@@ -284,9 +322,7 @@ def draft_features(view: DocView, u: Unit, d: Draft) -> list[str]:
         f"nment:{min(sum(1 for m in u.mentions if u.start <= m.start < u.end), 3)}",
         *(f"flag:{f}" for f in _flags(d)),
     ]
-    words = _grams(_masked(view, u.start, u.end, u), view.lang.cjk, "c:")
-    words += view.sentence_grams(u, "draft")
-    return base + [f"{cat}|{f}" for f in base[1:]] + words
+    return base + [f"{cat}|{f}" for f in base[1:]] + view.clause_grams(u)
 
 
 # ---------------------------------------------------------------------------------- models
@@ -301,14 +337,32 @@ class Linear:
     weights: np.ndarray  # (len(vocab) + 1, n_classes); the last row is the bias
     multilabel: bool
 
+    def rows(self, feats: Iterable[str]) -> set[int]:
+        """The vocabulary rows of `feats` (a feature the model never saw has none)."""
+        vocab = self.vocab
+        return {vocab[f] for f in feats if f in vocab}
+
     def scores(self, feats: Iterable[str]) -> np.ndarray:
-        idx = sorted({self.vocab[f] for f in feats if f in self.vocab})
-        z = self.weights[idx].sum(axis=0) + self.weights[-1]
+        return self.scores_many([self.rows(feats)])[0]
+
+    def scores_many(self, rows: Sequence[set[int]]) -> np.ndarray:
+        """The probabilities of many feature sets at once, one row each. Each set's weights are
+        summed in ascending row order and the bias added last, as one set at a time would, so
+        batching changes no bit of a score (np.add.reduceat adds a segment's rows in order)."""
+        idx = [sorted(r) for r in rows]
+        sizes = [len(r) for r in idx]
+        z = np.zeros((len(idx), self.weights.shape[1]))
+        full = [k for k, n in enumerate(sizes) if n]
+        if full:
+            flat = np.fromiter(chain.from_iterable(idx), dtype=np.intp, count=sum(sizes))
+            starts = np.cumsum([0] + [sizes[k] for k in full[:-1]])
+            z[full] = np.add.reduceat(self.weights[flat], starts, axis=0)
+        z += self.weights[-1]
         if self.multilabel:
             return 1.0 / (1.0 + np.exp(-z))
-        z = z - z.max()
+        z = z - z.max(axis=1, keepdims=True)
         p = np.exp(z)
-        return p / p.sum()
+        return p / p.sum(axis=1, keepdims=True)
 
 
 @dataclass
@@ -439,20 +493,15 @@ def propose(view: DocView, models: Models, doc_date: DateMention | None) -> list
     units = view.units()
     lasts = last_dates(view, units, doc_date)
     th = models.thresholds
-    starts = [u.start for u in units]
-    out: list[Draft] = []
-    for d in view.drafts:
-        k = max(0, bisect.bisect_right(starts, d.trigger.start) - 1)
-        p = float(models.verify.scores(draft_features(view, units[k], d))[0])
-        if p < th["verify"]:
-            continue
-        out.append(replace(d, confidence=calibrated(p, th)))
+    out = verified(view, models, units)
     have = {(d.sentence.start, d.category) for d in out}
-    for k, u in enumerate(units):
-        cands = role_candidates(view, units, k)
-        if not cands:
-            continue
-        pk = models.category.scores(clause_features(view, u))
+    cands_of = {k: role_candidates(view, units, k) for k in range(len(units))}
+    live = [k for k in cands_of if cands_of[k]]
+    scored = models.category.scores_many(
+        [clause_rows(view, units[k], models.category) for k in live]
+    )
+    for k, pk in zip(live, scored, strict=True):
+        u, cands = units[k], cands_of[k]
         for ci in np.flatnonzero(pk >= th["category"]):
             cat = Category(CATEGORIES[ci])
             if (view.sents[u.sent].start, cat) in have:
@@ -468,6 +517,23 @@ def propose(view: DocView, models: Models, doc_date: DateMention | None) -> list
     return out
 
 
+def verified(view: DocView, models: Models, units: list[Unit]) -> list[Draft]:
+    """The rule coder's drafts that the verifier accepts, its calibrated probability their
+    confidence (all drafts of the document scored at once)."""
+    th = models.thresholds
+    starts = [u.start for u in units]
+    rows = []
+    for d in view.drafts:
+        k = max(0, bisect.bisect_right(starts, d.trigger.start) - 1)
+        rows.append(draft_rows(view, units[k], d, models.verify))
+    out: list[Draft] = []
+    for d, pd in zip(view.drafts, models.verify.scores_many(rows), strict=True):
+        p = float(pd[0])
+        if p >= th["verify"]:
+            out.append(replace(d, confidence=calibrated(p, th)))
+    return out
+
+
 def pick_roles(
     view: DocView,
     models: Models,
@@ -478,7 +544,10 @@ def pick_roles(
 ) -> tuple[Mention, Mention | None, float] | None:
     """The most likely actor, and the most likely target of another country (if likely
     enough), with the actor's probability."""
-    probs = [models.role.scores(role_features(view, u, cands, i, cat)) for i in range(len(cands))]
+    role = models.role
+    probs = role.scores_many(
+        [role.rows(role_features(view, u, cands, i, cat)) for i in range(len(cands))]
+    )
     a = max(range(len(cands)), key=lambda i: probs[i][1])
     if probs[a][1] < th["actor"]:
         return None
