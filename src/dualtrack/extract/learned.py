@@ -98,11 +98,18 @@ class DocView:
         first 400 n-grams without English word pairs ('clause'), or all of them ('draft')."""
         key = (kind, u.sent)
         if key not in self._grams:
-            s = self.sents[u.sent]
-            grams = _grams(_masked(self, s.start, s.end, u), self.lang.cjk, "")
+            grams = self._sentence_words(u)
             if kind == "clause":
                 grams = [g for g in grams[:400] if "_" not in g]
             self._grams[key] = sorted({"s:" + g for g in grams})
+        return self._grams[key]
+
+    def _sentence_words(self, u: Unit) -> list[str]:
+        """The n-grams of the unit's sentence, masked, computed once for both kinds of use."""
+        key = ("", u.sent)
+        if key not in self._grams:
+            s = self.sents[u.sent]
+            self._grams[key] = _grams(_masked(self, s.start, s.end, u), self.lang.cjk, "")
         return self._grams[key]
 
     def sentence_rows(self, u: Unit, kind: str, model: Linear) -> set[int]:
@@ -159,9 +166,9 @@ def _masked(view: DocView, start: int, end: int, unit: Unit) -> str:
 
 def _grams(text: str, cjk: bool, prefix: str) -> list[str]:
     if cjk:
-        chars = [c for c in text if not c.isspace()]
+        chars = "".join(text.split())  # the characters that are not white space
         feats = [prefix + c for c in chars]
-        feats += [prefix + a + b for a, b in pairwise(chars)]
+        feats += [prefix + chars[i : i + 2] for i in range(len(chars) - 1)]
         return feats
     words = _WORD.findall(text)
     feats = [prefix + w for w in words]
@@ -339,8 +346,9 @@ class Linear:
 
     def rows(self, feats: Iterable[str]) -> set[int]:
         """The vocabulary rows of `feats` (a feature the model never saw has none)."""
-        vocab = self.vocab
-        return {vocab[f] for f in feats if f in vocab}
+        found = set(map(self.vocab.get, feats))
+        found.discard(None)
+        return found  # type: ignore[return-value]
 
     def scores(self, feats: Iterable[str]) -> np.ndarray:
         return self.scores_many([self.rows(feats)])[0]
