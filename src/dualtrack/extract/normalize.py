@@ -77,6 +77,11 @@ def has_cjk(text: str) -> bool:
     return _CJK.search(text) is not None
 
 
+def count_cjk(text: str) -> int:
+    """How many CJK ideographs `text` holds."""
+    return len(_CJK.findall(text))
+
+
 def normalize(
     text: str, chinese: bool | None = None, units: frozenset[str] = frozenset()
 ) -> Normalized:
