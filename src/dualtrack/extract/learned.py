@@ -98,14 +98,14 @@ class DocView:
         first 400 n-grams without English word pairs ('clause'), or all of them ('draft')."""
         key = (kind, u.sent)
         if key not in self._grams:
-            grams = self._sentence_words(u)
+            grams = self.sentence_words(u)
             if kind == "clause":
                 grams = [g for g in grams[:400] if "_" not in g]
             self._grams[key] = sorted({"s:" + g for g in grams})
         return self._grams[key]
 
-    def _sentence_words(self, u: Unit) -> list[str]:
-        """The n-grams of the unit's sentence, masked, computed once for both kinds of use."""
+    def sentence_words(self, u: Unit) -> list[str]:
+        """The n-grams of the unit's sentence, masked, computed once for all their uses."""
         key = ("", u.sent)
         if key not in self._grams:
             s = self.sents[u.sent]
@@ -270,8 +270,8 @@ def anchor_features(
     s = view.sents[u.sent]
     own = day_dates(u, u.start, u.end)
     clause_day, sent_day = bool(own), bool(own or day_dates(u, s.start, s.end))
-    feats = _grams(_masked(view, s.start, s.end, u), view.lang.cjk, "w:")
-    feats = sorted({f for f in feats if "_" not in f or not view.lang.cjk})
+    cjk = view.lang.cjk
+    feats = sorted({"w:" + f for f in view.sentence_words(u) if "_" not in f or not cjk})
     base = [
         f"cat:{cat}",
         f"cday:{clause_day}",
@@ -503,26 +503,34 @@ def propose(view: DocView, models: Models, doc_date: DateMention | None) -> list
     th = models.thresholds
     out = verified(view, models, units)
     have = {(d.sentence.start, d.category) for d in out}
-    cands_of = {k: role_candidates(view, units, k) for k in range(len(units))}
-    live = [k for k in cands_of if cands_of[k]]
-    scored = models.category.scores_many(
-        [clause_rows(view, units[k], models.category) for k in live]
-    )
-    for k, pk in zip(live, scored, strict=True):
-        u, cands = units[k], cands_of[k]
-        for ci in np.flatnonzero(pk >= th["category"]):
-            cat = Category(CATEGORIES[ci])
-            if (view.sents[u.sent].start, cat) in have:
-                continue
-            picked = pick_roles(view, models, u, cands, cat.value, th)
-            if picked is None:
-                continue
-            actor, target, p_roles = picked
-            date = anchor(view, models, u, cat.value, lasts[k])
-            conf = calibrated(float(pk[ci]) * p_roles, th)
-            p = Proposal(u, cat, actor, target, date, conf)
-            out.append(to_draft(p, view))
+    cands = [role_candidates(view, units, k) for k in range(len(units))]
+    asked = [
+        (k, cat, p)
+        for k, cat, p in likely_categories(view, models, units, cands)
+        if (view.sents[units[k].sent].start, cat) not in have
+    ]
+    picked = pick_roles(view, models, [(units[k], cands[k], cat.value) for k, cat, _ in asked])
+    found = [(*a, roles) for a, roles in zip(asked, picked, strict=True) if roles is not None]
+    dates = anchors(view, models, [(units[k], cat.value, lasts[k]) for k, cat, _, _ in found])
+    for (k, cat, p, (actor, target, p_roles)), date in zip(found, dates, strict=True):
+        conf = calibrated(p * p_roles, th)
+        out.append(to_draft(Proposal(units[k], cat, actor, target, date, conf), view))
     return out
+
+
+def likely_categories(
+    view: DocView, models: Models, units: list[Unit], cands: list[list[Mention]]
+) -> list[tuple[int, Category, float]]:
+    """(unit, category, probability) of each category the model finds likely enough in a
+    clause that has mentions to fill its roles, in the order of the clauses."""
+    live = [k for k in range(len(units)) if cands[k]]
+    lin = models.category
+    scored = lin.scores_many([clause_rows(view, units[k], lin) for k in live])
+    return [
+        (k, Category(CATEGORIES[ci]), float(pk[ci]))
+        for k, pk in zip(live, scored, strict=True)
+        for ci in np.flatnonzero(pk >= models.thresholds["category"])
+    ]
 
 
 def verified(view: DocView, models: Models, units: list[Unit]) -> list[Draft]:
@@ -543,52 +551,57 @@ def verified(view: DocView, models: Models, units: list[Unit]) -> list[Draft]:
 
 
 def pick_roles(
-    view: DocView,
-    models: Models,
-    u: Unit,
-    cands: list[Mention],
-    cat: str,
-    th: dict[str, float],
-) -> tuple[Mention, Mention | None, float] | None:
-    """The most likely actor, and the most likely target of another country (if likely
-    enough), with the actor's probability."""
-    role = models.role
-    probs = role.scores_many(
-        [role.rows(role_features(view, u, cands, i, cat)) for i in range(len(cands))]
-    )
-    a = max(range(len(cands)), key=lambda i: probs[i][1])
-    if probs[a][1] < th["actor"]:
-        return None
-    ac = view.country_of(cands[a].id)
-    others = [i for i in range(len(cands)) if view.country_of(cands[i].id) != ac]
-    t = max(others, key=lambda i: probs[i][2], default=None)
-    target = cands[t] if t is not None and probs[t][2] >= th["target"] else None
-    return cands[a], target, float(probs[a][1])
+    view: DocView, models: Models, asked: list[tuple[Unit, list[Mention], str]]
+) -> list[tuple[Mention, Mention | None, float] | None]:
+    """For each (clause, its role candidates, category): the most likely actor, and the most
+    likely target of another country (if likely enough), with the actor's probability; None
+    where no actor is likely enough. All candidates of the document are scored at once."""
+    role, th = models.role, models.thresholds
+    rows = [
+        role.rows(role_features(view, u, cands, i, cat))
+        for u, cands, cat in asked
+        for i in range(len(cands))
+    ]
+    probs = role.scores_many(rows)
+    out: list[tuple[Mention, Mention | None, float] | None] = []
+    at = 0
+    for _, cands, _ in asked:
+        p, at = probs[at : at + len(cands)], at + len(cands)
+        a = max(range(len(cands)), key=lambda i: p[i][1])
+        if p[a][1] < th["actor"]:
+            out.append(None)
+            continue
+        ac = view.country_of(cands[a].id)
+        others = [i for i in range(len(cands)) if view.country_of(cands[i].id) != ac]
+        t = max(others, key=lambda i: p[i][2], default=None)
+        target = cands[t] if t is not None and p[t][2] >= th["target"] else None
+        out.append((cands[a], target, float(p[a][1])))
+    return out
 
 
-def anchor_probs(
-    view: DocView, models: Models, u: Unit, cat: str, last: DateMention | None
-) -> np.ndarray:
-    """P(anchor) over ANCHORS for an event of `cat` in unit `u`."""
-    return models.anchor.scores(anchor_features(view, u, cat, clause_date(view, u), last))
-
-
-def anchor(
-    view: DocView,
-    models: Models,
-    u: Unit,
-    cat: str,
-    last: DateMention | None,
-) -> DateMention | None:
-    here = clause_date(view, u)
-    choice = ANCHORS[int(np.argmax(anchor_probs(view, models, u, cat, last)))]
-    if choice == "clause" and here is not None:
-        return here
-    if choice == "null":
-        return None
-    if choice == "doc" and view.doc_date is not None:
-        return DateMention(0, 0, view.doc_date, DatePrecision.DAY)
-    return last
+def anchors(
+    view: DocView, models: Models, asked: list[tuple[Unit, str, DateMention | None]]
+) -> list[DateMention | None]:
+    """For each (clause, category, the narrative's last date): the date of an event of that
+    category there, by the anchor the model finds most likely (all scored at once)."""
+    lin = models.anchor
+    rows = [
+        lin.rows(anchor_features(view, u, cat, clause_date(view, u), last))
+        for u, cat, last in asked
+    ]
+    out = []
+    for (u, _, last), p in zip(asked, lin.scores_many(rows), strict=True):
+        choice = ANCHORS[int(np.argmax(p))]
+        here = clause_date(view, u)
+        if choice == "clause" and here is not None:
+            out.append(here)
+        elif choice == "null":
+            out.append(None)
+        elif choice == "doc" and view.doc_date is not None:
+            out.append(DateMention(0, 0, view.doc_date, DatePrecision.DAY))
+        else:
+            out.append(last)
+    return out
 
 
 @cache
