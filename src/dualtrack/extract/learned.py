@@ -98,11 +98,14 @@ class DocView:
         first 400 n-grams without English word pairs ('clause'), or all of them ('draft')."""
         key = (kind, u.sent)
         if key not in self._grams:
-            grams = self.sentence_words(u)
-            if kind == "clause":
-                grams = [g for g in grams[:400] if "_" not in g]
-            self._grams[key] = sorted({"s:" + g for g in grams})
+            self._grams[key] = sorted(self._sentence_features(u, kind))
         return self._grams[key]
+
+    def _sentence_features(self, u: Unit, kind: str) -> set[str]:
+        grams = self.sentence_words(u)
+        if kind == "clause":
+            grams = [g for g in grams[:400] if "_" not in g]
+        return {"s:" + g for g in grams}
 
     def sentence_words(self, u: Unit) -> list[str]:
         """The n-grams of the unit's sentence, masked, computed once for all their uses."""
@@ -114,11 +117,11 @@ class DocView:
 
     def sentence_rows(self, u: Unit, kind: str, model: Linear) -> set[int]:
         """`model`'s vocabulary rows of `sentence_grams(u, kind)`, looked up once per sentence
-        (each kind is read by one model: 'clause' by the category model, 'draft' by the verifier)
-        rather than once per clause and draft of it."""
+        rather than once per clause and draft of it (each kind is read by one model: 'clause'
+        by the category model, 'draft' by the verifier), without sorting the strings first."""
         key = (kind, u.sent)
         if key not in self._rows:
-            self._rows[key] = model.rows(self.sentence_grams(u, kind))
+            self._rows[key] = model.rows(self._sentence_features(u, kind))
         return self._rows[key]
 
     def clause_grams(self, u: Unit) -> list[str]:
