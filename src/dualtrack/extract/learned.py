@@ -98,21 +98,22 @@ class DocView:
         first 400 n-grams without English word pairs ('clause'), or all of them ('draft')."""
         key = (kind, u.sent)
         if key not in self._grams:
-            self._grams[key] = sorted(self._sentence_features(u, kind))
+            self._grams[key] = sorted("s:" + g for g in self._sentence_set(u, kind))
         return self._grams[key]
 
-    def _sentence_features(self, u: Unit, kind: str) -> set[str]:
+    def _sentence_set(self, u: Unit, kind: str) -> set[str]:
+        """The n-grams `sentence_grams` reads, without their prefix."""
         grams = self.sentence_words(u)
         if kind == "clause":
             grams = [g for g in grams[:400] if "_" not in g]
-        return {"s:" + g for g in grams}
+        return set(grams)
 
     def sentence_words(self, u: Unit) -> list[str]:
         """The n-grams of the unit's sentence, masked, computed once for all their uses."""
         key = ("", u.sent)
         if key not in self._grams:
             s = self.sents[u.sent]
-            self._grams[key] = _grams(_masked(self, s.start, s.end, u), self.lang.cjk, "")
+            self._grams[key] = _grams(_masked(self, s.start, s.end, u), self.lang.cjk)
         return self._grams[key]
 
     def sentence_rows(self, u: Unit, kind: str, model: Linear) -> set[int]:
@@ -121,15 +122,19 @@ class DocView:
         by the category model, 'draft' by the verifier), without sorting the strings first."""
         key = (kind, u.sent)
         if key not in self._rows:
-            self._rows[key] = model.rows(self._sentence_features(u, kind))
+            self._rows[key] = model.rows_of("s:", self._sentence_set(u, kind))
         return self._rows[key]
 
     def clause_grams(self, u: Unit) -> list[str]:
-        """The wording of the clause as features, computed once per clause (the category model
-        and the verifier both read it)."""
+        """The wording of the clause as features."""
+        return ["c:" + g for g in self.clause_words(u)]
+
+    def clause_words(self, u: Unit) -> list[str]:
+        """The n-grams of the clause, masked, computed once per clause (the category model and
+        the verifier both read them)."""
         key = (u.start, u.end)
         if key not in self._clause:
-            self._clause[key] = _grams(_masked(self, u.start, u.end, u), self.lang.cjk, "c:")
+            self._clause[key] = _grams(_masked(self, u.start, u.end, u), self.lang.cjk)
         return self._clause[key]
 
     def drafts_in(self, u: Unit) -> list[Draft]:
@@ -167,16 +172,12 @@ def _masked(view: DocView, start: int, end: int, unit: Unit) -> str:
     return "".join(out).lower()
 
 
-def _grams(text: str, cjk: bool, prefix: str) -> list[str]:
+def _grams(text: str, cjk: bool) -> list[str]:
     if cjk:
         chars = "".join(text.split())  # the characters that are not white space
-        feats = [prefix + c for c in chars]
-        feats += [prefix + chars[i : i + 2] for i in range(len(chars) - 1)]
-        return feats
+        return list(chars) + [chars[i : i + 2] for i in range(len(chars) - 1)]
     words = _WORD.findall(text)
-    feats = [prefix + w for w in words]
-    feats += [f"{prefix}{a}_{b}" for a, b in pairwise(words)]
-    return feats
+    return words + [f"{a}_{b}" for a, b in pairwise(words)]
 
 
 def clause_features(view: DocView, u: Unit) -> list[str]:
@@ -186,7 +187,7 @@ def clause_features(view: DocView, u: Unit) -> list[str]:
 
 def clause_rows(view: DocView, u: Unit, model: Linear) -> set[int]:
     """`model`'s rows of `clause_features`, the sentence's part looked up once per sentence."""
-    own = model.rows(view.clause_grams(u) + _clause_cues(view, u))
+    own = model.rows(_clause_cues(view, u)) | model.rows_of("c:", view.clause_words(u))
     return own | view.sentence_rows(u, "clause", model)
 
 
@@ -307,16 +308,17 @@ def _which(
 def draft_features(view: DocView, u: Unit, d: Draft) -> list[str]:
     """Cues for whether a rule coder's event is right: its category, mode and flags, who its
     parties are, and the wording of its clause."""
-    return _draft_cues(view, u, d) + view.sentence_grams(u, "draft")
+    return _draft_cues(view, u, d) + view.clause_grams(u) + view.sentence_grams(u, "draft")
 
 
 def draft_rows(view: DocView, u: Unit, d: Draft, model: Linear) -> set[int]:
     """`model`'s rows of `draft_features`, the sentence's part looked up once per sentence."""
-    return model.rows(_draft_cues(view, u, d)) | view.sentence_rows(u, "draft", model)
+    own = model.rows(_draft_cues(view, u, d)) | model.rows_of("c:", view.clause_words(u))
+    return own | view.sentence_rows(u, "draft", model)
 
 
 def _draft_cues(view: DocView, u: Unit, d: Draft) -> list[str]:
-    """The draft's own cues and its clause's wording (all of draft_features but the sentence)."""
+    """The draft's own cues (what draft_features reads besides the wording)."""
     cat = d.category.value
     base = [
         f"cat:{cat}",
@@ -332,7 +334,7 @@ def _draft_cues(view: DocView, u: Unit, d: Draft) -> list[str]:
         f"nment:{min(sum(1 for m in u.mentions if u.start <= m.start < u.end), 3)}",
         *(f"flag:{f}" for f in _flags(d)),
     ]
-    return base + [f"{cat}|{f}" for f in base[1:]] + view.clause_grams(u)
+    return base + [f"{cat}|{f}" for f in base[1:]]
 
 
 # ---------------------------------------------------------------------------------- models
@@ -346,12 +348,21 @@ class Linear:
     vocab: dict[str, int]
     weights: np.ndarray  # (len(vocab) + 1, n_classes); the last row is the bias
     multilabel: bool
+    _prefixed: dict[str, dict[str, int]] = field(default_factory=dict, repr=False, compare=False)
 
     def rows(self, feats: Iterable[str]) -> set[int]:
         """The vocabulary rows of `feats` (a feature the model never saw has none)."""
-        found = set(map(self.vocab.get, feats))
-        found.discard(None)
-        return found  # type: ignore[return-value]
+        return _found(map(self.vocab.get, feats))
+
+    def rows_of(self, prefix: str, grams: Iterable[str]) -> set[int]:
+        """`rows(prefix + g for g in grams)` without building the prefixed strings: the
+        vocabulary's features with that prefix are keyed without it, once per prefix."""
+        table = self._prefixed.get(prefix)
+        if table is None:
+            n = len(prefix)
+            table = {f[n:]: i for f, i in self.vocab.items() if f.startswith(prefix)}
+            self._prefixed[prefix] = table
+        return _found(map(table.get, grams))
 
     def scores(self, feats: Iterable[str]) -> np.ndarray:
         return self.scores_many([self.rows(feats)])[0]
@@ -374,6 +385,12 @@ class Linear:
         z = z - z.max(axis=1, keepdims=True)
         p = np.exp(z)
         return p / p.sum(axis=1, keepdims=True)
+
+
+def _found(rows: Iterable[int | None]) -> set[int]:
+    found = set(rows)
+    found.discard(None)
+    return found  # type: ignore[return-value]
 
 
 @dataclass
