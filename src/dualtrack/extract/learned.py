@@ -364,9 +364,6 @@ class Linear:
             self._prefixed[prefix] = table
         return _found(map(table.get, grams))
 
-    def scores(self, feats: Iterable[str]) -> np.ndarray:
-        return self.scores_many([self.rows(feats)])[0]
-
     def scores_many(self, rows: Sequence[set[int]]) -> np.ndarray:
         """The probabilities of many feature sets at once, one row each. Each set's weights are
         summed in ascending row order and the bias added last, as one set at a time would, so

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +21,7 @@ from dualtrack.extract.llm import DocumentFailed, LLMCoder
 from dualtrack.extract.mentions import find_mentions
 from dualtrack.extract.normalize import (
     Normalized,
+    code_points,
     count_cjk,
     has_cjk,
     normalize,
@@ -37,7 +37,6 @@ EXTRACTOR_NAME = "dualtrack.extract/0.1"
 # categories, each event's actor and target and its date, reading the rules' output as features;
 # llm: a language model codes the events (quoting its evidence), the rules' resolvers place them.
 CODERS = ("rules", "learned", "llm")
-_LATIN = re.compile("[A-Za-z]")  # the ASCII letters
 
 
 @dataclass
@@ -59,16 +58,13 @@ def detect_lang(text: str) -> str:
     """'en', 'zh-Hans' or 'zh-Hant' from the characters of the text."""
     sample = text[:4000]
     cjk = count_cjk(sample)
-    latin = len(_LATIN.findall(sample))
+    points = code_points(sample)
+    upper, lower = (points >= 65) & (points <= 90), (points >= 97) & (points <= 122)
+    latin = int(np.count_nonzero(upper | lower))  # the ASCII letters
     if cjk == 0 or cjk * 3 < latin * 0.5:
         return "en"
-    changed = int(np.count_nonzero(_code_points(sample) != _code_points(to_simplified(sample))))
+    changed = int(np.count_nonzero(points != code_points(to_simplified(sample))))
     return "zh-Hant" if changed > max(2, cjk * 0.02) else "zh-Hans"
-
-
-def _code_points(text: str) -> np.ndarray:
-    """The characters of `text` as integers, to compare two texts in one NumPy operation."""
-    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
 
 
 class Extractor:
