@@ -11,7 +11,10 @@ actors, dates and numbers. One process, one core (no Ray), language data loaded 
 `--real` times the real-article corpus instead (benchmarks/real/, texts from the cache outside
 the repository; the train and dev splits only, since nobody reads the test texts while
 developing), cycled up to --articles; it skips with the reason when the cache is absent. Each
-timing is the median of --rounds passes, because a shared machine inflates single runs.
+timing is the median of --rounds passes, because a shared machine inflates single runs; the CPU
+time of the process is reported beside the wall clock, since other jobs on a shared machine
+inflate the latter more. `digest` is a SHA-256 of every event and stance extracted from each
+distinct article: a change meant only to make the coder faster must leave it as it was.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import datetime as dt
+import hashlib
 import importlib.util
 import json
 import pstats
@@ -164,6 +168,9 @@ STAGES = {
     "triggers": "events.py:find_triggers",
     "quantities": "quantities.py:find",
     "event coding (roles, modality)": "events.py:code_sentence",
+    "  of which unknown names (jieba)": "mentions.py:candidate_names",
+    "learned components (--coder learned)": "learned.py:propose",
+    "  of which scoring (NumPy)": "learned.py:scores_many",
     "stances": "stances.py:find_stances",
     "Event objects (pydantic)": "pipeline.py:_events",
     "deduplication": "dedup.py:merge_events",
@@ -186,6 +193,21 @@ def profile(ex: Extractor, docs: list[Document]) -> dict[str, float]:
     return out
 
 
+def digest(ex: Extractor, docs: list[Document]) -> str:
+    """SHA-256 of the events and stances of each distinct document, in order."""
+    h = hashlib.sha256()
+    seen: set[int] = set()
+    for d in docs:
+        if id(d) in seen:
+            continue
+        seen.add(id(d))
+        res = ex.extract(d)
+        for item in [*res.events, *res.stances]:
+            h.update(item.model_dump_json().encode())
+        h.update(b"\n")
+    return h.hexdigest()
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--articles", type=int, default=1200)
@@ -206,14 +228,15 @@ def main() -> None:
     docs = real_corpus(args.articles) if args.real else corpus(args.articles, args.seed)
     chars = sum(len(d.text) for d in docs)
     ex.extract(docs[0])  # first call loads jieba's tagger lazily (only used for candidates)
-    passes = []
+    passes, cpu = [], []
     for _ in range(args.rounds):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         events = 0
         for d in docs:
             events += len(ex.extract(d).events)
         passes.append(time.perf_counter() - t0)
-    el = statistics.median(passes)
+        cpu.append(time.process_time() - c0)
+    el, el_cpu = statistics.median(passes), statistics.median(cpu)
     t1 = time.perf_counter()
     many = ex.extract_many(docs)
     el_many = time.perf_counter() - t1
@@ -227,9 +250,12 @@ def main() -> None:
         "seconds": round(el, 3),
         "articles_per_s": round(len(docs) / el, 1),
         "chars_per_s": round(chars / el),
+        "cpu_seconds": round(el_cpu, 3),
+        "articles_per_cpu_s": round(len(docs) / el_cpu, 1),
         "events": events,
         "extract_many_seconds": round(el_many, 3),
         "events_after_cross_document_dedup": len(many.events),
+        "digest": digest(ex, docs),
     }
     if args.profile:
         result["share_of_time"] = {k: round(v, 3) for k, v in profile(ex, docs[:300]).items()}
@@ -246,9 +272,14 @@ def main() -> None:
         f"({result['chars_per_s']:,} chars/s), {events} events"
     )
     print(
+        f"CPU time: {result['cpu_seconds']} s -> {result['articles_per_cpu_s']} articles per "
+        "CPU second"
+    )
+    print(
         f"extract_many (with cross-document dedup): {result['extract_many_seconds']} s, "
         f"{result['events_after_cross_document_dedup']} events"
     )
+    print(f"digest of the events and stances: {result['digest']}")
     if args.profile:
         print("share of extract() time by stage (cProfile, cumulative, 300 articles):")
         for k, v in result["share_of_time"].items():

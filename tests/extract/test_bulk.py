@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from dualtrack.extract import Extractor
-from dualtrack.extract.bulk import spilled_extraction
+from dualtrack.extract.bulk import GroupWriter, spilled_extraction
 from dualtrack.extract.ingest import ingest
 from dualtrack.model import Document
 from dualtrack.parallel import EngineError, ordered_map
@@ -135,3 +135,18 @@ def test_spilled_extraction_matches_one_batch_in_memory(tmp_path: Path, ex: Extr
         assert spill.documents == 12
     assert [e.id for e in got] == [e.id for e in expected]
     assert [e.evidence for e in got] == [e.evidence for e in expected]
+
+
+def test_long_documents_are_committed_within_the_memory_cap(tmp_path: Path) -> None:
+    """DuckDB holds a transaction's rows until the commit: 24 MB of text in one group under a
+    16 MB cap failed the commit. Groups close at a size too, and a group larger than the cap
+    allows gets a cap of its own; every document is stored and the cap is back after."""
+    rng = random.Random(5)
+    docs = [Document(text="".join(rng.choices("abcdefghij klmnop", k=600_000))) for _ in range(40)]
+    with Workspace.open(tmp_path) as ws:
+        with GroupWriter(ws, lambda batch, _res: ws.add_documents(batch), memory_mb=16) as out:
+            for k in range(0, 40, 10):
+                out.add(docs[k : k + 10], None)
+        assert ws.known_documents([d.id for d in docs]) == {d.id for d in docs}
+        limit = ws._query("SELECT current_setting('memory_limit') AS m")[0]["m"]
+        assert limit.startswith("15.") or limit.startswith("16.")

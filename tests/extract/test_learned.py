@@ -8,6 +8,7 @@ import importlib.util
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from dualtrack.extract import Extractor, learned
@@ -25,6 +26,36 @@ def test_weights_ship_with_the_package() -> None:
     assert set(models.thresholds) >= {"category", "actor", "target"}
     # the file is what the arrays say: saving them again gives the same bytes
     assert learned.to_bytes(models) == learned.WEIGHTS.read_bytes()
+
+
+def test_scoring_a_document_at_once_changes_no_bit() -> None:
+    """The coder scores all of a document's clauses (drafts, candidates) in one call; each row
+    must be what summing that set's weights in row order, one set at a time, gives."""
+    models = learned.packaged()
+    assert models is not None
+    rng = np.random.default_rng(3)
+    for lin in (models.category, models.role, models.anchor, models.verify):
+        sets = [
+            set(rng.choice(len(lin.vocab), size=k, replace=False).tolist()) for k in (0, 1, 9, 300)
+        ]
+        for rows, got in zip(sets, lin.scores_many(sets), strict=True):
+            z = lin.weights[sorted(rows)].sum(axis=0) + lin.weights[-1]
+            if lin.multilabel:
+                want = 1.0 / (1.0 + np.exp(-z))
+            else:
+                e = np.exp(z - z.max())
+                want = e / e.sum()
+            assert np.array_equal(got, want)
+
+
+def test_rows_of_a_prefix_are_the_rows_of_the_prefixed_features() -> None:
+    models = learned.packaged()
+    assert models is not None
+    lin = models.category
+    known = [f[2:] for f in lin.vocab if f.startswith("c:")][:200]
+    grams = [*known, "no such gram", ""]
+    assert lin.rows_of("c:", grams) == lin.rows("c:" + g for g in grams)
+    assert lin.rows_of("c:", ["no such gram"]) == set()
 
 
 def test_learned_coder_codes_a_plain_report() -> None:

@@ -329,6 +329,25 @@ def test_iter_events_pages_every_event_once_in_first_reported_order(
     assert {e.id: e for e in ws.events("c")} == {e.id: e for e in got}
 
 
+def test_interleaved_and_abandoned_reads_of_a_read_only_workspace(tmp_path: Path) -> None:
+    """Each read orders the case in a temporary table of its own: two reads may interleave, a
+    read given up half way leaves nothing behind, and a read-only workspace can be read."""
+    with Workspace.open(tmp_path) as ws:
+        for k in range(6):
+            made = Event(date=f"2026-02-{k + 1:02}", actor="AAA", target="BBB", category="ACCUSE")
+            ws.add_events([made.model_copy(update={"evidence": [ev(k, k + 3, f"d{k}")]})], "c")
+    with Workspace.open(tmp_path, read_only=True) as ws:
+        whole = [e.id for e in ws.iter_events("c")]
+        one, two = ws.iter_events("c", chunk=2), ws.iter_events("c", chunk=4)
+        assert [(a.id, b.id) for a, b in zip(one, two, strict=True)] == [(i, i) for i in whole]
+        abandoned = ws.iter_events("c", chunk=1)
+        next(abandoned)
+        abandoned.close()
+        left = ws._query("SELECT table_name FROM duckdb_tables() WHERE temporary")
+        assert left == []
+        assert len(whole) == 6
+
+
 def _with_primary_keys(ddl: str) -> str:
     """A bulk table's statement as schema 3 wrote it: with its key as a PRIMARY KEY."""
     name = ddl.split()[2]
@@ -374,3 +393,19 @@ def test_version_3_workspace_loses_its_bulk_keys_and_keeps_every_row(tmp_path: P
         assert ws._query("SELECT value FROM meta WHERE key = 'schema_version'") == [
             {"value": str(SCHEMA_VERSION)}
         ]
+
+
+def test_a_capped_workspace_checkpoints_long_documents_outside_its_commits(tmp_path: Path) -> None:
+    """Rows written since the last checkpoint stay in DuckDB's buffer pool: with its automatic
+    checkpoint, commits of long documents under a 16 MB cap failed once the table grew (a
+    checkpoint failing inside a commit also invalidates the open database). Under a cap the
+    workspace checkpoints on its own, early and with room, and every document is stored."""
+    rng = np.random.default_rng(5)
+    letters = np.array(list("abcdefghij klmnop"))
+    docs = [Document(text="".join(rng.choice(letters, 600_000))) for _ in range(60)]
+    with Workspace.open(tmp_path) as ws:
+        ws.limit_memory(16)
+        for k in range(0, 60, 2):
+            with ws.transaction():
+                ws.add_documents(docs[k : k + 2])
+        assert ws.known_documents([d.id for d in docs]) == {d.id for d in docs}

@@ -27,11 +27,11 @@ BATCH_SIZE = 50
 # DuckDB's buffer pool during bulk writes: beyond it DuckDB evicts or spills to disk. Writes need
 # little (a batch, the WAL's rows before a checkpoint, the key columns the batch is checked
 # against), and what the pool caches beyond that grew about 1 KB per article stored, so a low cap
-# is what keeps a bulk run's memory flat. Reading everything back (`extract`'s merge) needs
-# room for its joins: READ_MEMORY_LIMIT_MB.
+# is what keeps a bulk run's memory flat. Reading everything back (`Workspace.iter_events`)
+# works within the same cap: DuckDB only filters and orders there.
 MEMORY_LIMIT_MB = 64
-READ_MEMORY_LIMIT_MB = 256
 WRITE_EVERY = 500  # documents per write transaction (see GroupWriter)
+WRITE_BYTES = 8 * 2**20  # or this much text (UTF-8), whichever comes first
 
 
 def document_batches(
@@ -55,11 +55,16 @@ def document_batches(
 
 
 class GroupWriter:
-    """Writes batches in groups of about `every` documents, one transaction per group.
+    """Writes batches in groups of about `every` documents or `size` bytes of text, one
+    transaction per group, with DuckDB's memory capped at `memory_mb` (see MEMORY_LIMIT_MB).
 
-    Why: a commit waits for the disk (fsync), which on a busy machine takes longer than writing
-    the rows; a group of batches is still all-or-nothing, and a resumed ingest redoes at most one
-    group. Use as a context manager: what is left is written on a normal exit, dropped on error.
+    Why groups: a commit waits for the disk (fsync), which on a busy machine takes longer than
+    writing the rows; a group of batches is still all-or-nothing, and a resumed ingest redoes at
+    most one group. Why a size too: DuckDB holds a transaction's new rows in its buffer pool
+    until the commit, and 500 documents of 100,000 characters overran the 64 MB cap and failed
+    the commit; a batch that alone holds more text than the cap allows gets a cap raised to fit
+    for its own transaction (it is in memory already). Use as a context manager: what is left
+    is written on a normal exit, dropped on error.
     """
 
     def __init__(
@@ -67,23 +72,35 @@ class GroupWriter:
         ws: Workspace,
         write: Callable[[list[Document], Extraction | None], None],
         every: int = WRITE_EVERY,
+        size: int = WRITE_BYTES,
+        memory_mb: int = MEMORY_LIMIT_MB,
     ) -> None:
-        self.ws, self.write, self.every = ws, write, every
+        self.ws, self.write, self.every, self.size = ws, write, every, size
+        self.memory_mb = memory_mb
         self.pending: list[tuple[list[Document], Extraction | None]] = []
-        self.documents = 0
+        self.documents = self.bytes = 0
+        ws.limit_memory(memory_mb)
 
     def add(self, docs: list[Document], res: Extraction | None) -> None:
         self.pending.append((docs, res))
         self.documents += len(docs)
-        if self.documents >= self.every:
+        self.bytes += sum(len(d.text.encode("utf-8", "surrogatepass")) for d in docs)
+        if self.documents >= self.every or self.bytes >= self.size:
             self.flush()
 
     def flush(self) -> None:
         if self.pending:
-            with self.ws.transaction():
-                for docs, res in self.pending:
-                    self.write(docs, res)
-        self.pending, self.documents = [], 0
+            need = 4 * self.bytes // 2**20 + self.memory_mb // 2
+            if need > self.memory_mb:
+                self.ws.limit_memory(need)
+            try:
+                with self.ws.transaction():
+                    for docs, res in self.pending:
+                        self.write(docs, res)
+            finally:
+                if need > self.memory_mb:
+                    self.ws.limit_memory(self.memory_mb)
+        self.pending, self.documents, self.bytes = [], 0, 0
 
     def __enter__(self) -> GroupWriter:
         return self
@@ -153,7 +170,6 @@ def spilled_extraction(
         tempfile.TemporaryDirectory(prefix="dualtrack-extract-") as tmp,
         Workspace.open(tmp) as ws,
     ):
-        ws.limit_memory(MEMORY_LIMIT_MB)
         documents = 0
         failed: dict[str, str] = {}
         batches = document_batches(items, on_error)
@@ -166,5 +182,4 @@ def spilled_extraction(
                 failed.update(not_coded(docs, res))
                 if on_batch:
                     on_batch(len(docs))
-        ws.limit_memory(READ_MEMORY_LIMIT_MB)
         yield Spill(ws, documents, failed)

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from dualtrack.extract.bulk import (
     BATCH_SIZE,
-    MEMORY_LIMIT_MB,
     WRITE_EVERY,
     GroupWriter,
     document_batches,
@@ -121,7 +120,6 @@ def ingest_documents(
         else:
             _store(ws, case_id, batch, res, summary)
 
-    ws.limit_memory(MEMORY_LIMIT_MB)
     batches = document_batches(items, skipped, batch_size)
     with GroupWriter(ws, write, write_every) as out:
         for batch, res in extract_batches(

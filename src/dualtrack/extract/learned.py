@@ -38,7 +38,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
-from itertools import pairwise
+from itertools import chain, pairwise
 from pathlib import Path
 
 import numpy as np
@@ -95,6 +95,8 @@ class DocView:
     doc_date: dt.date | None
     drafts: list[Draft] = field(default_factory=list)  # the rule coder's events
     _grams: dict[tuple[str, int], list[str]] = field(default_factory=dict, repr=False)
+    _rows: dict[tuple[str, int], set[int]] = field(default_factory=dict, repr=False)
+    _clause: dict[tuple[int, int], list[str]] = field(default_factory=dict, repr=False)
 
     def country_of(self, actor_id: str | None) -> str | None:
         if not actor_id:
@@ -106,12 +108,44 @@ class DocView:
         first 400 n-grams without English word pairs ('clause'), or all of them ('draft')."""
         key = (kind, u.sent)
         if key not in self._grams:
-            s = self.sents[u.sent]
-            grams = _grams(_masked(self, s.start, s.end, u), self.lang.cjk, "")
-            if kind == "clause":
-                grams = [g for g in grams[:400] if "_" not in g]
-            self._grams[key] = sorted({"s:" + g for g in grams})
+            self._grams[key] = sorted("s:" + g for g in self._sentence_set(u, kind))
         return self._grams[key]
+
+    def _sentence_set(self, u: Unit, kind: str) -> set[str]:
+        """The n-grams `sentence_grams` reads, without their prefix."""
+        grams = self.sentence_words(u)
+        if kind == "clause":
+            grams = [g for g in grams[:400] if "_" not in g]
+        return set(grams)
+
+    def sentence_words(self, u: Unit) -> list[str]:
+        """The n-grams of the unit's sentence, masked, computed once for all their uses."""
+        key = ("", u.sent)
+        if key not in self._grams:
+            s = self.sents[u.sent]
+            self._grams[key] = _grams(_masked(self, s.start, s.end, u), self.lang.cjk)
+        return self._grams[key]
+
+    def sentence_rows(self, u: Unit, kind: str, model: Linear) -> set[int]:
+        """`model`'s vocabulary rows of `sentence_grams(u, kind)`, looked up once per sentence
+        rather than once per clause and draft of it (each kind is read by one model: 'clause'
+        by the category model, 'draft' by the verifier), without sorting the strings first."""
+        key = (kind, u.sent)
+        if key not in self._rows:
+            self._rows[key] = model.rows_of("s:", self._sentence_set(u, kind))
+        return self._rows[key]
+
+    def clause_grams(self, u: Unit) -> list[str]:
+        """The wording of the clause as features."""
+        return ["c:" + g for g in self.clause_words(u)]
+
+    def clause_words(self, u: Unit) -> list[str]:
+        """The n-grams of the clause, masked, computed once per clause (the category model and
+        the verifier both read them)."""
+        key = (u.start, u.end)
+        if key not in self._clause:
+            self._clause[key] = _grams(_masked(self, u.start, u.end, u), self.lang.cjk)
+        return self._clause[key]
 
     def drafts_in(self, u: Unit) -> list[Draft]:
         return [d for d in self.drafts if u.start <= d.trigger.start < u.end]
@@ -148,23 +182,28 @@ def _masked(view: DocView, start: int, end: int, unit: Unit) -> str:
     return "".join(out).lower()
 
 
-def _grams(text: str, cjk: bool, prefix: str) -> list[str]:
+def _grams(text: str, cjk: bool) -> list[str]:
     if cjk:
-        chars = [c for c in text if not c.isspace()]
-        feats = [prefix + c for c in chars]
-        feats += [prefix + a + b for a, b in pairwise(chars)]
-        return feats
+        chars = "".join(text.split())  # the characters that are not white space
+        return list(chars) + [chars[i : i + 2] for i in range(len(chars) - 1)]
     words = _WORD.findall(text)
-    feats = [prefix + w for w in words]
-    feats += [f"{prefix}{a}_{b}" for a, b in pairwise(words)]
-    return feats
+    return words + [f"{a}_{b}" for a, b in pairwise(words)]
 
 
 def clause_features(view: DocView, u: Unit) -> list[str]:
     """Wording of the clause (n-grams), of its sentence (unigrams) and counts of what is in it."""
-    cjk = view.lang.cjk
-    feats = _grams(_masked(view, u.start, u.end, u), cjk, "c:")
-    feats += view.sentence_grams(u, "clause")
+    return view.clause_grams(u) + view.sentence_grams(u, "clause") + _clause_cues(view, u)
+
+
+def clause_rows(view: DocView, u: Unit, model: Linear) -> set[int]:
+    """`model`'s rows of `clause_features`, the sentence's part looked up once per sentence."""
+    own = model.rows(_clause_cues(view, u)) | model.rows_of("c:", view.clause_words(u))
+    return own | view.sentence_rows(u, "clause", model)
+
+
+def _clause_cues(view: DocView, u: Unit) -> list[str]:
+    """What the clause holds: how many mentions, and the rule coder's events in it."""
+    feats = []
     n = sum(1 for m in u.mentions if u.start <= m.start < u.end)
     feats.append(f"nment:{min(n, 3)}")
     feats.append(f"nsent:{min(sum(1 for m in u.mentions), 4)}")
@@ -245,8 +284,8 @@ def anchor_features(
     s = view.sents[u.sent]
     own = day_dates(u, u.start, u.end)
     clause_day, sent_day = bool(own), bool(own or day_dates(u, s.start, s.end))
-    feats = _grams(_masked(view, s.start, s.end, u), view.lang.cjk, "w:")
-    feats = sorted({f for f in feats if "_" not in f or not view.lang.cjk})
+    cjk = view.lang.cjk
+    feats = sorted({"w:" + f for f in view.sentence_words(u) if "_" not in f or not cjk})
     base = [
         f"cat:{cat}",
         f"cday:{clause_day}",
@@ -280,6 +319,17 @@ def draft_features(view: DocView, u: Unit, d: Draft, filled: float | None = None
     """Cues for whether a rule coder's event is right: its category, mode and flags, who its
     parties are (`filled`: the role model's probability of a target the rules did not find),
     and the wording of its clause."""
+    return _draft_cues(view, u, d, filled) + view.clause_grams(u) + view.sentence_grams(u, "draft")
+
+
+def draft_rows(view: DocView, u: Unit, d: Draft, model: Linear, filled: float | None) -> set[int]:
+    """`model`'s rows of `draft_features`, the sentence's part looked up once per sentence."""
+    own = model.rows(_draft_cues(view, u, d, filled)) | model.rows_of("c:", view.clause_words(u))
+    return own | view.sentence_rows(u, "draft", model)
+
+
+def _draft_cues(view: DocView, u: Unit, d: Draft, filled: float | None) -> list[str]:
+    """The draft's own cues (what draft_features reads besides the wording)."""
     cat = d.category.value
     base = [
         f"cat:{cat}",
@@ -296,9 +346,7 @@ def draft_features(view: DocView, u: Unit, d: Draft, filled: float | None = None
         f"nment:{min(sum(1 for m in u.mentions if u.start <= m.start < u.end), 3)}",
         *(f"flag:{f}" for f in _flags(d)),
     ]
-    words = _grams(_masked(view, u.start, u.end, u), view.lang.cjk, "c:")
-    words += view.sentence_grams(u, "draft")
-    return base + [f"{cat}|{f}" for f in base[1:]] + words
+    return base + [f"{cat}|{f}" for f in base[1:]]
 
 
 # ---------------------------------------------------------------------------------- models
@@ -312,15 +360,46 @@ class Linear:
     vocab: dict[str, int]
     weights: np.ndarray  # (len(vocab) + 1, n_classes); the last row is the bias
     multilabel: bool
+    _prefixed: dict[str, dict[str, int]] = field(default_factory=dict, repr=False, compare=False)
 
-    def scores(self, feats: Iterable[str]) -> np.ndarray:
-        idx = sorted({self.vocab[f] for f in feats if f in self.vocab})
-        z = self.weights[idx].sum(axis=0) + self.weights[-1]
+    def rows(self, feats: Iterable[str]) -> set[int]:
+        """The vocabulary rows of `feats` (a feature the model never saw has none)."""
+        return _found(map(self.vocab.get, feats))
+
+    def rows_of(self, prefix: str, grams: Iterable[str]) -> set[int]:
+        """`rows(prefix + g for g in grams)` without building the prefixed strings: the
+        vocabulary's features with that prefix are keyed without it, once per prefix."""
+        table = self._prefixed.get(prefix)
+        if table is None:
+            n = len(prefix)
+            table = {f[n:]: i for f, i in self.vocab.items() if f.startswith(prefix)}
+            self._prefixed[prefix] = table
+        return _found(map(table.get, grams))
+
+    def scores_many(self, rows: Sequence[set[int]]) -> np.ndarray:
+        """The probabilities of many feature sets at once, one row each. Each set's weights are
+        summed in ascending row order and the bias added last, as one set at a time would, so
+        batching changes no bit of a score (np.add.reduceat adds a segment's rows in order)."""
+        idx = [sorted(r) for r in rows]
+        sizes = [len(r) for r in idx]
+        z = np.zeros((len(idx), self.weights.shape[1]))
+        full = [k for k, n in enumerate(sizes) if n]
+        if full:
+            flat = np.fromiter(chain.from_iterable(idx), dtype=np.intp, count=sum(sizes))
+            starts = np.cumsum([0] + [sizes[k] for k in full[:-1]])
+            z[full] = np.add.reduceat(self.weights[flat], starts, axis=0)
+        z += self.weights[-1]
         if self.multilabel:
             return 1.0 / (1.0 + np.exp(-z))
-        z = z - z.max()
+        z = z - z.max(axis=1, keepdims=True)
         p = np.exp(z)
-        return p / p.sum()
+        return p / p.sum(axis=1, keepdims=True)
+
+
+def _found(rows: Iterable[int | None]) -> set[int]:
+    found = set(rows)
+    found.discard(None)
+    return found  # type: ignore[return-value]
 
 
 @dataclass
@@ -451,41 +530,61 @@ def propose(view: DocView, models: Models, doc_date: DateMention | None) -> list
     units = view.units()
     lasts = last_dates(view, units, doc_date)
     th = models.thresholds
+    out = verified(view, models, units)
+    have = {(d.sentence.start, d.category) for d in out}
+    cands = [role_candidates(view, units, k) for k in range(len(units))]
+    asked = [
+        (k, cat, p)
+        for k, cat, p in likely_categories(view, models, units, cands)
+        if (view.sents[units[k].sent].start, cat) not in have
+    ]
+    picked = pick_roles(view, models, [(units[k], cands[k], cat.value) for k, cat, _ in asked])
+    found = [(*a, roles) for a, roles in zip(asked, picked, strict=True) if roles is not None]
+    dates = anchors(view, models, [(units[k], cat.value, lasts[k]) for k, cat, _, _ in found])
+    for (k, cat, p, (actor, target, p_roles)), date in zip(found, dates, strict=True):
+        conf = calibrated(p * p_roles, th)
+        out.append(to_draft(Proposal(units[k], cat, actor, target, date, conf), view))
+    return out
+
+
+def likely_categories(
+    view: DocView, models: Models, units: list[Unit], cands: list[list[Mention]]
+) -> list[tuple[int, Category, float]]:
+    """(unit, category, probability) of each category the model finds likely enough in a
+    clause that has mentions to fill its roles, in the order of the clauses."""
+    live = [k for k in range(len(units)) if cands[k]]
+    lin = models.category
+    scored = lin.scores_many([clause_rows(view, units[k], lin) for k in live])
+    return [
+        (k, Category(CATEGORIES[ci]), float(pk[ci]))
+        for k, pk in zip(live, scored, strict=True)
+        for ci in np.flatnonzero(pk >= models.thresholds["category"])
+    ]
+
+
+def verified(view: DocView, models: Models, units: list[Unit]) -> list[Draft]:
+    """The rule coder's drafts that the verifier accepts, its calibrated probability their
+    confidence (all drafts of the document scored at once)."""
+    th = models.thresholds
     starts = [u.start for u in units]
-    out: list[Draft] = []
-    for d in view.drafts:
+    rows: list[set[int]] = []
+    options: list[tuple[int, Draft, bool]] = []  # (draft, reading, whether its target is filled)
+    for n, d in enumerate(view.drafts):
         k = max(0, bisect.bisect_right(starts, d.trigger.start) - 1)
+        for c, filled in readings(view, models, units, k, d):
+            rows.append(draft_rows(view, units[k], c, models.verify, filled))
+            options.append((n, c, filled is not None))
+    out: list[Draft] = []
+    best: dict[int, tuple[float, Draft]] = {}
+    for (n, c, filled), pc in zip(options, models.verify.scores_many(rows), strict=True):
+        p = float(pc[0])
         # the rules' draft, or the same with the role model's target where they found none:
         # whichever the verifier finds likelier (a filled one only if it is sure enough)
-        scored = [
-            (float(models.verify.scores(draft_features(view, units[k], c, filled))[0]), c)
-            for c, filled in readings(view, models, units, k, d)
-        ]
-        p, d = max(
-            (pc for i, pc in enumerate(scored) if i == 0 or pc[0] >= th["fill_verify"]),
-            key=lambda pc: pc[0],
-        )
-        if p < th["verify"]:
-            continue
-        out.append(replace(d, confidence=calibrated(p, th)))
-    have = {(d.sentence.start, d.category) for d in out}
-    for k, u in enumerate(units):
-        cands = role_candidates(view, units, k)
-        if not cands:
-            continue
-        pk = models.category.scores(clause_features(view, u))
-        for ci in np.flatnonzero(pk >= th["category"]):
-            cat = Category(CATEGORIES[ci])
-            if (view.sents[u.sent].start, cat) in have:
-                continue
-            picked = pick_roles(view, models, u, cands, cat.value, th)
-            if picked is None:
-                continue
-            actor, target, p_roles = picked
-            date = anchor(view, models, u, cat.value, lasts[k])
-            conf = calibrated(float(pk[ci]) * p_roles, th)
-            p = Proposal(u, cat, actor, target, date, conf)
-            out.append(to_draft(p, view))
+        if (not filled or p >= th["fill_verify"]) and (n not in best or p > best[n][0]):
+            best[n] = (p, c)
+    for p, d in best.values():
+        if p >= th["verify"]:
+            out.append(replace(d, confidence=calibrated(p, th)))
     return out
 
 
@@ -504,56 +603,65 @@ def readings(
     for i, m in enumerate(cands):
         if view.country_of(m.id) == own or view.kinds.get(m.id) == "place":
             continue  # a sea or strait is where, not whom
-        p = float(models.role.scores(role_features(view, units[k], cands, i, d.category.value))[2])
+        feats = role_features(view, units[k], cands, i, d.category.value)
+        p = float(models.role.scores_many([models.role.rows(feats)])[0][2])
         if p >= p_best:
             best, p_best = m, p
     return [(d, None)] if best is None else [(d, None), (replace(d, target=best.id), p_best)]
 
 
 def pick_roles(
-    view: DocView,
-    models: Models,
-    u: Unit,
-    cands: list[Mention],
-    cat: str,
-    th: dict[str, float],
-) -> tuple[Mention, Mention | None, float] | None:
-    """The most likely actor, and the most likely target of another country (if likely
-    enough), with the actor's probability."""
-    probs = [models.role.scores(role_features(view, u, cands, i, cat)) for i in range(len(cands))]
-    a = max(range(len(cands)), key=lambda i: probs[i][1])
-    if probs[a][1] < th["actor"]:
-        return None
-    ac = view.country_of(cands[a].id)
-    others = [i for i in range(len(cands)) if view.country_of(cands[i].id) != ac]
-    t = max(others, key=lambda i: probs[i][2], default=None)
-    target = cands[t] if t is not None and probs[t][2] >= th["target"] else None
-    return cands[a], target, float(probs[a][1])
+    view: DocView, models: Models, asked: list[tuple[Unit, list[Mention], str]]
+) -> list[tuple[Mention, Mention | None, float] | None]:
+    """For each (clause, its role candidates, category): the most likely actor, and the most
+    likely target of another country (if likely enough), with the actor's probability; None
+    where no actor is likely enough. All candidates of the document are scored at once."""
+    role, th = models.role, models.thresholds
+    rows = [
+        role.rows(role_features(view, u, cands, i, cat))
+        for u, cands, cat in asked
+        for i in range(len(cands))
+    ]
+    probs = role.scores_many(rows)
+    out: list[tuple[Mention, Mention | None, float] | None] = []
+    at = 0
+    for _, cands, _ in asked:
+        p, at = probs[at : at + len(cands)], at + len(cands)
+        a = max(range(len(cands)), key=lambda i: p[i][1])
+        if p[a][1] < th["actor"]:
+            out.append(None)
+            continue
+        ac = view.country_of(cands[a].id)
+        others = [i for i in range(len(cands)) if view.country_of(cands[i].id) != ac]
+        t = max(others, key=lambda i: p[i][2], default=None)
+        target = cands[t] if t is not None and p[t][2] >= th["target"] else None
+        out.append((cands[a], target, float(p[a][1])))
+    return out
 
 
-def anchor_probs(
-    view: DocView, models: Models, u: Unit, cat: str, last: DateMention | None
-) -> np.ndarray:
-    """P(anchor) over ANCHORS for an event of `cat` in unit `u`."""
-    return models.anchor.scores(anchor_features(view, u, cat, clause_date(view, u), last))
-
-
-def anchor(
-    view: DocView,
-    models: Models,
-    u: Unit,
-    cat: str,
-    last: DateMention | None,
-) -> DateMention | None:
-    here = clause_date(view, u)
-    choice = ANCHORS[int(np.argmax(anchor_probs(view, models, u, cat, last)))]
-    if choice == "clause" and here is not None:
-        return here
-    if choice == "null":
-        return None
-    if choice == "doc" and view.doc_date is not None:
-        return DateMention(0, 0, view.doc_date, DatePrecision.DAY)
-    return last
+def anchors(
+    view: DocView, models: Models, asked: list[tuple[Unit, str, DateMention | None]]
+) -> list[DateMention | None]:
+    """For each (clause, category, the narrative's last date): the date of an event of that
+    category there, by the anchor the model finds most likely (all scored at once)."""
+    lin = models.anchor
+    rows = [
+        lin.rows(anchor_features(view, u, cat, clause_date(view, u), last))
+        for u, cat, last in asked
+    ]
+    out = []
+    for (u, _, last), p in zip(asked, lin.scores_many(rows), strict=True):
+        choice = ANCHORS[int(np.argmax(p))]
+        here = clause_date(view, u)
+        if choice == "clause" and here is not None:
+            out.append(here)
+        elif choice == "null":
+            out.append(None)
+        elif choice == "doc" and view.doc_date is not None:
+            out.append(DateMention(0, 0, view.doc_date, DatePrecision.DAY))
+        else:
+            out.append(last)
+    return out
 
 
 @cache

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from dualtrack.extract.langdata import LangData
+from dualtrack.extract.normalize import count_cjk
 
 _CAP_SEQ = re.compile(r"\b[A-Z][\w'’.-]*[a-z][\w'’-]*(?:\s+(?:al-|bin\s+|ibn\s+)?[A-Z][\w'’-]+)*")
 _JOINER = re.compile(r"^[\s·•・.\-’'A-Za-z\u4e00-\u9fff]{0,8}$")
@@ -208,7 +209,7 @@ def candidate_names(
 ) -> list[tuple[int, int]]:
     """Spans in `prefix` (relative) that look like names of actors we do not know."""
     if lang.cjk:
-        if sum(1 for c in prefix if "\u4e00" <= c <= "\u9fff") < 2:
+        if count_cjk(prefix) < 2:
             return []
         out: list[tuple[int, int]] = []
         pos = 0

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import cn2an
+import numpy as np
 import opencc
 
 # Full-width ASCII (U+FF01..U+FF5E) and the ideographic space fold to their half-width forms;
@@ -75,6 +76,18 @@ def to_simplified(text: str) -> str:
 
 def has_cjk(text: str) -> bool:
     return _CJK.search(text) is not None
+
+
+def count_cjk(text: str) -> int:
+    """How many CJK ideographs (the range of `_CJK`) `text` holds."""
+    points = code_points(text)
+    return int(np.count_nonzero((points >= 0x4E00) & (points <= 0x9FFF)))
+
+
+def code_points(text: str) -> np.ndarray:
+    """The characters of `text` as integers, to count or compare them in one NumPy operation
+    rather than in a Python loop over the characters."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
 
 
 def normalize(

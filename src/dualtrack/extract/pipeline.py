@@ -9,6 +9,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from dualtrack.extract import learned
 from dualtrack.extract.dates import DateMention, document_date, find_dates
 from dualtrack.extract.dedup import merge_events, merge_stances
@@ -17,7 +19,14 @@ from dualtrack.extract.langdata import ActorEntry, LangData, build
 from dualtrack.extract.learned import DocView
 from dualtrack.extract.llm import DocumentFailed, LLMCoder
 from dualtrack.extract.mentions import find_mentions
-from dualtrack.extract.normalize import Normalized, has_cjk, normalize, to_simplified
+from dualtrack.extract.normalize import (
+    Normalized,
+    code_points,
+    count_cjk,
+    has_cjk,
+    normalize,
+    to_simplified,
+)
 from dualtrack.extract.quantities import QuantityFinder
 from dualtrack.extract.segment import sentences
 from dualtrack.extract.stances import StanceDraft, find_stances, link_topics
@@ -48,12 +57,13 @@ class Extraction:
 def detect_lang(text: str) -> str:
     """'en', 'zh-Hans' or 'zh-Hant' from the characters of the text."""
     sample = text[:4000]
-    cjk = sum(1 for c in sample if "\u4e00" <= c <= "\u9fff")
-    latin = sum(1 for c in sample if c.isascii() and c.isalpha())
+    cjk = count_cjk(sample)
+    points = code_points(sample)
+    upper, lower = (points >= 65) & (points <= 90), (points >= 97) & (points <= 122)
+    latin = int(np.count_nonzero(upper | lower))  # the ASCII letters
     if cjk == 0 or cjk * 3 < latin * 0.5:
         return "en"
-    simplified = to_simplified(sample)
-    changed = sum(1 for a, b in zip(sample, simplified, strict=True) if a != b)
+    changed = int(np.count_nonzero(points != code_points(to_simplified(sample))))
     return "zh-Hant" if changed > max(2, cjk * 0.02) else "zh-Hans"
 
 

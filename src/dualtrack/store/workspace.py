@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -35,6 +36,7 @@ from dualtrack.store.corrections import (
 )
 from dualtrack.store.errors import StoreError, UpgradeNeeded
 from dualtrack.store.export import ExportFormat, copy_to_file, format_of, write_events
+from dualtrack.store.keyfilter import KeyFilter
 from dualtrack.store.migrate import can_migrate, migrate
 from dualtrack.store.paths import DB_FILE, workspace_dir
 from dualtrack.store.schema import (
@@ -91,12 +93,18 @@ def _jsonable(obj: Any) -> Any:
 # at 8,192 rows it stays near one batch's worth. Scans of the small tables do not notice.
 _ALIAS = "workspace"
 ROW_GROUP_SIZE = 8_192
+# Under a memory cap (`Workspace.limit_memory`) the workspace checkpoints once the WAL holds a
+# quarter of the cap (16 MB, DuckDB's own default, under the bulk writers' 64 MB): rows written
+# since the last checkpoint stay in the buffer pool. The checkpoint may use CHECKPOINT_MEMORY_MB.
+CHECKPOINT_MEMORY_MB = 1024
 
 
 def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
-    """A connection whose default database is the workspace file (spills go beside it)."""
+    """A connection whose default database is the workspace file (spills go beside it).
+    DuckDB's own progress bar is off: a long checkpoint drew it over the command's output."""
     con = duckdb.connect()
     try:
+        con.execute("SET enable_progress_bar = false")
         quoted = str(path).replace("'", "''")
         options = f"ROW_GROUP_SIZE {ROW_GROUP_SIZE}" + (", READ_ONLY" if read_only else "")
         con.execute(f"SET temp_directory = '{quoted}.tmp'")
@@ -120,6 +128,8 @@ class Workspace:
         self._con = con
         self._in_transaction = False
         self._seq: int | None = None  # next evidence sequence number, read on first write
+        self._filters: dict[str, KeyFilter] = {}  # per bulk table, built on its first lookup
+        self._cap: int | None = None  # DuckDB's memory cap in MB, once `limit_memory` set one
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -231,8 +241,33 @@ class Workspace:
 
     def limit_memory(self, megabytes: int) -> None:
         """Cap DuckDB's buffer pool (it spills to disk beyond): bulk writers hold memory flat
-        instead of letting the cache grow with the workspace."""
-        self._con.execute(f"SET memory_limit = '{int(megabytes)}MB'")
+        instead of letting the cache grow with the workspace.
+
+        Under a cap the workspace checkpoints itself (`_checkpoint_if_due`) instead of DuckDB
+        doing it inside a commit: a checkpoint rewrites the last row group of each table it
+        touches, which for long documents (8,000 of 30,000 characters) needed more than 64 MB,
+        and a checkpoint failing inside a commit invalidates the open database.
+        """
+        self._cap = int(megabytes)
+        self._con.execute(f"SET memory_limit = '{self._cap}MB'")
+        self._con.execute("SET wal_autocheckpoint = '1TB'")
+
+    def _checkpoint_if_due(self) -> None:
+        """Under a memory cap, write the WAL into the file once it holds a quarter of the cap,
+        with the cap lifted to CHECKPOINT_MEMORY_MB for that step only."""
+        wal = Path(f"{self.path}.wal")
+        if self._cap is None or not wal.is_file() or wal.stat().st_size < self._cap * 2**18:
+            return
+        self._con.execute(f"SET memory_limit = '{max(self._cap, CHECKPOINT_MEMORY_MB)}MB'")
+        try:
+            self._con.execute(f"CHECKPOINT {_ALIAS}")
+        except duckdb.Error as e:
+            raise StoreError(
+                f"{self.path}: the writes were committed (they are in the WAL) but writing them "
+                f"into the file failed: {e}"
+            ) from e
+        finally:
+            self._con.execute(f"SET memory_limit = '{self._cap}MB'")
 
     def close(self) -> None:
         self._con.close()
@@ -266,6 +301,7 @@ class Workspace:
                 raise StoreError(f"{self.path}: commit failed, nothing was written: {e}") from e
         finally:
             self._in_transaction = False
+        self._checkpoint_if_due()
 
     # -- documents -----------------------------------------------------------------------
 
@@ -329,7 +365,7 @@ class Workspace:
 
     def known_documents(self, ids: Sequence[str]) -> set[str]:
         """Those of `ids` already stored (what a resumed ingest skips)."""
-        return self._existing_ids("documents", list(ids)) if ids else set()
+        return {k[0] for k in self._stored_keys("documents", [(i,) for i in ids], ["VARCHAR"])}
 
     def document(self, doc_id: str) -> Document:
         found = self.documents([doc_id])
@@ -362,75 +398,64 @@ class Workspace:
         events without any span last, by id), a page at a time.
 
         Why pages: one query over a large case builds every event's evidence list at once (an
-        `extract` of 100,000 articles ran out of memory there). A page holds the events whose
-        first span lies in the next `chunk` evidence sequence numbers (keyset pagination on the
-        append-only `seq`), so at most `chunk` events are in memory however many the case
-        holds, and each is read exactly once. A page's events are read in parts of about
-        `spans` evidence spans: an event reported by thousands of documents carries all their
-        spans, and a page of such events overran the memory DuckDB is given.
+        `extract` of 100,000 articles ran out of memory there). The order is computed once into
+        a temporary table of one row per event (its rank and span count: small beside the
+        spans, which DuckDB only scans); a page is the next `chunk` ranks, read in parts of
+        about `spans` evidence spans, since an event reported by thousands of documents carries
+        all their spans. Memory is then bounded by a page, not by the case.
         """
-        evidence = EVIDENCE_TABLES["events"]
-        bounds = self._query(
-            f"SELECT min(seq) AS lo, max(seq) AS hi FROM {evidence} WHERE case_id = ?", [case_id]
-        )[0]
-        if bounds["lo"] is not None:
-            for lo in range(bounds["lo"], bounds["hi"] + 1, chunk):
-                first = self._query(
-                    f"SELECT w.item_id FROM (SELECT item_id, min(seq) AS f FROM {evidence} "
-                    "WHERE case_id = ? AND seq >= ? AND seq < ? GROUP BY item_id) AS w "
-                    f"WHERE NOT EXISTS (SELECT 1 FROM {evidence} AS e WHERE e.case_id = ? "
-                    "AND e.seq < ? AND e.item_id = w.item_id) ORDER BY w.f",
-                    [case_id, lo, lo + chunk, case_id, lo],
+        order = f"temp.event_order_{next(_TEMP_NAMES)}"
+        self._con.execute(
+            f"CREATE TEMP TABLE {order} AS SELECT t.id, coalesce(v.n, 0) AS n, "
+            "row_number() OVER (ORDER BY v.f NULLS LAST, t.id) AS k FROM events AS t LEFT JOIN "
+            f"(SELECT item_id, min(seq) AS f, count(*) AS n FROM {EVIDENCE_TABLES['events']} "
+            "WHERE case_id = ? GROUP BY item_id) AS v ON v.item_id = t.id WHERE t.case_id = ?",
+            [case_id, case_id],
+        )
+        try:
+            for lo in itertools.count(0, chunk):
+                page = self._query(
+                    f"SELECT id, n FROM {order} WHERE k > ? AND k <= ? ORDER BY k", [lo, lo + chunk]
                 )
-                for part in self._by_spans(case_id, [r["item_id"] for r in first], spans):
-                    yield from self._events_page(case_id, part, "v.first_seq")
-        bare = f"SELECT item_id FROM {evidence} WHERE case_id = ?"
-        after = ""
-        while ids := [
-            r["id"]
-            for r in self._query(
-                f"SELECT id FROM events WHERE case_id = ? AND id > ? AND id NOT IN ({bare}) "
-                "ORDER BY id LIMIT ?",
-                [case_id, after, case_id, chunk],
-            )
-        ]:
-            yield from self._events_page(case_id, ids, "t.id")
-            after = ids[-1]
+                if not page:
+                    break
+                for part in _by_budget(page, spans):
+                    yield from self._events_page(case_id, part)
+        finally:
+            self._con.execute(f"DROP TABLE IF EXISTS {order}")
 
-    def _by_spans(self, case_id: str, ids: list[str], budget: int) -> Iterator[list[str]]:
-        """`ids` cut, in their order, into runs holding about `budget` evidence spans each (an
-        event with more spans than that is a run of its own)."""
-        counts = {
-            r["item_id"]: r["n"]
+    def _events_page(self, case_id: str, ids: list[str]) -> Iterator[Event]:
+        """The events of `ids` (all of one case) with their spans, in the order of `ids`.
+
+        Why not one query that aggregates each event's spans (as `events` does): DuckDB holds a
+        list aggregate's groups whole and cannot spill them, and that query needed over 128 MB
+        for a page of a 10,000-article extraction. Here DuckDB only filters the spans in
+        stored order and the lists are built in Python, one page at a time.
+        """
+        if not ids:
+            return
+        fields = ", ".join(f"'{c}', t.{c}" for c, _ in EVENT_COLUMNS[1:] if c != "evidence")
+        some = "IN (SELECT unnest(?::VARCHAR[]))"
+        rows = {
+            r["id"]: r["e"]
             for r in self._query(
-                f"SELECT item_id, count(*) AS n FROM {EVIDENCE_TABLES['events']} WHERE "
-                "case_id = ? AND item_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY item_id",
+                f"SELECT t.id, json_object({fields}) AS e FROM events AS t "
+                f"WHERE t.case_id = ? AND t.id {some}",
                 [case_id, ids],
             )
         }
-        part: list[str] = []
-        held = 0
+        spans: dict[str, list[dict[str, Any]]] = {}
+        for r in self._query(
+            "SELECT item_id, doc_id, span_start AS start, span_end AS end, span_text AS text "
+            f"FROM {EVIDENCE_TABLES['events']} WHERE case_id = ? AND item_id {some} ORDER BY seq",
+            [case_id, ids],
+        ):
+            spans.setdefault(r.pop("item_id"), []).append(r)
         for item in ids:
-            if part and held + counts.get(item, 0) > budget:
-                yield part
-                part, held = [], 0
-            part.append(item)
-            held += counts.get(item, 0)
-        if part:
-            yield part
-
-    def _events_page(self, case_id: str, ids: list[str], order: str) -> Iterator[Event]:
-        """The events of `ids` (all of one case), merged with their spans, in `order`."""
-        if not ids:
-            return
-        source, exprs = self._merged("events", EVENT_COLUMNS, only_ids=True)
-        fields = ", ".join(f"'{c}', {exprs[c]}" for c, _ in EVENT_COLUMNS[1:])
-        rows = self._query(
-            f"SELECT json_object({fields}) AS e FROM {source} WHERE t.case_id = ? "
-            f"AND t.id IN (SELECT unnest(?::VARCHAR[])) ORDER BY {order}",
-            [case_id, ids, case_id, ids],
-        )
-        yield from (Event.model_validate_json(r["e"]) for r in rows)
+            if item in rows:
+                fields_of = json.loads(rows[item])
+                fields_of["evidence"] = spans.get(item, [])
+                yield Event.model_validate(fields_of)
 
     def stances(
         self, case_id: str, since: dt.date | None = None, until: dt.date | None = None
@@ -690,17 +715,11 @@ class Workspace:
         """Bulk insert column lists in one statement, leaving out rows whose key
         (`BULK_KEYS[table]`) is stored already or repeats in the batch; returns how many went in.
 
-        The keys are looked up, not enforced by an index (see `store.schema`): one semi-join of
-        the batch's keys against the key columns, which costs a scan of those columns only."""
+        The keys are looked up, not enforced by an index (see `store.schema`): the table's key
+        filter (`store.keyfilter`) clears nearly every new key, and the rest are looked up."""
         at = [names.index(k) for k in BULK_KEYS[table]]
         keys = list(zip(*(columns[i] for i in at), strict=True))
-        where = " AND ".join(f"{names[i]} IN (SELECT unnest(?::{types[i]}[]))" for i in at)
-        held = set(
-            self._con.execute(
-                f"SELECT {', '.join(BULK_KEYS[table])} FROM {table} WHERE {where}",
-                [sorted(set(columns[i])) for i in at],
-            ).fetchall()
-        )
+        held = self._stored_keys(table, keys, [types[i] for i in at])
         keep = []
         for n, key in enumerate(keys):
             if key not in held:
@@ -712,13 +731,37 @@ class Workspace:
             columns = [[col[n] for n in keep] for col in columns]
         select = ", ".join(f"unnest(?::{t}[])" for t in types)
         self._con.execute(f"INSERT INTO {table} SELECT {select}", columns)
+        self._filter(table).add([keys[n] for n in keep])
         return len(keep)
 
-    def _existing_ids(self, table: str, ids: list[str]) -> set[str]:
+    def _stored_keys(
+        self, table: str, keys: list[tuple[Any, ...]], types: Sequence[str]
+    ) -> set[tuple[Any, ...]]:
+        """Those of `keys` (tuples of `BULK_KEYS[table]` values, of SQL `types`) the table
+        holds: only those its key filter may hold are looked up, in one semi-join."""
+        maybe = [k for k, m in zip(keys, self._filter(table).may_hold(keys), strict=True) if m]
+        if not maybe:
+            return set()
+        names = BULK_KEYS[table]
+        where = " AND ".join(
+            f"{name} IN (SELECT unnest(?::{t}[]))" for name, t in zip(names, types, strict=True)
+        )
         rows = self._con.execute(
-            f"SELECT id FROM {table} WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]
+            f"SELECT {', '.join(names)} FROM {table} WHERE {where}",
+            [sorted({k[i] for k in maybe}) for i in range(len(names))],
         ).fetchall()
-        return {r[0] for r in rows}
+        return set(rows) & set(maybe)
+
+    def _filter(self, table: str) -> KeyFilter:
+        """The key filter of a bulk table, filled from the stored keys on first use (one scan,
+        a page at a time)."""
+        if table not in self._filters:
+            found = KeyFilter()
+            cur = self._con.execute(f"SELECT {', '.join(BULK_KEYS[table])} FROM {table}")
+            while rows := cur.fetchmany(100_000):
+                found.add(rows)
+            self._filters[table] = found
+        return self._filters[table]
 
     @staticmethod
     def _where(case_id: str, since: dt.date | None, until: dt.date | None) -> tuple[str, list[Any]]:
@@ -781,3 +824,22 @@ class Workspace:
             return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
         except duckdb.Error as e:
             raise StoreError(f"{self.path}: read failed: {e}") from e
+
+
+# Names of `iter_events`' temporary tables: unique per read, so two reads may interleave.
+_TEMP_NAMES = itertools.count()
+
+
+def _by_budget(page: list[dict[str, Any]], budget: int) -> Iterator[list[str]]:
+    """The ids of a page (rows with `id` and span count `n`), cut in order into runs of about
+    `budget` spans each (an event with more spans than that is a run of its own)."""
+    part: list[str] = []
+    held = 0
+    for row in page:
+        if part and held + row["n"] > budget:
+            yield part
+            part, held = [], 0
+        part.append(row["id"])
+        held += row["n"]
+    if part:
+        yield part
