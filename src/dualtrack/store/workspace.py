@@ -15,7 +15,7 @@ import hashlib
 import itertools
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
@@ -270,6 +270,10 @@ class Workspace:
             self._con.execute(f"SET memory_limit = '{self._cap}MB'")
 
     def close(self) -> None:
+        """Close; DuckDB checkpoints what the WAL holds, with room for it (see `limit_memory`)."""
+        if self._cap is not None:
+            with suppress(duckdb.Error):  # a failed setting must not keep the file open
+                self._con.execute(f"SET memory_limit = '{CHECKPOINT_MEMORY_MB}MB'")
         self._con.close()
 
     def __enter__(self) -> Workspace:
