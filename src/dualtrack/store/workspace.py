@@ -95,11 +95,8 @@ _ALIAS = "workspace"
 ROW_GROUP_SIZE = 8_192
 # Under a memory cap (`Workspace.limit_memory`) the workspace checkpoints once the WAL holds a
 # quarter of the cap (16 MB, DuckDB's own default, under the bulk writers' 64 MB): rows written
-# since the last checkpoint stay in the buffer pool. A checkpoint gets CHECKPOINT_HEADROOM times
-# the cap: it rewrites the last row group of each table, which for long documents took more
-# than the cap, and with much more room (1 GB) DuckDB cached what it read up to that room, so
-# a 100,000-article ingest peaked 24 MB higher than with none.
-CHECKPOINT_HEADROOM = 2
+# since the last checkpoint stay in the buffer pool. The checkpoint may use CHECKPOINT_MEMORY_MB.
+CHECKPOINT_MEMORY_MB = 1024
 
 
 def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
@@ -257,11 +254,11 @@ class Workspace:
 
     def _checkpoint_if_due(self) -> None:
         """Under a memory cap, write the WAL into the file once it holds a quarter of the cap,
-        with the cap lifted to CHECKPOINT_HEADROOM times itself for that step only."""
+        with the cap lifted to CHECKPOINT_MEMORY_MB for that step only."""
         wal = Path(f"{self.path}.wal")
         if self._cap is None or not wal.is_file() or wal.stat().st_size < self._cap * 2**18:
             return
-        self._con.execute(f"SET memory_limit = '{self._cap * CHECKPOINT_HEADROOM}MB'")
+        self._con.execute(f"SET memory_limit = '{max(self._cap, CHECKPOINT_MEMORY_MB)}MB'")
         try:
             self._con.execute(f"CHECKPOINT {_ALIAS}")
         except duckdb.Error as e:
@@ -276,7 +273,7 @@ class Workspace:
         """Close; DuckDB checkpoints what the WAL holds, with room for it (see `limit_memory`)."""
         if self._cap is not None:
             with suppress(duckdb.Error):  # a failed setting must not keep the file open
-                self._con.execute(f"SET memory_limit = '{self._cap * CHECKPOINT_HEADROOM}MB'")
+                self._con.execute(f"SET memory_limit = '{CHECKPOINT_MEMORY_MB}MB'")
         self._con.close()
 
     def __enter__(self) -> Workspace:
