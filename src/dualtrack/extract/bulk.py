@@ -25,10 +25,10 @@ from dualtrack.store import Workspace
 
 BATCH_SIZE = 50
 # DuckDB's buffer pool during bulk writes: beyond it DuckDB evicts or spills to disk. Writes need
-# little (a batch, the WAL's rows before a checkpoint, the key columns the batch is checked
-# against), and what the pool caches beyond that grew about 1 KB per article stored, so a low cap
-# is what keeps a bulk run's memory flat. Reading everything back (`Workspace.iter_events`)
-# works within the same cap: DuckDB only filters and orders there.
+# little (a group of batches, the rows written since the last checkpoint; checkpoints get more,
+# see `Workspace.limit_memory`), and what the pool caches beyond that grew about 1 KB per article
+# stored, so a low cap is what keeps a bulk run's memory flat. Reading everything back
+# (`Workspace.iter_events`) works within the same cap: DuckDB only filters and orders there.
 MEMORY_LIMIT_MB = 64
 WRITE_EVERY = 500  # documents per write transaction (see GroupWriter)
 WRITE_BYTES = 8 * 2**20  # or this much text (UTF-8), whichever comes first
