@@ -18,7 +18,6 @@ cache ($DUALTRACK_CORPUS); the script exits with the reason when it is absent.
 from __future__ import annotations
 
 import argparse
-import bisect
 import importlib.util
 import sys
 from collections import Counter
@@ -172,9 +171,9 @@ def verify_examples(ex: Extractor, data: Examples, models: L.Models) -> None:
     for view, tuples in data.views:
         units = view.units()
         starts = [u.start for u in units]
-        for d in view.drafts:
-            k = max(0, bisect.bisect_right(starts, d.trigger.start) - 1)
-            for c, filled in L.readings(view, models, units, k, d):
+        for d, read in zip(view.drafts, L.readings(view, models, units, view.drafts), strict=True):
+            k = L.unit_of(starts, d)
+            for c, filled in read:
                 data.verify_x.append(L.draft_features(view, units[k], c, filled))
                 key = gold_tuple(country(ex, c.actor), c.category.value, country(ex, c.target))
                 data.verify_y.append(int(key in tuples))

@@ -569,9 +569,10 @@ def verified(view: DocView, models: Models, units: list[Unit]) -> list[Draft]:
     starts = [u.start for u in units]
     rows: list[set[int]] = []
     options: list[tuple[int, Draft, bool]] = []  # (draft, reading, whether its target is filled)
-    for n, d in enumerate(view.drafts):
-        k = max(0, bisect.bisect_right(starts, d.trigger.start) - 1)
-        for c, filled in readings(view, models, units, k, d):
+    read_all = readings(view, models, units, view.drafts)
+    for n, (d, read) in enumerate(zip(view.drafts, read_all, strict=True)):
+        k = unit_of(starts, d)
+        for c, filled in read:
             rows.append(draft_rows(view, units[k], c, models.verify, filled))
             options.append((n, c, filled is not None))
     out: list[Draft] = []
@@ -589,25 +590,59 @@ def verified(view: DocView, models: Models, units: list[Unit]) -> list[Draft]:
 
 
 def readings(
+    view: DocView, models: Models, units: Sequence[Unit], drafts: Sequence[Draft]
+) -> list[list[tuple[Draft, float | None]]]:
+    """For each draft: the draft as the rules made it, and, when they found no target, the same
+    with the likeliest of its `fill_candidates` if the role model gives it at least th['fill']
+    (with that probability; none without a `fill` threshold in the weights). All candidates of
+    the document are scored at once (`Linear.scores_many`: the same bits as one at a time)."""
+    starts = [u.start for u in units]
+    role = models.role
+    asked: list[tuple[list[Mention], list[int]]] = []
+    rows: list[set[int]] = []
+    for d in drafts:
+        k = unit_of(starts, d)
+        cands, ok = fill_candidates(view, models, units, k, d)
+        asked.append((cands, ok))
+        cat = d.category.value
+        rows += [role.rows(role_features(view, units[k], cands, i, cat)) for i in ok]
+    probs = role.scores_many(rows)[:, 2] if rows else []
+    out: list[list[tuple[Draft, float | None]]] = []
+    at = 0
+    for d, (cands, ok) in zip(drafts, asked, strict=True):
+        best, p_best = None, models.thresholds.get("fill", 1.0)
+        for i in ok:
+            p, at = float(probs[at]), at + 1
+            if p >= p_best:
+                best, p_best = cands[i], p
+        filled = [] if best is None else [(replace(d, target=best.id), p_best)]
+        out.append([(d, None), *filled])
+    return out
+
+
+def unit_of(starts: Sequence[int], d: Draft) -> int:
+    """The index of the unit (of `starts`, the units' starts) that holds the draft's trigger."""
+    return max(0, bisect.bisect_right(starts, d.trigger.start) - 1)
+
+
+def fill_candidates(
     view: DocView, models: Models, units: Sequence[Unit], k: int, d: Draft
-) -> list[tuple[Draft, float | None]]:
-    """The draft as the rules made it, and, when they found no target, the same with the
-    likeliest target of another country among the role candidates of its clause if the role
-    model gives it at least th['fill'] (with that probability; none without a `fill`
-    threshold in the weights)."""
-    if d.target is not None or "fill" not in models.thresholds or d.category not in SPEECH_ACTS:
-        return [(d, None)]
+) -> tuple[list[Mention], list[int]]:
+    """The role candidates of the draft's clause, and which of them may be the target the rules
+    did not find (a speech act's only): a party of another country that is not a place (a sea
+    or strait is where, not whom)."""
+    if d.target is not None or "fill" not in models.thresholds:
+        return [], []
     cands = role_candidates(view, units, k)
     own = view.country_of(d.actor)
-    best, p_best = None, models.thresholds["fill"]
-    for i, m in enumerate(cands):
-        if view.country_of(m.id) == own or view.kinds.get(m.id) == "place":
-            continue  # a sea or strait is where, not whom
-        feats = role_features(view, units[k], cands, i, d.category.value)
-        p = float(models.role.scores_many([models.role.rows(feats)])[0][2])
-        if p >= p_best:
-            best, p_best = m, p
-    return [(d, None)] if best is None else [(d, None), (replace(d, target=best.id), p_best)]
+    ok = [
+        i
+        for i, m in enumerate(cands)
+        if view.country_of(m.id) != own
+        and view.kinds.get(m.id) != "place"
+        and d.category in SPEECH_ACTS
+    ]
+    return cands, ok
 
 
 def pick_roles(
