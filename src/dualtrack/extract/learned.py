@@ -20,8 +20,10 @@ document (`DocView`: sentences, clauses, mentions, dates and the rules' drafts, 
   mentioned, the document's date, or not at all (background).
 
 A rule draft with no target (the rules found none: 中方要求高市撤回言论, "Japan's repeated
-requests") gets the one `role` finds likeliest among the mentions of its sentence, if likely
-enough, before the verifier judges it: most such drafts were wrong only for the missing target.
+requests"; water cannon on another country's boats, the boats' country missed) gets the one
+`role` finds likeliest among the mentions of its sentence (for a material act, only those its
+sentence names), if likely enough, before the verifier judges it: most such drafts were wrong
+only for the missing target.
 
 All are L2-regularised logistic regressions over sparse binary features (character n-grams of
 the clause for Chinese, words for English, with actor names and dates masked so the model
@@ -58,7 +60,8 @@ ANCHORS = ("null", "doc", "last", "clause")
 MODELS = ("category", "role", "anchor", "verify")
 # Acts whose target is whom the statement is about or addressed to, often left implicit in the
 # clause (中方要求高市撤回言论: of Japan); a material act has a target only where the text names
-# one (benchmarks/real/GUIDE.md), so a rule draft of one without a target is not given one.
+# one (benchmarks/real/GUIDE.md), so a rule draft of one without a target is given one only
+# from the mentions of its own sentence.
 SPEECH_ACTS = frozenset(
     Category(c) for c in ("ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "AGREE", "CONCEDE")
 )
@@ -629,18 +632,20 @@ def fill_candidates(
     view: DocView, models: Models, units: Sequence[Unit], k: int, d: Draft
 ) -> tuple[list[Mention], list[int]]:
     """The role candidates of the draft's clause, and which of them may be the target the rules
-    did not find (a speech act's only): a party of another country that is not a place (a sea
-    or strait is where, not whom)."""
+    did not find: a party of another country that is not a place (a sea or strait is where, not
+    whom); for a material act only one its sentence names (GUIDE: a material act has a target
+    only where the text names it; a speech act's may be the subject carried over)."""
     if d.target is not None or "fill" not in models.thresholds:
         return [], []
     cands = role_candidates(view, units, k)
     own = view.country_of(d.actor)
+    start = view.sents[units[k].sent].start
     ok = [
         i
         for i, m in enumerate(cands)
         if view.country_of(m.id) != own
         and view.kinds.get(m.id) != "place"
-        and d.category in SPEECH_ACTS
+        and (d.category in SPEECH_ACTS or m.start >= start)
     ]
     return cands, ok
 
