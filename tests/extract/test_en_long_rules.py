@@ -146,13 +146,17 @@ def test_model_number_is_not_a_count(run) -> None:
     assert all(q.value != 16 for e in res.events for q in e.quantities)
 
 
-def test_joint_signing_is_mutual_and_welcoming_the_declaration_targets_both(run, tuples) -> None:
+def test_joint_signing_is_an_agreement_and_welcoming_the_declaration_targets_both(
+    run, tuples
+) -> None:
     res = run(
         "Pashinyan and Aliyev signed a joint declaration at the White House on Monday. "
         "Turkey, a close ally of Baku, praised the declaration on Tuesday."
     )
     found = tuples(res)
-    assert {(MON, "ARM", "SUPPORT", "AZE"), (MON, "AZE", "SUPPORT", "ARM")} <= found
+    # the two signatories agree on the text (benchmarks/real/GUIDE.md); a third party praising
+    # it supports them
+    assert {(MON, "ARM", "AGREE", "AZE"), (MON, "AZE", "AGREE", "ARM")} <= found
     assert {x for x in found if x[1] == "TUR"} == {
         (TUE, "TUR", "SUPPORT", "ARM"),
         (TUE, "TUR", "SUPPORT", "AZE"),

@@ -55,8 +55,8 @@ def test_two_parties_of_a_ceasefire_or_signing_act_on_each_other(run, tuples) ->
     assert (D(2026, 3, 4), "KHM", "RETREAT", "THA") in got
     got = tuples(run("日本與菲律賓2日簽署互惠准入協定。"))
     assert got == {
-        (D(2026, 3, 2), "JPN", "SUPPORT", "PHL"),
-        (D(2026, 3, 2), "PHL", "SUPPORT", "JPN"),
+        (D(2026, 3, 2), "JPN", "AGREE", "PHL"),
+        (D(2026, 3, 2), "PHL", "AGREE", "JPN"),
     }
 
 
@@ -254,8 +254,8 @@ def test_a_promise_made_in_a_signing_is_part_of_it(run, tuples) -> None:
     text = "阿塞拜疆總統阿利耶夫和亞美尼亞總理帕希尼揚3日簽署聯合宣言，承諾永久結束衝突。"
     got = tuples(run(text))
     assert got == {
-        (D(2026, 3, 3), "AZE", "SUPPORT", "ARM"),
-        (D(2026, 3, 3), "ARM", "SUPPORT", "AZE"),
+        (D(2026, 3, 3), "AZE", "AGREE", "ARM"),
+        (D(2026, 3, 3), "ARM", "AGREE", "AZE"),
     }
 
 
