@@ -234,3 +234,10 @@ def test_dismissing_a_report_with_no_act_in_it_is_a_rejection(run, tuples) -> No
 def test_cutting_assistance_is_a_sanction(run, tuples) -> None:
     res = run("Washington cut $150 million in assistance to Cairo on Monday.")
     assert tuples(res) == {(MON, "USA", "SANCTION", "EGY")}
+
+
+def test_urging_citizens_to_avoid_travel_to_a_country_is_a_sanction_on_it(run, tuples) -> None:
+    res = run("China urged its citizens on Monday to avoid travelling to Japan.")
+    assert tuples(res) == {(MON, "CHN", "SANCTION", "JPN")}
+    res = run("The United States urged Israel on Monday to avoid a wider war.")
+    assert tuples(res) == {(MON, "USA", "REQUEST", "ISR")}

@@ -285,3 +285,12 @@ def test_two_mentions_of_one_state_around_a_verb_stay_two(run, tuples) -> None:
 def test_a_named_counterstrike_is_an_assault(run, tuples) -> None:
     got = tuples(run("巴基斯坦軍方4日凌晨對印度多處軍事設施發動代號為「鐵壁」的反擊行動。"))
     assert got == {(D(2026, 3, 4), "PAK", "ASSAULT", "IND")}
+
+
+def test_advising_citizens_to_avoid_a_country_is_a_sanction_on_it(run, tuples) -> None:
+    # a travel or study advisory is a sanction on the country named (benchmarks/real/GUIDE.md)
+    got = tuples(run("中國外交部4日建議中國公民近期避免前往日本。"))
+    assert got == {(D(2026, 3, 4), "CHN", "SANCTION", "JPN")}
+    # an appeal to another state to avoid something stays a request
+    got = tuples(run("中國4日呼籲日本避免採取挑釁行動。"))
+    assert got == {(D(2026, 3, 4), "CHN", "REQUEST", "JPN")}

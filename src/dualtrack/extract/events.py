@@ -38,8 +38,10 @@ _CLOSING = frozenset('。.!?！？;；:："”’」』)）')
 # Periods named relative to the document (本月, next week) that date a clause's event.
 _NEAR_PERIODS = (DatePrecision.WEEK, DatePrecision.MONTH)
 # Categories whose target may be named as a place (drills around Taiwan, strikes in Syria,
-# rescue teams arriving in Myanmar, vessels withdrawn from waters near Kinmen).
+# rescue teams arriving in Myanmar, vessels withdrawn from waters near Kinmen, advice to avoid
+# travelling to Japan).
 PLACE_TARGETED = {
+    Category.SANCTION,
     Category.MOBILIZE,
     Category.ASSAULT,
     Category.COERCE,
@@ -814,8 +816,10 @@ class Coder:
         if not actor_ids:
             return []
 
-        cat, target_ids = self._untargeted(rule, cat, clause, mentions, actor_ids, target_ids)
+        # what the content makes of the act first: advice to avoid travelling to Japan is a
+        # sanction, and so aimed at the place named
         rule, cat, mode = self._content_category(t, rule, cat)
+        cat, target_ids = self._untargeted(rule, cat, clause, mentions, actor_ids, target_ids)
         flags = self._modality(t, clause, sent)
         cat, mode, threatened, target_ids = self._stance_of_act(
             t, rule, clause, sent, cat, mode, flags, target_ids
