@@ -294,3 +294,11 @@ def test_advising_citizens_to_avoid_a_country_is_a_sanction_on_it(run, tuples) -
     # an appeal to another state to avoid something stays a request
     got = tuples(run("中國4日呼籲日本避免採取挑釁行動。"))
     assert got == {(D(2026, 3, 4), "CHN", "REQUEST", "JPN")}
+
+
+def test_a_ceasefire_announced_by_a_third_party_is_the_two_sides(run, tuples) -> None:
+    got = tuples(run("美國總統4日宣布以黎達成永久停火協議。"))
+    assert got == {
+        (D(2026, 3, 4), "ISR", "RETREAT", "LBN"),
+        (D(2026, 3, 4), "LBN", "RETREAT", "ISR"),
+    }
