@@ -302,3 +302,8 @@ def test_a_ceasefire_announced_by_a_third_party_is_the_two_sides(run, tuples) ->
         (D(2026, 3, 4), "ISR", "RETREAT", "LBN"),
         (D(2026, 3, 4), "LBN", "RETREAT", "ISR"),
     }
+
+
+def test_lifting_restrictions_on_a_longer_object_is_easing(run, tuples) -> None:
+    got = tuples(run("美國4日取消了對亞塞拜然與美國之間國防合作的限制。"))
+    assert got == {(D(2026, 3, 4), "USA", "RETREAT", "AZE")}
