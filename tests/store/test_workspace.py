@@ -303,12 +303,18 @@ def test_version_1_workspace_is_upgraded_in_place(tmp_path: Path) -> None:
     assert "evidence" not in columns
 
 
-@pytest.mark.parametrize(("chunk", "spans"), [(1, 20_000), (2, 1), (3, 2), (7, 3), (5_000, 4)])
+@pytest.mark.parametrize(
+    ("chunk", "spans", "cap"),
+    [(1, 20_000, None), (2, 1, None), (3, 2, 16), (7, 3, None), (5_000, 4, 16)],
+)
 def test_iter_events_pages_every_event_once_in_first_reported_order(
-    ws: Workspace, chunk: int, spans: int
+    ws: Workspace, chunk: int, spans: int, cap: int | None
 ) -> None:
     """Pages cut through the evidence sequence: an event reported again in a later page, or
-    whose first span sits at a page's last position, is still read once, where first seen."""
+    whose first span sits at a page's last position, is still read once, where first seen.
+    Under a bulk writer's cap the pages are read with half of it, and the cap is put back."""
+    if cap:
+        ws.limit_memory(cap)
     made = [
         Event(date=f"2026-02-{k + 1:02}", actor="AAA", target="BBB", category="CONSULT")
         for k in range(11)
@@ -327,6 +333,9 @@ def test_iter_events_pages_every_event_once_in_first_reported_order(
     assert reports[made[3].id] == [0, 2, 9]  # every span, in the order added
     assert reports[bare[0]] == []
     assert {e.id: e for e in ws.events("c")} == {e.id: e for e in got}
+    if cap:
+        limit = ws._query("SELECT current_setting('memory_limit') AS v")[0]["v"]
+        assert limit.startswith(("15", "16")), limit
 
 
 def test_interleaved_and_abandoned_reads_of_a_read_only_workspace(tmp_path: Path) -> None:
@@ -409,3 +418,40 @@ def test_a_capped_workspace_checkpoints_long_documents_outside_its_commits(tmp_p
             with ws.transaction():
                 ws.add_documents(docs[k : k + 2])
         assert ws.known_documents([d.id for d in docs]) == {d.id for d in docs}
+
+
+def test_a_capped_workspace_empties_its_cache_after_a_checkpoint(tmp_path: Path) -> None:
+    """A bulk writer's memory must not grow with the workspace: table blocks read into DuckDB's
+    pool (by a scan here, by the checkpoint itself in a bulk run) are dropped after the
+    workspace's own checkpoint, and the writer's cap is back in force."""
+    rng = np.random.default_rng(9)
+    letters = np.array(list("abcdefghij klmnop"))
+
+    def doc() -> Document:
+        return Document(text="".join(rng.choice(letters, 400)))
+
+    def cached_mb() -> float:
+        rows = ws._query(
+            "SELECT memory_usage_bytes AS b FROM duckdb_memory() WHERE tag = 'BASE_TABLE'"
+        )
+        return rows[0]["b"] / 2**20
+
+    wal = Path(f"{tmp_path / 'dualtrack.duckdb'}.wal")
+    with Workspace.open(tmp_path) as ws:
+        ws.limit_memory(16)
+        for _ in range(3):  # full row groups, past a checkpoint: the documents are in the file
+            with ws.transaction():
+                ws.add_documents([doc() for _ in range(8_192)])
+        assert ws._query("SELECT count(DISTINCT hash(text)) AS n FROM documents")[0]["n"] == 24_576
+        assert cached_mb() > 2  # the scan cached the file's blocks
+        for _ in range(100):  # 500 documents a commit until the next checkpoint empties the WAL
+            before = wal.stat().st_size if wal.is_file() else 0
+            with ws.transaction():
+                ws.add_documents([doc() for _ in range(500)])
+            if not wal.is_file() or wal.stat().st_size < before:
+                break
+        else:
+            raise AssertionError("no checkpoint")
+        assert cached_mb() < 1  # what is left is pinned (the tables' metadata)
+        limit = ws._query("SELECT current_setting('memory_limit') AS v")[0]["v"]
+        assert limit.startswith(("15", "16")), limit
