@@ -455,3 +455,16 @@ def test_a_capped_workspace_empties_its_cache_after_a_checkpoint(tmp_path: Path)
         assert cached_mb() < 1  # what is left is pinned (the tables' metadata)
         limit = ws._query("SELECT current_setting('memory_limit') AS v")[0]["v"]
         assert limit.startswith(("15", "16")), limit
+
+
+def test_a_page_too_large_for_half_the_cap_is_read_with_the_whole_cap(ws: Workspace) -> None:
+    """Under a bulk writer's cap pages are read with half of it; an event reported by so many
+    documents that its spans alone need more is read again with the whole cap, not lost."""
+    event = Event(date="2026-02-06", actor="AAA", target="BBB", category="CONSULT")
+    text = "w" * 400
+    spans = [Evidence(doc_id=f"doc{n}", start=0, end=400, text=text) for n in range(24_000)]
+    for k in range(0, len(spans), 4_000):
+        ws.add_events([event.model_copy(update={"evidence": spans[k : k + 4_000]})], "c")
+    ws.limit_memory(32)  # the spans (about 10 MB of text) overrun 16 MB, not 32
+    (got,) = ws.iter_events("c", spans=100_000)
+    assert len(got.evidence) == 24_000
