@@ -254,11 +254,7 @@ class Workspace:
 
     def _checkpoint_if_due(self) -> None:
         """Under a memory cap, write the WAL into the file once it holds a quarter of the cap,
-        with the cap lifted to CHECKPOINT_MEMORY_MB for that step only.
-
-        Afterwards the pool is emptied of what it caches (`_drop_cache`): the checkpoint reads
-        the tables' blocks, and a pool that keeps them fills up to its cap as the workspace
-        grows (at 100,000 articles 33 MB of table blocks, 2 MB at 10,000)."""
+        with the cap lifted to CHECKPOINT_MEMORY_MB for that step only."""
         wal = Path(f"{self.path}.wal")
         if self._cap is None or not wal.is_file() or wal.stat().st_size < self._cap * 2**18:
             return
@@ -271,12 +267,15 @@ class Workspace:
                 f"into the file failed: {e}"
             ) from e
         finally:
-            self._drop_cache()
+            self._con.execute(f"SET memory_limit = '{self._cap}MB'")
 
     def _drop_cache(self) -> None:
-        """Evict the pool's unpinned blocks (DuckDB has no statement for it: a cap set below
-        what the pool holds evicts down to it, or as far as it can and then refuses), then put
-        the workspace's cap back."""
+        """Under a cap, after each commit: evict the pool's unpinned blocks, then put the cap
+        back. Why: checkpoints and the key lookups read the tables' blocks, and a pool that
+        keeps them fills up to its cap as the workspace grows (at 100,000 articles 23-33 MB of
+        table blocks, 2 MB at 10,000); the next group reads what it needs from the file again.
+        DuckDB has no statement for it: a cap set below what the pool holds evicts down to it,
+        or as far as it can and then refuses."""
         with suppress(duckdb.Error):
             self._con.execute("SET memory_limit = '1MB'")
         self._con.execute(f"SET memory_limit = '{self._cap}MB'")
@@ -317,7 +316,9 @@ class Workspace:
                 raise StoreError(f"{self.path}: commit failed, nothing was written: {e}") from e
         finally:
             self._in_transaction = False
-        self._checkpoint_if_due()
+        if self._cap is not None:
+            self._checkpoint_if_due()
+            self._drop_cache()
 
     # -- documents -----------------------------------------------------------------------
 
