@@ -119,11 +119,15 @@ def main() -> None:
         t3 = time.perf_counter() - t
     server.shutdown()
     n = len(first.new)
-    print(f"watch, first poll: {n} new articles in {t1:.2f} s ({n / t1:.1f} articles/s), "
-          f"{first.ingest.events_added if first.ingest else 0} events, snapshot {args.runs} runs")
+    print(
+        f"watch, first poll: {n} new articles in {t1:.2f} s ({n / t1:.1f} articles/s), "
+        f"{first.ingest.events_added if first.ingest else 0} events, snapshot {args.runs} runs"
+    )
     print(f"watch, second poll (304, nothing new): {t2:.3f} s, {len(second.new)} new")
-    print(f"baseline, ingest of the same {base_sum.documents_new} texts from files: {t3:.2f} s "
-          f"({base_sum.documents_new / t3:.1f} articles/s), {base_sum.events_added} events")
+    print(
+        f"baseline, ingest of the same {base_sum.documents_new} texts from files: {t3:.2f} s "
+        f"({base_sum.documents_new / t3:.1f} articles/s), {base_sum.events_added} events"
+    )
 
 
 if __name__ == "__main__":

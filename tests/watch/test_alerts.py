@@ -126,19 +126,33 @@ def test_alert_names_events_and_evidence(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("rules:\n  - id: a\n    when: escalation\n    colour: red\n",
-         "rules.yaml:4: rules[0]: unknown key 'colour'"),
-        ("rules:\n  - id: a\n    when: probability\n    end_state: peace\n    horizon: 7\n"
-         "    above: 0.5\n", "rules.yaml:2: rules[0]: end_state 'peace': unknown peace"),
-        ("rules:\n  - id: a\n    when: probability\n    end_state: collapse\n    horizon: 7\n",
-         "give exactly one of 'above' or 'below'"),
-        ("rules:\n  - id: a\n    when: escalation\n  - id: a\n    when: red_line\n",
-         "rule id 'a' is used twice"),
+        (
+            "rules:\n  - id: a\n    when: escalation\n    colour: red\n",
+            "rules.yaml:4: rules[0]: unknown key 'colour'",
+        ),
+        (
+            "rules:\n  - id: a\n    when: probability\n    end_state: peace\n    horizon: 7\n"
+            "    above: 0.5\n",
+            "rules.yaml:2: rules[0]: end_state 'peace': unknown peace",
+        ),
+        (
+            "rules:\n  - id: a\n    when: probability\n    end_state: collapse\n    horizon: 7\n",
+            "give exactly one of 'above' or 'below'",
+        ),
+        (
+            "rules:\n  - id: a\n    when: escalation\n  - id: a\n    when: red_line\n",
+            "rule id 'a' is used twice",
+        ),
         ("rules:\n  - id: a\n    when: weather\n", "rules.yaml:3: rules[0].when:"),
-        ("rules:\n  - id: a\n    when: new_actor\n    role: judge\n",
-         "rules.yaml:4: rules[0].role"),
-        ("rules:\n  - id: a\n    when: probability\n    end_state: collapse\n    horizon: 14\n"
-         "    below: 0.1\n", "horizon 14: the forecast gives 7, 30, 90 days"),
+        (
+            "rules:\n  - id: a\n    when: new_actor\n    role: judge\n",
+            "rules.yaml:4: rules[0].role",
+        ),
+        (
+            "rules:\n  - id: a\n    when: probability\n    end_state: collapse\n    horizon: 14\n"
+            "    below: 0.1\n",
+            "horizon 14: the forecast gives 7, 30, 90 days",
+        ),
         ("rules: [\n", "rules.yaml:2: YAML syntax"),
         ("- a\n", "expected a mapping with a 'rules' list"),
         ("rulez: []\n", "rules.yaml:1: unknown key 'rulez'"),

@@ -34,7 +34,9 @@ def test_atom_feed_entries_with_dates() -> None:
     listing = parse_listing(ATOM, "https://wire.example/atom")
     [item] = listing.items
     assert (item.url, item.title, item.date) == (
-        "https://wire.example/t1", "Talks resume", dt.date(2025, 5, 4)
+        "https://wire.example/t1",
+        "Talks resume",
+        dt.date(2025, 5, 4),
     )
 
 

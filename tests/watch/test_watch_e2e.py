@@ -92,14 +92,21 @@ def strait() -> tuple[Case, Extractor]:
 def test_watch_two_polls_then_304_alerts_once(
     site: Site, strait: tuple[Case, Extractor], tmp_path: Path
 ) -> None:
-    site.pages["/a1.html"] = ("text/html; charset=utf-8",
-                              article_html("Second round held", TALKS, "2025-05-03T09:00:00Z"))
+    site.pages["/a1.html"] = (
+        "text/html; charset=utf-8",
+        article_html("Second round held", TALKS, "2025-05-03T09:00:00Z"),
+    )
     site.pages["/a2.html"] = ("text/html", article_html("Strike near the strait", STRIKE))
-    site.pages["/a3.html"] = ("text/html",
-                              article_html("Third round", NEXT, "2025-05-07T16:00:00Z"))
+    site.pages["/a3.html"] = (
+        "text/html",
+        article_html("Third round", NEXT, "2025-05-07T16:00:00Z"),
+    )
     one = [("/a1.html", "Second round held", "Sat, 03 May 2025 09:00:00 GMT")]
-    two = [*one, ("/a2.html", "Strike near the strait", "Tue, 06 May 2025 18:00:00 GMT"),
-           ("/a3.html", "Third round", "Wed, 07 May 2025 16:00:00 GMT")]
+    two = [
+        *one,
+        ("/a2.html", "Strike near the strait", "Tue, 06 May 2025 18:00:00 GMT"),
+        ("/a3.html", "Third round", "Wed, 07 May 2025 16:00:00 GMT"),
+    ]
     site.pages["/feed.xml"] = ("application/rss+xml", rss(site.base, one))
     rules = tmp_path / "rules.yaml"
     rules.write_text(RULES, encoding="utf-8")
@@ -150,10 +157,14 @@ def test_url_list_and_folder_sources(
     site: Site, strait: tuple[Case, Extractor], tmp_path: Path
 ) -> None:
     """A text file of article URLs, and a folder whose text files carry Date/Title headers."""
-    site.pages["/a1.html"] = ("text/html",
-                              article_html("Second round held", TALKS, "2025-05-03T09:00:00Z"))
-    site.pages["/plain.txt"] = ("text/plain; charset=utf-8",
-                                f"Date: 2025-05-06\nTitle: Strike report\n\n{STRIKE}".encode())
+    site.pages["/a1.html"] = (
+        "text/html",
+        article_html("Second round held", TALKS, "2025-05-03T09:00:00Z"),
+    )
+    site.pages["/plain.txt"] = (
+        "text/plain; charset=utf-8",
+        f"Date: 2025-05-06\nTitle: Strike report\n\n{STRIKE}".encode(),
+    )
     urls = tmp_path / "urls.txt"
     urls.write_text(f"# watched pages\n{site.base}/a1.html\n{site.base}/plain.txt\nnot a url\n")
     folder = tmp_path / "news"

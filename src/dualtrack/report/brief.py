@@ -611,9 +611,7 @@ class _Builder:
         return Section(id="outlook", heading=s("sections.outlook"), blocks=blocks)
 
 
-def event_text(
-    case: Case, ev: Event, s: Strings, low_confidence: float = LOW_CONFIDENCE
-) -> str:
+def event_text(case: Case, ev: Event, s: Strings, low_confidence: float = LOW_CONFIDENCE) -> str:
     """One event as a sentence in `s`'s language (the brief's lines, the dashboard's rows); an
     event the coder is unsure of (confidence below `low_confidence`) says so."""
 

@@ -146,8 +146,8 @@ def _draws(c: Prepared, estimates: dict[str, float], runs: int, seed: int) -> di
     d["spoiler.hazard"] = np.zeros(runs)
     d["case.mediated"] = np.full(runs, float(c.features.mediation))
     spread = estimates[SETTLE_SPREAD] * rng.standard_normal(runs)
-    d["crisis.settle"] = estimates[SETTLE_SCALE] * LN2 / c.rates.duration.median_days * np.exp(
-        spread
+    d["crisis.settle"] = (
+        estimates[SETTLE_SCALE] * LN2 / c.rates.duration.median_days * np.exp(spread)
     )
     return d
 

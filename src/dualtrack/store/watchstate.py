@@ -25,9 +25,7 @@ class WatchState:
 
     def validators(self, url: str) -> tuple[str | None, str | None]:
         """The (ETag, Last-Modified) the server sent with its last full answer for `url`."""
-        rows = self.ws._query(
-            "SELECT etag, last_modified FROM watch_http WHERE url = ?", [url]
-        )
+        rows = self.ws._query("SELECT etag, last_modified FROM watch_http WHERE url = ?", [url])
         return (rows[0]["etag"], rows[0]["last_modified"]) if rows else (None, None)
 
     def remember_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
@@ -75,9 +73,7 @@ class WatchState:
     # -- alerts --------------------------------------------------------------------------
 
     def alert_states(self, case_id: str) -> dict[str, Any]:
-        rows = self.ws._query(
-            "SELECT rule_id, state FROM alert_state WHERE case_id = ?", [case_id]
-        )
+        rows = self.ws._query("SELECT rule_id, state FROM alert_state WHERE case_id = ?", [case_id])
         return {r["rule_id"]: json.loads(r["state"]) for r in rows}
 
     def save_alerts(

@@ -157,4 +157,3 @@ def anchor(
     if j < 0:
         return None
     return where[j], where[j + len(needle) - 1] + 1
-
