@@ -173,7 +173,9 @@ def cv_binary_logit(
         for test in folds:
             train = np.setdiff1d(np.arange(len(y)), test)
             a, b = fit_binary_logit(x[train], y[train], lam)
-            p = np.clip(1 / (1 + np.exp(-(a + b * x[test]))), 1e-12, 1 - 1e-12)
+            # a held-out x far outside the fold's range overflows exp: 1/(1+inf) = 0, then clipped
+            with np.errstate(over="ignore"):
+                p = np.clip(1 / (1 + np.exp(-(a + b * x[test]))), 1e-12, 1 - 1e-12)
             total += -(y[test] * np.log(p) + (1 - y[test]) * np.log(1 - p)).sum()
         scores[lam] = total / len(y)
     return min(scores, key=lambda lam: (scores[lam], -lam)), scores
@@ -185,7 +187,9 @@ def fit_offset_intercept(x: np.ndarray, y: np.ndarray) -> float:
     on one parameter, from zero (the uncalibrated forecast)."""
     a = 0.0
     for _ in range(100):
-        p = 1 / (1 + np.exp(-(a + x)))
+        # a forecast of 0 or 1 has infinite log-odds: exp overflows and p is 0, as it should be
+        with np.errstate(over="ignore"):
+            p = 1 / (1 + np.exp(-(a + x)))
         step = np.mean(p - y) / (np.mean(p * (1 - p)) + 1e-12)
         a -= step
         if abs(step) < 1e-12:
