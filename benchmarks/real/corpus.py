@@ -12,6 +12,19 @@ coder.
         --doc-date-source page --query "…" < text.txt
     python benchmarks/real/corpus.py check [--root DIR]
     python benchmarks/real/corpus.py anchor SNIPPETS.jsonl   # evidence offsets for gold events
+    python benchmarks/real/corpus.py missing                 # texts absent from the cache
+    python benchmarks/real/corpus.py restore DOC_ID < excerpt.txt
+
+`overlap` looks for copied text: every committed text file of the repository against every
+cached article and the seed article (`../shared/seed`): a run of 8 or more English words or of
+12 or more Han characters (Traditional folded to Simplified when OpenCC is installed) shared with
+a source is reported with file, line and source, and the exit code is 1. The `url` and `query`
+fields of JSONL lines are skipped: they identify articles and are meant to match them.
+
+`restore` puts back a text on a machine whose cache is empty: search the stored pages again with
+the article's `query`, take the result whose url is the article's, and pipe its excerpt in. The
+search tool's leading ` date YYYY-MM-DD` (or `YYYY-MM`) marker and surrounding whitespace are dropped, as when the
+text was first cached, and the text is written only if its SHA-256 is the one recorded.
 
 `anchor` reads lines `{"line": N, "snippet": "...", "occurrence": 1}` kept outside the repository
 (N: the 1-based line of gold.jsonl), finds each snippet verbatim in that event's cached text and
@@ -26,6 +39,8 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
+import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
@@ -176,6 +191,134 @@ def cmd_add(args: argparse.Namespace) -> int:
     with (shard / "docs.jsonl").open("a", encoding="utf-8") as f:
         f.write(json.dumps(row, ensure_ascii=False) + "\n")
     print(f"cached {args.doc_id}: {len(text)} chars, sha256 {row['sha256'][:12]}…")
+    return 0
+
+
+WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
+HAN = re.compile(r"[\u3400-\u9fff]")
+TEXT_SUFFIXES = {".py", ".md", ".yaml", ".yml", ".json", ".jsonl", ".txt", ".toml", ".html", ".cfg"}
+SKIPPED_FIELDS = ("url", "query")
+
+
+def _folder():
+    """Traditional → Simplified, so a copy is found whichever script it was written in."""
+    try:
+        import opencc
+    except ImportError:
+        return lambda text: text
+    return opencc.OpenCC("t2s").convert
+
+
+def _shingles(text: str, words: int, han: int) -> list[tuple[int, str]]:
+    """(start offset, key) of every run of `words` words and of `han` Han characters."""
+    found = []
+    toks = [(m.start(), m.group().lower()) for m in WORD.finditer(text)]
+    for i in range(len(toks) - words + 1):
+        found.append((toks[i][0], " ".join(t for _, t in toks[i : i + words])))
+    chars = [(m.start(), m.group()) for m in HAN.finditer(text)]
+    for i in range(len(chars) - han + 1):
+        found.append((chars[i][0], "".join(c for _, c in chars[i : i + han])))
+    return found
+
+
+def _committed_text(path: Path) -> str:
+    """The file's text, with the identifying fields of JSONL lines blanked (same length)."""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix != ".jsonl":
+        return text
+    for field in SKIPPED_FIELDS:
+        text = re.sub(rf'"{field}": "(?:[^"\\]|\\.)*"', lambda m: " " * len(m.group()), text)
+    return text
+
+
+def find_overlaps(
+    files: list[Path], sources: dict[str, str], words: int = 8, han: int = 12
+) -> list[str]:
+    """One line per copied passage: 'file:line: N chars shared with SOURCE'."""
+    fold = _folder()
+    index: dict[str, str] = {}
+    for name, text in sources.items():
+        for _, key in _shingles(fold(text), words, han):
+            index.setdefault(key, name)
+    found = []
+    for path in files:
+        try:
+            text = fold(_committed_text(path))
+        except (UnicodeDecodeError, OSError):
+            continue
+        hits: list[list] = []
+        for start, key in _shingles(text, words, han):
+            if key not in index:
+                continue
+            if hits and start <= hits[-1][1]:
+                hits[-1][1] = max(hits[-1][1], start + len(key))
+            else:
+                hits.append([start, start + len(key), index[key]])
+        for start, end, name in hits:
+            line = text.count("\n", 0, start) + 1
+            found.append(f"{path}:{line}: shared with {name}: {text[start:end][:60]!r}")
+    return found
+
+
+def cmd_overlap(args: argparse.Namespace) -> int:
+    repo = Path(args.repo)
+    listed = subprocess.run(
+        ["git", "ls-files", "-z"], cwd=repo, capture_output=True, text=True, check=True
+    ).stdout.split("\0")
+    files = [repo / f for f in listed if f and Path(f).suffix in TEXT_SUFFIXES]
+    sources = {}
+    for folder, pattern in ((Path(args.cache), "*.txt"), (Path(args.seed), "*.txt")):
+        for f in sorted(folder.glob(pattern)) if folder.is_dir() else []:
+            text = f.read_text(encoding="utf-8")
+            sources[f.name] = (
+                DATE_MARKER.sub("", text, count=1) if folder == Path(args.seed) else text
+            )
+    if not sources:
+        print(f"skipped: no cached texts in {args.cache} and no seed in {args.seed}")
+        return 0
+    found = find_overlaps(files, sources, args.words, args.han)
+    for line in found:
+        print(line)
+    print(
+        f"{len(found)} copied passages in {len({x.split(':', 1)[0] for x in found})} files "
+        f"({len(files)} files against {len(sources)} sources)"
+    )
+    return 1 if found else 0
+
+
+DATE_MARKER = re.compile(r"\A\s*date \d{4}(?:-\d{2}){0,2}\s")
+
+
+def cmd_missing(args: argparse.Namespace) -> int:
+    cache = cache_dir()
+    for path in jsonl_files(Path(args.root), "docs.jsonl"):
+        for _, row in read_jsonl(path):
+            if not (cache / f"{row['doc_id']}.txt").exists():
+                print(
+                    json.dumps({k: row[k] for k in ("doc_id", "url", "query")}, ensure_ascii=False)
+                )
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    rows = {
+        r["doc_id"]: r for p in jsonl_files(Path(args.root), "docs.jsonl") for _, r in read_jsonl(p)
+    }
+    if args.doc_id not in rows:
+        raise SystemExit(f"error: {args.doc_id}: not in docs.jsonl")
+    row = rows[args.doc_id]
+    text = DATE_MARKER.sub("", sys.stdin.read(), count=1).strip()
+    if text_sha(text) != row["sha256"]:
+        print(
+            f"error: {args.doc_id}: text ({len(text)} chars) does not match the recorded sha256 "
+            f"({row['chars']} chars); nothing written",
+            file=sys.stderr,
+        )
+        return 1
+    cache = cache_dir()
+    cache.mkdir(parents=True, exist_ok=True)
+    (cache / f"{args.doc_id}.txt").write_text(text, encoding="utf-8")
+    print(f"restored {args.doc_id}: {len(text)} chars")
     return 0
 
 
@@ -334,8 +477,25 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("check", help="check docs.jsonl, gold.jsonl and the cached texts")
     anchor = sub.add_parser("anchor", help="store evidence offsets of verbatim snippets")
     anchor.add_argument("snippets", help="JSONL of {line, snippet[, occurrence]}")
+    overlap = sub.add_parser("overlap", help="find article or seed text copied into the repository")
+    overlap.add_argument("--repo", default=str(HERE.parents[1]))
+    overlap.add_argument("--cache", default=None, help="cached texts (default: the corpus cache)")
+    overlap.add_argument("--seed", default=str(HERE.parents[1].parent / "shared" / "seed"))
+    overlap.add_argument(
+        "--words", type=int, default=8, help="shortest shared run of English words"
+    )
+    overlap.add_argument(
+        "--han", type=int, default=12, help="shortest shared run of Han characters"
+    )
+    sub.add_parser("missing", help="list the articles whose text is not cached (id, url, query)")
+    restore = sub.add_parser("restore", help="put back one cached text (excerpt on stdin)")
+    restore.add_argument("doc_id")
     args = parser.parse_args(argv)
-    return {"add": cmd_add, "check": cmd_check, "anchor": cmd_anchor}[args.cmd](args)
+    if args.cmd == "overlap" and args.cache is None:
+        args.cache = str(cache_dir())
+    commands = {"add": cmd_add, "check": cmd_check, "anchor": cmd_anchor}
+    commands |= {"missing": cmd_missing, "restore": cmd_restore, "overlap": cmd_overlap}
+    return commands[args.cmd](args)
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ each crisis in one split, and no article text anywhere in the folder.
 from __future__ import annotations
 
 import importlib.util
+import io
 import json
 from pathlib import Path
 
@@ -111,3 +112,45 @@ def test_checker_names_file_and_line_of_a_bad_line(rc, tmp_path: Path) -> None:
     assert "gold.jsonl:1: category" in text
     assert "gold.jsonl:1: date" in text
     assert "gold.jsonl:1: actor" in text
+
+
+SEED = ROOT.parent / "shared" / "seed"
+
+
+def test_overlap_finds_a_copied_run_in_either_script_and_skips_urls(rc, tmp_path: Path) -> None:
+    source = {"src.txt": "两国外长周三在日内瓦举行了长达五个小时的闭门会谈。The delegations met "
+              "for five hours behind closed doors in Geneva on Wednesday."}  # fmt: skip
+    copied = tmp_path / "copied.md"
+    copied.write_text("intro\n兩國外長週三在日內瓦舉行了長達五個小時的閉門會談\n", encoding="utf-8")
+    english = tmp_path / "english.py"
+    english.write_text('x = "they met for five hours behind closed doors in Geneva"\n')
+    own = tmp_path / "own.jsonl"
+    own.write_text(json.dumps({"query": "met for five hours behind closed doors in Geneva on"}))
+    found = rc.find_overlaps([copied, english, own], source)
+    assert [f.split(": shared")[0] for f in found] == [f"{copied}:2", f"{english}:1"]
+    assert not rc.find_overlaps([english], source, words=12)
+
+
+def test_restore_writes_only_the_recorded_text(rc, tmp_path: Path, monkeypatch, capsys) -> None:
+    text = "两国外长周三在日内瓦会谈。" * 20
+    row = {"doc_id": "hans-x-001", "url": "u", "query": "q", "sha256": rc.text_sha(text)}
+    row["chars"] = len(text)
+    (tmp_path / "docs.jsonl").write_text(json.dumps(row, ensure_ascii=False) + "\n")
+    monkeypatch.setenv("DUALTRACK_CORPUS", str(tmp_path / "cache"))
+    monkeypatch.setattr("sys.stdin", io.StringIO(text + "!"))
+    assert rc.main(["--root", str(tmp_path), "restore", "hans-x-001"]) == 1
+    assert not (tmp_path / "cache").exists()
+    monkeypatch.setattr("sys.stdin", io.StringIO(f" date 2025-01-01 {text}\n"))
+    assert rc.main(["--root", str(tmp_path), "restore", "hans-x-001"]) == 0
+    assert (tmp_path / "cache" / "hans-x-001.txt").read_text(encoding="utf-8") == text
+    capsys.readouterr()
+    assert rc.main(["--root", str(tmp_path), "missing"]) == 0
+    assert capsys.readouterr().out == ""
+
+
+@pytest.mark.skipif(not SEED.is_dir(), reason=f"no seed article at {SEED}")
+def test_no_committed_file_copies_the_seed_article(rc, tmp_path: Path) -> None:
+    assert (
+        rc.main(["overlap", "--repo", str(ROOT), "--cache", str(tmp_path), "--seed", str(SEED)])
+        == 0
+    )
