@@ -23,8 +23,8 @@ fields of JSONL lines are skipped: they identify articles and are meant to match
 
 `restore` puts back a text on a machine whose cache is empty: search the stored pages again with
 the article's `query`, take the result whose url is the article's, and pipe its excerpt in. The
-search tool's leading ` date YYYY-MM-DD` (or `YYYY-MM`) marker and surrounding whitespace are dropped, as when the
-text was first cached, and the text is written only if its SHA-256 is the one recorded.
+search tool's leading ` date YYYY-MM-DD` (or `YYYY-MM`) marker and surrounding whitespace are
+dropped, as when the text was first cached; the text is written only if its SHA-256 matches.
 
 `anchor` reads lines `{"line": N, "snippet": "...", "occurrence": 1}` kept outside the repository
 (N: the 1-based line of gold.jsonl), finds each snippet verbatim in that event's cached text and
