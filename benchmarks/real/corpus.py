@@ -24,7 +24,8 @@ fields of JSONL lines are skipped: they identify articles and are meant to match
 `restore` puts back a text on a machine whose cache is empty: search the stored pages again with
 the article's `query`, take the result whose url is the article's, and pipe its excerpt in. The
 search tool's leading ` date YYYY-MM-DD` (or `YYYY-MM`) marker and surrounding whitespace are
-dropped, as when the text was first cached; the text is written only if its SHA-256 matches.
+dropped, as when the text was first cached; an excerpt that now runs past the recorded length is
+cut there; the text is written only if its SHA-256 matches.
 
 `anchor` reads lines `{"line": N, "snippet": "...", "occurrence": 1}` kept outside the repository
 (N: the 1-based line of gold.jsonl), finds each snippet verbatim in that event's cached text and
@@ -308,6 +309,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
         raise SystemExit(f"error: {args.doc_id}: not in docs.jsonl")
     row = rows[args.doc_id]
     text = DATE_MARKER.sub("", sys.stdin.read(), count=1).strip()
+    if text_sha(text) != row["sha256"] and len(text) > row["chars"]:
+        text = text[: row["chars"]]  # the stored page's excerpt now runs past where it was cut
     if text_sha(text) != row["sha256"]:
         print(
             f"error: {args.doc_id}: text ({len(text)} chars) does not match the recorded sha256 "

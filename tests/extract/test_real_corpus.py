@@ -140,7 +140,7 @@ def test_restore_writes_only_the_recorded_text(rc, tmp_path: Path, monkeypatch, 
     monkeypatch.setattr("sys.stdin", io.StringIO(text + "!"))
     assert rc.main(["--root", str(tmp_path), "restore", "hans-x-001"]) == 1
     assert not (tmp_path / "cache").exists()
-    monkeypatch.setattr("sys.stdin", io.StringIO(f" date 2025-01-01 {text}\n"))
+    monkeypatch.setattr("sys.stdin", io.StringIO(f" date 2025-01 {text} and more\n"))
     assert rc.main(["--root", str(tmp_path), "restore", "hans-x-001"]) == 0
     assert (tmp_path / "cache" / "hans-x-001.txt").read_text(encoding="utf-8") == text
     capsys.readouterr()
