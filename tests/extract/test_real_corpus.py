@@ -137,7 +137,7 @@ def test_restore_writes_only_the_recorded_text(rc, tmp_path: Path, monkeypatch, 
     row["chars"] = len(text)
     (tmp_path / "docs.jsonl").write_text(json.dumps(row, ensure_ascii=False) + "\n")
     monkeypatch.setenv("DUALTRACK_CORPUS", str(tmp_path / "cache"))
-    monkeypatch.setattr("sys.stdin", io.StringIO(text + "!"))
+    monkeypatch.setattr("sys.stdin", io.StringIO(text[:-1] + "!"))
     assert rc.main(["--root", str(tmp_path), "restore", "hans-x-001"]) == 1
     assert not (tmp_path / "cache").exists()
     monkeypatch.setattr("sys.stdin", io.StringIO(f" date 2025-01 {text} and more\n"))
