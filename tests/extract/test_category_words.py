@@ -72,3 +72,13 @@ def test_material_acts_named_by_their_start_or_their_order(run, tuples) -> None:
 def test_a_trigger_naming_restrictions_or_remarks_is_a_noun(run, tuples) -> None:
     assert not tuples(run("美日4日宣布解除防务合作限制。"))  # not a cooperation
     assert not tuples(run("中国总领事4日发表斩首言论。"))  # remarks, no killing
+
+
+def test_a_water_cannon_attack_is_coercion(run, tuples) -> None:
+    for text in ("中国海警船4日用水炮攻击菲律宾补给船。", "菲方称其补给船4日遭中国海警水炮攻击。"):
+        assert tuples(run(text)) == {(D(2026, 3, 4), "CHN", "COERCE", "PHL")}
+
+
+def test_working_with_parties_to_enforce_an_accord_backs_the_accord(run, tuples) -> None:
+    got = tuples(run("Britain will work together with Kenya to implement the accord, London said."))
+    assert {(a, c, t) for _, a, c, t in got} == {("GBR", "SUPPORT", None)}
