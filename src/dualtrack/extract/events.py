@@ -970,7 +970,10 @@ class Coder:
                 c.rule.mode or ""
             ) or rule.content_categories.get(c.rule.category.value)
             if promoted is not None:
-                return rule, promoted, c.rule.mode
+                # the content's mode where it is the event (a ceasefire), the verb's where the
+                # verb stays the event under another category (opposing a strike: ACCUSE)
+                own = promoted is c.rule.category
+                return rule, promoted, c.rule.mode if own else rule.mode
         return rule, cat, rule.mode
 
     def _stance_of_act(
