@@ -52,6 +52,10 @@ def ray_runtime(workers: int | None) -> Any:
     return ray
 
 
+WORKER_DIED = (
+    "a worker process ended abruptly (killed, or out of memory: try fewer --workers); "
+    "what was committed before it is kept"
+)
 _STATE: Any = None  # the worker's shared state (set once per worker process)
 
 
@@ -130,13 +134,19 @@ def _pool_submit(
     from concurrent.futures import ProcessPoolExecutor
 
     # spawn, not fork: the parent holds threads (DuckDB's) that a forked child must not inherit
+    from concurrent.futures.process import BrokenProcessPool
+
     ctx = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init, initargs=(state,)) as pool:
         pending: deque[tuple[Any, Any]] = deque()
-        for item in items:
-            pending.append((item, None if skip and skip(item) else pool.submit(_call, fn, item)))
-            yield from _drain(pending, 2 * workers, lambda f: f.result())
-        yield from _drain(pending, 0, lambda f: f.result())
+        try:
+            for item in items:
+                sent = None if skip and skip(item) else pool.submit(_call, fn, item)
+                pending.append((item, sent))
+                yield from _drain(pending, 2 * workers, lambda f: f.result())
+            yield from _drain(pending, 0, lambda f: f.result())
+        except BrokenProcessPool:
+            raise EngineError(WORKER_DIED) from None
 
 
 def _ray_submit(
@@ -157,6 +167,8 @@ def _ray_submit(
             pending.append((item, ref))
             yield from _drain(pending, 2 * workers, ray.get)
         yield from _drain(pending, 0, ray.get)
+    except ray.exceptions.RayActorError:
+        raise EngineError(WORKER_DIED) from None
     finally:
         for actor in actors:
             ray.kill(actor)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import operator
+import os
 import random
 from pathlib import Path
 
@@ -71,6 +72,17 @@ def test_ordered_map_keeps_order_on_a_process_pool() -> None:
         list(ordered_map(operator.add, 0, [1], engine="spark"))  # type: ignore[arg-type]
 
 
+def _die_on_five(_state: object, item: int) -> int:
+    if item == 5:
+        os._exit(9)  # as the OOM killer would end it
+    return item
+
+
+def test_a_worker_killed_mid_stream_is_a_clear_error() -> None:
+    with pytest.raises(EngineError, match="worker process ended abruptly"):
+        list(ordered_map(_die_on_five, None, range(20), workers=2, pool_from=1))
+
+
 def test_parallel_ingest_stores_what_one_worker_stores(
     tmp_path: Path, articles: Path, ex: Extractor
 ) -> None:
@@ -122,6 +134,12 @@ def test_ray_engine_gives_the_local_events(tmp_path: Path, articles: Path, ex: E
     with Workspace.open(tmp_path / "local") as ws:
         ingest([articles], ws, "c", ex, batch_size=1, workers=1)
         assert _state(ws) == on_ray
+
+
+def test_a_ray_worker_killed_mid_stream_is_the_same_clear_error() -> None:
+    pytest.importorskip("ray")
+    with pytest.raises(EngineError, match="worker process ended abruptly"):
+        list(ordered_map(_die_on_five, None, range(20), workers=2, engine="ray", ray_from=1))
 
 
 def test_spilled_extraction_matches_one_batch_in_memory(tmp_path: Path, ex: Extractor) -> None:

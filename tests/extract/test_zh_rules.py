@@ -194,7 +194,7 @@ def test_aid_teams_arriving_in_a_state_aid_it(run, tuples) -> None:
 
 def test_suspending_a_treaty_and_expelling_officials_are_sanctions(run, tuples) -> None:
     got = tuples(
-        run("印方4日暫停執行《印度河河水條約》，並驅逐3名巴基斯坦駐新德里高級專員公署官員。")
+        run("印方4日暫停執行《印度河河水條約》，並驅逐3名巴基斯坦駐印度高級專員公署官員。")
     )
     assert {(c, t) for _, a, c, t in got if a == "IND"} >= {("SANCTION", "PAK"), ("SANCTION", None)}
     got = tuples(run("巴國政府4日宣布暫停與印度的一切貿易往來。"))
@@ -251,7 +251,7 @@ def test_a_name_after_a_states_title_is_that_states_person(run, tuples) -> None:
 
 
 def test_a_promise_made_in_a_signing_is_part_of_it(run, tuples) -> None:
-    text = "阿塞拜疆總統阿利耶夫和亞美尼亞總理帕希尼揚3日簽署聯合宣言，承諾永久結束衝突。"
+    text = "亞美尼亞總理帕希尼揚和阿塞拜疆總統阿利耶夫3日簽署聯合宣言，承諾永久結束衝突。"
     got = tuples(run(text))
     assert got == {
         (D(2026, 3, 3), "AZE", "AGREE", "ARM"),
@@ -289,7 +289,7 @@ def test_a_named_counterstrike_is_an_assault(run, tuples) -> None:
 
 def test_advising_citizens_to_avoid_a_country_is_a_sanction_on_it(run, tuples) -> None:
     # a travel or study advisory is a sanction on the country named (benchmarks/real/GUIDE.md)
-    got = tuples(run("中國外交部4日建議中國公民近期避免前往日本。"))
+    got = tuples(run("中國外交部4日建議本國公民近期暫勿前往日本。"))
     assert got == {(D(2026, 3, 4), "CHN", "SANCTION", "JPN")}
     # an appeal to another state to avoid something stays a request
     got = tuples(run("中國4日呼籲日本避免採取挑釁行動。"))
@@ -297,7 +297,7 @@ def test_advising_citizens_to_avoid_a_country_is_a_sanction_on_it(run, tuples) -
 
 
 def test_a_ceasefire_announced_by_a_third_party_is_the_two_sides(run, tuples) -> None:
-    got = tuples(run("美國總統4日宣布以黎達成永久停火協議。"))
+    got = tuples(run("美國總統4日宣布以黎雙方達成永久停火。"))
     assert got == {
         (D(2026, 3, 4), "ISR", "RETREAT", "LBN"),
         (D(2026, 3, 4), "LBN", "RETREAT", "ISR"),
@@ -305,5 +305,5 @@ def test_a_ceasefire_announced_by_a_third_party_is_the_two_sides(run, tuples) ->
 
 
 def test_lifting_restrictions_on_a_longer_object_is_easing(run, tuples) -> None:
-    got = tuples(run("美國4日取消了對亞塞拜然與美國之間國防合作的限制。"))
+    got = tuples(run("美國4日取消了對亞塞拜然與美方開展國防合作的限制。"))
     assert got == {(D(2026, 3, 4), "USA", "RETREAT", "AZE")}

@@ -12,6 +12,8 @@ in the window from the forecast date to the horizon (`EVENTS`). The five-way sum
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
@@ -117,6 +119,77 @@ def _ladder(p: dict[str, np.ndarray], n: int) -> tuple[np.ndarray, np.ndarray]:
     return up, down
 
 
+@dataclass
+class _Rates:
+    """What each run's parameters make of a day, fixed for the whole run: daily probabilities
+    (`*_p`), hazards still to be scaled by the day's state (`*_h`), the ladder's hazards by rung."""
+
+    progress_h: np.ndarray
+    collapse_h: np.ndarray
+    open_p: np.ndarray
+    reopen_p: np.ndarray
+    incident_p: np.ndarray
+    up_by_rung: np.ndarray
+    down_by_rung: np.ndarray
+    mediation: np.ndarray
+    breakdown_p: np.ndarray
+    settle_p: np.ndarray | None
+    cols: np.ndarray
+
+
+def _rates(p: dict[str, np.ndarray], start: Start, settle: np.ndarray | None) -> _Rates:
+    n = len(p["talks.stage_rate"])
+    gapx = start.gap - p["talks.gap_reference"]
+    forces = p["case.forces"] / p["conflict.forces_reference"]
+    up_by_rung, down_by_rung = _ladder(p, n)
+    return _Rates(
+        progress_h=p["talks.stage_rate"] * np.exp(-p["talks.gap_sensitivity"] * gapx),
+        collapse_h=p["talks.stage_rate"]
+        * p["talks.collapse_ratio"]
+        * np.exp(p["talks.gap_sensitivity"] * gapx / 2),
+        open_p=_p(p["talks.open_rate"]),
+        reopen_p=_p(p["talks.reopen_rate"]),
+        incident_p=_p(p["conflict.incident_rate"] * forces ** p["conflict.forces_elasticity"]),
+        up_by_rung=up_by_rung,
+        down_by_rung=down_by_rung,
+        mediation=1 + p["ceasefire.mediation_boost"] * p["case.mediated"],
+        breakdown_p=_p(p["ceasefire.breakdown_rate"]),
+        settle_p=None if settle is None else _p(settle),
+        cols=np.arange(n),
+    )
+
+
+@dataclass
+class _Runs:
+    """The state of every run, advanced in place one day at a time by `_day`."""
+
+    rung: np.ndarray
+    stage: np.ndarray
+    cease: np.ndarray
+    ever_strike: np.ndarray
+    ever_war: np.ndarray
+    first_major: np.ndarray  # day of the first major strike; horizon + 1 = never
+    events: np.ndarray  # bits of EVENTS since the forecast date
+    crisis: np.ndarray  # 0 open, 1 ended by agreement/ceasefire, 2 otherwise
+    crisis_violence: np.ndarray
+
+    @classmethod
+    def at_start(cls, start: Start, n: int, horizon: int) -> _Runs:
+        rung = np.full(n, start.rung, dtype=np.int64)
+        ever_strike, ever_war = rung >= STRIKE_RUNG, rung >= WAR_RUNG
+        return cls(
+            rung=rung,
+            stage=np.full(n, start.stage, dtype=np.int64),
+            cease=np.full(n, start.ceasefire),
+            ever_strike=ever_strike,
+            ever_war=ever_war,
+            first_major=np.where(ever_war, 0, horizon + 1).astype(np.int32),
+            events=np.zeros(n, dtype=np.uint8),
+            crisis=np.zeros(n, dtype=np.int8),
+            crisis_violence=np.where(ever_war, 2, np.where(ever_strike, 1, 0)).astype(np.int8),
+        )
+
+
 def run_paths(
     p: dict[str, np.ndarray],
     start: Start,
@@ -136,131 +209,131 @@ def run_paths(
     n = len(p["talks.stage_rate"])
     if n % reps:
         raise ValueError("runs must be a multiple of reps")
-    base = n // reps
     horizon = max(horizons)
-
-    gapx = start.gap - p["talks.gap_reference"]
-    progress_h = p["talks.stage_rate"] * np.exp(-p["talks.gap_sensitivity"] * gapx)
-    collapse_h = (
-        p["talks.stage_rate"]
-        * p["talks.collapse_ratio"]
-        * np.exp(p["talks.gap_sensitivity"] * gapx / 2)
-    )
-    open_p = _p(p["talks.open_rate"])
-    reopen_p = _p(p["talks.reopen_rate"])
-    forces = p["case.forces"] / p["conflict.forces_reference"]
-    incident_p = _p(p["conflict.incident_rate"] * forces ** p["conflict.forces_elasticity"])
-    up_by_rung, down_by_rung = _ladder(p, n)
-    mediation = 1 + p["ceasefire.mediation_boost"] * p["case.mediated"]
-    breakdown_p = _p(p["ceasefire.breakdown_rate"])
-    settle_p = None if settle is None else _p(settle)
-    cols = np.arange(n)
-
-    rung = np.full(n, start.rung, dtype=np.int64)
-    stage = np.full(n, start.stage, dtype=np.int64)
-    cease = np.full(n, start.ceasefire)
-    ever_strike = rung >= STRIKE_RUNG
-    ever_war = rung >= WAR_RUNG
-    first_major = np.where(ever_war, 0, horizon + 1).astype(np.int32)
-    events = np.zeros(n, dtype=np.uint8)
-    crisis = np.zeros(n, dtype=np.int8)  # 0 open, 1 ended by agreement/ceasefire, 2 otherwise
-    crisis_violence = np.where(ever_war, 2, np.where(ever_strike, 1, 0)).astype(np.int8)
+    rates = _rates(p, start, settle)
+    runs = _Runs.at_start(start, n, horizon)
     joint = np.empty((len(horizons), n), dtype=np.int8)
     window = np.empty((len(horizons), n), dtype=np.uint8)
     crisis_at = np.empty((len(horizons), n), dtype=np.int8)
     at = {h: i for i, h in enumerate(horizons)}
-
     for day in range(1, horizon + 1):
-        u = rng.random((_UNIFORMS_PER_DAY + (settle_p is not None), base))
-        if reps > 1:
-            u = np.tile(u, (1, reps))
-        progress = _PROGRESS[stage]
-        collapsed = stage == Stage.COLLAPSED
-
-        # A ceasefire in force may break down into a renewed exchange.
-        broke = cease & (u[7] < breakdown_p)
-        rung = np.where(broke, np.maximum(rung, STRIKE_RUNG), rung)
-
-        # Confrontation: incidents (undamped), spoilers (drawn by progress), deliberate moves.
-        incident = u[0] < incident_p
-        rung = np.where(incident, np.maximum(rung, INCIDENT_RUNG), rung)
-        misread = incident & (u[1] < p["conflict.misperception"])
-        rung = np.where(misread, np.maximum(rung, STRIKE_RUNG), rung)
-        spoiler_h = p["spoiler.hazard"] * (1 + p["spoiler.deal_sensitivity"] * progress**2)
-        spoiler = u[2] < _p(spoiler_h)
-        major = spoiler & (u[3] < p["spoiler.major_share"])
-        rung = np.where(spoiler, np.maximum(rung, STRIKE_RUNG), rung)
-        rung = np.where(major, WAR_RUNG, rung)
-
-        damp = p["conflict.talks_damping"] * progress
-        no_talks = collapsed | (stage == Stage.NO_CHANNEL)
-        esc = (1 - damp) * np.where(no_talks, p["conflict.collapse_boost"], 1.0)
-        p_up = _p(up_by_rung[rung, cols] * esc)
-        can_fall = (rung > start.floor) | (rung == STRIKE_RUNG)
-        p_down = np.where(can_fall, _p(down_by_rung[rung, cols] * (1 + damp)), 0.0)
-        rung = rung + (u[4] < p_up) - ((u[4] >= p_up) & (u[4] < p_up + p_down))
-
-        # Fighting may end in a ceasefire, faster with a mediator and with talks going on.
-        active = (stage >= Stage.INDIRECT_TALKS) & (stage <= Stage.FRAMEWORK)
-        cf_h = np.where(rung >= WAR_RUNG, p["ceasefire.war_rate"], p["ceasefire.exchange_rate"]) * (
-            mediation * (1 + p["ceasefire.talks_boost"] * active)
-        )
-        ceasefire = (rung >= STRIKE_RUNG) & (u[8] < _p(cf_h))
-        rung = np.where(ceasefire, CEASEFIRE_RUNG, rung)
-        cease = (cease & (rung < STRIKE_RUNG)) | ceasefire
-
-        new_strike = (rung >= STRIKE_RUNG) & ~ever_strike
-        ever_strike |= rung >= STRIKE_RUNG
-        newly_war = (rung >= WAR_RUNG) & ~ever_war
-        ever_war |= newly_war
-        first_major = np.where(newly_war, day, first_major)
-
-        # Negotiation: a strike can break talks at once; otherwise progress, collapse or reopen;
-        # a ceasefire opens a channel where there was none.
-        broken = active & new_strike & (u[5] < p["talks.strike_collapse_prob"])
-        above = np.maximum(rung - 3, 0)
-        p_prog = _p(progress_h)
-        p_col = _p(collapse_h * (1 + p["talks.escalation_collapse"] * above))
-        step = u[6]
-        was_agreed = stage == Stage.AGREEMENT
-        stage = np.where(
-            active & ~broken,
-            np.where(
-                step < p_prog,
-                stage + 1,
-                np.where(step < p_prog + p_col, Stage.COLLAPSED, stage),
-            ),
-            stage,
-        )
-        stage = np.where(broken, Stage.COLLAPSED, stage)
-        stage = np.where(
-            ((stage == Stage.NO_CHANNEL) & (step < open_p))
-            | (collapsed & ~broken & (step < reopen_p))
-            | (ceasefire & ((stage == Stage.NO_CHANNEL) | (stage == Stage.COLLAPSED))),
-            Stage.INDIRECT_TALKS,
-            stage,
-        )
-        signed = (stage == Stage.AGREEMENT) & ~was_agreed
-        held = (stage >= Stage.INDIRECT_TALKS) & (stage <= Stage.FRAMEWORK)
-        events |= (
-            (rung >= STRIKE_RUNG).astype(np.uint8)
-            | (ceasefire.astype(np.uint8) << 1)
-            | (signed.astype(np.uint8) << 2)
-            | ((held | signed).astype(np.uint8) << 3)
-        )
-        if settle_p is not None:
-            crisis, crisis_violence = _crisis_step(
-                crisis, crisis_violence, rung, signed, cease, u[9] < settle_p
-            )
+        u = rng.random((_UNIFORMS_PER_DAY + (settle is not None), n // reps))
+        _day(p, rates, runs, np.tile(u, (1, reps)) if reps > 1 else u, start, day)
         if day in at:
-            joint[at[day]] = joint_state(rung, stage, cease)
-            window[at[day]] = events
-            crisis_at[at[day]] = 3 * crisis + crisis_violence
+            joint[at[day]] = joint_state(runs.rung, runs.stage, runs.cease)
+            window[at[day]] = runs.events
+            crisis_at[at[day]] = 3 * runs.crisis + runs.crisis_violence
     return Paths(
         joint=joint,
         events=window,
-        first_major=first_major,
+        first_major=runs.first_major,
         crisis=crisis_at if settle is not None else None,
+    )
+
+
+def _day(
+    p: dict[str, np.ndarray], r: _Rates, s: _Runs, u: np.ndarray, start: Start, day: int
+) -> None:
+    """One day of every run: confrontation first, then negotiation, then what the day adds to
+    the window's events and (with a settle hazard) to the crisis."""
+    progress = _PROGRESS[s.stage]
+    collapsed = s.stage == Stage.COLLAPSED
+    active = (s.stage >= Stage.INDIRECT_TALKS) & (s.stage <= Stage.FRAMEWORK)
+    ceasefire = _confront(p, r, s, u, start, progress, active)
+    new_strike = (s.rung >= STRIKE_RUNG) & ~s.ever_strike
+    s.ever_strike |= s.rung >= STRIKE_RUNG
+    newly_war = (s.rung >= WAR_RUNG) & ~s.ever_war
+    s.ever_war |= newly_war
+    s.first_major = np.where(newly_war, day, s.first_major)
+    was_agreed = s.stage == Stage.AGREEMENT
+    _negotiate(p, r, s, u, active & new_strike, active, collapsed, ceasefire)
+    signed = (s.stage == Stage.AGREEMENT) & ~was_agreed
+    held = (s.stage >= Stage.INDIRECT_TALKS) & (s.stage <= Stage.FRAMEWORK)
+    s.events |= (
+        (s.rung >= STRIKE_RUNG).astype(np.uint8)
+        | (ceasefire.astype(np.uint8) << 1)
+        | (signed.astype(np.uint8) << 2)
+        | ((held | signed).astype(np.uint8) << 3)
+    )
+    if r.settle_p is not None:
+        s.crisis, s.crisis_violence = _crisis_step(
+            s.crisis, s.crisis_violence, s.rung, signed, s.cease, u[9] < r.settle_p
+        )
+
+
+def _confront(
+    p: dict[str, np.ndarray],
+    r: _Rates,
+    s: _Runs,
+    u: np.ndarray,
+    start: Start,
+    progress: np.ndarray,
+    active: np.ndarray,
+) -> np.ndarray:
+    """The ladder's day: ceasefire breakdowns, incidents (undamped), spoilers (drawn by the
+    talks' progress), deliberate moves up and down, and fighting ending in a ceasefire (faster
+    with a mediator and with talks going on). Moves `s.rung` and `s.cease`; returns the runs
+    where a ceasefire was reached today."""
+    rung = np.where(s.cease & (u[7] < r.breakdown_p), np.maximum(s.rung, STRIKE_RUNG), s.rung)
+    incident = u[0] < r.incident_p
+    rung = np.where(incident, np.maximum(rung, INCIDENT_RUNG), rung)
+    misread = incident & (u[1] < p["conflict.misperception"])
+    rung = np.where(misread, np.maximum(rung, STRIKE_RUNG), rung)
+    spoiler_h = p["spoiler.hazard"] * (1 + p["spoiler.deal_sensitivity"] * progress**2)
+    spoiler = u[2] < _p(spoiler_h)
+    rung = np.where(spoiler, np.maximum(rung, STRIKE_RUNG), rung)
+    rung = np.where(spoiler & (u[3] < p["spoiler.major_share"]), WAR_RUNG, rung)
+
+    damp = p["conflict.talks_damping"] * progress
+    no_talks = (s.stage == Stage.COLLAPSED) | (s.stage == Stage.NO_CHANNEL)
+    esc = (1 - damp) * np.where(no_talks, p["conflict.collapse_boost"], 1.0)
+    p_up = _p(r.up_by_rung[rung, r.cols] * esc)
+    can_fall = (rung > start.floor) | (rung == STRIKE_RUNG)
+    p_down = np.where(can_fall, _p(r.down_by_rung[rung, r.cols] * (1 + damp)), 0.0)
+    rung = rung + (u[4] < p_up) - ((u[4] >= p_up) & (u[4] < p_up + p_down))
+
+    cf_rate = np.where(rung >= WAR_RUNG, p["ceasefire.war_rate"], p["ceasefire.exchange_rate"])
+    cf_h = cf_rate * (r.mediation * (1 + p["ceasefire.talks_boost"] * active))
+    ceasefire = (rung >= STRIKE_RUNG) & (u[8] < _p(cf_h))
+    s.rung = np.where(ceasefire, CEASEFIRE_RUNG, rung)
+    s.cease = (s.cease & (s.rung < STRIKE_RUNG)) | ceasefire
+    return ceasefire
+
+
+def _negotiate(
+    p: dict[str, np.ndarray],
+    r: _Rates,
+    s: _Runs,
+    u: np.ndarray,
+    struck: np.ndarray,
+    active: np.ndarray,
+    collapsed: np.ndarray,
+    ceasefire: np.ndarray,
+) -> None:
+    """The talks' day: a first strike during talks can break them at once (`struck`);
+    otherwise active talks progress or collapse, a closed channel opens or reopens; a ceasefire
+    opens a channel where there was none. Moves `s.stage`."""
+    broken = struck & (u[5] < p["talks.strike_collapse_prob"])
+    above = np.maximum(s.rung - 3, 0)
+    p_prog = _p(r.progress_h)
+    p_col = _p(r.collapse_h * (1 + p["talks.escalation_collapse"] * above))
+    step = u[6]
+    stage = np.where(
+        active & ~broken,
+        np.where(
+            step < p_prog,
+            s.stage + 1,
+            np.where(step < p_prog + p_col, Stage.COLLAPSED, s.stage),
+        ),
+        s.stage,
+    )
+    stage = np.where(broken, Stage.COLLAPSED, stage)
+    s.stage = np.where(
+        ((stage == Stage.NO_CHANNEL) & (step < r.open_p))
+        | (collapsed & ~broken & (step < r.reopen_p))
+        | (ceasefire & ((stage == Stage.NO_CHANNEL) | (stage == Stage.COLLAPSED))),
+        Stage.INDIRECT_TALKS,
+        stage,
     )
 
 
