@@ -72,3 +72,17 @@ def test_misspelt_key_names_file_and_line(tmp_path: Path) -> None:
     )
     with pytest.raises(LangDataError, match=r"en/modality.yaml:2: unknown key 'negaton'"):
         Extractor(lang="en", lang_dirs=[tmp_path])
+
+
+def test_background_cues_are_language_data(tmp_path: Path) -> None:
+    """modality.yaml `background` (此前, "last year"): compiled with the rest, and a misspelt key
+    is an error naming the file and the line."""
+    ex = Extractor(lang="en")
+    rx = ex._langs["en"].mod["background_re"]
+    assert rx.search("a truce agreed last year") and not rx.search("a truce agreed today")
+    (tmp_path / "zh").mkdir()
+    (tmp_path / "zh" / "modality.yaml").write_text(
+        "negation: ['未']\nbackgroud: ['此前']\n", encoding="utf-8"
+    )
+    with pytest.raises(LangDataError, match=r"zh/modality.yaml:2: unknown key 'backgroud'"):
+        Extractor(lang="zh", lang_dirs=[tmp_path])

@@ -6,13 +6,18 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from dualtrack.extract import Extractor, learned
-from dualtrack.model import Document
+from dualtrack.extract.dates import DateMention
+from dualtrack.extract.events import Draft, Trigger
+from dualtrack.extract.segment import Sentence
+from dualtrack.model import DatePrecision, Document
+from dualtrack.ontology import Category
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -22,7 +27,7 @@ def test_weights_ship_with_the_package() -> None:
     assert models is not None
     assert models.category.weights.shape[1] == len(learned.CATEGORIES)
     assert models.role.weights.shape[1] == len(learned.ROLES)
-    assert models.anchor.weights.shape[1] == len(learned.ANCHORS)
+    assert models.anchor.weights.shape[1] == len(learned.SLOTS)
     assert set(models.thresholds) >= {"category", "actor", "target"}
     # the file is what the arrays say: saving them again gives the same bytes
     assert learned.to_bytes(models) == learned.WEIGHTS.read_bytes()
@@ -35,9 +40,8 @@ def test_scoring_a_document_at_once_changes_no_bit() -> None:
     assert models is not None
     rng = np.random.default_rng(3)
     for lin in (models.category, models.role, models.anchor, models.verify):
-        sets = [
-            set(rng.choice(len(lin.vocab), size=k, replace=False).tolist()) for k in (0, 1, 9, 300)
-        ]
+        n = len(lin.vocab)  # the date model's is small (a few hundred cues)
+        sets = [set(rng.choice(n, size=min(k, n), replace=False).tolist()) for k in (0, 1, 9, 300)]
         for rows, got in zip(sets, lin.scores_many(sets), strict=True):
             z = lin.weights[sorted(rows)].sum(axis=0) + lin.weights[-1]
             if lin.multilabel:
@@ -79,6 +83,91 @@ def test_same_input_same_events() -> None:
     )
     first = [e.model_dump() for e in ex.extract(doc).events]
     assert first == [e.model_dump() for e in ex.extract(doc).events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vietnam accused China on Tuesday of ramming a fishing boat near the Paracel Islands. "
+        "Last year, Chinese coast guard ships attacked Philippine supply boats near the shoal.",
+        "越南外交部10日指责中国船只撞击越南渔船。去年，中国海警曾向菲律宾补给船开火。",
+    ],
+)
+def test_an_event_recalled_from_last_year_is_not_dated_to_the_news_day(text: str) -> None:
+    """GUIDE: history recalled in passing has no date; the date model reads the background cue
+    (last year, 去年, 曾: modality.yaml `background`) and does not carry the narrative's day to
+    it, nor give it the bare year (no slot: the GUIDE dates to a day, week or month)."""
+    ex = Extractor(lang="auto", coder="learned")
+    events = ex.extract(Document(text=text, date=dt.date(2026, 3, 11))).events
+    (accuse,) = [e for e in events if e.category.value == "ACCUSE"]
+    assert accuse.date == dt.date(2026, 3, 10)
+    (assault,) = [e for e in events if e.category.value == "ASSAULT"]
+    assert assault.date is None
+
+
+def test_every_event_is_dated_by_the_date_model() -> None:
+    """The rules' drafts too: with a date model that always picks the document's date, a date
+    the rules carried from the sentence before gives way, an explicit day stays."""
+    ex = Extractor(lang="en", coder="learned")
+    text = (
+        "Vietnam accused China on Tuesday of ramming a fishing boat near the Paracel Islands. "
+        "Vietnam also demanded that China compensate the fishermen."
+    )
+    doc = Document(text=text, date=dt.date(2026, 3, 12))
+    dates = {e.category.value: e.date for e in ex.extract(doc).events}
+    assert dates == {"ACCUSE": dt.date(2026, 3, 10), "REQUEST": dt.date(2026, 3, 10)}
+    models = learned.packaged()
+    assert models is not None
+    w = np.zeros((1, len(learned.SLOTS)))
+    w[0, learned.SLOTS.index("doc")] = 5.0
+    ex._models = replace(models, anchor=learned.Linear({}, w, False))
+    dates = {e.category.value: e.date for e in ex.extract(doc).events}
+    assert dates == {"ACCUSE": dt.date(2026, 3, 10), "REQUEST": dt.date(2026, 3, 12)}
+
+
+def _draft(date: DateMention | None) -> Draft:
+    rule = learned._rule(Category.ACCUSE)
+    sent = Sentence(100, 200, 1, ((100, 200),))
+    return Draft(
+        Trigger(150, 155, rule), sent, (100, 200), "VNM", "CHN", Category.ACCUSE, None, date=date
+    )
+
+
+def test_redate_keeps_explicit_dates_and_replaces_carried_ones_only_when_sure() -> None:
+    day = lambda d, at: DateMention(at, at + 3, dt.date(2026, 3, d), DatePrecision.DAY)  # noqa: E731
+    doc = DateMention(0, 0, dt.date(2026, 3, 12), DatePrecision.DAY)
+    th = {"redate": 0.7}
+    sure_doc = np.array([0.05, 0.05, 0.0, 0.05, 0.85])
+    unsure_doc = np.array([0.2, 0.15, 0.0, 0.05, 0.6])
+    own = _draft(day(10, 120))  # a day of the draft's own sentence
+    slots = [None, own.date, None, day(9, 40), doc]
+    assert learned.redate(own, slots, sure_doc, th).date is own.date
+    carried = _draft(day(9, 40))  # the day of the sentence before
+    slots = [None, carried.date, None, carried.date, doc]
+    assert learned.redate(carried, slots, unsure_doc, th).date is carried.date
+    assert learned.redate(carried, slots, sure_doc, th).date is doc
+    # a bare year is no event's date: the likeliest slot, however unsure
+    year = _draft(DateMention(110, 114, dt.date(2025, 1, 1), DatePrecision.YEAR))
+    slots = [None, None, None, day(9, 40), doc]
+    assert learned.redate(year, slots, np.array([0.4, 0.2, 0.1, 0.2, 0.1]), th).date is None
+
+
+def test_date_slots_hold_the_candidates_of_each_slot() -> None:
+    ex = Extractor(lang="en", coder="learned")
+    text = "Thailand accused Cambodia on Monday of shelling a village. Talks resumed last year."
+    _, view = ex.analyse(Document(text=text, date=dt.date(2026, 3, 5)))
+    units = view.units()
+    lasts = learned.last_dates(view, units, learned.news_day(view))
+    first, second = units[0], next(u for u in units if u.sent == 1)
+    slots = learned.date_slots(view, first, None, lasts[0])
+    assert slots[0] is None and slots[1] is None  # no date (always open), no rule draft
+    assert slots[2] is not None and slots[2].date == dt.date(2026, 3, 2)  # on Monday
+    assert slots[4] is not None and slots[4].date == dt.date(2026, 3, 5)  # the document's
+    year = next(d for d in view.dates if d.precision is DatePrecision.YEAR)
+    slots = learned.date_slots(view, second, year, lasts[units.index(second)])
+    assert slots[1] is None and slots[2] is None  # a bare year is no slot
+    assert slots[3] is not None and slots[3].date == dt.date(2026, 3, 2)
+    assert list(learned.open_slots(slots)) == [True, False, False, True, True]
 
 
 def test_unknown_coder_is_refused() -> None:

@@ -106,7 +106,7 @@ SCHEMA: dict[str, frozenset[str]] = {
     "modality": frozenset(
         {"adjunct_before", "adjunct_clause", "agent_after", "agent_preps", "anaphoric_acts",
          "anaphoric_agreements", "anaphoric_before", "anaphoric_objects", "and_said", "and_verb",
-         "before_window", "between", "comitative_preps", "commentary", "conditional",
+         "background", "before_window", "between", "comitative_preps", "commentary", "conditional",
          "conditional_threat", "coordination", "denial", "denied_report", "epithets",
          "frame_after", "frame_before", "home_outlets", "home_roles", "hypothetical",
          "inherit_max_prefix", "locative_preps", "negation", "negation_window",
@@ -375,6 +375,7 @@ def build(
         "denied_report",
         "new_subject_before",
         "source_after",
+        "background",
     ):
         mod[key + "_re"] = _alt(
             list(mod.get(key) or []), cjk, f"lang/{code}/modality.yaml: {key}", flags
