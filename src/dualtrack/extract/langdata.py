@@ -105,7 +105,8 @@ SCHEMA: dict[str, frozenset[str]] = {
     ),
     "modality": frozenset(
         {"adjunct_before", "adjunct_clause", "agent_after", "agent_preps", "anaphoric_acts",
-         "anaphoric_agreements", "anaphoric_before", "anaphoric_objects", "and_said", "and_verb",
+         "anaphoric_agreements", "anaphoric_before", "anaphoric_objects", "anaphors", "and_said",
+         "and_verb",
          "before_window", "between", "comitative_preps", "commentary", "conditional",
          "conditional_threat", "coordination", "denial", "denied_report", "epithets",
          "frame_after", "frame_before", "home_outlets", "home_roles", "hypothetical",
@@ -379,6 +380,12 @@ def build(
         mod[key + "_re"] = _alt(
             list(mod.get(key) or []), cjk, f"lang/{code}/modality.yaml: {key}", flags
         )
+    # anaphors: {kind: [words]} -> one pattern per kind of actor they refer to
+    mod["anaphor_res"] = {
+        str(k): rx
+        for k, v in (mod.get("anaphors") or {}).items()
+        if (rx := _alt([str(w) for w in v or []], cjk, f"lang/{code}/modality.yaml", flags))
+    }
     mod["passive_re"] = _alt(
         list(mod.get("passive") or []), cjk, f"lang/{code}/modality.yaml", flags
     )
