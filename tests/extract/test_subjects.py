@@ -58,3 +58,21 @@ def test_we_before_its_speaker_is_left_alone(ex) -> None:
 def test_a_spokesperson_named_alone_acts_for_the_state(run, ex) -> None:
     res = run("甘羽5日批評菲律賓船隻蓄意衝撞。")
     assert (D(2026, 3, 5), "CHN", "ACCUSE", "PHL") in _cats(res, ex)
+
+
+def test_a_clause_without_our_verb_passes_on_the_name_that_opens_it(run, ex) -> None:
+    res = run("大陸4日通知日本政府，將停止進口日本牛肉。")
+    assert {ex.country(e.actor) for e in res.events} == {"CHN"}
+
+
+def test_the_mediator_of_a_frame_is_not_the_subject(run, ex) -> None:
+    res = run("亞美尼亞和亞塞拜然領導人在美國總統川普斡旋下，4日在白宮出席儀式，簽署和平協議。")
+    got = {(a, c, t) for _, a, c, t in _cats(res, ex)}
+    assert ("ARM", "AGREE", "AZE") in got or ("AZE", "AGREE", "ARM") in got
+    assert not [e for e in res.events if ex.country(e.actor) == "USA"]
+
+
+def test_both_leaders_act_on_the_party_they_praise(run, ex) -> None:
+    res = run("亞美尼亞與亞塞拜然4日簽署和平協議。兩國領導人其後皆讚揚川普的貢獻。")
+    support = {(a, t) for _, a, c, t in _cats(res, ex) if c == "SUPPORT"}
+    assert support == {("ARM", "USA"), ("AZE", "USA")}

@@ -155,6 +155,7 @@ class Coder:
         self._last_dyad: tuple[str, str] | None = None  # actor and target of the last event
         self._last_accused: tuple[str, str] | None = None  # accuser and accused of the last ACCUSE
         self._last_para = -1
+        self._frames: list[tuple[int, int]] = []  # 在X斡旋下 spans of the current sentence
 
     def _kind(self, actor_id: str) -> str:
         e = self.lang.actors.get(actor_id)
@@ -398,6 +399,10 @@ class Coder:
     ) -> list[Draft]:
         self._sent_triggers = triggers
         self._starts = {m.start for m in mentions}
+        frame = self.mod.get("mediation_frame_re")
+        self._frames = (
+            [f.span() for f in frame.finditer(self.text, sent.start, sent.end)] if frame else []
+        )
         if sent.paragraph != self._last_para:
             self._last_subject = None
             self._last_para = sent.paragraph
@@ -614,7 +619,11 @@ class Coder:
     ) -> list[Draft]:
         cs, ce = clause
         rule = t.rule
-        in_clause = [m for m in mentions if cs <= m.start < ce and not m.locative]
+        own_frame = self._framed(t.start)  # 在X斡旋下: X is the via of acts outside the frame
+        in_clause = [
+            m for m in mentions
+            if cs <= m.start < ce and not m.locative and self._framed(m.start) in (None, own_frame)
+        ]  # fmt: skip
         before = [m for m in in_clause if m.end <= t.start]
         after = [m for m in in_clause if m.start >= t.start]
         aside = None if self.lang.cjk else _PARENTHETICAL.search(self.text, cs, t.start)
@@ -792,10 +801,11 @@ class Coder:
         if (
             self._last_pair is not None
             and both is not None
-            and _ends_with(both, self.text, t.start)
+            and (_ends_with(both, self.text, t.start) or (pair is not None and not actor_ids))
             and [x for x in target_ids if x not in self._last_pair]
         ):
-            # "… and the two ministers accused Ethiopia": both parties act on the named target
+            # "… and the two ministers accused Ethiopia", 两国领导人其后皆赞扬特朗普: both
+            # parties act on the named target
             actor_ids, pair = list(self._last_pair), None
         if not actor_ids and pair is not None:
             # 双方各自释放战俘 / both sides accused each other: each acts on the other
@@ -1114,14 +1124,33 @@ class Coder:
                 m for m in self._subject_mentions(cs, end, mentions)
                 if poss is None or not poss.match(self.text, m.end)
             ]  # fmt: skip
+            if (
+                subj
+                and first_verb == ce
+                and said is None
+                and self._slot_empty(cs, subj[0].start, [])
+            ):
+                # 大陆19日通知日本政府，将停止进口…: with no verb of ours in the clause, its
+                # subject is the name that opens it (and those joined to it), not its object
+                subj = self._coordinated(subj[0], subj)
+                return list(dict.fromkeys(i for m in subj for i in m.ids))
             if subj:
                 return list(dict.fromkeys(i for m in self._subjects(subj) for i in m.ids))
         return []
 
     def _subject_mentions(self, cs: int, end: int, mentions: list[Mention]) -> list[Mention]:
-        """Mentions in [cs, end) that can be a subject: not places, not after a preposition."""
+        """Mentions in [cs, end) that can be a subject: not places, not after a preposition, not
+        the mediator of a frame (A和B在X斡旋下…: X brokers, A and B act)."""
         first_prep = min((p.start() for p in self._preps("target_preps", cs, end)), default=end)
-        return [m for m in mentions if cs <= m.start and m.end <= first_prep and not m.locative]
+        return [
+            m for m in mentions
+            if cs <= m.start and m.end <= first_prep and not m.locative
+            and self._framed(m.start) is None
+        ]  # fmt: skip
+
+    def _framed(self, pos: int) -> tuple[int, int] | None:
+        """The mediation frame (在X斡旋下) of the sentence that holds `pos`, if any."""
+        return next(((a, b) for a, b in self._frames if a <= pos < b), None)
 
     def _mediator(self, t: Trigger, before: list[Mention], after: list[Mention]) -> Mention | None:
         """Omani mediators / 阿曼斡旋 (right before the verb) or mediated by Oman (after 'by')."""

@@ -110,7 +110,7 @@ SCHEMA: dict[str, frozenset[str]] = {
          "before_window", "between", "comitative_preps", "commentary", "conditional",
          "conditional_threat", "coordination", "denial", "denied_report", "epithets",
          "frame_after", "frame_before", "home_outlets", "home_roles", "hypothetical",
-         "inherit_max_prefix", "locative_preps", "negation", "negation_window",
+         "inherit_max_prefix", "locative_preps", "mediation_frame", "negation", "negation_window",
          "new_subject_before", "nominal_after", "nominal_before", "not_negation", "pair_pronouns",
          "pair_roles", "passive", "person_titles", "possessive", "prep_scope", "pronouns",
          "refusal", "restatement", "seat_before", "source_after", "speech", "subject_free",
@@ -376,6 +376,7 @@ def build(
         "denied_report",
         "new_subject_before",
         "source_after",
+        "mediation_frame",
     ):
         mod[key + "_re"] = _alt(
             list(mod.get(key) or []), cjk, f"lang/{code}/modality.yaml: {key}", flags
