@@ -76,3 +76,8 @@ def test_both_leaders_act_on_the_party_they_praise(run, ex) -> None:
     res = run("亞美尼亞與亞塞拜然4日簽署和平協議。兩國領導人其後皆讚揚川普的貢獻。")
     support = {(a, t) for _, a, c, t in _cats(res, ex) if c == "SUPPORT"}
     assert support == {("ARM", "USA"), ("AZE", "USA")}
+
+
+def test_a_demonym_on_the_act_noun_is_its_actor(run, ex) -> None:
+    res = run("US-made bombs were used in the Israeli strike that killed Nasrallah on Friday.")
+    assert (D(2026, 2, 27), "ISR", "ASSAULT", "LBN") in _cats(res, ex)

@@ -670,6 +670,13 @@ class Coder:
             )
             is not None
         )
+        if (
+            not fresh
+            and not self.lang.cjk
+            and local
+            and self.text[local[-1].end : t.start].strip() in ("", "'s", "’s")
+        ):
+            fresh = True  # "bombs used in the Israeli strike": the name on the noun acts
         if not subjects and target_m is None and fresh:
             subjects = self._subjects(local)
             com = self.mod.get("comitative_preps_re")
