@@ -81,3 +81,22 @@ def test_both_leaders_act_on_the_party_they_praise(run, ex) -> None:
 def test_a_demonym_on_the_act_noun_is_its_actor(run, ex) -> None:
     res = run("US-made bombs were used in the Israeli strike that killed Nasrallah on Friday.")
     assert (D(2026, 2, 27), "ISR", "ASSAULT", "LBN") in _cats(res, ex)
+
+
+def test_the_learned_roles_see_the_paragraphs_last_subject(ex) -> None:
+    from dualtrack.extract.learned import carried_subject, role_candidates
+    from dualtrack.model import Document
+
+    text = (
+        "Japan protested to China on Monday over the radar lock.\n\n"
+        "Tokyo lodged a second protest on Tuesday. Officials there also voiced concern. "
+        "The statement added that talks would go on."
+    )
+    _, view = ex.analyse(Document(text=text, date=D(2026, 3, 5)))
+    units = view.units()
+    k = max(i for i, u in enumerate(units) if view.sents[u.sent].paragraph == 1)
+    got = carried_subject(view, units[k])
+    assert got is not None and view.text[got.start : got.end] == "Tokyo"
+    assert got in role_candidates(view, units, k)
+    first = carried_subject(view, units[0])
+    assert first is None  # nothing before the first sentence
