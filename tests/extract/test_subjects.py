@@ -61,7 +61,7 @@ def test_a_spokesperson_named_alone_acts_for_the_state(run, ex) -> None:
 
 
 def test_a_clause_without_our_verb_passes_on_the_name_that_opens_it(run, ex) -> None:
-    res = run("大陸4日通知日本政府，將停止進口日本牛肉。")
+    res = run("大陸4日照會南韓外交部，將停止進口南韓牛肉。")
     assert {ex.country(e.actor) for e in res.events} == {"CHN"}
 
 
@@ -79,7 +79,7 @@ def test_both_leaders_act_on_the_party_they_praise(run, ex) -> None:
 
 
 def test_a_demonym_on_the_act_noun_is_its_actor(run, ex) -> None:
-    res = run("US-made bombs were used in the Israeli strike that killed Nasrallah on Friday.")
+    res = run("Bombs made in America fell during the Israeli strike on Nasrallah on Friday.")
     assert (D(2026, 2, 27), "ISR", "ASSAULT", "LBN") in _cats(res, ex)
 
 

@@ -811,7 +811,7 @@ class Coder:
             and (_ends_with(both, self.text, t.start) or (pair is not None and not actor_ids))
             and [x for x in target_ids if x not in self._last_pair]
         ):
-            # "… and the two ministers accused Ethiopia", 两国领导人其后皆赞扬特朗普: both
+            # "… and the two ministers accused Ethiopia", 两国外长均感谢卡塔尔: both
             # parties act on the named target
             actor_ids, pair = list(self._last_pair), None
         if not actor_ids and pair is not None:
@@ -1137,7 +1137,7 @@ class Coder:
                 and said is None
                 and self._slot_empty(cs, subj[0].start, [])
             ):
-                # 大陆19日通知日本政府，将停止进口…: with no verb of ours in the clause, its
+                # 韩方5日照会日本外务省，将召回大使: with no verb of ours in the clause, its
                 # subject is the name that opens it (and those joined to it), not its object
                 subj = self._coordinated(subj[0], subj)
                 return list(dict.fromkeys(i for m in subj for i in m.ids))
