@@ -100,3 +100,9 @@ def test_the_learned_roles_see_the_paragraphs_last_subject(ex) -> None:
     assert got in role_candidates(view, units, k)
     first = carried_subject(view, units[0])
     assert first is None  # nothing before the first sentence
+
+
+def test_with_both_sides_after_a_preposition_is_each_party(run, ex) -> None:
+    res = run("亞美尼亞與亞塞拜然4日簽署和平協議。美國同日也分別與兩國簽署了能源協議。")
+    usa = {(a, t) for _, a, c, t in _cats(res, ex) if c == "AGREE" and "USA" in (a, t)}
+    assert {frozenset(p) for p in usa} == {frozenset({"USA", "ARM"}), frozenset({"USA", "AZE"})}

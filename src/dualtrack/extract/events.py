@@ -792,6 +792,8 @@ class Coder:
             target_ids = [subjects[0].ids[1]]
         else:
             target_ids = [i for m in targets_m for i in m.ids]
+        if not target_ids and subjects:
+            target_ids = self._pair_object(preps, {self._c(i) for s in subjects for i in s.ids})
         if anaphor and subjects and not target_ids:
             target_ids = self._anaphoric_target(t, subjects)
         pair = self._pair_subject(cs, preps[0].start() if preps else t.start)
@@ -884,6 +886,18 @@ class Coder:
             )
             for a, tg in pairs
         ]
+
+    def _pair_object(self, preps: list[re.Match[str]], own: set[str]) -> list[str]:
+        """与两国 / with both sides after a preposition: the two parties last named (分别与两国
+        签署协议: an agreement with each), less the subject's own state."""
+        both = self.mod.get("pair_pronouns_re")
+        pair = self._last_pair or self._last_dyad
+        if both is None or pair is None:
+            return []
+        for p in preps:
+            if both.match(self.text, p.end()) or both.match(self.text, p.end() + 1):
+                return [x for x in pair if self._c(x) not in own]
+        return []
 
     def _anaphoric_target(self, t: Trigger, subjects: list[Mention]) -> list[str]:
         """The target of a response to an unnamed act ("rejected the accusation"): the actor of
