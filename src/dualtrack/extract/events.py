@@ -155,6 +155,7 @@ class Coder:
         self._last_dyad: tuple[str, str] | None = None  # actor and target of the last event
         self._last_accused: tuple[str, str] | None = None  # accuser and accused of the last ACCUSE
         self._last_para = -1
+        self._frames: list[tuple[int, int]] = []  # 在X斡旋下 spans of the current sentence
 
     def _kind(self, actor_id: str) -> str:
         e = self.lang.actors.get(actor_id)
@@ -398,6 +399,10 @@ class Coder:
     ) -> list[Draft]:
         self._sent_triggers = triggers
         self._starts = {m.start for m in mentions}
+        frame = self.mod.get("mediation_frame_re")
+        self._frames = (
+            [f.span() for f in frame.finditer(self.text, sent.start, sent.end)] if frame else []
+        )
         if sent.paragraph != self._last_para:
             self._last_subject = None
             self._last_para = sent.paragraph
@@ -614,7 +619,11 @@ class Coder:
     ) -> list[Draft]:
         cs, ce = clause
         rule = t.rule
-        in_clause = [m for m in mentions if cs <= m.start < ce and not m.locative]
+        own_frame = self._framed(t.start)  # 在X斡旋下: X is the via of acts outside the frame
+        in_clause = [
+            m for m in mentions
+            if cs <= m.start < ce and not m.locative and self._framed(m.start) in (None, own_frame)
+        ]  # fmt: skip
         before = [m for m in in_clause if m.end <= t.start]
         after = [m for m in in_clause if m.start >= t.start]
         aside = None if self.lang.cjk else _PARENTHETICAL.search(self.text, cs, t.start)
@@ -661,6 +670,13 @@ class Coder:
             )
             is not None
         )
+        if (
+            not fresh
+            and not self.lang.cjk
+            and local
+            and self.text[local[-1].end : t.start].strip() in ("", "'s", "’s")
+        ):
+            fresh = True  # "bombs used in the Israeli strike": the name on the noun acts
         if not subjects and target_m is None and fresh:
             subjects = self._subjects(local)
             com = self.mod.get("comitative_preps_re")
@@ -776,6 +792,8 @@ class Coder:
             target_ids = [subjects[0].ids[1]]
         else:
             target_ids = [i for m in targets_m for i in m.ids]
+        if not target_ids and subjects:
+            target_ids = self._pair_object(preps, {self._c(i) for s in subjects for i in s.ids})
         if anaphor and subjects and not target_ids:
             target_ids = self._anaphoric_target(t, subjects)
         pair = self._pair_subject(cs, preps[0].start() if preps else t.start)
@@ -792,10 +810,11 @@ class Coder:
         if (
             self._last_pair is not None
             and both is not None
-            and _ends_with(both, self.text, t.start)
+            and (_ends_with(both, self.text, t.start) or (pair is not None and not actor_ids))
             and [x for x in target_ids if x not in self._last_pair]
         ):
-            # "… and the two ministers accused Ethiopia": both parties act on the named target
+            # "… and the two ministers accused Ethiopia", 两国外长均感谢卡塔尔: both
+            # parties act on the named target
             actor_ids, pair = list(self._last_pair), None
         if not actor_ids and pair is not None:
             # 双方各自释放战俘 / both sides accused each other: each acts on the other
@@ -867,6 +886,18 @@ class Coder:
             )
             for a, tg in pairs
         ]
+
+    def _pair_object(self, preps: list[re.Match[str]], own: set[str]) -> list[str]:
+        """与两国 / with both sides after a preposition: the two parties last named (分别与两国
+        签署协议: an agreement with each), less the subject's own state."""
+        both = self.mod.get("pair_pronouns_re")
+        pair = self._last_pair or self._last_dyad
+        if both is None or pair is None:
+            return []
+        for p in preps:
+            if both.match(self.text, p.end()) or both.match(self.text, p.end() + 1):
+                return [x for x in pair if self._c(x) not in own]
+        return []
 
     def _anaphoric_target(self, t: Trigger, subjects: list[Mention]) -> list[str]:
         """The target of a response to an unnamed act ("rejected the accusation"): the actor of
@@ -1117,14 +1148,33 @@ class Coder:
                 m for m in self._subject_mentions(cs, end, mentions)
                 if poss is None or not poss.match(self.text, m.end)
             ]  # fmt: skip
+            if (
+                subj
+                and first_verb == ce
+                and said is None
+                and self._slot_empty(cs, subj[0].start, [])
+            ):
+                # 韩方5日照会日本外务省，将召回大使: with no verb of ours in the clause, its
+                # subject is the name that opens it (and those joined to it), not its object
+                subj = self._coordinated(subj[0], subj)
+                return list(dict.fromkeys(i for m in subj for i in m.ids))
             if subj:
                 return list(dict.fromkeys(i for m in self._subjects(subj) for i in m.ids))
         return []
 
     def _subject_mentions(self, cs: int, end: int, mentions: list[Mention]) -> list[Mention]:
-        """Mentions in [cs, end) that can be a subject: not places, not after a preposition."""
+        """Mentions in [cs, end) that can be a subject: not places, not after a preposition, not
+        the mediator of a frame (A和B在X斡旋下…: X brokers, A and B act)."""
         first_prep = min((p.start() for p in self._preps("target_preps", cs, end)), default=end)
-        return [m for m in mentions if cs <= m.start and m.end <= first_prep and not m.locative]
+        return [
+            m for m in mentions
+            if cs <= m.start and m.end <= first_prep and not m.locative
+            and self._framed(m.start) is None
+        ]  # fmt: skip
+
+    def _framed(self, pos: int) -> tuple[int, int] | None:
+        """The mediation frame (在X斡旋下) of the sentence that holds `pos`, if any."""
+        return next(((a, b) for a, b in self._frames if a <= pos < b), None)
 
     def _mediator(self, t: Trigger, before: list[Mention], after: list[Mention]) -> Mention | None:
         """Omani mediators / 阿曼斡旋 (right before the verb) or mediated by Oman (after 'by')."""

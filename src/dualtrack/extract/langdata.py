@@ -105,11 +105,12 @@ SCHEMA: dict[str, frozenset[str]] = {
     ),
     "modality": frozenset(
         {"adjunct_before", "adjunct_clause", "agent_after", "agent_preps", "anaphoric_acts",
-         "anaphoric_agreements", "anaphoric_before", "anaphoric_objects", "and_said", "and_verb",
-         "background", "before_window", "between", "comitative_preps", "commentary", "conditional",
+         "anaphoric_agreements", "anaphoric_before", "anaphoric_objects", "anaphors", "and_said",
+         "and_verb", "background", "before_window", "between", "comitative_preps", "commentary",
+         "conditional",
          "conditional_threat", "coordination", "denial", "denied_report", "epithets",
          "frame_after", "frame_before", "home_outlets", "home_roles", "hypothetical",
-         "inherit_max_prefix", "locative_preps", "negation", "negation_window",
+         "inherit_max_prefix", "locative_preps", "mediation_frame", "negation", "negation_window",
          "new_subject_before", "nominal_after", "nominal_before", "not_negation", "pair_pronouns",
          "pair_roles", "passive", "person_titles", "possessive", "prep_scope", "pronouns",
          "refusal", "restatement", "seat_before", "source_after", "speech", "subject_free",
@@ -376,10 +377,17 @@ def build(
         "new_subject_before",
         "source_after",
         "background",
+        "mediation_frame",
     ):
         mod[key + "_re"] = _alt(
             list(mod.get(key) or []), cjk, f"lang/{code}/modality.yaml: {key}", flags
         )
+    # anaphors: {kind: [words]} -> one pattern per kind of actor they refer to
+    mod["anaphor_res"] = {
+        str(k): rx
+        for k, v in (mod.get("anaphors") or {}).items()
+        if (rx := _alt([str(w) for w in v or []], cjk, f"lang/{code}/modality.yaml", flags))
+    }
     mod["passive_re"] = _alt(
         list(mod.get("passive") or []), cjk, f"lang/{code}/modality.yaml", flags
     )

@@ -469,15 +469,37 @@ class Proposal:
 
 
 def role_candidates(view: DocView, units: Sequence[Unit], k: int) -> list[Mention]:
-    """Mentions that may fill a role of an event in unit `k`: those of its sentence, and the
-    first of the sentence before (a subject carried over: 他说, the minister said)."""
+    """Mentions that may fill a role of an event in unit `k`: those of its sentence, the first
+    of the sentence before (a subject carried over: 他说, the minister said), and the last
+    subject the rules named in its paragraph (强调…, added that …, several sentences on)."""
     u = units[k]
     own = list(u.mentions)
     if u.sent > 0:
         prev = next((p for p in reversed(units[:k]) if p.sent == u.sent - 1), None)
         if prev is not None and prev.mentions:
             own = [prev.mentions[0], *own]
+    carried = carried_subject(view, u)
+    if carried is not None and all(m.start != carried.start for m in own):
+        own = [carried, *own]
     return own
+
+
+def carried_subject(view: DocView, u: Unit) -> Mention | None:
+    """The mention the rule coder last took as an explicit subject in the unit's paragraph,
+    before the unit's sentence."""
+    s = view.sents[u.sent]
+    para = s.paragraph
+    starts = {
+        d.subject_start
+        for d in view.drafts
+        if d.subject_start is not None
+        and d.subject_start < s.start
+        and d.sentence.paragraph == para
+    }
+    if not starts:
+        return None
+    at = max(starts)
+    return next((m for m in view.mentions if m.start == at), None)
 
 
 def clause_date(view: DocView, u: Unit) -> DateMention | None:

@@ -70,8 +70,91 @@ def find_mentions(text: str, lang: LangData, country: dict[str, str]) -> list[Me
     out = _merge_titles(text, out, lang, country)
     out = _home_roles(text, out, lang)
     out = _titled_names(text, out, lang)
+    out = _anaphors(text, out, lang, country)
     _mark_locatives(text, out, lang)
     return out
+
+
+# How far back (characters) an anaphor looks for the actor it stands for.
+_ANAPHOR_REACH = {True: 200, False: 500}
+
+
+def _anaphors(
+    text: str, ms: list[Mention], lang: LangData, country: dict[str, str]
+) -> list[Mention]:
+    """该组织 / the group, 该国 / the country: a noun that refers back to the last actor of its
+    kind (`anaphors` in modality.yaml) is a mention of that actor, so that it can be the subject
+    or the target of its clause. A state anaphor takes the state of the last state, person or
+    agency named; a group anaphor the last armed group; a first-person one (我们, we) the speaker
+    of its quote."""
+    res: dict[str, re.Pattern[str]] = lang.mod.get("anaphor_res") or {}
+    if not res or not ms:
+        return ms
+    taken = bytearray(len(text))
+    for m in ms:
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    extra: list[Mention] = []
+    reach = _ANAPHOR_REACH[lang.cjk]
+    found = sorted(((a, want) for want, rx in res.items() for a in rx.finditer(text)),
+                   key=lambda x: x[0].start())  # fmt: skip
+    for a, want in found:
+        if any(taken[a.start() : a.end()]):
+            continue
+        ids = _speaker(text, ms, a.start(), lang, country) if want == "speaker" else None
+        for m in reversed(ms) if want != "speaker" else ():
+            if m.end > a.start():
+                continue
+            if m.end < a.start() - reach:
+                break
+            ids = _referent(m, want, lang, country)
+            if ids is not None:
+                break
+        if ids is not None:
+            extra.append(Mention(a.start(), a.end(), ids))
+    return sorted(ms + extra, key=lambda m: m.start) if extra else ms
+
+
+# What ends the sentence before a first-person anaphor (quotes may hold several sentences).
+_SENTENCE_BACK = re.compile(r"[。！？!?\n]|\.\s")
+
+
+def _speaker(
+    text: str, ms: list[Mention], pos: int, lang: LangData, country: dict[str, str]
+) -> tuple[str, ...] | None:
+    """我们 / we in a quote: the state of the speaker named earlier in its sentence (林外长表示,
+    「我们…」), the first mention there followed by a speech verb; None when the speaker is named
+    only after the quote."""
+    said = lang.mod.get("speech_re")
+    if said is None:
+        return None
+    start = max((m.end() for m in _SENTENCE_BACK.finditer(text, max(0, pos - 300), pos)),
+                default=max(0, pos - 300))  # fmt: skip
+    for m in ms:
+        if m.start < start or len(m.ids) != 1:
+            continue
+        if m.end >= pos:
+            break
+        s = said.search(text, m.end, min(pos, m.end + 12))
+        if s is not None and not any(m.end <= x.start < s.start() for x in ms):
+            return _referent(m, "state", lang, country)
+    return None
+
+
+def _referent(
+    m: Mention, want: str | None, lang: LangData, country: dict[str, str]
+) -> tuple[str, ...] | None:
+    """The ids an anaphor of kind `want` takes from mention `m`, or None if `m` is not one."""
+    if len(m.ids) != 1:
+        return None
+    e = lang.actors.get(m.id)
+    kind = e.kind if e is not None else "state"
+    if want == "armed_group":
+        return m.ids if kind == "armed_group" else None
+    if kind == "state":
+        return m.ids
+    if kind in ("person", "agency"):
+        return (country.get(m.id, m.id.split(".", 1)[0]),)
+    return None
 
 
 def _home_roles(text: str, ms: list[Mention], lang: LangData) -> list[Mention]:

@@ -1,0 +1,108 @@
+"""Who acts: anaphors (该组织, the group, 该国, 我们 in a quote) and officials as subjects."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dualtrack.extract.mentions import find_mentions
+
+D = dt.date
+
+
+def _cats(res, ex) -> set[tuple]:
+    return {
+        (e.date, ex.country(e.actor), e.category.value, ex.country(e.target)) for e in res.events
+    }
+
+
+def _mentions(ex, text: str, code: str) -> dict[str, tuple[str, ...]]:
+    """The actor mentions of `text`, by their text."""
+    return {text[m.start : m.end]: m.ids for m in find_mentions(text, ex._load(code), ex._country)}
+
+
+def test_group_anaphor_acts_for_the_group_last_named(run, ex) -> None:
+    res = run("真主黨4日發表聲明說，該組織當天向以色列北部發射火箭彈。")
+    assert (D(2026, 3, 4), "LBN", "ASSAULT", "ISR") in _cats(res, ex)
+
+
+def test_the_group_in_english(run, ex) -> None:
+    res = run(
+        "Hezbollah fighters held their positions. The group fired rockets at Haifa on Tuesday."
+    )
+    assert {(a, t) for _, a, _, t in _cats(res, ex)} == {("LBN", "ISR")}
+
+
+def test_state_anaphor_takes_the_state_of_an_official(ex) -> None:
+    found = _mentions(ex, "菲律宾国防部长特奥多罗表示，该国将加强巡逻。", "zh")
+    assert found["该国"] == ("PHL",)
+
+
+def test_should_before_a_country_word_is_no_anaphor(ex) -> None:
+    assert not [w for w in _mentions(ex, "日本外务省表示，各方应该国际合作。", "zh") if "该" in w]
+
+
+def test_the_military_as_a_modifier_is_no_anaphor(ex) -> None:
+    text = "India said the military operations chiefs of the two countries spoke on Monday."
+    assert "the military" not in _mentions(ex, text, "en")
+
+
+def test_we_in_a_quote_is_the_speaker_named_before_it(run, ex) -> None:
+    res = run("台灣外交部長林佳龍5日表示，北京持續施壓，「我們要支持日本」。")
+    assert (D(2026, 3, 5), "TWN", "SUPPORT", "JPN") in _cats(res, ex)
+
+
+def test_we_before_its_speaker_is_left_alone(ex) -> None:
+    assert "我们" not in _mentions(ex, "「我们要支持日本」，林佳龙说。", "zh")
+
+
+def test_a_spokesperson_named_alone_acts_for_the_state(run, ex) -> None:
+    res = run("甘羽5日批評菲律賓船隻蓄意衝撞。")
+    assert (D(2026, 3, 5), "CHN", "ACCUSE", "PHL") in _cats(res, ex)
+
+
+def test_a_clause_without_our_verb_passes_on_the_name_that_opens_it(run, ex) -> None:
+    res = run("大陸4日照會南韓外交部，將停止進口南韓牛肉。")
+    assert {ex.country(e.actor) for e in res.events} == {"CHN"}
+
+
+def test_the_mediator_of_a_frame_is_not_the_subject(run, ex) -> None:
+    res = run("亞美尼亞和亞塞拜然領導人在美國總統川普斡旋下，4日在白宮出席儀式，簽署和平協議。")
+    got = {(a, c, t) for _, a, c, t in _cats(res, ex)}
+    assert ("ARM", "AGREE", "AZE") in got or ("AZE", "AGREE", "ARM") in got
+    assert not [e for e in res.events if ex.country(e.actor) == "USA"]
+
+
+def test_both_leaders_act_on_the_party_they_praise(run, ex) -> None:
+    res = run("亞美尼亞與亞塞拜然4日簽署和平協議。兩國領導人其後皆讚揚川普的貢獻。")
+    support = {(a, t) for _, a, c, t in _cats(res, ex) if c == "SUPPORT"}
+    assert support == {("ARM", "USA"), ("AZE", "USA")}
+
+
+def test_a_demonym_on_the_act_noun_is_its_actor(run, ex) -> None:
+    res = run("Bombs made in America fell during the Israeli strike on Nasrallah on Friday.")
+    assert (D(2026, 2, 27), "ISR", "ASSAULT", "LBN") in _cats(res, ex)
+
+
+def test_the_learned_roles_see_the_paragraphs_last_subject(ex) -> None:
+    from dualtrack.extract.learned import carried_subject, role_candidates
+    from dualtrack.model import Document
+
+    text = (
+        "Japan protested to China on Monday over the radar lock.\n\n"
+        "Tokyo lodged a second protest on Tuesday. Officials there also voiced concern. "
+        "The statement added that talks would go on."
+    )
+    _, view = ex.analyse(Document(text=text, date=D(2026, 3, 5)))
+    units = view.units()
+    k = max(i for i, u in enumerate(units) if view.sents[u.sent].paragraph == 1)
+    got = carried_subject(view, units[k])
+    assert got is not None and view.text[got.start : got.end] == "Tokyo"
+    assert got in role_candidates(view, units, k)
+    first = carried_subject(view, units[0])
+    assert first is None  # nothing before the first sentence
+
+
+def test_with_both_sides_after_a_preposition_is_each_party(run, ex) -> None:
+    res = run("亞美尼亞與亞塞拜然4日簽署和平協議。美國同日也分別與兩國簽署了能源協議。")
+    usa = {(a, t) for _, a, c, t in _cats(res, ex) if c == "AGREE" and "USA" in (a, t)}
+    assert {frozenset(p) for p in usa} == {frozenset({"USA", "ARM"}), frozenset({"USA", "AZE"})}
