@@ -199,6 +199,8 @@ WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 HAN = re.compile(r"[\u3400-\u9fff]")
 TEXT_SUFFIXES = {".py", ".md", ".yaml", ".yml", ".json", ".jsonl", ".txt", ".toml", ".html", ".cfg"}
 SKIPPED_FIELDS = ("url", "query")
+DATE_MARKER = re.compile(r"\A\s*date \d{4}(?:-\d{2}){0,2}\s")
+"""The search tool's mark of a page's date, in front of its excerpt: not part of the article."""
 
 
 def _folder():
@@ -235,7 +237,7 @@ def _committed_text(path: Path) -> str:
 def find_overlaps(
     files: list[Path], sources: dict[str, str], words: int = 8, han: int = 12
 ) -> list[str]:
-    """One line per copied passage: 'file:line: N chars shared with SOURCE'."""
+    """One line per copied passage: 'file:line: shared with SOURCE: the run (folded)'."""
     fold = _folder()
     index: dict[str, str] = {}
     for name, text in sources.items():
@@ -285,9 +287,6 @@ def cmd_overlap(args: argparse.Namespace) -> int:
         f"({len(files)} files against {len(sources)} sources)"
     )
     return 1 if found else 0
-
-
-DATE_MARKER = re.compile(r"\A\s*date \d{4}(?:-\d{2}){0,2}\s")
 
 
 def cmd_missing(args: argparse.Namespace) -> int:
