@@ -214,7 +214,13 @@ def replay(
         for n, day in enumerate(days):
             data = history.at(day, documents=False)
             fc = forecast(
-                data.case, asof=day, horizon=horizon, runs=runs, seed=seed, drivers="none"
+                data.case,
+                asof=day,
+                horizon=horizon,
+                runs=runs,
+                seed=seed,
+                drivers="none",
+                data_end=day,  # a day without news of its own is still a day of the replay
             )
             last = points[-1] if points else None
             point = ReplayPoint(

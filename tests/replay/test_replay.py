@@ -247,3 +247,27 @@ def test_reported_stances_move_positions_gap_and_bargaining(
 
     assert agenda("--data-dir", str(workspace)) < agenda()
     assert agenda("--data-dir", str(workspace), "--asof", "2031-05-02") == agenda()
+
+
+def test_a_day_without_news_of_its_own_is_still_replayed(tmp_path: Path) -> None:
+    """No article on 3 May: the replay goes on through it (nothing moved that day) instead of
+    stopping as if the data ended on the 2nd."""
+    quiet = tmp_path / "quiet.jsonl"
+    lines = FEED.read_text(encoding="utf-8").splitlines()
+    quiet.write_text("\n".join(x for x in lines if '"2031-05-03"' not in x) + "\n")
+    home = tmp_path / "ws"
+    code, _, err = run("ingest", str(quiet), "--case", str(CASE), "--data-dir", str(home))
+    assert code == 0, err
+    code, out, err = run(
+        "replay", "--case", str(CASE), "--from", "2031-05-02", "--to", "2031-05-04",
+        "--data-dir", str(home), "--runs", "50", "--format", "json",
+    )  # fmt: skip
+    assert code == 0, err
+    points = json.loads(out)["points"]
+    assert [p["asof"] for p in points] == ["2031-05-02", "2031-05-03", "2031-05-04"]
+    assert points[1]["moved"] == []
+    code, _, err = run(
+        "replay", "--case", str(CASE), "--from", "2031-05-02", "--to", "2031-05-30",
+        "--data-dir", str(home), "--runs", "50",
+    )  # fmt: skip
+    assert code != 0 and "after the end of the case's data" in err

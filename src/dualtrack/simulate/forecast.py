@@ -484,8 +484,11 @@ def parameter_names() -> list[str]:
     return [*P.specs(), "case.forces"]
 
 
-def check_inputs(case: Case, asof: dt.date | None, horizon: int, runs: int) -> dt.date:
-    """Validate the run's inputs; return the forecast date (default: the end of the case's data)."""
+def check_inputs(
+    case: Case, asof: dt.date | None, horizon: int, runs: int, data_end: dt.date | None = None
+) -> dt.date:
+    """Validate the run's inputs; return the forecast date (default: the end of the case's data;
+    `data_end` extends it: the case was cut from data that run to then)."""
     if runs < 1:
         raise InputError(f"runs must be at least 1, got {runs}")
     if not 1 <= horizon <= MAX_HORIZON:
@@ -494,6 +497,8 @@ def check_inputs(case: Case, asof: dt.date | None, horizon: int, runs: int) -> d
         first, last = data_span(case)
     except ValueError as exc:
         raise InputError(str(exc)) from None
+    if data_end is not None:
+        last = max(last, data_end)
     if asof is None:
         return last
     if asof < first:
@@ -520,6 +525,7 @@ def forecast(
     sobol_samples: int = sobol.SAMPLES,
     sobol_runs: int = sobol.RUNS_PER_POINT,
     driver_target: str = DRIVER_TARGET,
+    data_end: dt.date | None = None,
 ) -> Forecast:
     """Forecast the case's end states at 7/30/90 days (those within `horizon`, plus `horizon`).
 
@@ -529,7 +535,9 @@ def forecast(
     based, `sobol_samples` base samples N, a power of two, and `sobol_runs` runs per design
     point) or "none"; True/False mean tornado/none; `driver_target` is what they explain, a key
     of `sobol.TARGETS` at the last horizon (e.g. "ceasefire_reached"). Drivers run locally on
-    either engine, so the numbers do not depend on it. Raises `InputError` on any bad input.
+    either engine, so the numbers do not depend on it. `data_end`: the case is the data as they
+    stood then, cut from data that run later (a replay's day with no events of its own is still
+    a day of data). Raises `InputError` on any bad input.
     """
     c = case if isinstance(case, Case) else load_case(case)
     if engine not in ("local", "ray"):
@@ -538,7 +546,7 @@ def forecast(
         raise InputError(f"--seed must be 0 or more, got {seed}")
     if engine == "ray":
         _require_ray()
-    day = check_inputs(c, asof, horizon, runs)
+    day = check_inputs(c, asof, horizon, runs, data_end)
     method = _driver_method(drivers)
     if driver_target not in sobol.TARGETS:
         raise InputError(
