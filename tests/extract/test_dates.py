@@ -140,3 +140,18 @@ def test_english_day_of_the_month_alone(en) -> None:
     assert [g[1] for g in got] == [D(2025, 11, 18), D(2025, 11, 19)]
     got = _dates("He arrived on the 3rd of May, 2024.", en, D(2024, 5, 9))
     assert [g[1] for g in got] == [D(2024, 5, 3)]
+
+
+def test_a_date_after_a_flashback_cue_does_not_move_the_narrative(en) -> None:
+    text = (
+        "The two sides agreed a truce on Wednesday, hours after the raid on Tuesday. "
+        "That day the envoys met. The talks were held on Monday. The next day they met again."
+    )
+    n = normalize(text, chinese=False, units=en.unit_chars)
+    got = find_dates(n.text, en, D(2025, 3, 6))
+    by = {n.text[d.start : d.end].lower(): d for d in got}
+    assert by["on tuesday"].date == D(2025, 3, 4) and by["on tuesday"].aside
+    assert by["that day"].date == D(2025, 3, 5)  # still Wednesday
+    # without a cue, an earlier day in a new sentence is the narrative's
+    assert not by["on monday"].aside
+    assert by["the next day"].date == D(2025, 3, 4)

@@ -175,6 +175,14 @@ def find_dates(text: str, lang: LangData, doc_date: dt.date | None) -> list[Date
             dm.aside = True  # type: ignore[union-attr]
         if dm.date and doc_date and dm.date > doc_date:
             dm.aside = True  # 4月2日起生效: a future date is not the day a later 当天 refers to
+        if (
+            dm.date
+            and context_end
+            and context
+            and dm.date < context
+            and _flashback(text, context_end, start, lang)
+        ):
+            dm.aside = True  # "… on Wednesday, hours after the attack on Tuesday": still Wednesday
         if dm.date and dm.precision is DatePrecision.DAY and not dm.range_end and not dm.aside:
             context, context_end = dm.date, end
         if dm.date and not dm.range_end:
@@ -182,6 +190,13 @@ def find_dates(text: str, lang: LangData, doc_date: dt.date | None) -> list[Date
     _mark_spans(text, out, lang, doc_date)
     _mark_dateline(text, out, lang)
     return out
+
+
+def _flashback(text: str, lo: int, hi: int, lang: LangData) -> bool:
+    """Is there a cue of an earlier event (after, following) between the narrative's day at `lo`
+    and a date at `hi`, in the same sentence? Such a date looks back; the narrative stays."""
+    rx = lang.dates.get("flashback_re")
+    return bool(rx and rx.search(text, lo, hi) and not lang.sentence_re.search(text, lo, hi))
 
 
 def _absolute(
