@@ -110,3 +110,48 @@ def test_a_day_alone_after_a_background_paragraph_is_in_the_documents_month(zh) 
 def test_a_smaller_day_after_a_late_day_is_in_the_next_month(zh) -> None:
     got = _dates("救援队3月29日抵达。敏昂莱2日表示感谢。", zh, D(2025, 4, 2))
     assert [g[1] for g in got] == [D(2025, 3, 29), D(2025, 4, 2)]
+
+
+def test_a_day_up_to_a_week_ahead_is_in_the_documents_month(zh) -> None:
+    # announced on the 17th for the 22nd: this month's, not last month's
+    got = _dates("外交部宣布，22日起暂停会谈。", zh, D(2025, 11, 17))
+    assert got[0][1] == D(2025, 11, 22)
+    # further ahead than a week: last month's day (28日 read early in March)
+    got = _dates("28日双方交火。", zh, D(2025, 3, 2))
+    assert got[0][1] == D(2025, 2, 28)
+
+
+def test_a_month_after_an_earlier_year_is_of_that_year(zh) -> None:
+    text = "2019年8月底，两军在边境交火。10月5日，双方同意停火，6日交换战俘。\n\n"
+    text += "9月1日，总统发表讲话。"
+    got = _dates(text, zh, D(2023, 9, 2))
+    assert [g[1] for g in got] == [D(2019, 8, 1), D(2019, 10, 5), D(2019, 10, 6), D(2023, 9, 1)]
+    # a year-month of the document's own year changes nothing: 2月3日 stays near the document
+    got = _dates("2023年1月，两国会晤。2月3日再谈。", zh, D(2023, 2, 10))
+    assert got[-1][1] == D(2023, 2, 3)
+
+
+def test_english_day_of_the_month_alone(en) -> None:
+    text = (
+        "Talks were held in Geneva on the 18th. "
+        "A spokesman spoke on the 19th, after the 5th fleet left."
+    )
+    got = _dates(text, en, D(2025, 11, 19))
+    assert [g[1] for g in got] == [D(2025, 11, 18), D(2025, 11, 19)]
+    got = _dates("He arrived on the 3rd of May, 2024.", en, D(2024, 5, 9))
+    assert [g[1] for g in got] == [D(2024, 5, 3)]
+
+
+def test_a_date_after_a_flashback_cue_does_not_move_the_narrative(en) -> None:
+    text = (
+        "The two sides agreed a truce on Wednesday, hours after the raid on Tuesday. "
+        "That day the envoys met. The talks were held on Monday. The next day they met again."
+    )
+    n = normalize(text, chinese=False, units=en.unit_chars)
+    got = find_dates(n.text, en, D(2025, 3, 6))
+    by = {n.text[d.start : d.end].lower(): d for d in got}
+    assert by["on tuesday"].date == D(2025, 3, 4) and by["on tuesday"].aside
+    assert by["that day"].date == D(2025, 3, 5)  # still Wednesday
+    # without a cue, an earlier day in a new sentence is the narrative's
+    assert not by["on monday"].aside
+    assert by["the next day"].date == D(2025, 3, 4)

@@ -49,6 +49,17 @@ def _near_year(month: int, day: int, ref: dt.date) -> int:
     return best
 
 
+def _year_after(month: int, day: int, ref: dt.date) -> int:
+    """The year that puts month/day at or after the month of `ref`, within the next year: a
+    story told forward from a dated start (2020年9月 … 11月10日 … 1月)."""
+    start = dt.date(ref.year, ref.month, 1)
+    for y in (ref.year, ref.year + 1):
+        d = _safe(y, month, day)
+        if d and d >= start:
+            return y
+    return ref.year
+
+
 def _safe(y: int, m: int, d: int) -> dt.date | None:
     try:
         return dt.date(y, m, d)
@@ -141,12 +152,17 @@ def find_dates(text: str, lang: LangData, doc_date: dt.date | None) -> list[Date
     context: dt.date | None = doc_date
     month_context = doc_date  # "In January … the following month": any precision anchors months
     context_end = 0
+    years: tuple[dt.date, int] | None = None  # the last month named with its year, and where
     for start, end, kind, payload in spans:
         if kind == "abs":
             # a day alone (6日) after a paragraph break: back at the document's month, not at the
             # month of a background paragraph
             ctx = context if not breaks.within(context_end, start) else (doc_date or context)
-            dm = _absolute(start, end, payload, lang, doc_date, ctx)  # type: ignore[arg-type]
+            past = years[0] if years and not breaks.within(years[1], start) else None
+            g: dict[str, str | None] = payload  # type: ignore[assignment]
+            dm = _absolute(start, end, g, lang, doc_date, ctx, past)
+            if dm and dm.date and g.get("year") and g.get("month"):
+                years = (dm.date, end)
         else:
             rel, groups = payload  # type: ignore[misc]
             anchor = month_context if rel["unit"] == "month" else context
@@ -159,6 +175,14 @@ def find_dates(text: str, lang: LangData, doc_date: dt.date | None) -> list[Date
             dm.aside = True  # type: ignore[union-attr]
         if dm.date and doc_date and dm.date > doc_date:
             dm.aside = True  # 4月2日起生效: a future date is not the day a later 当天 refers to
+        if (
+            dm.date
+            and context_end
+            and context
+            and dm.date < context
+            and _flashback(text, context_end, start, lang)
+        ):
+            dm.aside = True  # "… on Wednesday, hours after the attack on Tuesday": still Wednesday
         if dm.date and dm.precision is DatePrecision.DAY and not dm.range_end and not dm.aside:
             context, context_end = dm.date, end
         if dm.date and not dm.range_end:
@@ -168,6 +192,13 @@ def find_dates(text: str, lang: LangData, doc_date: dt.date | None) -> list[Date
     return out
 
 
+def _flashback(text: str, lo: int, hi: int, lang: LangData) -> bool:
+    """Is there a cue of an earlier event (after, following) between the narrative's day at `lo`
+    and a date at `hi`, in the same sentence? Such a date looks back; the narrative stays."""
+    rx = lang.dates.get("flashback_re")
+    return bool(rx and rx.search(text, lo, hi) and not lang.sentence_re.search(text, lo, hi))
+
+
 def _absolute(
     start: int,
     end: int,
@@ -175,7 +206,10 @@ def _absolute(
     lang: LangData,
     doc_date: dt.date | None,
     context: dt.date | None,
+    past: dt.date | None = None,
 ) -> DateMention | None:
+    """`past`: a month named with an earlier year in the same paragraph (2020年9月底 … 11月10日):
+    a month without a year that follows it is of that story's year, not the document's."""
     year = int(g["year"]) if g.get("year") else None
     month = _month(g.get("month"), lang)
     day = int(g["day"]) if g.get("day") else None
@@ -185,7 +219,8 @@ def _absolute(
             return DateMention(start, end, None, DatePrecision.UNKNOWN)
         month, year = ref.month, year or ref.year
         d = _safe(year, month, day)
-        if d and doc_date and (d - doc_date).days > 3:  # 28日 read early in March: February
+        if d and doc_date and (d - doc_date).days > 7:  # 28日 read early in March: February
+            # (up to a week ahead it is this month's: 22日开始, announced on the 17th)
             prev = _shift_month(d, -1)
             d = _safe(prev.year, prev.month, day)
         elif d and (ref - d).days > 7:  # 3月29日 … 2日, read on April 2: the next month's day
@@ -198,6 +233,8 @@ def _absolute(
         if doc_date is None and ref is None:
             return DateMention(start, end, None, DatePrecision.UNKNOWN)
         year = _near_year(month, day or 1, (doc_date or ref))  # type: ignore[arg-type]
+        if past and doc_date and past.year < doc_date.year:
+            year = _year_after(month, day or 1, past)
         anchor = doc_date or ref
         if g.get("past") and anchor and (year, month) >= (anchor.year, anchor.month):
             year -= 1  # "last June" is a June before the document's month
