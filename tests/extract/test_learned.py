@@ -190,3 +190,34 @@ def test_retraining_reproduces_the_committed_weights(tmp_path: Path) -> None:
     out = tmp_path / "coder.npz"
     assert module.main(["--out", str(out)]) == 0
     assert out.read_bytes() == learned.WEIGHTS.read_bytes()
+
+
+def test_a_missing_target_is_read_with_how_it_was_filled() -> None:
+    """A draft the rules gave no target is also read with the role model's likeliest one of
+    another country, with its probability, how many other countries could have been it, and
+    where it stands; the verifier sees those cues, and a `fill` threshold above the
+    probability leaves the draft with its own reading only."""
+    ex = Extractor(lang="en", coder="learned")
+    text = (
+        "Vietnam said Chinese vessels rammed a fishing boat on Monday. "
+        "Vietnam and Laos condemned the act."
+    )
+    _, view = ex.analyse(Document(text=text, date=dt.date(2026, 3, 12)))
+    models = ex._models
+    assert models is not None
+    units = view.units()
+    read = learned.readings(view, models, units, view.drafts)
+    accuse = [r for d, r in zip(view.drafts, read, strict=True) if d.category is Category.ACCUSE]
+    assert accuse
+    for (own, none), (filled, fill) in accuse:
+        assert own.target is None and none is None
+        assert filled.target == "CHN" and fill is not None
+        assert fill.where == "before"  # the sentence before names China
+        assert fill.rivals == 1  # Laos could have been it too (Vietnam for Laos' draft)
+        u = units[learned.unit_of([x.start for x in units], filled)]
+        cues = learned.draft_features(view, u, filled, fill)
+        assert {"fillrivals:1", "fillwhere:before"} <= set(cues)
+        plain = learned.draft_features(view, u, own)
+        assert not any(c.startswith(("fillrivals", "fillwhere")) for c in plain)
+    high = replace(models, thresholds={**models.thresholds, "fill": 0.99})
+    assert all(len(r) == 1 for r in learned.readings(view, high, units, view.drafts))

@@ -26,7 +26,9 @@ A rule draft with no target (the rules found none: 中方要求高市撤回言�
 requests"; water cannon on another country's boats, the boats' country missed) gets the one
 `role` finds likeliest among the mentions of its sentence (for a material act, only those its
 sentence names), if likely enough, before the verifier judges it: most such drafts were wrong
-only for the missing target.
+only for the missing target. The role model's probability of the right one is often low (0.1 to
+0.4), so the verifier judges nearly every such reading, told how the target was found (`Fill`:
+that probability, how many other countries could have been it, where it stands).
 
 All are L2-regularised logistic regressions over sparse binary features (character n-grams of
 the clause for Chinese, words for English, with actor names and dates masked so the model
@@ -321,24 +323,36 @@ def _background(view: DocView, u: Unit, at: int) -> list[str]:
     return sorted(set(out))
 
 
-def draft_features(view: DocView, u: Unit, d: Draft, filled: float | None = None) -> list[str]:
+@dataclass(frozen=True)
+class Fill:
+    """How a target the rules did not find was filled (`readings`): the role model's
+    probability of it, how many other countries were eligible too (one other country in the
+    sentence, the boats' country beside the coast guard's, is rarely the wrong one; several
+    are), and where the mention stands (its clause, elsewhere in its sentence, or before it)."""
+
+    p: float
+    rivals: int
+    where: str
+
+
+def draft_features(view: DocView, u: Unit, d: Draft, filled: Fill | None = None) -> list[str]:
     """Cues for whether a rule coder's event is right: its category, mode and flags, who its
-    parties are (`filled`: the role model's probability of a target the rules did not find),
-    and the wording of its clause (not of the rest of its sentence, as `clause_features`)."""
+    parties are (`filled`: how the role model found a target the rules did not), and the
+    wording of its clause (not of the rest of its sentence, as `clause_features`)."""
     return _draft_cues(view, u, d, filled) + view.clause_grams(u)
 
 
-def draft_rows(view: DocView, u: Unit, d: Draft, model: Linear, filled: float | None) -> set[int]:
+def draft_rows(view: DocView, u: Unit, d: Draft, model: Linear, filled: Fill | None) -> set[int]:
     """`model`'s rows of `draft_features` (the n-grams looked up without their prefix)."""
     return model.rows(_draft_cues(view, u, d, filled)) | model.rows_of("c:", view.clause_words(u))
 
 
-def _draft_cues(view: DocView, u: Unit, d: Draft, filled: float | None) -> list[str]:
+def _draft_cues(view: DocView, u: Unit, d: Draft, filled: Fill | None) -> list[str]:
     """The draft's own cues (what draft_features reads besides the wording)."""
     cat = d.category.value
     base = [
         f"cat:{cat}",
-        f"filled:{None if filled is None else min(int(filled * 5), 4)}",
+        f"filled:{None if filled is None else min(int(filled.p * 5), 4)}",
         f"mode:{d.mode}",
         f"target:{d.target is not None}",
         f"via:{d.via is not None}",
@@ -351,7 +365,11 @@ def _draft_cues(view: DocView, u: Unit, d: Draft, filled: float | None) -> list[
         f"nment:{min(sum(1 for m in u.mentions if u.start <= m.start < u.end), 3)}",
         *(f"flag:{f}" for f in _flags(d)),
     ]
-    return base + [f"{cat}|{f}" for f in base[1:]]
+    crossed = base + [f"{cat}|{f}" for f in base[1:]]
+    if filled is None:
+        return crossed
+    # not crossed with the category: too few filled readings of each
+    return [*crossed, f"fillrivals:{min(filled.rivals, 2)}", f"fillwhere:{filled.where}"]
 
 
 # ---------------------------------------------------------------------------------- models
@@ -618,33 +636,46 @@ def verified(view: DocView, models: Models, units: list[Unit]) -> list[Draft]:
 
 def readings(
     view: DocView, models: Models, units: Sequence[Unit], drafts: Sequence[Draft]
-) -> list[list[tuple[Draft, float | None]]]:
+) -> list[list[tuple[Draft, Fill | None]]]:
     """For each draft: the draft as the rules made it, and, when they found no target, the same
     with the likeliest of its `fill_candidates` if the role model gives it at least th['fill']
-    (with that probability; none without a `fill` threshold in the weights). All candidates of
-    the document are scored at once (`Linear.scores_many`: the same bits as one at a time)."""
+    (with how it was found, `Fill`; none without a `fill` threshold in the weights). All
+    candidates of the document are scored at once (`Linear.scores_many`: the same bits as one
+    at a time)."""
     starts = [u.start for u in units]
     role = models.role
-    asked: list[tuple[list[Mention], list[int]]] = []
+    asked: list[tuple[Unit, list[Mention], list[int]]] = []
     rows: list[set[int]] = []
     for d in drafts:
         k = unit_of(starts, d)
         cands, ok = fill_candidates(view, models, units, k, d)
-        asked.append((cands, ok))
+        asked.append((units[k], cands, ok))
         cat = d.category.value
         rows += [role.rows(role_features(view, units[k], cands, i, cat)) for i in ok]
     probs = role.scores_many(rows)[:, 2] if rows else []
-    out: list[list[tuple[Draft, float | None]]] = []
+    out: list[list[tuple[Draft, Fill | None]]] = []
     at = 0
-    for d, (cands, ok) in zip(drafts, asked, strict=True):
+    for d, (u, cands, ok) in zip(drafts, asked, strict=True):
         best, p_best = None, models.thresholds.get("fill", 1.0)
         for i in ok:
             p, at = float(probs[at]), at + 1
             if p >= p_best:
                 best, p_best = cands[i], p
-        filled = [] if best is None else [(replace(d, target=best.id), p_best)]
-        out.append([(d, None), *filled])
+        if best is None:
+            out.append([(d, None)])
+            continue
+        own = view.country_of(best.id)
+        rivals = len({view.country_of(cands[i].id) for i in ok} - {own})
+        fill = Fill(p_best, rivals, _where(view, u, best))
+        out.append([(d, None), (replace(d, target=best.id), fill)])
     return out
+
+
+def _where(view: DocView, u: Unit, m: Mention) -> str:
+    """Where a mention stands relative to the unit: in it, elsewhere in its sentence, before."""
+    if u.start <= m.start < u.end:
+        return "clause"
+    return "sentence" if m.start >= view.sents[u.sent].start else "before"
 
 
 def unit_of(starts: Sequence[int], d: Draft) -> int:
