@@ -14,13 +14,14 @@ broker.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from dualtrack.extract.dates import DateMention
 from dualtrack.extract.langdata import LangData, VerbRule
-from dualtrack.extract.mentions import Mention, candidate_names
+from dualtrack.extract.mentions import Mention, candidate_names, find_mentions
 from dualtrack.extract.segment import Sentence
 from dualtrack.model import DatePrecision
 from dualtrack.ontology import Category
@@ -91,6 +92,9 @@ class Candidate:
     doc_id: str
     context: str
 
+
+# How far back (characters) 两国 / the two countries looks for the two states it names.
+_PAIR_REACH = {True: 300, False: 800}
 
 # Words joining two mediators named together (埃及和卡塔尔, Egypt and Qatar).
 _JOINERS = frozenset({"和", "与", "及", "、", "以及", "同", "and", ","})
@@ -193,11 +197,34 @@ class Coder:
         return nn is None or not (nn.start() <= m.start() < nn.end())
 
     def _pair_subject(self, cs: int, end: int) -> tuple[str, str] | None:
-        """双方 / both sides as the subject: the two parties of the last two-party event."""
+        """双方 / both sides as the subject: the two parties of the last two-party event, or
+        before any, the last two states named together (阿塞拜疆与亚美尼亚…，两国将签署)."""
         rx = self.mod.get("pair_pronouns_re")
-        if rx is None or self._last_pair is None or rx.search(self.text, cs, end) is None:
+        if rx is None or rx.search(self.text, cs, end) is None:
             return None
-        return self._last_pair
+        if self._last_pair is not None:
+            return self._last_pair
+        return self._named_pair(cs)
+
+    def _named_pair(self, pos: int) -> tuple[str, str] | None:
+        """The last two states named together by a joiner (A与B, A and B), not in a longer list,
+        in the text before `pos`: what 两国 / the two countries refers to before any two-party
+        event was coded. (A rare path: the mentions of the text before are found again.)"""
+        base = max(0, pos - _PAIR_REACH[self.lang.cjk])
+        found = find_mentions(self.text[base:pos], self.lang, self.country)
+        states = [m for m in found if len(m.ids) == 1 and self._kind(m.id) == "state"]
+        pairs: list[tuple[str, str]] = []
+        for i, (a, b) in enumerate(itertools.pairwise(states)):
+            gap = self.text[base + a.end : base + b.start]
+            if "," in gap or "、" in gap or self._c(a.id) == self._c(b.id):
+                continue
+            if not self._joined(base + a.end, base + b.start):
+                continue
+            nxt = states[i + 2] if i + 2 < len(states) else None
+            if nxt is not None and self._joined(base + b.end, base + nxt.start):
+                continue  # A, B and C: not a pair
+            pairs.append((a.id, b.id))
+        return pairs[-1] if pairs else None
 
     def _adjunct(self, t: Trigger) -> bool:
         """'after talks hosted by X': an event in a time adjunct, not a governing verb's content."""
@@ -481,7 +508,8 @@ class Coder:
             self._last_dyad = next(
                 ((d.actor, d.target) for d in reversed(made) if d.target), self._last_dyad
             )
-            for d in made:
+            hub = len({self._c(x) for d in made for x in (d.actor, d.target) if x}) > 2
+            for d in made if not hub else ():  # 美国分别与两国签署: a hub with each, no pair
                 if (
                     d.target is not None
                     and (d.category in SYMMETRIC or t.rule.mutual)
@@ -491,7 +519,9 @@ class Coder:
                     self._last_pair = (d.actor, d.target)
             dyads = {(d.actor, d.target) for d in made}
             both_ways = [d for d in made if d.target and (d.target, d.actor) in dyads]
-            if both_ways and not t.rule.mediates:  # A and B declared a ceasefire: a pair
+            if (
+                both_ways and not t.rule.mediates and not hub
+            ):  # A and B declared a ceasefire: a pair
                 self._last_pair = (both_ways[0].actor, both_ways[0].target)
             offered = list(dict.fromkeys(d.target for d in made if d.target))
             if t.rule.one_way and len(offered) == 2:  # to host talks between A and B: A and B

@@ -129,6 +129,12 @@ def _speaker(
         return None
     start = max((m.end() for m in _SENTENCE_BACK.finditer(text, max(0, pos - 300), pos)),
                 default=max(0, pos - 300))  # fmt: skip
+    if _open_quote(text, pos) is not None:
+        after = _speaker_after(text, ms, pos, said)
+        if after is not None:
+            return _referent(after, "state", lang, country)
+        # 王发言人回应称,日前……。“…我们…”: the speaker who opened the paragraph
+        start = min(start, text.rfind(_PARA, 0, pos) + 1)
     for m in ms:
         if m.start < start or len(m.ids) != 1:
             continue
@@ -138,6 +144,46 @@ def _speaker(
         if s is not None and not any(m.end <= x.start < s.start() for x in ms):
             return _referent(m, "state", lang, country)
     return None
+
+
+# Quote marks: opening and closing (straight double quotes open and close alike).
+_OPEN_QUOTES = '“「『"'
+_CLOSE_QUOTES = '”」』"'
+# A paragraph break ends any quote.
+_PARA = "\n"
+
+
+def _open_quote(text: str, pos: int) -> int | None:
+    """Where the quote holding `pos` opens, within its paragraph; None outside a quote (a
+    straight quote opens when an even number of them precede it in the paragraph)."""
+    para = text.rfind(_PARA, 0, pos) + 1
+    for i in range(pos - 1, para - 1, -1):
+        ch = text[i]
+        if ch in _OPEN_QUOTES and (ch != '"' or text.count('"', para, i) % 2 == 0):
+            return i
+        if ch in _CLOSE_QUOTES:
+            return None  # a closed quote lies between: pos is outside it
+    return None
+
+
+def _speaker_after(text: str, ms: list[Mention], pos: int, said: re.Pattern[str]) -> Mention | None:
+    """'"…we requested…," said Prime Minister X': a quote whose speaker is named right after
+    it closes (the speech verb before or after the name), in the same paragraph."""
+    end = text.find(_PARA, pos)
+    end = len(text) if end < 0 else end
+    close = next((i for i in range(pos, end) if text[i] in _CLOSE_QUOTES), None)
+    if close is None:
+        return None
+    tail = close + 1
+    names = [m for m in ms if tail <= m.start < min(end, tail + 60) and len(m.ids) == 1]
+    if not names:
+        return None
+    verb = said.search(text, tail, min(end, names[0].end + 15))
+    if verb is None or not re.fullmatch(
+        r"[\s,，。.]*", text[tail : min(verb.start(), names[0].start)]
+    ):
+        return None
+    return names[0]
 
 
 def _referent(
