@@ -64,6 +64,11 @@ def test_we_in_a_later_sentence_of_the_quote_is_the_paragraph_speaker(ex) -> Non
     assert _mentions(ex, text, "zh")["我们"] == ("PHL",)
 
 
+def test_we_after_a_speaker_with_a_long_title(ex) -> None:
+    text = "菲律宾海军新闻发言人某某海军上校同日回应称，日前，外国军机抵近。“我们要求对方停止。”"
+    assert _mentions(ex, text, "zh")["我们"] == ("PHL",)
+
+
 def test_we_in_an_english_quote_is_the_speaker_said_after_it(ex) -> None:
     text = "“It is a grave act, and we demanded an apology,” said Philippine President Marcos."
     assert _mentions(ex, text, "en")["we"] == ("PHL",)

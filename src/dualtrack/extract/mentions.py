@@ -114,6 +114,9 @@ def _anaphors(
     return sorted(ms + extra, key=lambda m: m.start) if extra else ms
 
 
+# How far (characters) after a speaker's name its speech verb may come (海军新闻发言人王某某
+# 海军大校同日回应称), with no other name between.
+_SPEECH_REACH = 20
 # What ends the sentence before a first-person anaphor (quotes may hold several sentences).
 _SENTENCE_BACK = re.compile(r"[。！？!?\n]|\.\s")
 
@@ -140,7 +143,7 @@ def _speaker(
             continue
         if m.end >= pos:
             break
-        s = said.search(text, m.end, min(pos, m.end + 12))
+        s = said.search(text, m.end, min(pos, m.end + _SPEECH_REACH))
         if s is not None and not any(m.end <= x.start < s.start() for x in ms):
             return _referent(m, "state", lang, country)
     return None
