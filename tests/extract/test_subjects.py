@@ -149,3 +149,13 @@ def test_with_both_sides_after_a_preposition_is_each_party(run, ex) -> None:
     res = run("亞美尼亞與亞塞拜然4日簽署和平協議。美國同日也分別與兩國簽署了能源協議。")
     usa = {(a, t) for _, a, c, t in _cats(res, ex) if c == "AGREE" and "USA" in (a, t)}
     assert {frozenset(p) for p in usa} == {frozenset({"USA", "ARM"}), frozenset({"USA", "AZE"})}
+
+
+def test_a_bare_ministry_is_the_other_party_of_the_state_it_addresses(run, ex) -> None:
+    res = run("泰国与柬埔寨军队5日在边境交火。柬方指责泰国。外交部5日批评柬方违反停火。")
+    assert (D(2026, 3, 5), "THA", "ACCUSE", "KHM") in _cats(res, ex)
+
+
+def test_a_bare_ministry_addressing_no_party_is_left_alone(ex) -> None:
+    found = _mentions(ex, "泰国与柬埔寨军队交火。柬方指责泰国。外交部表示关切。", "zh")
+    assert "外交部" not in found

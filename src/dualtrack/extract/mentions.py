@@ -223,17 +223,42 @@ def _home_roles(text: str, ms: list[Mention], lang: LangData) -> list[Mention]:
         outlets = lang.mod.get("home_outlets") or {}
         head = text[:50]
         home = next(((str(i),) for name, i in outlets.items() if name in head), None)
-    if home is None:
-        return ms
     taken = bytearray(len(text))
     for m in ms:
         taken[m.start : m.end] = b"\x01" * (m.end - m.start)
-    extra = [
-        Mention(h.start(), h.end(), home)
-        for h in rx.finditer(text, dl.end() if dl is not None else 0)
-        if not any(taken[h.start() : h.end()])
-    ]
+    extra: list[Mention] = []
+    for h in rx.finditer(text, dl.end() if dl is not None else 0):
+        if any(taken[h.start() : h.end()]):
+            continue
+        ids = home or _other_party(text, ms, h.end(), lang)
+        if ids is not None:
+            extra.append(Mention(h.start(), h.end(), ids))
     return sorted(ms + extra, key=lambda m: m.start) if extra else ms
+
+
+def _other_party(text: str, ms: list[Mention], pos: int, lang: LangData) -> tuple[str, ...] | None:
+    """A bare 外交部 with no home state (no dateline, no outlet) whose sentence goes on to name
+    one of the two states the document is about (外交部批评菲方…): the ministry of the other.
+    The document's two states are the two named most often, each at least twice."""
+    count: dict[str, int] = {}
+    for m in ms:
+        e = lang.actors.get(m.id) if len(m.ids) == 1 else None
+        if e is not None and e.kind == "state":
+            count[m.id] = count.get(m.id, 0) + 1
+    top = sorted(count, key=lambda i: -count[i])[:2]
+    if len(top) < 2 or count[top[1]] < 2:
+        return None
+    end = _SENTENCE_FORWARD.search(text, pos, pos + _OBJECT_REACH)
+    stop = end.start() if end is not None else pos + _OBJECT_REACH
+    nxt = next((m for m in ms if pos <= m.start < stop and len(m.ids) == 1), None)
+    if nxt is None or nxt.id not in top:
+        return None
+    return (top[1] if nxt.id == top[0] else top[0],)
+
+
+# Where a bare ministry's sentence ends, and how far on it may name the state it addresses.
+_SENTENCE_FORWARD = re.compile(r"[。！？!?\n]")
+_OBJECT_REACH = 60
 
 
 def _titled_names(text: str, ms: list[Mention], lang: LangData) -> list[Mention]:
