@@ -159,3 +159,8 @@ def test_a_bare_ministry_is_the_other_party_of_the_state_it_addresses(run, ex) -
 def test_a_bare_ministry_addressing_no_party_is_left_alone(ex) -> None:
     found = _mentions(ex, "泰国与柬埔寨军队交火。柬方指责泰国。外交部表示关切。", "zh")
     assert "外交部" not in found
+
+
+def test_a_speech_verb_after_the_content_resumes_the_speaker(run, ex) -> None:
+    res = run("泰国军方5日反驳指,柬埔寨士兵无视警告,越过边界,强调将坚决回击柬方挑衅。")
+    assert (D(2026, 3, 5), "THA", "THREATEN", "KHM") in _cats(res, ex)

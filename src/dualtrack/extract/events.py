@@ -456,6 +456,8 @@ class Coder:
         )
         for ci, clause in enumerate(sent.clauses):
             cs, ce = clause
+            if ci and governor is not None and self._resumes_speaker(cs, ce, mentions):
+                governor = None  # ,强调将回击: the speaker speaks again, no longer the content
             for t in (t for t in triggers if cs <= t.start < ce):
                 if self._is_frame(t):
                     continue
@@ -979,6 +981,16 @@ class Coder:
         if cands:
             self.candidates.extend((base + a, base + b) for a, b in cands)
             return None
+        said = self._cue("speech", cs, min(slot_end, cs + 6))
+        if (
+            said is not None
+            and clause != sent.clauses[0]
+            and self._resumes_speaker(cs, slot_end, mentions)
+            and self._slot_empty(said.end(), slot_end, dates)
+        ):  # 海警局反驳指,菲船…,强调将坚决回击: the speaker who opened the sentence
+            first = self._previous_clause_subject(sent, sent.clauses[1], mentions)
+            if first:
+                return first, None, True
         if self._slot_empty(cs, slot_end, dates):
             prev = self._previous_clause_subject(sent, clause, mentions)
             if prev:
@@ -1168,6 +1180,10 @@ class Coder:
             lead = self._cue("adjunct_clause", cs, min(ce, cs + 3))
             if lead is not None and lead.start() not in self._starts:
                 continue  # 以…为由, 由于…: an adjunct, its names are not the subject
+            if self._resumes_speaker(cs, ce, mentions) and len(earlier) > 1:
+                # 海警局反驳指,菲船…冲撞,强调会…回击: after what was said, a speech verb with no
+                # subject resumes the speaker who opened the sentence, not the content's subject
+                return self._previous_clause_subject(sent, sent.clauses[1], mentions)
             first_verb = min(
                 (t.start for t in self._sent_triggers if cs <= t.start < ce), default=ce
             )
@@ -1191,6 +1207,15 @@ class Coder:
             if subj:
                 return list(dict.fromkeys(i for m in self._subjects(subj) for i in m.ids))
         return []
+
+    def _resumes_speaker(self, cs: int, ce: int, mentions: list[Mention]) -> bool:
+        """Does the clause open with a speech verb and name no subject before it (，强调…)?"""
+        said = self._cue("speech", cs, min(ce, cs + 6))
+        return (
+            said is not None
+            and self._slot_empty(cs, said.start(), [])
+            and not self._subject_mentions(cs, said.start(), mentions)
+        )
 
     def _subject_mentions(self, cs: int, end: int, mentions: list[Mention]) -> list[Mention]:
         """Mentions in [cs, end) that can be a subject: not places, not after a preposition, not
