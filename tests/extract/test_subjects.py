@@ -51,8 +51,51 @@ def test_we_in_a_quote_is_the_speaker_named_before_it(run, ex) -> None:
     assert (D(2026, 3, 5), "TWN", "SUPPORT", "JPN") in _cats(res, ex)
 
 
-def test_we_before_its_speaker_is_left_alone(ex) -> None:
-    assert "我们" not in _mentions(ex, "「我们要支持日本」，林佳龙说。", "zh")
+def test_we_in_a_quote_is_the_speaker_named_right_after_it(ex) -> None:
+    assert _mentions(ex, "「我们要支持日本」，林佳龙说。", "zh")["我们"] == ("TWN",)
+
+
+def test_we_in_a_quote_with_no_speaker_is_left_alone(ex) -> None:
+    assert "我们" not in _mentions(ex, "「我们要支持日本」。", "zh")
+
+
+def test_we_in_a_later_sentence_of_the_quote_is_the_paragraph_speaker(ex) -> None:
+    text = "菲律宾外交部发言人回应称，日前，外国军机多次抵近。“此事令人遗憾。我们要求对方停止。”"
+    assert _mentions(ex, text, "zh")["我们"] == ("PHL",)
+
+
+def test_we_after_a_speaker_with_a_long_title(ex) -> None:
+    text = "菲律宾海军新闻发言人某某海军上校同日回应称，日前，外国军机抵近。“我们要求对方停止。”"
+    assert _mentions(ex, text, "zh")["我们"] == ("PHL",)
+
+
+def test_we_in_an_english_quote_is_the_speaker_said_after_it(ex) -> None:
+    text = "“It is a grave act, and we demanded an apology,” said Philippine President Marcos."
+    assert _mentions(ex, text, "en")["we"] == ("PHL",)
+
+
+def test_its_forces_are_the_state_last_named(ex) -> None:
+    found = _mentions(ex, "埃及发动空袭，并表示其军队已经进入边境地区。", "zh")
+    assert found["其"] == ("EGY",)
+
+
+def test_the_two_countries_before_any_pair_event_are_the_two_named_together(run, ex) -> None:
+    res = run("泰国和柬埔寨的外长5日抵达吉隆坡。两国预计6日签署和平协议。")
+    assert {(a, c, t) for _, a, c, t in _cats(res, ex)} >= {
+        ("THA", "AGREE", "KHM"),
+        ("KHM", "AGREE", "THA"),
+    }
+
+
+def test_a_hub_with_each_of_two_does_not_become_the_pair(run, ex) -> None:
+    res = run("泰国与柬埔寨5日同意停火。日本分别与两国签署援助协议。两国6日再度交火。")
+    got = {(a, c, t) for _, a, c, t in _cats(res, ex) if c == "ASSAULT"}
+    assert got == {("THA", "ASSAULT", "KHM"), ("KHM", "ASSAULT", "THA")}
+
+
+def test_a_subject_carried_over_a_consequence_word(run, ex) -> None:
+    res = run("中国海警5日表示，菲方提前告知，中方现场确认物资无误，遂予以放行。")
+    assert any(c == "RETREAT" and a == "CHN" for _, a, c, _ in _cats(res, ex))
 
 
 def test_a_spokesperson_named_alone_acts_for_the_state(run, ex) -> None:
@@ -106,3 +149,18 @@ def test_with_both_sides_after_a_preposition_is_each_party(run, ex) -> None:
     res = run("亞美尼亞與亞塞拜然4日簽署和平協議。美國同日也分別與兩國簽署了能源協議。")
     usa = {(a, t) for _, a, c, t in _cats(res, ex) if c == "AGREE" and "USA" in (a, t)}
     assert {frozenset(p) for p in usa} == {frozenset({"USA", "ARM"}), frozenset({"USA", "AZE"})}
+
+
+def test_a_bare_ministry_is_the_other_party_of_the_state_it_addresses(run, ex) -> None:
+    res = run("泰国与柬埔寨军队5日在边境交火。柬方指责泰国。外交部5日批评柬方违反停火。")
+    assert (D(2026, 3, 5), "THA", "ACCUSE", "KHM") in _cats(res, ex)
+
+
+def test_a_bare_ministry_addressing_no_party_is_left_alone(ex) -> None:
+    found = _mentions(ex, "泰国与柬埔寨军队交火。柬方指责泰国。外交部表示关切。", "zh")
+    assert "外交部" not in found
+
+
+def test_a_speech_verb_after_the_content_resumes_the_speaker(run, ex) -> None:
+    res = run("泰国军方5日反驳指,柬埔寨士兵无视警告,越过边界,强调将坚决回击柬方挑衅。")
+    assert (D(2026, 3, 5), "THA", "THREATEN", "KHM") in _cats(res, ex)

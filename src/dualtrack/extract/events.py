@@ -14,13 +14,14 @@ broker.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from dualtrack.extract.dates import DateMention
 from dualtrack.extract.langdata import LangData, VerbRule
-from dualtrack.extract.mentions import Mention, candidate_names
+from dualtrack.extract.mentions import Mention, candidate_names, find_mentions
 from dualtrack.extract.segment import Sentence
 from dualtrack.model import DatePrecision
 from dualtrack.ontology import Category
@@ -91,6 +92,9 @@ class Candidate:
     doc_id: str
     context: str
 
+
+# How far back (characters) 两国 / the two countries looks for the two states it names.
+_PAIR_REACH = {True: 300, False: 800}
 
 # Words joining two mediators named together (埃及和卡塔尔, Egypt and Qatar).
 _JOINERS = frozenset({"和", "与", "及", "、", "以及", "同", "and", ","})
@@ -193,11 +197,34 @@ class Coder:
         return nn is None or not (nn.start() <= m.start() < nn.end())
 
     def _pair_subject(self, cs: int, end: int) -> tuple[str, str] | None:
-        """双方 / both sides as the subject: the two parties of the last two-party event."""
+        """双方 / both sides as the subject: the two parties of the last two-party event, or
+        before any, the last two states named together (阿塞拜疆与亚美尼亚…，两国将签署)."""
         rx = self.mod.get("pair_pronouns_re")
-        if rx is None or self._last_pair is None or rx.search(self.text, cs, end) is None:
+        if rx is None or rx.search(self.text, cs, end) is None:
             return None
-        return self._last_pair
+        if self._last_pair is not None:
+            return self._last_pair
+        return self._named_pair(cs)
+
+    def _named_pair(self, pos: int) -> tuple[str, str] | None:
+        """The last two states named together by a joiner (A与B, A and B), not in a longer list,
+        in the text before `pos`: what 两国 / the two countries refers to before any two-party
+        event was coded. (A rare path: the mentions of the text before are found again.)"""
+        base = max(0, pos - _PAIR_REACH[self.lang.cjk])
+        found = find_mentions(self.text[base:pos], self.lang, self.country)
+        states = [m for m in found if len(m.ids) == 1 and self._kind(m.id) == "state"]
+        pairs: list[tuple[str, str]] = []
+        for i, (a, b) in enumerate(itertools.pairwise(states)):
+            gap = self.text[base + a.end : base + b.start]
+            if "," in gap or "、" in gap or self._c(a.id) == self._c(b.id):
+                continue
+            if not self._joined(base + a.end, base + b.start):
+                continue
+            nxt = states[i + 2] if i + 2 < len(states) else None
+            if nxt is not None and self._joined(base + b.end, base + nxt.start):
+                continue  # A, B and C: not a pair
+            pairs.append((a.id, b.id))
+        return pairs[-1] if pairs else None
 
     def _adjunct(self, t: Trigger) -> bool:
         """'after talks hosted by X': an event in a time adjunct, not a governing verb's content."""
@@ -429,6 +456,8 @@ class Coder:
         )
         for ci, clause in enumerate(sent.clauses):
             cs, ce = clause
+            if ci and governor is not None and self._resumes_speaker(cs, ce, mentions):
+                governor = None  # ,强调将回击: the speaker speaks again, no longer the content
             for t in (t for t in triggers if cs <= t.start < ce):
                 if self._is_frame(t):
                     continue
@@ -481,7 +510,8 @@ class Coder:
             self._last_dyad = next(
                 ((d.actor, d.target) for d in reversed(made) if d.target), self._last_dyad
             )
-            for d in made:
+            hub = len({self._c(x) for d in made for x in (d.actor, d.target) if x}) > 2
+            for d in made if not hub else ():  # 美国分别与两国签署: a hub with each, no pair
                 if (
                     d.target is not None
                     and (d.category in SYMMETRIC or t.rule.mutual)
@@ -491,7 +521,9 @@ class Coder:
                     self._last_pair = (d.actor, d.target)
             dyads = {(d.actor, d.target) for d in made}
             both_ways = [d for d in made if d.target and (d.target, d.actor) in dyads]
-            if both_ways and not t.rule.mediates:  # A and B declared a ceasefire: a pair
+            if (
+                both_ways and not t.rule.mediates and not hub
+            ):  # A and B declared a ceasefire: a pair
                 self._last_pair = (both_ways[0].actor, both_ways[0].target)
             offered = list(dict.fromkeys(d.target for d in made if d.target))
             if t.rule.one_way and len(offered) == 2:  # to host talks between A and B: A and B
@@ -949,6 +981,16 @@ class Coder:
         if cands:
             self.candidates.extend((base + a, base + b) for a, b in cands)
             return None
+        said = self._cue("speech", cs, min(slot_end, cs + 6))
+        if (
+            said is not None
+            and clause != sent.clauses[0]
+            and self._resumes_speaker(cs, slot_end, mentions)
+            and self._slot_empty(said.end(), slot_end, dates)
+        ):  # 海警局反驳指,菲船…,强调将坚决回击: the speaker who opened the sentence
+            first = self._previous_clause_subject(sent, sent.clauses[1], mentions)
+            if first:
+                return first, None, True
         if self._slot_empty(cs, slot_end, dates):
             prev = self._previous_clause_subject(sent, clause, mentions)
             if prev:
@@ -1138,6 +1180,10 @@ class Coder:
             lead = self._cue("adjunct_clause", cs, min(ce, cs + 3))
             if lead is not None and lead.start() not in self._starts:
                 continue  # 以…为由, 由于…: an adjunct, its names are not the subject
+            if self._resumes_speaker(cs, ce, mentions) and len(earlier) > 1:
+                # 海警局反驳指,菲船…冲撞,强调会…回击: after what was said, a speech verb with no
+                # subject resumes the speaker who opened the sentence, not the content's subject
+                return self._previous_clause_subject(sent, sent.clauses[1], mentions)
             first_verb = min(
                 (t.start for t in self._sent_triggers if cs <= t.start < ce), default=ce
             )
@@ -1161,6 +1207,15 @@ class Coder:
             if subj:
                 return list(dict.fromkeys(i for m in self._subjects(subj) for i in m.ids))
         return []
+
+    def _resumes_speaker(self, cs: int, ce: int, mentions: list[Mention]) -> bool:
+        """Does the clause open with a speech verb and name no subject before it (，强调…)?"""
+        said = self._cue("speech", cs, min(ce, cs + 6))
+        return (
+            said is not None
+            and self._slot_empty(cs, said.start(), [])
+            and not self._subject_mentions(cs, said.start(), mentions)
+        )
 
     def _subject_mentions(self, cs: int, end: int, mentions: list[Mention]) -> list[Mention]:
         """Mentions in [cs, end) that can be a subject: not places, not after a preposition, not

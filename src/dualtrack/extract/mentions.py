@@ -114,6 +114,9 @@ def _anaphors(
     return sorted(ms + extra, key=lambda m: m.start) if extra else ms
 
 
+# How far (characters) after a speaker's name its speech verb may come (海军新闻发言人王某某
+# 海军大校同日回应称), with no other name between.
+_SPEECH_REACH = 20
 # What ends the sentence before a first-person anaphor (quotes may hold several sentences).
 _SENTENCE_BACK = re.compile(r"[。！？!?\n]|\.\s")
 
@@ -129,15 +132,61 @@ def _speaker(
         return None
     start = max((m.end() for m in _SENTENCE_BACK.finditer(text, max(0, pos - 300), pos)),
                 default=max(0, pos - 300))  # fmt: skip
+    if _open_quote(text, pos) is not None:
+        after = _speaker_after(text, ms, pos, said)
+        if after is not None:
+            return _referent(after, "state", lang, country)
+        # 王发言人回应称,日前……。“…我们…”: the speaker who opened the paragraph
+        start = min(start, text.rfind(_PARA, 0, pos) + 1)
     for m in ms:
         if m.start < start or len(m.ids) != 1:
             continue
         if m.end >= pos:
             break
-        s = said.search(text, m.end, min(pos, m.end + 12))
+        s = said.search(text, m.end, min(pos, m.end + _SPEECH_REACH))
         if s is not None and not any(m.end <= x.start < s.start() for x in ms):
             return _referent(m, "state", lang, country)
     return None
+
+
+# Quote marks: opening and closing (straight double quotes open and close alike).
+_OPEN_QUOTES = '“「『"'
+_CLOSE_QUOTES = '”」』"'
+# A paragraph break ends any quote.
+_PARA = "\n"
+
+
+def _open_quote(text: str, pos: int) -> int | None:
+    """Where the quote holding `pos` opens, within its paragraph; None outside a quote (a
+    straight quote opens when an even number of them precede it in the paragraph)."""
+    para = text.rfind(_PARA, 0, pos) + 1
+    for i in range(pos - 1, para - 1, -1):
+        ch = text[i]
+        if ch in _OPEN_QUOTES and (ch != '"' or text.count('"', para, i) % 2 == 0):
+            return i
+        if ch in _CLOSE_QUOTES:
+            return None  # a closed quote lies between: pos is outside it
+    return None
+
+
+def _speaker_after(text: str, ms: list[Mention], pos: int, said: re.Pattern[str]) -> Mention | None:
+    """'"…we requested…," said Prime Minister X': a quote whose speaker is named right after
+    it closes (the speech verb before or after the name), in the same paragraph."""
+    end = text.find(_PARA, pos)
+    end = len(text) if end < 0 else end
+    close = next((i for i in range(pos, end) if text[i] in _CLOSE_QUOTES), None)
+    if close is None:
+        return None
+    tail = close + 1
+    names = [m for m in ms if tail <= m.start < min(end, tail + 60) and len(m.ids) == 1]
+    if not names:
+        return None
+    verb = said.search(text, tail, min(end, names[0].end + 15))
+    if verb is None or not re.fullmatch(
+        r"[\s,，。.]*", text[tail : min(verb.start(), names[0].start)]
+    ):
+        return None
+    return names[0]
 
 
 def _referent(
@@ -174,17 +223,42 @@ def _home_roles(text: str, ms: list[Mention], lang: LangData) -> list[Mention]:
         outlets = lang.mod.get("home_outlets") or {}
         head = text[:50]
         home = next(((str(i),) for name, i in outlets.items() if name in head), None)
-    if home is None:
-        return ms
     taken = bytearray(len(text))
     for m in ms:
         taken[m.start : m.end] = b"\x01" * (m.end - m.start)
-    extra = [
-        Mention(h.start(), h.end(), home)
-        for h in rx.finditer(text, dl.end() if dl is not None else 0)
-        if not any(taken[h.start() : h.end()])
-    ]
+    extra: list[Mention] = []
+    for h in rx.finditer(text, dl.end() if dl is not None else 0):
+        if any(taken[h.start() : h.end()]):
+            continue
+        ids = home or _other_party(text, ms, h.end(), lang)
+        if ids is not None:
+            extra.append(Mention(h.start(), h.end(), ids))
     return sorted(ms + extra, key=lambda m: m.start) if extra else ms
+
+
+def _other_party(text: str, ms: list[Mention], pos: int, lang: LangData) -> tuple[str, ...] | None:
+    """A bare 外交部 with no home state (no dateline, no outlet) whose sentence goes on to name
+    one of the two states the document is about (外交部批评菲方…): the ministry of the other.
+    The document's two states are the two named most often, each at least twice."""
+    count: dict[str, int] = {}
+    for m in ms:
+        e = lang.actors.get(m.id) if len(m.ids) == 1 else None
+        if e is not None and e.kind == "state":
+            count[m.id] = count.get(m.id, 0) + 1
+    top = sorted(count, key=lambda i: -count[i])[:2]
+    if len(top) < 2 or count[top[1]] < 2:
+        return None
+    end = _SENTENCE_FORWARD.search(text, pos, pos + _OBJECT_REACH)
+    stop = end.start() if end is not None else pos + _OBJECT_REACH
+    nxt = next((m for m in ms if pos <= m.start < stop and len(m.ids) == 1), None)
+    if nxt is None or nxt.id not in top:
+        return None
+    return (top[1] if nxt.id == top[0] else top[0],)
+
+
+# Where a bare ministry's sentence ends, and how far on it may name the state it addresses.
+_SENTENCE_FORWARD = re.compile(r"[。！？!?\n]")
+_OBJECT_REACH = 60
 
 
 def _titled_names(text: str, ms: list[Mention], lang: LangData) -> list[Mention]:
