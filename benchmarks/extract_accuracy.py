@@ -443,19 +443,20 @@ def llm_extractor(
 
     settings = LLMSettings.from_env(args.llm_url, args.llm_model, max_tokens=args.llm_max_tokens)
     ex = make_extractor(coder="llm", llm=settings)
-    docs = [
-        Document(text=a.text or "", date=a.date, lang=None, source=a.id) for a in articles
-    ]
+    docs = [Document(text=a.text or "", date=a.date, lang=None, source=a.id) for a in articles]
     started = time.monotonic()
     ex.llm.prefetch(docs)
     seconds = time.monotonic() - started
     m = ex.llm.meter
     asked = max(1, m.documents - m.cached)
-    return ex, lambda: (
-        f"llm: model {ex.llm.model} at {ex.llm.settings.url}, prompt {ex.llm.book.version}: "
-        f"{m.documents} documents coded ({m.cached} pieces from cache, {m.failed} failed: "
-        f"scored as no events), {seconds / asked:.1f} s and {m.tokens / asked:.0f} completion "
-        f"tokens per document asked; events dropped: {dict(ex.llm.dropped) or 'none'}"
+    return (
+        ex,
+        lambda: (
+            f"llm: model {ex.llm.model} at {ex.llm.settings.url}, prompt {ex.llm.book.version}: "
+            f"{m.documents} documents coded ({m.cached} pieces from cache, {m.failed} failed: "
+            f"scored as no events), {seconds / asked:.1f} s and {m.tokens / asked:.0f} completion "
+            f"tokens per document asked; events dropped: {dict(ex.llm.dropped) or 'none'}"
+        ),
     )
 
 
@@ -947,7 +948,7 @@ def real_main(args: argparse.Namespace) -> int:
         for a in articles:
             by_lang[a.lang].append(a)
         articles = [a for group in by_lang.values() for a in group[: args.limit]]
-    ex, cost = (llm_extractor(args, articles) if args.coder == "llm" else (None, None))
+    ex, cost = llm_extractor(args, articles) if args.coder == "llm" else (None, None)
     results = {
         "extractor": evaluate(articles, symmetric_runner(extractor_runner(args.coder, ex))),
         "baseline": evaluate(articles, symmetric_runner(baseline_events)),

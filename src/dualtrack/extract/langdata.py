@@ -94,6 +94,7 @@ def _extra_dirs(extra: list[Path] | None) -> list[Path]:
 
 # The keys each language file may hold (top level), and those of one verb rule and one actor: a
 # misspelt key would otherwise be ignored without a word.
+# fmt: off
 SCHEMA: dict[str, frozenset[str]] = {
     "actors": frozenset(
         {"abbreviations", "actors", "candidate_stopwords", "pairs", "role_suffixes"}
@@ -107,8 +108,7 @@ SCHEMA: dict[str, frozenset[str]] = {
         {"adjunct_before", "adjunct_clause", "agent_after", "agent_preps", "anaphoric_acts",
          "anaphoric_agreements", "anaphoric_before", "anaphoric_objects", "anaphors", "and_said",
          "and_verb", "background", "before_window", "between", "comitative_preps", "commentary",
-         "conditional",
-         "conditional_threat", "coordination", "denial", "denied_report", "epithets",
+         "conditional", "conditional_threat", "coordination", "denial", "denied_report", "epithets",
          "frame_after", "frame_before", "home_outlets", "home_roles", "hypothetical",
          "inherit_max_prefix", "locative_preps", "mediation_frame", "negation", "negation_window",
          "new_subject_before", "nominal_after", "nominal_before", "not_negation", "pair_pronouns",
@@ -128,6 +128,7 @@ RULE_KEYS = frozenset(
     {"category", "content_categories", "content_modes", "governs", "mediates", "mode", "mutual",
      "one_way", "patterns", "target", "untargeted", "weight"}
 )
+# fmt: on
 ACTOR_KEYS = frozenset({"country", "kind", "names"})
 
 
