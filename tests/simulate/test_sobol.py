@@ -92,6 +92,17 @@ def test_forecast_json_carries_sobol_fields_and_method(iran: Case) -> None:
     assert json.loads(plain.to_json())["drivers_method"] == "none"
 
 
+def test_progress_runs_up_to_its_total_through_the_sobol_runs(iran: Case) -> None:
+    seen: list[tuple[int, int]] = []
+    forecast(
+        iran, runs=500, seed=2, drivers="sobol", sobol_samples=16, sobol_runs=50,
+        levers=["mediator=none"], progress=lambda done, total: seen.append((done, total)),
+    )  # fmt: skip
+    dones = [d for d, _ in seen]
+    assert dones == sorted(dones) and len({t for _, t in seen}) == 1
+    assert seen[-1][0] == seen[-1][1] > 2 * 500  # base, what-if and every Sobol run
+
+
 def test_bool_drivers_still_mean_tornado_and_none(iran: Case) -> None:
     on = forecast(iran, runs=300, seed=1, drivers=True)
     assert on.drivers_method == "tornado" and on.drivers

@@ -484,6 +484,32 @@ def parameter_names() -> list[str]:
     return [*P.specs(), "case.forces"]
 
 
+def _advancing(progress: Progress | None, done: int, total: int) -> Callable[[int], None]:
+    """A callback for `n` more model runs done, moving `progress` on from `done` of `total`."""
+    count = [done]
+
+    def step(n: int) -> None:
+        count[0] += n
+        if progress:
+            progress(count[0], total)
+
+    return step
+
+
+def _check_run(engine: Engine, seed: int, driver_target: str) -> None:
+    """The run's own settings, before the case is read: engine, seed, what drivers explain."""
+    if engine not in ("local", "ray"):
+        raise InputError(f"engine must be 'local' or 'ray', got {engine!r}")
+    if seed < 0:
+        raise InputError(f"--seed must be 0 or more, got {seed}")
+    if engine == "ray":
+        _require_ray()
+    if driver_target not in sobol.TARGETS:
+        raise InputError(
+            f"driver target must be one of {', '.join(sobol.TARGETS)}, got {driver_target!r}"
+        )
+
+
 def check_inputs(
     case: Case, asof: dt.date | None, horizon: int, runs: int, data_end: dt.date | None = None
 ) -> dt.date:
@@ -540,18 +566,9 @@ def forecast(
     a day of data). Raises `InputError` on any bad input.
     """
     c = case if isinstance(case, Case) else load_case(case)
-    if engine not in ("local", "ray"):
-        raise InputError(f"engine must be 'local' or 'ray', got {engine!r}")
-    if seed < 0:
-        raise InputError(f"--seed must be 0 or more, got {seed}")
-    if engine == "ray":
-        _require_ray()
+    _check_run(engine, seed, driver_target)
     day = check_inputs(c, asof, horizon, runs, data_end)
     method = _driver_method(drivers)
-    if driver_target not in sobol.TARGETS:
-        raise InputError(
-            f"driver target must be one of {', '.join(sobol.TARGETS)}, got {driver_target!r}"
-        )
     if method == "sobol":
         _check_sobol(sobol_samples, sobol_runs)
     lev = parse_levers(c, levers or [], parameter_names())
@@ -589,17 +606,8 @@ def forecast(
     if method == "tornado":
         drivers_found = _drivers(base, horizons, seed, runs, driver_target)
     elif method == "sobol":
-        done = total - sobol_total
-
-        def sobol_step(n: int) -> None:
-            nonlocal done
-            done += n
-            if progress:
-                progress(done, total)
-
-        found = _sobol_drivers(
-            base, horizons, seed, sobol_samples, sobol_runs, sobol_step, driver_target
-        )
+        step = _advancing(progress, total - sobol_total, total)
+        found = _sobol_drivers(base, horizons, seed, sobol_samples, sobol_runs, step, driver_target)
         drivers_found = found[:TOP_DRIVERS]
     return Forecast(
         **result.model_dump(),
