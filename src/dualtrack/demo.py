@@ -135,6 +135,22 @@ def _progress(console: Console) -> Iterator[Progress]:
         yield progress
 
 
+def _extract_into(
+    ws: Workspace, case: Case, docs: list[Document]
+) -> tuple[list[Event], str | None]:
+    """Extract the sample articles' events and stances into the workspace; the events, and why
+    there are none when no extractor is installed (the brief still comes out)."""
+    try:
+        extracted, stances = extract_documents(case, docs)
+    except ImportError as e:
+        return [], f"extraction unavailable: {e}"
+    if extracted:
+        ws.add_events(extracted, case.id)
+    if stances:
+        ws.add_stances(stances, case.id)
+    return extracted, None
+
+
 def run_demo(
     out: Path = DEFAULT_OUT,
     console: Console | None = None,
@@ -178,19 +194,10 @@ def run_demo(
             docs = sample_documents(case.id)
             ws.add_documents(docs)
             step(3)
-            try:
-                extracted, stances = extract_documents(case, docs)
-                extract_error = None
-            except ImportError as e:  # no extractor installed: the brief still comes out
-                extracted, stances, extract_error = [], [], f"extraction unavailable: {e}"
-            if extracted:
-                ws.add_events(extracted, case.id)
-            if stances:
-                ws.add_stances(stances, case.id)
-            exports = {}
-            for fmt in ("csv", "jsonl", "parquet"):
-                exports[fmt] = out / f"{case.id}-events.{fmt}"
-                ws.export_events(case.id, exports[fmt], fmt)
+            extracted, extract_error = _extract_into(ws, case, docs)
+            exports = {fmt: out / f"{case.id}-events.{fmt}" for fmt in ("csv", "jsonl", "parquet")}
+            for fmt, path in exports.items():
+                ws.export_events(case.id, path, fmt)
             step(4)
             # The same steps as `dualtrack brief --data-dir OUT`: one event set, one pipeline.
             data = from_workspace(case, ws)
