@@ -425,7 +425,7 @@ def folds(docs: Sequence[Doc], k: int) -> list[set[str]]:
     return out
 
 
-def crossval(k: int, verbose: bool) -> int:
+def crossval(k: int, verbose: bool, funnel: bool) -> int:
     """Strict F1 of the learned coder out of fold over the train and dev crises: each fold's
     crises are coded by components trained on the other folds' crises, with today's thresholds.
 
@@ -438,6 +438,7 @@ def crossval(k: int, verbose: bool) -> int:
     articles = {a.id: a for a in acc.load_real("train") + acc.load_real("dev")}
     ex = Extractor(case=None, lang="auto")
     learned: dict[str, object] = defaultdict(acc.Report)
+    lost: Counter = Counter()
     for i, held in enumerate(folds(docs, k)):
         models = train(ex, [d for d in docs if crisis_of(d.id) not in held])
         coder = Extractor(case=None, lang="auto", coder="learned")
@@ -449,6 +450,10 @@ def crossval(k: int, verbose: bool) -> int:
                 learned[group].add(article_result.article, article_result.pred)
         s = part["overall"].events
         print(f"fold {i + 1}/{k} {','.join(sorted(held))}: strict F1 {s.f1:.3f}", flush=True)
+        if funnel:
+            for d in docs:
+                if crisis_of(d.id) in held:
+                    lost.update(where_lost(ex, coder, d))
     every = list(articles.values())
     results = {
         "extractor": learned,
@@ -457,7 +462,73 @@ def crossval(k: int, verbose: bool) -> int:
     }
     print(f"out of fold: {len(articles)} articles of train and dev, {k} folds by crisis")
     print(acc.render(results, verbose))
+    if funnel:
+        print("\n== where the missed gold events were lost (first failing stage)")
+        for what, n in lost.most_common():
+            print(f"{n:>5}  {what}")
     return 0
+
+
+def where_lost(ex: Extractor, coder: Extractor, doc: Doc) -> Counter:
+    """For each gold event of `doc` the coder missed (strict), the first stage that lost it:
+    its (actor, category, target) coded on another date; no evidence offsets; no role candidate
+    of its actor's (or target's) country in its evidence clauses; no rule draft and no likely
+    clause category of its category there; a rule draft of its category with other parties; a
+    right rule draft dropped (verifier or merging); the clause category found but the roles
+    filled otherwise (or blocked by a rule event of that category in the sentence)."""
+    models = coder._models
+    assert models is not None
+    norm, view = ex.analyse(Document(text=doc.text, date=doc.date, source=doc.id))
+    units = view.units()
+    spans = [norm.span(u.start, u.end) for u in units]
+    events = coder.extract(Document(text=doc.text, date=doc.date, source=doc.id)).events
+    pred = {}
+    for e in events:
+        key = gold_tuple(country(ex, e.actor), e.category.value, country(ex, e.target))
+        pred.setdefault(key, set()).add(e.date.isoformat() if e.date else None)
+    lost: Counter = Counter()
+    for g in doc.gold:
+        key = gold_tuple(g["actor"], g["category"], g["target"])
+        if g["date"] in pred.get(key, set()):
+            continue
+        ev = g.get("evidence") or []
+        ks = sorted({k for k, (us, ue) in enumerate(spans) for s, e in ev if us < e and s < ue})
+        lost[stage(ex, view, models, units, ks, g, key, key in pred)] += 1
+    return lost
+
+
+def stage(
+    ex: Extractor,
+    view: L.DocView,
+    models: L.Models,
+    units: list[L.Unit],
+    ks: list[int],
+    g: dict,
+    key: tuple,
+    dated_otherwise: bool,
+) -> str:
+    """The first stage of `where_lost` that lost gold event `g` (evidence in units `ks`)."""
+    if dated_otherwise:
+        return "coded, other date"
+    if not ks:
+        return "no evidence offsets"
+    cands = {country(ex, m.id) for k in ks for m in L.role_candidates(view, units, k)}
+    if gold_country(g["actor"]) not in cands:
+        return "actor's country not a candidate"
+    if g["target"] and gold_country(g["target"]) not in cands:
+        return "target's country not a candidate"
+    drafts = [d for k in ks for d in view.drafts_in(units[k]) if d.category.value == g["category"]]
+    ci = L.CATEGORIES.index(g["category"])
+    lin = models.category
+    p = max(lin.scores_many([L.clause_rows(view, units[k], lin) for k in ks])[:, ci])
+    if not drafts:
+        if p < models.thresholds["category"]:
+            return f"category not seen (p {min(int(p * 5), 4) / 5:.1f}+)"
+        return "clause category found, roles otherwise"
+    for d in drafts:
+        if gold_tuple(country(ex, d.actor), d.category.value, country(ex, d.target)) == key:
+            return "right rule draft dropped"
+    return "rule draft of the category, other parties"
 
 
 def strict_outcomes(ex: Extractor, docs: Sequence[Doc]) -> tuple[np.ndarray, np.ndarray]:
@@ -527,9 +598,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--cv", type=int, metavar="K", help="strict F1 out of fold, train+dev crises in K folds"
     )
     ap.add_argument("--verbose", action="store_true", help="--cv: list misses and extras")
+    ap.add_argument("--funnel", action="store_true", help="--cv: where missed events were lost")
     args = ap.parse_args(argv)
     if args.cv:
-        return crossval(args.cv, args.verbose)
+        return crossval(args.cv, args.verbose, args.funnel)
     if args.sweep:
         return sweep(L.load(args.out))
     if args.reliability:
