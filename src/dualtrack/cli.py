@@ -47,9 +47,12 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+# The coder a command runs without --coder: dualtrack.extract.pipeline.DEFAULT_CODER, written out
+# here so that the CLI starts without loading the coder (tests/test_cli_coder.py holds them equal).
+DEFAULT_CODER = "learned"
 CODER_HELP = (
-    "rules; learned (trained on real news; calibrated confidence); or llm (an OpenAI-compatible "
-    "server, see --llm-url)."
+    "learned (the default: trained on real news; calibrated confidence); rules; or llm (an "
+    "OpenAI-compatible server, see --llm-url)."
 )
 LLM_URL_HELP = (
     "With --coder llm: the server's API root (default $DUALTRACK_LLM_URL, else "
@@ -237,7 +240,7 @@ def case_new_cmd(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace --out if it exists.")] = False,
     lang: str = typer.Option("auto", "--lang", help="auto, zh or en."),
-    coder: str = typer.Option("rules", "--coder", help=CODER_HELP),
+    coder: str = typer.Option(DEFAULT_CODER, "--coder", help=CODER_HELP),
     llm_url: str | None = typer.Option(None, "--llm-url", help=LLM_URL_HELP),
     llm_model: str | None = typer.Option(None, "--llm-model", help=LLM_MODEL_HELP),
 ) -> None:
@@ -806,7 +809,7 @@ def _check_min_confidence(value: float) -> None:
 
 def _extractor_factory(
     lang: str,
-    coder: str = "rules",
+    coder: str = DEFAULT_CODER,
     llm: tuple[str | None, str | None] = (None, None),
     workspace: Path | None = None,
     on_progress: object = None,
@@ -834,7 +837,7 @@ def _extractor_factory(
 def _extractor_or_fail(
     case: str | None,
     lang: str,
-    coder: str = "rules",
+    coder: str = DEFAULT_CODER,
     llm: tuple[str | None, str | None] = (None, None),
     workspace: Path | None = None,
     on_progress: object = None,
@@ -873,7 +876,7 @@ def extract_cmd(
     fmt: str = typer.Option("jsonl", "--format", help="jsonl (one event per line) or table."),
     max_chars: int = typer.Option(1_000_000, "--max-chars", help=MAX_CHARS_HELP),
     min_confidence: float = typer.Option(0.0, "--min-confidence", help=MIN_CONFIDENCE_HELP),
-    coder: str = typer.Option("rules", "--coder", help=CODER_HELP),
+    coder: str = typer.Option(DEFAULT_CODER, "--coder", help=CODER_HELP),
     llm_url: str | None = typer.Option(None, "--llm-url", help=LLM_URL_HELP),
     llm_model: str | None = typer.Option(None, "--llm-model", help=LLM_MODEL_HELP),
     workers: int | None = typer.Option(None, "--workers", help=WORKERS_HELP),
@@ -932,7 +935,7 @@ def ingest_cmd(
     fmt: str = typer.Option("table", "--format", help="table or json (the summary)."),
     workers: int | None = typer.Option(None, "--workers", help=WORKERS_HELP),
     engine: str = typer.Option("local", "--engine", help=ENGINE_HELP),
-    coder: str = typer.Option("rules", "--coder", help=CODER_HELP),
+    coder: str = typer.Option(DEFAULT_CODER, "--coder", help=CODER_HELP),
     llm_url: str | None = typer.Option(None, "--llm-url", help=LLM_URL_HELP),
     llm_model: str | None = typer.Option(None, "--llm-model", help=LLM_MODEL_HELP),
 ) -> None:
@@ -1015,7 +1018,7 @@ def watch_cmd(
     max_bytes: int = typer.Option(10 * 1024 * 1024, "--max-bytes", help="Response size cap."),
     runs: int = typer.Option(4000, "--runs", help="Forecast Monte Carlo runs per recompute."),
     seed: int = typer.Option(0, "--seed", help="Random seed of the forecast."),
-    coder: str = typer.Option("rules", "--coder", help=CODER_HELP),
+    coder: str = typer.Option(DEFAULT_CODER, "--coder", help=CODER_HELP),
     llm_url: str | None = typer.Option(None, "--llm-url", help=LLM_URL_HELP),
     llm_model: str | None = typer.Option(None, "--llm-model", help=LLM_MODEL_HELP),
 ) -> None:

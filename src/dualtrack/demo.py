@@ -92,8 +92,9 @@ def extract_documents(case: Case, docs: list[Document]) -> tuple[list[Event], li
         return [], []
     from dualtrack.extract import Extractor
     from dualtrack.extract.dedup import event_id, merge_events
+    from dualtrack.extract.pipeline import DEFAULT_CODER
 
-    ex = Extractor(case)
+    ex = Extractor(case, coder=DEFAULT_CODER)
     found = ex.extract_many(docs)
     merged = merge_events([*case.events, *found.events], ex.country, within_doc=False)
     case_ids = {e.id for e in case.events}

@@ -151,3 +151,18 @@ def test_extract_with_the_learned_coder(tmp_path: Path) -> None:
     assert all(0.0 <= r["confidence"] <= 1.0 for r in recs)
     bad = runner.invoke(app, ["extract", *paths, "--coder", "neural"])
     assert bad.exit_code == 1 and "--coder" in bad.output
+
+
+def test_the_learned_coder_is_the_default_of_every_command(tmp_path: Path) -> None:
+    """Without --coder, extract codes as --coder learned does; the CLI's default (written out so
+    that it starts without loading the coder) is the pipeline's, which make_extractor takes."""
+    from dualtrack import cli
+    from dualtrack.extract.coders import make_extractor
+    from dualtrack.extract.pipeline import DEFAULT_CODER
+
+    assert cli.DEFAULT_CODER == DEFAULT_CODER == make_extractor().coder == "learned"
+    paths = _write(tmp_path)
+    plain = runner.invoke(app, ["extract", *paths, "--date", "2026-02-08"])
+    learned = runner.invoke(app, ["extract", *paths, "--date", "2026-02-08", "--coder", "learned"])
+    assert plain.exit_code == learned.exit_code == 0
+    assert plain.stdout == learned.stdout and plain.stdout.strip()

@@ -1,5 +1,5 @@
 """One way to build the extractor every command uses, whichever coder it runs:
-`make_extractor(case, coder="rules"|"learned"|"llm", llm=LLMSettings(...))`.
+`make_extractor(case, coder="learned"|"rules"|"llm", llm=LLMSettings(...))` (default learned).
 
 Why one factory: `extract`, `ingest`, `watch` and `case new` take the same `--coder` and
 `--llm-*` options, and where the LLM's answers are cached (the workspace, else the user cache
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from dualtrack.extract.llm import LLMCoder, LLMError, LLMSettings, Meter
 from dualtrack.extract.llm.cache import CACHE_DIR, user_cache
-from dualtrack.extract.pipeline import CODERS, Extractor
+from dualtrack.extract.pipeline import CODERS, DEFAULT_CODER, Extractor
 from dualtrack.model import Case
 
 
@@ -21,7 +21,7 @@ def make_extractor(
     case: Case | None = None,
     *,
     lang: str = "auto",
-    coder: str = "rules",
+    coder: str = DEFAULT_CODER,
     llm: LLMSettings | None = None,
     workspace: Path | None = None,
     on_progress: Callable[[Meter], None] | None = None,

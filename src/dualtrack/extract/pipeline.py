@@ -37,6 +37,10 @@ EXTRACTOR_NAME = "dualtrack.extract/0.1"
 # categories, each event's actor and target and its date, reading the rules' output as features;
 # llm: a language model codes the events (quoting its evidence), the rules' resolvers place them.
 CODERS = ("rules", "learned", "llm")
+# The coder every command runs unless told otherwise (`make_extractor`, the CLI, the app layer):
+# on real reporting it beats the rules (benchmarks/real/README.md), which stay one option away
+# (`--coder rules`). `Extractor` itself defaults to the rules, the components the others build on.
+DEFAULT_CODER = "learned"
 
 
 @dataclass

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from dualtrack.extract.pipeline import Extractor
+from dualtrack.extract.pipeline import DEFAULT_CODER, Extractor
 from dualtrack.extract.reader import DEFAULT_MAX_CHARS
 from dualtrack.model import Case
 from dualtrack.store import StoreError, Workspace
@@ -83,7 +83,7 @@ def watch_once(
     """One poll: read the sources, store what is new, recompute, evaluate and deliver alerts."""
     opts = options or WatchOptions()
     opts.check()
-    ex = extractor or Extractor(case, lang=opts.lang)
+    ex = extractor or Extractor(case, lang=opts.lang, coder=DEFAULT_CODER)
     with (
         Fetcher(opts.timeout, opts.retries, opts.backoff, opts.rate, opts.max_bytes) as fetcher,
         Workspace.open(data_dir) as ws,
@@ -142,7 +142,7 @@ def watch_loop(
     sources or pages the last poll skipped. The extractor's language data is loaded once. In a
     loop, a workspace another process holds (or a failed write) costs that poll, not the watch."""
     opts = options or WatchOptions()
-    ex = extractor or Extractor(case, lang=opts.lang)
+    ex = extractor or Extractor(case, lang=opts.lang, coder=DEFAULT_CODER)
     while True:
         try:
             result = watch_once(
