@@ -137,6 +137,38 @@ def find_triggers(text: str, lang: LangData) -> list[Trigger]:
     return out
 
 
+@dataclass
+class _Slots:
+    """What `Coder._code` has found of one trigger's roles so far (offsets in the text)."""
+
+    cs: int
+    ce: int
+    symmetric: bool
+    in_clause: list[Mention]
+    before: list[Mention]
+    after: list[Mention]
+    local: list[Mention]
+    prep_keys: list[str]
+    preps: list[re.Match[str]]
+    prev: Trigger | None
+    subjects: list[Mention] = field(default_factory=list)
+    target_m: Mention | None = None
+    parties: list[Mention] = field(default_factory=list)
+    shuttle: Mention | None = None
+    passive: tuple[Mention | None, Mention | None] | None = None
+    anaphor: bool = False
+
+
+@dataclass
+class _Ids:
+    """The actor and target ids of a trigger, and how they were found."""
+
+    actor_ids: list[str]
+    target_ids: list[str]
+    inherited: bool
+    mutual: bool
+
+
 class Coder:
     """Codes one document's sentences; holds what carries across sentences (the last subject)."""
 
@@ -649,6 +681,23 @@ class Coder:
         context_date: DateMention | None,
         prev: Trigger | None = None,
     ) -> list[Draft]:
+        """The drafts of trigger `t`: who acts on whom (`_slots`, `_prep_roles`,
+        `_between_roles`, `_target_fallbacks`, `_actor_target_ids`), then what the act is, when,
+        and how sure (`_drafts`)."""
+        st = self._slots(t, clause, mentions, prev)
+        self._prep_roles(t, st, mentions)
+        self._between_roles(t, st)
+        self._target_fallbacks(t, st)
+        ids = self._actor_target_ids(t, st, clause, sent, mentions, dates)
+        if ids is None:
+            return []
+        return self._drafts(t, st, clause, sent, mentions, dates, context_date, ids)
+
+    def _slots(
+        self, t: Trigger, clause: tuple[int, int], mentions: list[Mention], prev: Trigger | None
+    ) -> _Slots:
+        """The mentions of the clause around the trigger and the prepositions that may mark its
+        target, before any role is given."""
         cs, ce = clause
         rule = t.rule
         own_frame = self._framed(t.start)  # 在X斡旋下: X is the via of acts outside the frame
@@ -661,8 +710,7 @@ class Coder:
         aside = None if self.lang.cjk else _PARENTHETICAL.search(self.text, cs, t.start)
         if aside is not None:  # "China, which has close ties to Phnom Penh, welcomed …"
             before = [m for m in before if not aside.start() <= m.start < aside.end()]
-        cat = rule.category
-        symmetric = cat in SYMMETRIC or rule.mutual
+        symmetric = rule.category in SYMMETRIC or rule.mutual
 
         # Target prepositions between subject and verb: A 对 B 实施制裁 / A 与 B 会谈. After an
         # earlier verb of the same clause (召见 X 提出抗议), look only past that verb's object.
@@ -679,17 +727,21 @@ class Coder:
             key=lambda p: p.start(),
         )  # fmt: skip
         local = [m for m in before if m.start >= seg]
-        subjects: list[Mention] = []
-        target_m: Mention | None = None
+        return _Slots(cs, ce, symmetric, in_clause, before, after, local, prep_keys, preps, prev)
+
+    def _prep_roles(self, t: Trigger, st: _Slots, mentions: list[Mention]) -> None:
+        """Subject and target from the words before the verb: a preposition's object, the
+        names of a fresh predication, the subject of a serial verb's first verb."""
+        cs, rule, prev, local = st.cs, t.rule, st.prev, st.local
         scope = int(self.mod.get("prep_scope", 60))
-        for p in preps:
+        for p in st.preps:
             pre = [m for m in local if m.end <= p.start()]
             # the preposition's object: a mention close after it (on Iran; not "on Wednesday
             # that India ...")
             post = [m for m in local if p.end() <= m.start <= p.end() + scope]
             if post:
-                subjects = self._subjects(pre) if pre else []
-                target_m = post[0]
+                st.subjects = self._subjects(pre) if pre else []
+                st.target_m = post[0]
                 break
         # After an earlier verb, a mention is that verb's object unless a comma or a connective
         # starts a new predication before it ("If talks fail, Washington would ...").
@@ -709,30 +761,30 @@ class Coder:
             and self.text[local[-1].end : t.start].strip() in ("", "'s", "’s")
         ):
             fresh = True  # "bombs used in the Israeli strike": the name on the noun acts
-        if not subjects and target_m is None and fresh:
-            subjects = self._subjects(local)
+        if not st.subjects and st.target_m is None and fresh:
+            st.subjects = self._subjects(local)
             com = self.mod.get("comitative_preps_re")
             if (
-                subjects
-                and symmetric
-                and len(subjects) >= 2
+                st.subjects
+                and st.symmetric
+                and len(st.subjects) >= 2
                 and com is not None
                 and not rule.one_way
             ):
-                gap = self.text[subjects[-2].end : subjects[-1].start]
+                gap = self.text[st.subjects[-2].end : st.subjects[-1].start]
                 if com.search(gap):
-                    target_m = subjects[-1]
-                    subjects = subjects[-2:-1]
-        if not subjects and not fresh and prev is not None:
+                    st.target_m = st.subjects[-1]
+                    st.subjects = st.subjects[-2:-1]
+        if not st.subjects and not fresh and prev is not None:
             # serial verbs share the subject of the first (A 召见 B 提出抗议)
-            subjects = self._subjects(self._subject_mentions(cs, prev.start, mentions))
-            if symmetric and len(subjects) >= 2:
+            st.subjects = self._subjects(self._subject_mentions(cs, prev.start, mentions))
+            if st.symmetric and len(st.subjects) >= 2:
                 # Pakistan and Afghanistan agreed ... after talks: the two are the parties
-                subjects, target_m = subjects[:1], subjects[1]
-            elif target_m is None and local and self.lang.cjk:  # object before verb 2
-                target_m = local[0]
+                st.subjects, st.target_m = st.subjects[:1], st.subjects[1]
+            elif st.target_m is None and local and self.lang.cjk:  # object before verb 2
+                st.target_m = local[0]
         joined = self.mod.get("and_verb_re")
-        if subjects and joined is not None and _ends_with(joined, self.text, t.start):
+        if st.subjects and joined is not None and _ends_with(joined, self.text, t.start):
             # "Peskov said the EU measures were illegal and warned …": the subject of the
             # clause's first predicate, not the last name before "and"
             first = min((x.start for x in self._sent_triggers if cs <= x.start < t.start),
@@ -740,22 +792,24 @@ class Coder:
             said = self._cue("speech", cs, first)
             lead = self._subject_mentions(cs, said.start() if said else first, mentions)
             if lead:
-                subjects, target_m = self._subjects(lead), None
-        if not preps:
-            preps = sorted(
-                (p for k in prep_keys for p in self._preps(k, cs, t.start)),
+                st.subjects, st.target_m = self._subjects(lead), None
+
+    def _between_roles(self, t: Trigger, st: _Slots) -> None:
+        """Talks between A and B, a mediator's own act, and the passive (B was shot down by A)."""
+        rule, cs = t.rule, st.cs
+        if not st.preps:
+            st.preps = sorted(
+                (p for k in st.prep_keys for p in self._preps(k, cs, t.start)),
                 key=lambda p: p.start(),
             )
         # talks between A and B (mediated by the subject, if any).
         btw = self.mod.get("between_re")
-        parties: list[Mention] = []
-        shuttle: Mention | None = None
-        if symmetric and btw is not None and not rule.one_way:  # an offer to host talks
+        if st.symmetric and btw is not None and not rule.one_way:  # an offer to host talks
             bm = btw.match(self.text, t.end + 1) or btw.match(self.text, t.end)
             if bm is None:
                 nxt = self.text.find(" ", t.end + 1)
                 bm = btw.match(self.text, nxt + 1) if 0 <= nxt - t.end < 12 else None
-            pair = [m for m in after if bm is not None and m.start >= bm.end()][:2]
+            pair = [m for m in st.after if bm is not None and m.start >= bm.end()][:2]
             both = self.mod.get("pair_pronouns_re")
             dyad = self._last_pair or self._last_dyad
             if len(pair) < 2 and bm is not None and both is not None and dyad:
@@ -764,69 +818,91 @@ class Coder:
                     pair = [Mention(pm.start(), pm.end(), (x,)) for x in dyad]
             if len(pair) == 2:
                 if rule.mediates:
-                    target_m, parties = pair[0], pair
+                    st.target_m, st.parties = pair[0], pair
                 else:
-                    subjects, target_m = [pair[0]], pair[1]
+                    st.subjects, st.target_m = [pair[0]], pair[1]
         if rule.mediates:
-            med = self._mediator(t, before, after)
-            if parties and (med or subjects):
+            med = self._mediator(t, st.before, st.after)
+            if st.parties and (med or st.subjects):
                 # X shuttled between A and B: the talks are A's and B's, via X
-                shuttle, subjects, target_m = med or subjects[0], parties[:1], parties[1]
+                st.shuttle = med or st.subjects[0]
+                st.subjects, st.target_m = st.parties[:1], st.parties[1]
             elif med is not None:
-                subjects, target_m = [med], None
+                st.subjects, st.target_m = [med], None
         # Passive: B 被 A 击落 / B was shot down by A.
-        passive = self._passive(t, cs, in_clause)
-        if passive is not None:
-            agent, patient = passive
-            subjects = [agent] if agent else []
-            target_m = patient
-        anaphor = (
-            target_m is None
-            and passive is None
+        st.passive = self._passive(t, cs, st.in_clause)
+        if st.passive is not None:
+            agent, patient = st.passive
+            st.subjects = [agent] if agent else []
+            st.target_m = patient
+
+    def _target_fallbacks(self, t: Trigger, st: _Slots) -> None:
+        """A target from after the verb, from an epithet of the last pair, or none at all where
+        the act takes none."""
+        cat, rule, ce = t.rule.category, t.rule, st.ce
+        st.anaphor = (
+            st.target_m is None
+            and st.passive is None
             and cat in RESPONSES
-            and self._anaphor(t, subjects[0].start if subjects else None)
+            and self._anaphor(t, st.subjects[0].start if st.subjects else None)
         )
         both = self.mod.get("pair_pronouns_re")
         unnamed = both is not None and (  # "called on both governments to return to …"
             both.match(self.text, t.end) is not None or both.match(self.text, t.end + 1) is not None
         )
-        if target_m is None and not anaphor and not unnamed:
-            subj_ids = {i for s in subjects for i in s.ids}
+        if st.target_m is None and not st.anaphor and not unnamed:
+            subj_ids = {i for s in st.subjects for i in s.ids}
             # "U.N. sanctions on Iran": a name inside an English verb phrase is its modifier
+            after = st.after
             pool = after if self.lang.cjk else [m for m in after if m.start >= t.end] + after
             fresh = self.mod.get("new_subject_before_re")  # ", and U.S. officials welcomed"
             pool = [m for m in pool if fresh is None or not _ends_with(fresh, self.text, m.start)]
             for m in pool:
                 if not set(m.ids) & subj_ids and not self._agent(m) and not self._source(m, ce):
-                    target_m = m
+                    st.target_m = m
                     break
         epithet = self.mod.get("epithets_re")  # "with the UAE, accusing the Gulf country of"
         if (
-            target_m is None
+            st.target_m is None
             and epithet is not None
             and self._last_dyad is not None
             and (
-                not subjects  # the subject of the clause before ("…, accusing")
-                or self._c(self._last_dyad[0]) in {self._c(i) for m in subjects for i in m.ids}
+                not st.subjects  # the subject of the clause before ("…, accusing")
+                or self._c(self._last_dyad[0]) in {self._c(i) for m in st.subjects for i in m.ids}
             )
             and (epithet.match(self.text, t.end + 1) or epithet.match(self.text, t.end))
         ):
-            target_m = Mention(t.end, t.end, (self._last_dyad[1],))
+            st.target_m = Mention(t.end, t.end, (self._last_dyad[1],))
         if rule.target == "none":
-            target_m = None
+            st.target_m = None
 
-        targets_m = self._coordinated(target_m, in_clause) if target_m is not None else []
+    def _actor_target_ids(
+        self,
+        t: Trigger,
+        st: _Slots,
+        clause: tuple[int, int],
+        sent: Sentence,
+        mentions: list[Mention],
+        dates: list[DateMention],
+    ) -> _Ids | None:
+        """The actor and target ids the roles name, with the pair, pronoun and fallback readings
+        where they name none; None where no actor can be found (an unknown name in the subject
+        slot is reported, not guessed)."""
+        cs, ce = clause
+        rule, cat = t.rule, t.rule.category
+        subjects, target_m, preps = st.subjects, st.target_m, st.preps
+        targets_m = self._coordinated(target_m, st.in_clause) if target_m is not None else []
         inherited = False
         actor_ids: list[str] = [i for s in subjects for i in s.ids]
         pair_subject = subjects and len(subjects) == 1 and len(subjects[0].ids) == 2
-        if pair_subject and symmetric and target_m is None:
+        if pair_subject and st.symmetric and target_m is None:
             actor_ids = [subjects[0].ids[0]]  # 美伊重启谈判: one party talks with the other
             target_ids = [subjects[0].ids[1]]
         else:
             target_ids = [i for m in targets_m for i in m.ids]
         if not target_ids and subjects:
             target_ids = self._pair_object(preps, {self._c(i) for s in subjects for i in s.ids})
-        if anaphor and subjects and not target_ids:
+        if st.anaphor and subjects and not target_ids:
             target_ids = self._anaphoric_target(t, subjects)
         pair = self._pair_subject(cs, preps[0].start() if preps else t.start)
         both_at = self._cue("pair_pronouns", cs, t.start) if pair and subjects else None
@@ -859,14 +935,31 @@ class Coder:
                 [],
             )  # fmt: skip
         if not actor_ids:
-            found = self._fallback_actor(t, rule, clause, sent, preps, after, mentions, dates)
+            found = self._fallback_actor(t, rule, clause, sent, preps, st.after, mentions, dates)
             if found is None:
-                return []  # an unknown name in the subject slot: reported, not guessed
+                return None  # an unknown name in the subject slot: reported, not guessed
             actor_ids, fallback_targets, inherited = found
             target_ids = fallback_targets if fallback_targets is not None else target_ids
         if not actor_ids:
-            return []
+            return None
+        return _Ids(actor_ids, target_ids, inherited, mutual)
 
+    def _drafts(
+        self,
+        t: Trigger,
+        st: _Slots,
+        clause: tuple[int, int],
+        sent: Sentence,
+        mentions: list[Mention],
+        dates: list[DateMention],
+        context_date: DateMention | None,
+        ids: _Ids,
+    ) -> list[Draft]:
+        """What the act is once its content is read, its modality, date and confidence, one
+        draft per directed pair."""
+        rule, cat = t.rule, t.rule.category
+        actor_ids, target_ids, shuttle = ids.actor_ids, ids.target_ids, st.shuttle
+        subject_start = st.subjects[0].start if st.subjects else t.start
         # what the content makes of the act first: advice to avoid travelling to Japan is a
         # sanction, and so aimed at the place named
         rule, cat, mode = self._content_category(t, rule, cat)
@@ -891,13 +984,15 @@ class Coder:
         if joint and not target_ids and not rule.mediates and len(set(actor_ids)) == 2:
             actor_ids, target_ids = actor_ids[:1], actor_ids[1:]
         conf = rule.weight
-        if inherited:
+        if ids.inherited:
             conf -= 0.15
         if not target_ids:
             conf -= 0.1
         if date is None or date.date is None:
             conf -= 0.05
-        pairs = self._directed_pairs(rule, cat, mode, flags, mutual, shuttle, actor_ids, target_ids)
+        pairs = self._directed_pairs(
+            rule, cat, mode, flags, ids.mutual, shuttle, actor_ids, target_ids
+        )
         if shuttle is not None:
             mode = "mediated"
         return [
@@ -913,7 +1008,7 @@ class Coder:
                 confidence=max(0.05, min(1.0, conf)),
                 threatened=threatened,
                 via=shuttle.id if shuttle is not None else None,
-                subject_start=None if inherited else (subjects[0].start if subjects else t.start),
+                subject_start=None if ids.inherited else subject_start,
                 **flags,
             )
             for a, tg in pairs
