@@ -456,6 +456,48 @@ class Coder:
         dates: list[DateMention],
         context_date: DateMention | None,
     ) -> list[Draft]:
+        """The drafts of one sentence: its live triggers coded in order, each clause's earlier
+        trigger passed on (serial verbs), the document's memory of subjects and pairs updated
+        after each (`_remember`)."""
+        if self._skipped(sent, mentions, triggers, dates):
+            return []
+        live, asides = self._live_triggers(sent, mentions, triggers)
+        drafts: list[Draft] = []
+        prev: Trigger | None = None
+        prev_clause: tuple[int, int] | None = None
+        background = [
+            (a, b) for a, b in asides if not any(a <= x.start < b for x in dates)
+        ]  # "Iran, which had offered to mediate,": an undated aside is background, no event
+        for t, clause in live:
+            if self._nominal(t) or any(a <= t.start < b for a, b in background):
+                continue
+            made = self._code(
+                t, clause, sent, mentions, dates, context_date,
+                prev if prev_clause == clause else None,
+            )  # fmt: skip
+            prev, prev_clause = t, clause
+            drafts.extend(made)
+            self._remember(t, made)
+        self._settle_pair(drafts)
+        for m in mentions:
+            if sent.start <= m.start < sent.end and self._kind(m.id) == "person":
+                self._last_person = m.id
+        if not drafts:
+            first = self._previous_clause_subject(sent, (sent.end, sent.end), mentions)
+            if first:
+                self._last_subject = first
+        drafts = self._denied_reports(sent, self._drop_conditions(drafts))
+        return self._denied_allegation(sent, drafts, mentions)
+
+    def _skipped(
+        self,
+        sent: Sentence,
+        mentions: list[Mention],
+        triggers: list[Trigger],
+        dates: list[DateMention],
+    ) -> bool:
+        """Set up the sentence's state; True where it states no event of its own (commentary,
+        a headline or crosshead, a restatement)."""
         self._sent_triggers = triggers
         self._starts = {m.start for m in mentions}
         frame = self.mod.get("mediation_frame_re")
@@ -472,12 +514,18 @@ class Coder:
             self._commentary_para = -1  # 今年3月，… / In March, …: back to reported facts
         if self._commentary_para == sent.paragraph:
             # 分析人士指出 / analysts said: interpretation, to the end of the paragraph
-            return []
+            return True
         if self._headline(sent, dates):
-            return []  # an undated title or crosshead line repeats the body; coded there
-        if self._cue("restatement", sent.start, min(sent.end, sent.start + 4)) is not None:
-            return []  # 这是…第二度军演: a summary of what was reported, not a new event
-        # Content of governing verbs is not an event of its own.
+            return True  # an undated title or crosshead line repeats the body; coded there
+        # 这是…第二度军演: a summary of what was reported, not a new event
+        return self._cue("restatement", sent.start, min(sent.end, sent.start + 4)) is not None
+
+    def _live_triggers(
+        self, sent: Sentence, mentions: list[Mention], triggers: list[Trigger]
+    ) -> tuple[list[tuple[Trigger, tuple[int, int]]], list[tuple[int, int]]]:
+        """The triggers that are events of their own with their clauses (the content of a
+        governing verb is not: it is appended to the governor's `content`), and the sentence's
+        parenthetical asides."""
         live: list[tuple[Trigger, tuple[int, int]]] = []
         governor: Trigger | None = None
         gov_clause = -1
@@ -517,52 +565,44 @@ class Coder:
                 live.append((t, clause))
                 if t.rule.governs:
                     governor, gov_clause = t, ci
-        drafts: list[Draft] = []
-        prev: Trigger | None = None
-        prev_clause: tuple[int, int] | None = None
-        background = [
-            (a, b) for a, b in asides if not any(a <= x.start < b for x in dates)
-        ]  # "Iran, which had offered to mediate,": an undated aside is background, no event
-        for t, clause in live:
-            if self._nominal(t) or any(a <= t.start < b for a, b in background):
-                continue
-            made = self._code(
-                t, clause, sent, mentions, dates, context_date,
-                prev if prev_clause == clause else None,
-            )  # fmt: skip
-            prev, prev_clause = t, clause
-            drafts.extend(made)
-            if made:
-                self._recent.append([d.actor for d in made])
-            self._last_accused = next(
-                ((d.actor, d.target) for d in reversed(made)
-                 if d.category is Category.ACCUSE and d.target),
-                self._last_accused,
-            )  # fmt: skip
-            self._last_dyad = next(
-                ((d.actor, d.target) for d in reversed(made) if d.target), self._last_dyad
-            )
-            hub = len({self._c(x) for d in made for x in (d.actor, d.target) if x}) > 2
-            for d in made if not hub else ():  # 美国分别与两国签署: a hub with each, no pair
-                if (
-                    d.target is not None
-                    and (d.category in SYMMETRIC or t.rule.mutual)
-                    and not t.rule.mediates  # 会谈由土耳其主持: the pair is not Turkey's
-                    and not t.rule.one_way
-                ):
-                    self._last_pair = (d.actor, d.target)
-            dyads = {(d.actor, d.target) for d in made}
-            both_ways = [d for d in made if d.target and (d.target, d.actor) in dyads]
+        return live, asides
+
+    def _remember(self, t: Trigger, made: list[Draft]) -> None:
+        """What later clauses read of these drafts: the actors, the last accusation, dyad and
+        pair, and the explicit subject a clause without one inherits."""
+        if not made:
+            return
+        self._recent.append([d.actor for d in made])
+        self._last_accused = next(
+            ((d.actor, d.target) for d in reversed(made)
+             if d.category is Category.ACCUSE and d.target),
+            self._last_accused,
+        )  # fmt: skip
+        self._last_dyad = next(
+            ((d.actor, d.target) for d in reversed(made) if d.target), self._last_dyad
+        )
+        hub = len({self._c(x) for d in made for x in (d.actor, d.target) if x}) > 2
+        for d in made if not hub else ():  # 美国分别与两国签署: a hub with each, no pair
             if (
-                both_ways and not t.rule.mediates and not hub
-            ):  # A and B declared a ceasefire: a pair
-                self._last_pair = (both_ways[0].actor, both_ways[0].target)
-            offered = list(dict.fromkeys(d.target for d in made if d.target))
-            if t.rule.one_way and len(offered) == 2:  # to host talks between A and B: A and B
-                self._last_pair = (offered[0], offered[1])
-            explicit = [d.actor for d in made if d.subject_start is not None]
-            if explicit:  # a later clause without a subject inherits this one (zero anaphora)
-                self._last_subject = list(dict.fromkeys(explicit))
+                d.target is not None
+                and (d.category in SYMMETRIC or t.rule.mutual)
+                and not t.rule.mediates  # 会谈由土耳其主持: the pair is not Turkey's
+                and not t.rule.one_way
+            ):
+                self._last_pair = (d.actor, d.target)
+        dyads = {(d.actor, d.target) for d in made}
+        both_ways = [d for d in made if d.target and (d.target, d.actor) in dyads]
+        if both_ways and not t.rule.mediates and not hub:  # A and B declared a ceasefire: a pair
+            self._last_pair = (both_ways[0].actor, both_ways[0].target)
+        offered = list(dict.fromkeys(d.target for d in made if d.target))
+        if t.rule.one_way and len(offered) == 2:  # to host talks between A and B: A and B
+            self._last_pair = (offered[0], offered[1])
+        explicit = [d.actor for d in made if d.subject_start is not None]
+        if explicit:  # a later clause without a subject inherits this one (zero anaphora)
+            self._last_subject = list(dict.fromkeys(explicit))
+
+    def _settle_pair(self, drafts: list[Draft]) -> None:
+        """A pair parsed with a talks' host as one party is no pair (会谈由土耳其外长主持)."""
         meds = {self._c(d.actor) for d in drafts if d.trigger.rule.mediates}
         if self._last_pair and meds & {self._c(x) for x in self._last_pair}:
             # 会谈由土耳其外长主持: talks parsed with the host as a party do not make a pair
@@ -572,15 +612,6 @@ class Coder:
                 and not meds & {self._c(d.actor), self._c(d.target)}
             ]  # fmt: skip
             self._last_pair = clean[-1] if clean else None
-        for m in mentions:
-            if sent.start <= m.start < sent.end and self._kind(m.id) == "person":
-                self._last_person = m.id
-        if not drafts:
-            first = self._previous_clause_subject(sent, (sent.end, sent.end), mentions)
-            if first:
-                self._last_subject = first
-        drafts = self._denied_reports(sent, self._drop_conditions(drafts))
-        return self._denied_allegation(sent, drafts, mentions)
 
     def _denied_allegation(
         self, sent: Sentence, drafts: list[Draft], mentions: list[Mention]
