@@ -9,6 +9,7 @@ the Monte Carlo draws. An empty Position cell means the actor takes no part in t
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,14 +69,7 @@ def read_csv(path: str | Path) -> list[IssueInput]:
     path = Path(path)
     text = read_utf8(path, error=BargainInputError, what="CSV file")
     reader = csv.DictReader(text.splitlines())
-    header = [h.strip() for h in (reader.fieldnames or [])]
-    lookup = {h.lower(): raw for h, raw in zip(header, reader.fieldnames or [], strict=True)}
-    missing = [col for col in REQUIRED if col.lower() not in lookup]
-    if missing:
-        raise BargainInputError(
-            f"{path}: missing column(s) {', '.join(missing)} "
-            f"(need {', '.join(REQUIRED)}; optional Issue; found {', '.join(header) or 'none'})"
-        )
+    lookup = _columns(path, reader.fieldnames or [])
     issue_col = lookup.get("issue")
     groups: dict[str, dict[str, list]] = {}
     for line, row in enumerate(reader, start=2):
@@ -87,73 +81,98 @@ def read_csv(path: str | Path) -> list[IssueInput]:
         issue = (row[issue_col] or "").strip() if issue_col else "issue"
         if not issue:
             raise BargainInputError(f"{path}: line {line}, column 'Issue' is empty")
-        pos_text = (row[lookup["position"]] or "").strip()
-        if not pos_text:
+        if not (row[lookup["position"]] or "").strip():
             continue  # no position: the actor takes no part in this issue
         g = groups.setdefault(
             issue, {"actors": [], "seen": set(), **{f: [] for f in FIELDS}, "ranges": []}
         )
         if actor in g["seen"]:
             raise BargainInputError(f"{path}: line {line}: actor {actor!r} repeats on {issue!r}")
-        values: dict[str, float] = {}
-        for field in FIELDS:
-            col = field.capitalize()
-            cell = (row[lookup[field]] or "").strip()
-            if not cell:
-                raise BargainInputError(f"{path}: line {line}, column {col!r} is empty")
-            values[field] = _number(path, line, col, cell)
-        for field in ("salience", "capability"):
-            if values[field] < 0:
-                raise BargainInputError(
-                    f"{path}: line {line}, column {field.capitalize()!r}: "
-                    f"{values[field]:g} is negative (must be >= 0)"
-                )
-        rng = {}
-        for field in FIELDS:
-            lo_col, hi_col = lookup.get(f"{field}low"), lookup.get(f"{field}high")
-            lo_t = (row[lo_col] or "").strip() if lo_col else ""
-            hi_t = (row[hi_col] or "").strip() if hi_col else ""
-            if lo_t or hi_t:
-                lo = _number(path, line, f"{field.capitalize()}Low", lo_t or str(values[field]))
-                hi = _number(path, line, f"{field.capitalize()}High", hi_t or str(values[field]))
-                if not lo <= values[field] <= hi:
-                    raise BargainInputError(
-                        f"{path}: line {line}: {field} {values[field]:g} is outside its range "
-                        f"[{lo:g}, {hi:g}]"
-                    )
-                rng[field] = (lo, hi)
+        values = _values(path, line, row, lookup)
         g["actors"].append(actor)
         g["seen"].add(actor)
         for field in FIELDS:
             g[field].append(values[field])
-        g["ranges"].append(rng)
+        g["ranges"].append(_ranges(path, line, row, lookup, values))
     if not groups:
         raise BargainInputError(f"{path}: no rows with a position")
     sal_max = max(max(g["salience"]) for g in groups.values())
     if sal_max > 100:
         raise BargainInputError(f"{path}: column 'Salience' has {sal_max:g}; use 0-1 or 0-100")
     sal_scale = 100.0 if sal_max > 1 else 1.0
-    out = []
-    for issue, g in groups.items():
-        ranges: dict[str, F | None] = {}
-        for field in FIELDS:
-            point = np.array(g[field])
-            rows = [r.get(field, (p, p)) for r, p in zip(g["ranges"], point, strict=True)]
-            arr = np.array(rows, dtype=float)
-            if field == "salience":
-                arr = arr / sal_scale
-            ranges[field] = arr if any(field in r for r in g["ranges"]) else None
-        out.append(
-            IssueInput(
-                issue=issue,
-                actors=g["actors"],
-                position=np.array(g["position"]),
-                salience=np.array(g["salience"]) / sal_scale,
-                capability=np.array(g["capability"]),
-                ranges=ranges,
-            )
+    return [_issue_input(issue, g, sal_scale) for issue, g in groups.items()]
+
+
+def _columns(path: Path, fieldnames: Sequence[str]) -> dict[str, str]:
+    """Each column's name in lower case -> its name as written; an error naming the missing."""
+    header = [h.strip() for h in fieldnames]
+    lookup = {h.lower(): raw for h, raw in zip(header, fieldnames, strict=True)}
+    missing = [col for col in REQUIRED if col.lower() not in lookup]
+    if missing:
+        raise BargainInputError(
+            f"{path}: missing column(s) {', '.join(missing)} "
+            f"(need {', '.join(REQUIRED)}; optional Issue; found {', '.join(header) or 'none'})"
         )
-    return out
+    return lookup
+
+
+def _values(path: Path, line: int, row: dict, lookup: dict[str, str]) -> dict[str, float]:
+    """A row's position, salience and capability (the last two non-negative)."""
+    values: dict[str, float] = {}
+    for field in FIELDS:
+        col = field.capitalize()
+        cell = (row[lookup[field]] or "").strip()
+        if not cell:
+            raise BargainInputError(f"{path}: line {line}, column {col!r} is empty")
+        values[field] = _number(path, line, col, cell)
+    for field in ("salience", "capability"):
+        if values[field] < 0:
+            raise BargainInputError(
+                f"{path}: line {line}, column {field.capitalize()!r}: "
+                f"{values[field]:g} is negative (must be >= 0)"
+            )
+    return values
+
+
+def _ranges(
+    path: Path, line: int, row: dict, lookup: dict[str, str], values: dict[str, float]
+) -> dict[str, tuple[float, float]]:
+    """A row's `<Field>Low` / `<Field>High` ranges (a missing bound is the value itself)."""
+    rng = {}
+    for field in FIELDS:
+        lo_col, hi_col = lookup.get(f"{field}low"), lookup.get(f"{field}high")
+        lo_t = (row[lo_col] or "").strip() if lo_col else ""
+        hi_t = (row[hi_col] or "").strip() if hi_col else ""
+        if lo_t or hi_t:
+            lo = _number(path, line, f"{field.capitalize()}Low", lo_t or str(values[field]))
+            hi = _number(path, line, f"{field.capitalize()}High", hi_t or str(values[field]))
+            if not lo <= values[field] <= hi:
+                raise BargainInputError(
+                    f"{path}: line {line}: {field} {values[field]:g} is outside its range "
+                    f"[{lo:g}, {hi:g}]"
+                )
+            rng[field] = (lo, hi)
+    return rng
+
+
+def _issue_input(issue: str, g: dict[str, list], sal_scale: float) -> IssueInput:
+    """One issue's rows as arrays, saliences on 0-1."""
+    ranges: dict[str, F | None] = {}
+    for field in FIELDS:
+        point = np.array(g[field])
+        rows = [r.get(field, (p, p)) for r, p in zip(g["ranges"], point, strict=True)]
+        arr = np.array(rows, dtype=float)
+        if field == "salience":
+            arr = arr / sal_scale
+        ranges[field] = arr if any(field in r for r in g["ranges"]) else None
+    return IssueInput(
+        issue=issue,
+        actors=g["actors"],
+        position=np.array(g["position"]),
+        salience=np.array(g["salience"]) / sal_scale,
+        capability=np.array(g["capability"]),
+        ranges=ranges,
+    )
 
 
 def from_case(case: Case, issue_id: str | None = None) -> list[IssueInput]:
