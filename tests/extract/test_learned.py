@@ -175,8 +175,7 @@ def test_unknown_coder_is_refused() -> None:
         Extractor(coder="neural")
 
 
-@pytest.mark.slow
-def test_retraining_reproduces_the_committed_weights(tmp_path: Path) -> None:
+def _train_coder():
     spec = importlib.util.spec_from_file_location(
         "train_coder", ROOT / "scripts" / "train_coder.py"
     )
@@ -184,6 +183,30 @@ def test_retraining_reproduces_the_committed_weights(tmp_path: Path) -> None:
     module = importlib.util.module_from_spec(spec)
     sys.modules["train_coder"] = module
     spec.loader.exec_module(module)
+    return module
+
+
+def test_cross_validation_folds_are_whole_crises_of_even_size() -> None:
+    """`train_coder --cv`: every crisis in exactly one fold, the largest first into the
+    emptiest fold, so fold sizes differ by at most the largest crisis and never depend on
+    anything but the corpus."""
+    tc = _train_coder()
+    sizes = {"aaaa": 9, "bbbb": 7, "cccc": 5, "dddd": 4, "eeee": 3, "ffff": 1}
+    docs = [
+        tc.Doc(f"en-{c}-{k:03d}", "en", None, "", [{}] * (n // 2 + (k < n % 2)))
+        for c, n in sizes.items()
+        for k in range(2)
+    ]
+    folds = tc.folds(docs, 3)
+    assert sorted(c for f in folds for c in f) == sorted(sizes)
+    load = [sum(sizes[c] for c in f) for f in folds]
+    assert load == [10, 10, 9]  # aaaa+ffff | bbbb+eeee | cccc+dddd
+    assert tc.folds(list(reversed(docs)), 3) == folds
+
+
+@pytest.mark.slow
+def test_retraining_reproduces_the_committed_weights(tmp_path: Path) -> None:
+    module = _train_coder()
     cache = module.corpus().cache_dir()
     if not cache.is_dir():
         pytest.skip(f"the real-corpus cache {cache} is absent (set $DUALTRACK_CORPUS)")
