@@ -244,3 +244,31 @@ def test_a_missing_target_is_read_with_how_it_was_filled() -> None:
         assert not any(c.startswith(("fillrivals", "fillwhere")) for c in plain)
     high = replace(models, thresholds={**models.thresholds, "fill": 0.99})
     assert all(len(r) == 1 for r in learned.readings(view, high, units, view.drafts))
+
+
+def test_the_verifier_reads_who_the_parties_are_and_where_they_stand() -> None:
+    """Each draft's cues say how prominent its parties' countries are in the document (the
+    rivals most named, a bystander named once last), on which side of the trigger actor and
+    target stand, and the background cues of its sentence ("since 2019": history)."""
+    ex = Extractor(lang="en", coder="learned")
+    text = (
+        "Norway accused Sweden of breaking the fishing accord on Monday. "
+        "Norwegian officials said Swedish trawlers had entered Norway's waters twice. "
+        "Sweden rejected the charge. "
+        "Since 2019, Iceland has also criticised Sweden over the same waters."
+    )
+    _, view = ex.analyse(Document(text=text, date=dt.date(2026, 3, 12)))
+    assert learned._salience(view) == {"SWE": 0, "NOR": 1, "ISL": 2}
+    units = view.units()
+    starts = [u.start for u in units]
+    cues = {
+        (d.actor, d.category.value): set(
+            learned.draft_features(view, units[learned.unit_of(starts, d)], d)
+        )
+        for d in view.drafts
+    }
+    first = cues[("NOR", "ACCUSE")]
+    assert {"arank:1", "trank:0", "apos:True", "tpos:False", "ACCUSE|arank:1"} <= first
+    assert not any(c.startswith("bg:") for c in first)
+    recalled = cues[("ISL", "ACCUSE")]
+    assert {"arank:2", "trank:0", "bg:before", "bgw:since"} <= recalled
