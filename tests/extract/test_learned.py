@@ -221,3 +221,12 @@ def test_a_missing_target_is_read_with_how_it_was_filled() -> None:
         assert not any(c.startswith(("fillrivals", "fillwhere")) for c in plain)
     high = replace(models, thresholds={**models.thresholds, "fill": 0.99})
     assert all(len(r) == 1 for r in learned.readings(view, high, units, view.drafts))
+
+
+def test_the_news_day_of_a_wire_story_is_its_datelines_day() -> None:
+    ex = Extractor(lang="zh", coder="learned")
+    text = "(法新社巴黎6日電) 法國外長表示將訪問北京。"
+    _, view = ex.analyse(Document(text=text, date=dt.date(2026, 2, 7)))
+    assert learned.news_day(view).date == dt.date(2026, 2, 6)
+    _, view = ex.analyse(Document(text=text, date=dt.date(2026, 2, 6)))
+    assert learned.news_day(view).date == dt.date(2026, 2, 6)
