@@ -155,3 +155,32 @@ def test_a_date_after_a_flashback_cue_does_not_move_the_narrative(en) -> None:
     # without a cue, an earlier day in a new sentence is the narrative's
     assert not by["on monday"].aside
     assert by["the next day"].date == D(2025, 3, 4)
+
+
+def test_only_the_datelines_own_line_dates_the_report(zh) -> None:
+    text = "海軍昨(25)日晚間在外海演習\n\n〔記者王小明／綜合報導〕海軍昨(25)日晚間舉行演習。"
+    n = normalize(text, chinese=True, units=zh.unit_chars)
+    got = find_dates(n.text, zh, D(2025, 2, 26))
+    assert [(d.date, d.dateline) for d in got] == [(D(2025, 2, 25), False)] * 2
+    n = normalize("(法新社巴黎6日電) 法國外長今天表示將訪問北京。", chinese=True)
+    got = find_dates(n.text, zh, D(2026, 2, 6))
+    assert [(d.date, d.dateline) for d in got] == [(D(2026, 2, 6), True), (D(2026, 2, 6), False)]
+
+
+def test_a_wire_story_reads_its_relative_dates_from_its_datelines_day(zh, en) -> None:
+    # the page is dated the 7th, the copy was filed on the 6th: 今天 is the 6th
+    n = normalize("(法新社巴黎6日電) 法國外長今天表示，昨天已與德國外長通話。", chinese=True)
+    got = find_dates(n.text, zh, D(2026, 2, 7))
+    assert [d.date for d in got] == [D(2026, 2, 6), D(2026, 2, 6), D(2026, 2, 5)]
+    n = normalize("PARIS, Feb 6 (Staff) - France said today it would send an envoy.")
+    got = find_dates(n.text, en, D(2026, 2, 7))
+    assert [d.date for d in got] == [D(2026, 2, 6), D(2026, 2, 6)]
+    # a weekday is still the latest on or before the page's date (a copy updated after its
+    # dateline, Thursday's, tells Friday's events)
+    n = normalize("PARIS, Feb 5 (Staff) - France said on Friday it would send an envoy.")
+    got = find_dates(n.text, en, D(2026, 2, 6))
+    assert [d.date for d in got] == [D(2026, 2, 5), D(2026, 2, 6)]
+    # a dateline long before the page's date is an old story's: the page's date stays
+    n = normalize("(法新社巴黎6日電) 法國外長今天表示將訪問北京。", chinese=True)
+    got = find_dates(n.text, zh, D(2026, 2, 20))
+    assert got[1].date == D(2026, 2, 20)

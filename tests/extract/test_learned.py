@@ -272,3 +272,12 @@ def test_the_verifier_reads_who_the_parties_are_and_where_they_stand() -> None:
     assert not any(c.startswith("bg:") for c in first)
     recalled = cues[("ISL", "ACCUSE")]
     assert {"arank:2", "trank:0", "bg:before", "bgw:since"} <= recalled
+
+
+def test_the_news_day_of_a_wire_story_is_its_datelines_day() -> None:
+    ex = Extractor(lang="zh", coder="learned")
+    text = "(法新社巴黎6日電) 法國外長表示將訪問北京。"
+    _, view = ex.analyse(Document(text=text, date=dt.date(2026, 2, 7)))
+    assert learned.news_day(view).date == dt.date(2026, 2, 6)
+    _, view = ex.analyse(Document(text=text, date=dt.date(2026, 2, 6)))
+    assert learned.news_day(view).date == dt.date(2026, 2, 6)

@@ -116,8 +116,36 @@ class _Breaks:
         return i < len(self._at) and self._at[i] < end
 
 
+# How many days before the page's date a dateline's day may be and still be the report's day
+# (more is an old story republished, or a misread date).
+_FILED = 3
+
+
 def find_dates(text: str, lang: LangData, doc_date: dt.date | None) -> list[DateMention]:
-    """All date mentions in `text` (normalised), resolved in reading order."""
+    """All date mentions in `text` (normalised), resolved in reading order. A wire story filed
+    a day or more before the page's date (法新社…6日电, published on the 7th) says 今天 and
+    昨天 from its dateline's day: the text is read again with that day as its own. A weekday
+    ("on Friday") is still the latest one on or before the page's date (GUIDE): a copy updated
+    after its dateline tells the day after by its weekday."""
+    out = _find_dates(text, lang, doc_date, doc_date)
+    day = report_day(out, doc_date)
+    return out if day is None or day == doc_date else _find_dates(text, lang, day, doc_date)
+
+
+def report_day(dates: list[DateMention], doc_date: dt.date | None) -> dt.date | None:
+    """The day the report was filed: its dateline's day where that is up to `_FILED` days
+    before `doc_date` (a page dated the day after the wire copy), else `doc_date`."""
+    days = [d.date for d in dates if d.dateline and d.date and d.precision is DatePrecision.DAY]
+    if doc_date is None or not days or not 0 < (doc_date - days[-1]).days <= _FILED:
+        return doc_date
+    return days[-1]
+
+
+def _find_dates(
+    text: str, lang: LangData, doc_date: dt.date | None, page: dt.date | None
+) -> list[DateMention]:
+    """`doc_date`: the day the text is read from (the report's); `page`: the page's date,
+    which weekdays are read from and after which a date is ahead of the story."""
     spans: list[tuple[int, int, str, object]] = []
     used = bytearray(len(text))  # characters already inside a date mention
 
@@ -166,14 +194,15 @@ def find_dates(text: str, lang: LangData, doc_date: dt.date | None) -> list[Date
         else:
             rel, groups = payload  # type: ignore[misc]
             anchor = month_context if rel["unit"] == "month" else context
-            dm = _relative(start, end, rel, groups, lang, doc_date, anchor)
+            own = page if rel["unit"] == "weekday" else doc_date
+            dm = _relative(start, end, rel, groups, lang, own, anchor)
         if dm is None:
             continue
         out.append(dm)
         _join_ranges(text, out[-2:], lang)
         if kind == "rel" and payload[0]["anchor"] == "context" and payload[0]["offset"] < 0:
             dm.aside = True  # type: ignore[union-attr]
-        if dm.date and doc_date and dm.date > doc_date:
+        if dm.date and page and dm.date > page:
             dm.aside = True  # 4月2日起生效: a future date is not the day a later 当天 refers to
         if (
             dm.date
@@ -322,14 +351,18 @@ def _day_near(day: int, near: dt.date, same_month: bool) -> dt.date | None:
 
 
 def _mark_dateline(text: str, out: list[DateMention], lang: LangData) -> None:
+    """The dates of the dateline's own line (新华社北京2月10日电, MANILA, March 25 —) date the
+    report. A headline or photo caption on a line above it (以色列昨(25)日晚间再度袭击…) is
+    text like any other: its dates are its events'."""
     rx = lang.dates.get("dateline_end_re")
     if rx is None:
         return
     m = rx.search(text, 0, min(len(text), 160))
     if m is None:
         return
+    line = text.rfind("\n", 0, m.start()) + 1
     for dm in out:
-        if dm.end <= m.start():
+        if line <= dm.start and dm.end <= m.start():
             dm.dateline = True
 
 

@@ -50,7 +50,7 @@ from pathlib import Path
 
 import numpy as np
 
-from dualtrack.extract.dates import DateMention
+from dualtrack.extract.dates import DateMention, report_day
 from dualtrack.extract.events import Draft, Trigger
 from dualtrack.extract.langdata import LangData, VerbRule
 from dualtrack.extract.mentions import Mention
@@ -776,8 +776,10 @@ _DATABLE = frozenset({DatePrecision.DAY, DatePrecision.WEEK, DatePrecision.MONTH
 
 
 def news_day(view: DocView) -> DateMention | None:
-    """The document's date as a date mention: the day of a lead's news without one of its own."""
-    return DateMention(0, 0, view.doc_date, DatePrecision.DAY) if view.doc_date else None
+    """The report's day as a date mention: the day of a lead's news without one of its own
+    (the dateline's day where the page is dated a day or two after it, `dates.report_day`)."""
+    day = report_day(view.dates, view.doc_date)
+    return DateMention(0, 0, day, DatePrecision.DAY) if day else None
 
 
 def date_slots(
