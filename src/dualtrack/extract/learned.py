@@ -523,11 +523,13 @@ class Proposal:
 
 
 def role_candidates(view: DocView, units: Sequence[Unit], k: int) -> list[Mention]:
-    """Mentions that may fill a role of an event in unit `k`: those of its sentence, the first
-    of the sentence before (a subject carried over: 他说, the minister said), and the last
-    subject the rules named in its paragraph (强调…, added that …, several sentences on)."""
+    """Mentions that may fill a role of an event in unit `k`: those of its sentence with the
+    parties its 双方 / both sides stand for (`pair_parties`), the first of the sentence before (a
+    subject carried over: 他说, the minister said), and the last subject the rules named in its
+    paragraph (强调…, added that …, several sentences on). A two-party name (中印, 美伊) is a
+    candidate for each of its parties (`each_party`): either may be the actor or the target."""
     u = units[k]
-    own = list(u.mentions)
+    own = sorted([*u.mentions, *pair_parties(view, u)], key=lambda m: m.start)
     if u.sent > 0:
         prev = next((p for p in reversed(units[:k]) if p.sent == u.sent - 1), None)
         if prev is not None and prev.mentions:
@@ -535,7 +537,63 @@ def role_candidates(view: DocView, units: Sequence[Unit], k: int) -> list[Mentio
     carried = carried_subject(view, u)
     if carried is not None and all(m.start != carried.start for m in own):
         own = [carried, *own]
-    return own
+    return each_party(own)
+
+
+def each_party(ms: Sequence[Mention]) -> list[Mention]:
+    """The mentions with each two-party mention (ids (A, B)) followed by its twin (B, A), so that
+    the country a candidate stands for (its first id) is each party in turn."""
+    out: list[Mention] = []
+    for m in ms:
+        out.append(m)
+        if len(m.ids) == 2:
+            out.append(Mention(m.start, m.end, (m.ids[1], m.ids[0]), m.locative))
+    return out
+
+
+def pair_parties(view: DocView, u: Unit) -> list[Mention]:
+    """双方 / 两国 / both sides / the two countries (`pair_pronouns`) in the unit's sentence, each
+    as a two-party mention of whom it stands for: the actor and target of the last rule draft
+    before it whose parties are two countries (as the rule coder reads them), else the two
+    states the document has named most often before it; none right after a two-party name (中印
+    两国), which names them itself. Their events (双方同意停火, the two sides agreed) otherwise
+    have no candidate of either party."""
+    rx = view.lang.mod.get("pair_pronouns_re")
+    s = view.sents[u.sent]
+    if rx is None:
+        return []
+    named = {m.end for m in u.mentions if len(m.ids) == 2}  # 中印两国: the pair names them
+    out: list[Mention] = []
+    for hit in rx.finditer(view.text, s.start, s.end):
+        if hit.start() in named:
+            continue
+        ids = _last_pair(view, hit.start())
+        if ids is not None:
+            out.append(Mention(hit.start(), hit.end(), ids))
+    return out
+
+
+def _last_pair(view: DocView, pos: int) -> tuple[str, str] | None:
+    """The two parties that a pair pronoun at `pos` refers back to (`pair_parties`)."""
+    best: Draft | None = None
+    for d in view.drafts:
+        if (
+            d.trigger.start < pos
+            and d.actor
+            and d.target
+            and view.country_of(d.actor) != view.country_of(d.target)
+            and (best is None or d.trigger.start > best.trigger.start)
+        ):
+            best = d
+    if best is not None:
+        assert best.actor and best.target
+        return best.actor, best.target
+    count: dict[str, int] = {}
+    for m in view.mentions:
+        if m.start < pos and len(m.ids) == 1 and view.kinds.get(m.id, "state") == "state":
+            count[m.id] = count.get(m.id, 0) + 1
+    top = sorted(count, key=lambda i: (-count[i], i))[:2]
+    return (top[0], top[1]) if len(top) == 2 else None
 
 
 def carried_subject(view: DocView, u: Unit) -> Mention | None:

@@ -1,0 +1,55 @@
+"""Role candidates of the learned coder: who may be an event's actor or target."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dualtrack.extract import Extractor, learned
+from dualtrack.model import Document
+
+
+def _countries(ex: Extractor, text: str, lang_clause: str) -> set[str | None]:
+    """The countries of the role candidates of the clause that holds `lang_clause`."""
+    _, view = ex.analyse(Document(text=text, date=dt.date(2026, 5, 4)))
+    units = view.units()
+    at = text.index(lang_clause)
+    k = max(i for i, u in enumerate(units) if u.start <= at)
+    return {view.country_of(m.id) for m in learned.role_candidates(view, units, k)}
+
+
+def test_both_sides_stand_for_the_two_parties_of_the_last_two_party_event() -> None:
+    ex = Extractor(lang="en")
+    text = (
+        "Armenia accused Azerbaijan of shelling a village on Sunday. "
+        "Both sides agreed to hold talks next week."
+    )
+    assert {"ARM", "AZE"} <= _countries(ex, text, "Both sides")
+
+
+def test_shuangfang_without_an_earlier_event_stands_for_the_two_states_named_most() -> None:
+    ex = Extractor(lang="zh")
+    text = "泰国总理与柬埔寨总理周一在吉隆坡会面，泰国与柬埔寨官员出席。双方同意停火。"
+    assert {"THA", "KHM"} <= _countries(ex, text, "双方同意")
+
+
+def test_a_two_state_name_is_a_candidate_for_each_state() -> None:
+    ex = Extractor(lang="zh")
+    text = "泰柬两国周一签署停火协议。"
+    assert {"THA", "KHM"} <= _countries(ex, text, "泰柬")
+
+
+def test_each_party_follows_a_pair_with_its_twin() -> None:
+    m = learned.Mention(0, 2, ("THA", "KHM"))
+    one = learned.Mention(3, 5, ("LAO",))
+    out = learned.each_party([m, one])
+    assert [x.ids for x in out] == [("THA", "KHM"), ("KHM", "THA"), ("LAO",)]
+
+
+def test_regional_transliterations_and_gaza_resolve_to_their_parties() -> None:
+    """Taiwan's names for Hamas, the Houthis and Öcalan (not Gallant's 加兰 inside 欧加兰), and
+    Gaza, whose strikes target Palestine (GUIDE: territory a party controls)."""
+    ex = Extractor(lang="zh")
+    text = "欧加兰呼吁停火。哈瑪斯與青年運動回應。以军空袭加萨。"
+    _, view = ex.analyse(Document(text=text, date=dt.date(2026, 5, 4)))
+    got = [view.country_of(m.id) for m in view.mentions]
+    assert got == ["TUR", "PSE", "YEM", "ISR", "PSE"]
