@@ -288,11 +288,13 @@ class Extractor:
                 if day is not None:
                     st.date, st.precision = day.date, day.precision
                 stances.append(st)
+        # the mediator's own draft becomes the via of the talks before the learned components
+        # read the drafts: they are trained on (and their verifier keeps) talks with their via
+        _attach_via(drafts, self.country)
         view.drafts = drafts
         if self._models is not None and learn:
             drafts = self._learned(view, doc_date)
         _attach_quantities(drafts, quants)
-        _attach_via(drafts, self.country)
         cands = [
             Candidate(
                 text=norm.original_text(s, e),
