@@ -10,7 +10,9 @@ from typer.testing import CliRunner
 from dualtrack.cli import app
 
 runner = CliRunner()
-ZH = "美國財政部4日宣布對二十個實體實施制裁。伊朗外交部當天予以譴責。"
+# The sanctions name whom they hit: the default (learned) coder keeps few acts without a target,
+# which real news mostly gets wrong (benchmarks/real/README.md).
+ZH = "美國財政部4日宣布對伊朗二十個實體實施制裁。伊朗外交部當天予以譴責。"
 EN = "Oman mediated talks between Iran and the United States on Friday."
 
 
