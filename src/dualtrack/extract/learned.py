@@ -106,6 +106,7 @@ class DocView:
     drafts: list[Draft] = field(default_factory=list)  # the rule coder's events
     _grams: dict[int, list[str]] = field(default_factory=dict, repr=False)
     _clause: dict[tuple[int, int], list[str]] = field(default_factory=dict, repr=False)
+    _ranks: dict[str | None, int] | None = field(default=None, repr=False)
 
     def country_of(self, actor_id: str | None) -> str | None:
         if not actor_id:
@@ -399,13 +400,15 @@ def _party_cues(view: DocView, u: Unit, d: Draft) -> list[str]:
 
 def _salience(view: DocView) -> dict[str | None, int]:
     """Each country's rank (0: most named) by how often the document names it (ties: first
-    named first), capped at 3."""
-    counts: dict[str | None, int] = {}
-    for m in view.mentions:
-        c = view.country_of(m.id)
-        counts[c] = counts.get(c, 0) + 1
-    order = sorted(counts, key=lambda c: -counts[c])
-    return {c: min(i, 3) for i, c in enumerate(order)}
+    named first), capped at 3; computed once per document."""
+    if view._ranks is None:
+        counts: dict[str | None, int] = {}
+        for m in view.mentions:
+            c = view.country_of(m.id)
+            counts[c] = counts.get(c, 0) + 1
+        order = sorted(counts, key=lambda c: -counts[c])
+        view._ranks = {c: min(i, 3) for i, c in enumerate(order)}
+    return view._ranks
 
 
 # ---------------------------------------------------------------------------------- models
