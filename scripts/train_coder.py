@@ -456,9 +456,10 @@ def crossval(k: int, verbose: bool, funnel: bool) -> int:
         s = part["overall"].events
         print(f"fold {i + 1}/{k} {','.join(sorted(held))}: strict F1 {s.f1:.3f}", flush=True)
         if funnel:
+            coded = {r.article.id: r.pred for r in part["overall"].docs}
             for d in docs:
                 if crisis_of(d.id) in held:
-                    lost.update(where_lost(ex, coder, d))
+                    lost.update(where_lost(ex, models, d, coded[d.id]))
     every = list(articles.values())
     results = {
         "extractor": learned,
@@ -474,22 +475,20 @@ def crossval(k: int, verbose: bool, funnel: bool) -> int:
     return 0
 
 
-def where_lost(ex: Extractor, coder: Extractor, doc: Doc) -> Counter:
-    """For each gold event of `doc` the coder missed (strict), the first stage that lost it:
-    its (actor, category, target) coded on another date; no evidence offsets; no role candidate
-    of its actor's (or target's) country in its evidence clauses; no rule draft and no likely
-    clause category of its category there; a rule draft of its category with other parties; a
-    right rule draft dropped (verifier or merging); the clause category found but the roles
-    filled otherwise (or blocked by a rule event of that category in the sentence)."""
-    models = coder._models
-    assert models is not None
+def where_lost(ex: Extractor, models: L.Models, doc: Doc, coded: Sequence) -> Counter:
+    """For each gold event of `doc` the coder missed (strict; `coded`: its events as the
+    benchmark scored them), the first stage that lost it: its (actor, category, target) coded on
+    another date; no evidence offsets; no role candidate of its actor's (or target's) country in
+    its evidence clauses; no rule draft and no likely clause category of its category there; a
+    rule draft of its category with other parties; a right rule draft dropped (verifier or
+    merging); the clause category found but the roles filled otherwise (or blocked by a rule
+    event of that category in the sentence)."""
     norm, view = ex.analyse(Document(text=doc.text, date=doc.date, source=doc.id))
     units = view.units()
     spans = [norm.span(u.start, u.end) for u in units]
-    events = coder.extract(Document(text=doc.text, date=doc.date, source=doc.id)).events
-    pred = {}
-    for e in events:
-        key = gold_tuple(country(ex, e.actor), e.category.value, country(ex, e.target))
+    pred: dict[tuple, set] = {}
+    for e in coded:
+        key = gold_tuple(e.actor, e.category, e.target)
         pred.setdefault(key, set()).add(e.date.isoformat() if e.date else None)
     lost: Counter = Counter()
     for g in doc.gold:
@@ -523,10 +522,10 @@ def stage(
     if g["target"] and gold_country(g["target"]) not in cands:
         return "target's country not a candidate"
     drafts = [d for k in ks for d in view.drafts_in(units[k]) if d.category.value == g["category"]]
-    ci = L.CATEGORIES.index(g["category"])
-    lin = models.category
-    p = max(lin.scores_many([L.clause_rows(view, units[k], lin) for k in ks])[:, ci])
     if not drafts:
+        ci = L.CATEGORIES.index(g["category"])
+        lin = models.category
+        p = max(lin.scores_many([L.clause_rows(view, units[k], lin) for k in ks])[:, ci])
         if p < models.thresholds["category"]:
             return f"category not seen (p {min(int(p * 5), 4) / 5:.1f}+)"
         return "clause category found, roles otherwise"
