@@ -104,7 +104,6 @@ class DocView:
     country: dict[str, str]
     doc_date: dt.date | None
     drafts: list[Draft] = field(default_factory=list)  # the rule coder's events
-    _grams: dict[int, list[str]] = field(default_factory=dict, repr=False)
     _clause: dict[tuple[int, int], list[str]] = field(default_factory=dict, repr=False)
     _ranks: dict[str | None, int] | None = field(default=None, repr=False)
 
@@ -112,13 +111,6 @@ class DocView:
         if not actor_id:
             return None
         return self.country.get(actor_id, actor_id.split(".", 1)[0]).split(".", 1)[0]
-
-    def sentence_words(self, u: Unit) -> list[str]:
-        """The n-grams of the unit's sentence, masked, computed once for all their uses."""
-        if u.sent not in self._grams:
-            s = self.sents[u.sent]
-            self._grams[u.sent] = _grams(_masked(self, s.start, s.end, u), self.lang.cjk)
-        return self._grams[u.sent]
 
     def clause_grams(self, u: Unit) -> list[str]:
         """The wording of the clause as features."""
