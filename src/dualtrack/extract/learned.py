@@ -106,6 +106,7 @@ class DocView:
     drafts: list[Draft] = field(default_factory=list)  # the rule coder's events
     _clause: dict[tuple[int, int], list[str]] = field(default_factory=dict, repr=False)
     _ranks: dict[str | None, int] | None = field(default=None, repr=False)
+    _news: list[DateMention | None] = field(default_factory=list, repr=False)
 
     def country_of(self, actor_id: str | None) -> str | None:
         if not actor_id:
@@ -831,8 +832,10 @@ _DATABLE = frozenset({DatePrecision.DAY, DatePrecision.WEEK, DatePrecision.MONTH
 def news_day(view: DocView) -> DateMention | None:
     """The report's day as a date mention: the day of a lead's news without one of its own
     (the dateline's day where the page is dated a day or two after it, `dates.report_day`)."""
-    day = report_day(view.dates, view.doc_date)
-    return DateMention(0, 0, day, DatePrecision.DAY) if day else None
+    if not view._news:  # once per document: every draft's 'doc' slot reads it
+        day = report_day(view.dates, view.doc_date)
+        view._news.append(DateMention(0, 0, day, DatePrecision.DAY) if day else None)
+    return view._news[0]
 
 
 def date_slots(
