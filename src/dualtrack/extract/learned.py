@@ -657,14 +657,14 @@ def last_dates(view: DocView, units: list[Unit], doc_date: DateMention | None) -
     return out
 
 
-def propose(view: DocView, models: Models, doc_date: DateMention | None) -> list[Draft]:
+def propose(view: DocView, models: Models) -> list[Draft]:
     """Events of the document: the rule coder's drafts that the verifier accepts (its
     probability, calibrated, is their confidence), plus the statistical components' own
     events (a clause's likely category, its most likely actor and target) where the rules have
     no event of that category in the sentence; all of them dated at the end by the date model
     (`date_events`)."""
     units = view.units()
-    lasts = last_dates(view, units, doc_date)
+    lasts = last_dates(view, units, news_day(view))  # as in training: the report's own day
     th = models.thresholds
     out = verified(view, models, units)
     have = {(d.sentence.start, d.category) for d in out}

@@ -293,7 +293,7 @@ class Extractor:
         _attach_via(drafts, self.country)
         view.drafts = drafts
         if self._models is not None and learn:
-            drafts = self._learned(view, doc_date)
+            drafts = learned.propose(view, self._models)
         _attach_quantities(drafts, quants)
         cands = [
             Candidate(
@@ -313,10 +313,6 @@ class Extractor:
         _, _, _, norm, view = self._run(doc, learn=False)
         return norm, view
 
-    def _learned(self, view: DocView, doc_date: dt.date | None) -> list[Draft]:
-        assert self._models is not None
-        day = DateMention(0, 0, doc_date, DatePrecision.DAY) if doc_date else None
-        return learned.propose(view, self._models, day)
 
     def _llm_events(
         self, doc: Document, norm: Normalized, view: DocView, cands: list[Candidate]
