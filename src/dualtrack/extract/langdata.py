@@ -243,6 +243,55 @@ def _alt(items: list[str], cjk: bool, where: str, flags: int = 0) -> re.Pattern[
     return _compile(src, where, flags)
 
 
+# The modality.yaml word lists compiled each into one `<key>_re` alternation (`anaphors` and
+# `passive` are compiled apart: the first is one pattern per kind of actor).
+MODALITY_LISTS = (
+    "negation",
+    "not_negation",
+    "hypothetical",
+    "conditional",
+    "unconfirmed",
+    "speech",
+    "target_preps",
+    "comitative_preps",
+    "coordination",
+    "locative_preps",
+    "frame_after",
+    "frame_before",
+    "pronouns",
+    "between",
+    "subject_free",
+    "adjunct_before",
+    "pair_pronouns",
+    "commentary",
+    "nominal_before",
+    "nominal_after",
+    "restatement",
+    "possessive",
+    "anaphoric_before",
+    "home_roles",
+    "titled_name",
+    "refusal",
+    "denial",
+    "adjunct_clause",
+    "agent_preps",
+    "agent_after",
+    "titles",
+    "seat_before",
+    "and_verb",
+    "and_said",
+    "anaphoric_objects",
+    "anaphoric_agreements",
+    "anaphoric_acts",
+    "epithets",
+    "denied_report",
+    "new_subject_before",
+    "source_after",
+    "background",
+    "mediation_frame",
+)
+
+
 def build(
     code: str,
     extra: list[Path] | None = None,
@@ -250,160 +299,28 @@ def build(
     case_actors: dict[str, ActorEntry] | None = None,
 ) -> LangData:
     """Compile one language. `case_aliases` (alias -> ids) and `case_actors` come from a Case and
-    take precedence over the built-in dictionary for the same alias."""
+    take precedence over the built-in dictionary for the same alias.
+
+    One step per file's tables, always in the same order (actors, verbs, modality, dates,
+    stances, text), so of several broken files the same one is reported first."""
     raw = load_files(code, extra)
     cjk = code == "zh"
     flags = 0 if cjk else re.IGNORECASE
-
-    actors: dict[str, ActorEntry] = {}
-    alias_ids: dict[str, tuple[str, ...]] = {}
-    specs: dict[str, dict] = {}
-    # countries.yaml (generated from ISO 3166) first; actors.yaml adds names and overrides kinds.
-    for source in ("countries", "actors"):
-        for aid, spec in (raw[source].get("actors") or {}).items():
-            if not isinstance(spec, dict) or "names" not in spec:
-                raise LangDataError(f"lang/{code}/{source}.yaml: actor {aid}: needs 'names'")
-            if aid in specs:
-                merged = {**specs[aid], **{k: v for k, v in spec.items() if k != "names"}}
-                merged["names"] = list(spec["names"]) + list(specs[aid]["names"])
-                specs[aid] = merged
-            else:
-                specs[aid] = dict(spec)
-    for aid, spec in specs.items():
-        where = f"lang/{code}/actors.yaml: actor {aid}"
-        if not isinstance(spec, dict) or "names" not in spec:
-            raise LangDataError(f"{where}: needs 'kind' and 'names'")
-        country = spec.get("country") or aid.split(".", 1)[0]
-        actors[aid] = ActorEntry(aid, spec.get("kind", "state"), country)
-        for name in spec["names"]:
-            alias_ids.setdefault(str(name), (aid,))
-    abbr = {str(k): str(v) for k, v in (raw["actors"].get("abbreviations") or {}).items()}
-    pairs = {a + b: [ia, ib] for a, ia in abbr.items() for b, ib in abbr.items() if ia != ib}
-    pairs.update(raw["actors"].get("pairs") or {})
-    for name, ids in pairs.items():
-        alias_ids.setdefault(str(name), tuple(ids))  # a real name wins over a generated pair
-    for aid, entry in (case_actors or {}).items():
-        actors[aid] = entry
-    for name, ids in (case_aliases or {}).items():
-        alias_ids[name] = tuple(ids)
-    alias_src = trie_pattern(alias_ids)
-    alias_re = _compile(
-        alias_src if cjk else rf"(?<![\w.])(?:{alias_src})(?![\w])", f"{code} aliases"
-    )
-    roles = raw["actors"].get("role_suffixes") or []
-    role_re = None
-    if roles:
-        role_src = trie_pattern(roles)
-        role_re = _compile(
-            role_src if cjk else rf"(?:'s)?\s+(?:{role_src})\b", f"{code} role_suffixes", flags
-        )
-
-    verb_rules: dict[str, VerbRule] = {}
-    branches: list[tuple[str, str]] = []
-    for i, rule in enumerate(raw["verbs"].get("rules") or []):
-        where = f"lang/{code}/verbs.yaml: rule {i + 1}"
-        try:
-            cat = Category(rule["category"])
-        except (KeyError, ValueError) as e:
-            raise LangDataError(f"{where}: unknown or missing category: {e}") from e
-        for j, pat in enumerate(rule.get("patterns") or []):
-            _compile(pat, where, flags)
-            name = f"v{i}_{j}"
-            verb_rules[name] = VerbRule(
-                category=cat,
-                mode=rule.get("mode"),
-                weight=float(rule.get("weight", 0.8)),
-                governs=bool(rule.get("governs", False)),
-                governs_sentence=rule.get("governs") == "sentence",
-                content_categories={
-                    k: Category(v) for k, v in (rule.get("content_categories") or {}).items()
-                },
-                mediates=bool(rule.get("mediates", False)),
-                target=rule.get("target", "object"),
-                untargeted=Category(rule["untargeted"]) if rule.get("untargeted") else None,
-                content_modes=dict(rule.get("content_modes") or {}),
-                source=pat,
-                mutual=bool(rule.get("mutual", False)),
-                one_way=bool(rule.get("one_way", False)),
-            )
-            branches.append((name, _local_dots(pat, cjk)))
-    # Longer (more specific) patterns first: alternation takes the first branch that matches.
-    branches.sort(key=lambda b: len(b[1]), reverse=True)
-    body = "|".join(f"(?P<{n}>{p})" for n, p in branches)
+    actors, alias_ids, pairs = _actor_tables(code, raw["actors"], raw["countries"])
+    actors.update(case_actors or {})
+    alias_ids.update((name, tuple(ids)) for name, ids in (case_aliases or {}).items())
+    alias_re, role_re = _actor_patterns(code, alias_ids, raw["actors"], cjk, flags)
+    verb_rules, branches = _verb_rules(code, raw["verbs"], cjk, flags)
     wrap = "{}" if cjk else r"\b(?:{})(?!\w)"
+    body = "|".join(f"(?P<{n}>{p})" for n, p in branches)
     verb_re = _compile(wrap.format(body), f"lang/{code}/verbs.yaml", flags)
     verb_index, verb_candidates, verb_loose = index_patterns(branches, flags, wrap)
-
-    mod = dict(raw["modality"])
-    for key in (
-        "negation",
-        "not_negation",
-        "hypothetical",
-        "conditional",
-        "unconfirmed",
-        "speech",
-        "target_preps",
-        "comitative_preps",
-        "coordination",
-        "locative_preps",
-        "frame_after",
-        "frame_before",
-        "pronouns",
-        "between",
-        "subject_free",
-        "adjunct_before",
-        "pair_pronouns",
-        "commentary",
-        "nominal_before",
-        "nominal_after",
-        "restatement",
-        "possessive",
-        "anaphoric_before",
-        "home_roles",
-        "titled_name",
-        "refusal",
-        "denial",
-        "adjunct_clause",
-        "agent_preps",
-        "agent_after",
-        "titles",
-        "seat_before",
-        "and_verb",
-        "and_said",
-        "anaphoric_objects",
-        "anaphoric_agreements",
-        "anaphoric_acts",
-        "epithets",
-        "denied_report",
-        "new_subject_before",
-        "source_after",
-        "background",
-        "mediation_frame",
-    ):
-        mod[key + "_re"] = _alt(
-            list(mod.get(key) or []), cjk, f"lang/{code}/modality.yaml: {key}", flags
-        )
-    # anaphors: {kind: [words]} -> one pattern per kind of actor they refer to
-    mod["anaphor_res"] = {
-        str(k): rx
-        for k, v in (mod.get("anaphors") or {}).items()
-        if (rx := _alt([str(w) for w in v or []], cjk, f"lang/{code}/modality.yaml", flags))
-    }
-    mod["passive_re"] = _alt(
-        list(mod.get("passive") or []), cjk, f"lang/{code}/modality.yaml", flags
-    )
-
+    mod = _compile_modality(raw["modality"], code, cjk, flags)
     dates = _compile_dates(raw["dates"], code, flags)
-    units = raw["units"]
     stances = _compile_stances(raw["stances"], code, cjk, flags)
     text = raw["text"]
     sentence_re = _compile(text.get("sentence_end", r"\n+"), f"lang/{code}/text.yaml")
     clause_re = _compile(text.get("clause_sep", r"[,;]"), f"lang/{code}/text.yaml")
-    unit_chars = frozenset(
-        k
-        for k in list(units.get("classifiers") or {}) + list(units.get("measures") or {})
-        if len(k) == 1
-    ) | frozenset(k[0] for k in (units.get("measures") or {}) if k)
     return LangData(
         code=code,
         cjk=cjk,
@@ -419,14 +336,148 @@ def build(
         verb_loose=verb_loose,
         mod=mod,
         dates=dates,
-        units=units,
+        units=raw["units"],
         stances=stances,
         sentence_re=sentence_re,
         clause_re=clause_re,
         abbreviations=frozenset(text.get("abbreviations") or []),
         stopwords=frozenset(str(w) for w in raw["actors"].get("candidate_stopwords") or []),
-        unit_chars=unit_chars,
+        unit_chars=_unit_chars(raw["units"]),
     )
+
+
+def _actor_specs(code: str, raw_actors: dict[str, Any], raw_countries: dict[str, Any]) -> dict:
+    """Each actor's spec: countries.yaml (generated from ISO 3166) first; actors.yaml adds names
+    (listed before the generated ones) and overrides the other keys, e.g. a kind."""
+    specs: dict[str, dict] = {}
+    for source, raw in (("countries", raw_countries), ("actors", raw_actors)):
+        for aid, spec in (raw.get("actors") or {}).items():
+            if not isinstance(spec, dict) or "names" not in spec:
+                raise LangDataError(f"lang/{code}/{source}.yaml: actor {aid}: needs 'names'")
+            if aid in specs:
+                merged = {**specs[aid], **{k: v for k, v in spec.items() if k != "names"}}
+                merged["names"] = list(spec["names"]) + list(specs[aid]["names"])
+                specs[aid] = merged
+            else:
+                specs[aid] = dict(spec)
+    return specs
+
+
+def _actor_tables(
+    code: str, raw_actors: dict[str, Any], raw_countries: dict[str, Any]
+) -> tuple[dict[str, ActorEntry], dict[str, tuple[str, ...]], dict[str, Any]]:
+    """The dictionary's actors, every alias with the actor ids it names, and the pair aliases
+    (美伊 names two actors at once): each abbreviation joined with every other one, plus the
+    file's `pairs`. A real name wins over a generated pair spelt the same."""
+    actors: dict[str, ActorEntry] = {}
+    alias_ids: dict[str, tuple[str, ...]] = {}
+    for aid, spec in _actor_specs(code, raw_actors, raw_countries).items():
+        country = spec.get("country") or aid.split(".", 1)[0]
+        actors[aid] = ActorEntry(aid, spec.get("kind", "state"), country)
+        for name in spec["names"]:
+            alias_ids.setdefault(str(name), (aid,))
+    abbr = {str(k): str(v) for k, v in (raw_actors.get("abbreviations") or {}).items()}
+    pairs = {a + b: [ia, ib] for a, ia in abbr.items() for b, ib in abbr.items() if ia != ib}
+    pairs.update(raw_actors.get("pairs") or {})
+    for name, ids in pairs.items():
+        alias_ids.setdefault(str(name), tuple(ids))
+    return actors, alias_ids, pairs
+
+
+def _actor_patterns(
+    code: str,
+    alias_ids: dict[str, tuple[str, ...]],
+    raw_actors: dict[str, Any],
+    cjk: bool,
+    flags: int,
+) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """One trie pattern over all aliases (thousands of them: see `trie`), bounded by word edges
+    outside Chinese, and one over the role suffixes that may follow an actor's name (None when
+    the language lists none)."""
+    alias_src = trie_pattern(alias_ids)
+    alias_re = _compile(
+        alias_src if cjk else rf"(?<![\w.])(?:{alias_src})(?![\w])", f"{code} aliases"
+    )
+    roles = raw_actors.get("role_suffixes") or []
+    if not roles:
+        return alias_re, None
+    role_src = trie_pattern(roles)
+    role_re = _compile(
+        role_src if cjk else rf"(?:'s)?\s+(?:{role_src})\b", f"{code} role_suffixes", flags
+    )
+    return alias_re, role_re
+
+
+def _verb_rules(
+    code: str, raw_verbs: dict[str, Any], cjk: bool, flags: int
+) -> tuple[dict[str, VerbRule], list[tuple[str, str]]]:
+    """Every pattern of every verb rule under its own group name (`v<rule>_<pattern>`), so a
+    match tells which rule fired, and the (name, pattern) branches the verb regex is made of,
+    longer (more specific) patterns first: alternation takes the first branch that matches.
+    Each pattern is compiled alone first, so a bad one is reported with its rule's number."""
+    verb_rules: dict[str, VerbRule] = {}
+    branches: list[tuple[str, str]] = []
+    for i, rule in enumerate(raw_verbs.get("rules") or []):
+        where = f"lang/{code}/verbs.yaml: rule {i + 1}"
+        try:
+            cat = Category(rule["category"])
+        except (KeyError, ValueError) as e:
+            raise LangDataError(f"{where}: unknown or missing category: {e}") from e
+        for j, pat in enumerate(rule.get("patterns") or []):
+            _compile(pat, where, flags)
+            name = f"v{i}_{j}"
+            verb_rules[name] = _verb_rule(rule, cat, pat)
+            branches.append((name, _local_dots(pat, cjk)))
+    branches.sort(key=lambda b: len(b[1]), reverse=True)
+    return verb_rules, branches
+
+
+def _verb_rule(rule: dict[str, Any], cat: Category, pat: str) -> VerbRule:
+    """One pattern's rule with the file's defaults filled in (weight 0.8, the object as target)."""
+    return VerbRule(
+        category=cat,
+        mode=rule.get("mode"),
+        weight=float(rule.get("weight", 0.8)),
+        governs=bool(rule.get("governs", False)),
+        governs_sentence=rule.get("governs") == "sentence",
+        content_categories={
+            k: Category(v) for k, v in (rule.get("content_categories") or {}).items()
+        },
+        mediates=bool(rule.get("mediates", False)),
+        target=rule.get("target", "object"),
+        untargeted=Category(rule["untargeted"]) if rule.get("untargeted") else None,
+        content_modes=dict(rule.get("content_modes") or {}),
+        source=pat,
+        mutual=bool(rule.get("mutual", False)),
+        one_way=bool(rule.get("one_way", False)),
+    )
+
+
+def _compile_modality(m: dict[str, Any], code: str, cjk: bool, flags: int) -> dict[str, Any]:
+    """modality.yaml as written plus one compiled `<key>_re` per word list, so the coder asks
+    `mod["negation_re"]` and never compiles at match time; `anaphor_res` maps each kind of actor
+    an anaphor refers to (他国, the country) to its words' pattern."""
+    where = f"lang/{code}/modality.yaml"
+    mod = dict(m)
+    for key in MODALITY_LISTS:
+        mod[key + "_re"] = _alt(list(mod.get(key) or []), cjk, f"{where}: {key}", flags)
+    mod["anaphor_res"] = {
+        str(k): rx
+        for k, v in (mod.get("anaphors") or {}).items()
+        if (rx := _alt([str(w) for w in v or []], cjk, where, flags))
+    }
+    mod["passive_re"] = _alt(list(mod.get("passive") or []), cjk, where, flags)
+    return mod
+
+
+def _unit_chars(units: dict[str, Any]) -> frozenset[str]:
+    """The characters that, right after a one-digit Chinese numeral, show it is a count (两名,
+    三艘): one-character classifiers and measures, and the first character of every measure."""
+    return frozenset(
+        k
+        for k in list(units.get("classifiers") or {}) + list(units.get("measures") or {})
+        if len(k) == 1
+    ) | frozenset(k[0] for k in (units.get("measures") or {}) if k)
 
 
 def _compile_dates(d: dict[str, Any], code: str, flags: int) -> dict[str, Any]:
