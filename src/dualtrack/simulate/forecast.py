@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict
@@ -537,6 +537,75 @@ def check_inputs(
     return asof
 
 
+class _Plan(NamedTuple):
+    """What every scenario of one forecast shares (horizons, seed, runs, engine), and the model
+    runs of the whole forecast, so each scenario's progress is reported against the same total."""
+
+    horizons: tuple[int, ...]
+    seed: int
+    runs: int
+    n_draws: int
+    engine: Engine
+    workers: int | None
+    progress: Progress | None
+    total: int  # base, what-if and Sobol runs together
+    sobol_total: int  # of which the Sobol design's
+
+
+def _horizons(horizon: int) -> tuple[int, ...]:
+    """The standard horizons up to `horizon`, and `horizon` itself."""
+    return tuple(sorted({h for h in HORIZONS if h <= horizon} | {horizon}))
+
+
+def _scenario(model: _Model, plan: _Plan, offset: int) -> Scenario:
+    """One model run `plan.runs` times and summarised; progress counts on from `offset` runs done
+    (a what-if runs after the base), so one bar covers the whole forecast."""
+    progress = plan.progress
+    step = (lambda d, _t: progress(offset + d, plan.total)) if progress else None
+    counts, curve = _execute(
+        _draws(model, plan.seed, plan.n_draws),
+        _start(model.start),
+        plan.horizons,
+        plan.seed,
+        plan.runs,
+        plan.engine,
+        plan.workers,
+        step,
+    )
+    return _summarise(counts, curve, plan.horizons, plan.runs)
+
+
+def _what_if(model: _Model, lev: Levers, plan: _Plan) -> WhatIf:
+    """The levers' scenario on the base's seed (so the difference is the levers', not chance),
+    with the base rate it implies and the levers as the user typed them."""
+    return WhatIf(
+        set=lev.given,
+        base_rate=end_state_rates(model.rates, plan.horizons),
+        **_scenario(model, plan, plan.runs).model_dump(),
+    )
+
+
+def _forecast_drivers(
+    base: _Model,
+    plan: _Plan,
+    method: DriverMethod,
+    target: str,
+    samples: int,
+    runs_per_point: int,
+) -> list[Driver]:
+    """The forecast's drivers of `target`: the tornado's, or the top Sobol ones (their runs come
+    last on the progress bar), or none."""
+    if method == "tornado":
+        return _drivers(base, plan.horizons, plan.seed, plan.runs, target)
+    if method == "sobol":
+        step = _advancing(plan.progress, plan.total - plan.sobol_total, plan.total)
+        found = _sobol_drivers(
+            base, plan.horizons, plan.seed, samples, runs_per_point, step, target
+        )
+        return found[:TOP_DRIVERS]
+    return []
+
+
 def forecast(
     case: str | Path | Case,
     asof: dt.date | None = None,
@@ -572,43 +641,24 @@ def forecast(
     if method == "sobol":
         _check_sobol(sobol_samples, sobol_runs)
     lev = parse_levers(c, levers or [], parameter_names())
-    horizons = tuple(sorted({h for h in HORIZONS if h <= horizon} | {horizon}))
-    n_draws = int(np.clip(runs // RUNS_PER_DRAW, 1, MAX_DRAWS))
-
-    def scenario(model: _Model, offset: int) -> Scenario:
-        step = (lambda d, _t: progress(offset + d, total)) if progress else None
-        counts, curve = _execute(
-            _draws(model, seed, n_draws),
-            _start(model.start),
-            horizons,
-            seed,
-            runs,
-            engine,
-            workers,
-            step,
-        )
-        return _summarise(counts, curve, horizons, runs)
-
     base = _build(c, day, Levers())
     alt_model = _build(c, day, lev) if lev else None  # bad levers fail before any run
     varied = sum(p.high > p.low for p in base.params.values())
     sobol_total = sobol.model_runs(varied, sobol_samples, sobol_runs) if method == "sobol" else 0
-    total = runs * (2 if lev else 1) + sobol_total
-    result = scenario(base, 0)
-    what_if = None
-    if alt_model is not None:
-        what_if = WhatIf(
-            set=lev.given,
-            base_rate=end_state_rates(alt_model.rates, horizons),
-            **scenario(alt_model, runs).model_dump(),
-        )
-    drivers_found: list[Driver] = []
-    if method == "tornado":
-        drivers_found = _drivers(base, horizons, seed, runs, driver_target)
-    elif method == "sobol":
-        step = _advancing(progress, total - sobol_total, total)
-        found = _sobol_drivers(base, horizons, seed, sobol_samples, sobol_runs, step, driver_target)
-        drivers_found = found[:TOP_DRIVERS]
+    plan = _Plan(
+        horizons=_horizons(horizon),
+        seed=seed,
+        runs=runs,
+        n_draws=int(np.clip(runs // RUNS_PER_DRAW, 1, MAX_DRAWS)),
+        engine=engine,
+        workers=workers,
+        progress=progress,
+        total=runs * (2 if lev else 1) + sobol_total,
+        sobol_total=sobol_total,
+    )
+    result = _scenario(base, plan, 0)
+    what_if = _what_if(alt_model, lev, plan) if alt_model is not None else None
+    found = _forecast_drivers(base, plan, method, driver_target, sobol_samples, sobol_runs)
     return Forecast(
         **result.model_dump(),
         case=c.id,
@@ -617,10 +667,10 @@ def forecast(
         seed=seed,
         horizon=horizon,
         engine=engine,
-        draws=n_draws,
-        base_rate=end_state_rates(base.rates, horizons),
+        draws=plan.n_draws,
+        base_rate=end_state_rates(base.rates, plan.horizons),
         base_rate_source=base.rates.source,
-        drivers=drivers_found,
+        drivers=found,
         drivers_method=method,
         sobol_samples=sobol_samples if method == "sobol" else 0,
         sobol_runs=sobol_runs if method == "sobol" else 0,
@@ -651,5 +701,4 @@ def sobol_drivers(
     if target not in sobol.TARGETS:
         raise InputError(f"target must be one of {', '.join(sobol.TARGETS)}, got {target!r}")
     model = _build(c, day, parse_levers(c, levers or [], parameter_names()))
-    horizons = tuple(sorted({h for h in HORIZONS if h <= horizon} | {horizon}))
-    return _sobol_drivers(model, horizons, seed, samples, runs_per_point, None, target)
+    return _sobol_drivers(model, _horizons(horizon), seed, samples, runs_per_point, None, target)
