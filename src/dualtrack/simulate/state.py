@@ -325,27 +325,26 @@ def _spoilers(
     return out
 
 
-def initial_state(
+def _between(case: Case, parties: set[str], e: Event) -> bool:
+    """An event by or against one of the parties (for whom its actor or target acts)."""
+    return acts_for(case, e.actor) in parties or acts_for(case, e.target) in parties
+
+
+def _ladder(
     case: Case,
+    events: list[Event],
+    parties: set[str],
+    memory_start: dt.date,
     asof: dt.date,
-    memory_days: int,
-    gap_default: float,
-    spoiler_restraint: dict[str, str] | None = None,
-    mediated: bool | None = None,
-) -> InitialState:
-    """Read the start state from the case as of `asof` (levers may override spoilers, mediator)."""
-    dated = merge_events(case)  # with rounds announced ahead of `asof`, which `_talks` reads
-    events = [e for e in dated if e.date <= asof]  # type: ignore[operator]
-    memory_start = asof - dt.timedelta(days=memory_days)
-    recent = [e for e in events if e.date is not None and e.date >= memory_start]
-    parties = {a.acts_for for a in case.with_role(Role.PARTY)}
-    notes: list[str] = []
-    moved_by: dict[str, list[str]] = {}
-
-    def between(e: Event) -> bool:
-        return acts_for(case, e.actor) in parties or acts_for(case, e.target) in parties
-
-    series = escalation_series([e for e in events if between(e)], memory_start, asof)
+    notes: list[str],
+    moved_by: dict[str, list[str]],
+) -> tuple[int, int]:
+    """The ladder's rung (the highest act or threat between the parties in the recent window,
+    noted with the events at that peak) and its floor: 1 once the parties have met on the ladder
+    at all, 2 once one has sanctioned the other, never above the rung."""
+    series = escalation_series(
+        [e for e in events if _between(case, parties, e)], memory_start, asof
+    )
     level = series[-1]
     rung = level.level
     window = series[-DEFAULT_LEVEL_WINDOW_DAYS:]
@@ -358,18 +357,31 @@ def initial_state(
     )
     floor = 0
     for e in events:
-        if between(e) and event_rung(e) is not None:
+        if _between(case, parties, e) and event_rung(e) is not None:
             floor = max(floor, 1)
             if e.category is Category.SANCTION and modality(e) is Modality.ACT:
                 floor = 2
-    floor = min(floor, rung)
+    return rung, min(floor, rung)
 
+
+def _talks_track(
+    case: Case,
+    dated: list[Event],
+    asof: dt.date,
+    memory_start: dt.date,
+    parties: set[str],
+    gap_default: float,
+    notes: list[str],
+    moved_by: dict[str, list[str]],
+) -> tuple[_Talks, Stage, float]:
+    """The talks as read from the events, their stage (agenda agreed when the parties' positions
+    share one agenda) and the agenda gap between the parties (the reference when no party has a
+    position)."""
     talks = _talks(case, dated, asof, memory_start, parties)
     stage = talks.stage
     notes.extend(talks.notes)
     if talks.ids:
         moved_by["stage"] = talks.ids
-
     gap, same_agenda, gap_notes = _gap(case, asof)
     notes.extend(gap_notes)
     if gap is None:
@@ -383,13 +395,43 @@ def initial_state(
     )
     if stance_ids:
         moved_by["gap"] = stance_ids
+    return talks, stage, gap
 
+
+def _is_mediated(case: Case, events: list[Event], recent: list[Event]) -> bool:
+    """A mediator of the case carries the talks, or consulted recently."""
     mediators = {a.acts_for for a in case.with_role(Role.MEDIATOR)}
     talks_now = negotiation_state(case, events)
+    return any(acts_for(case, m) in mediators for m in talks_now.mediators) or any(
+        acts_for(case, e.actor) in mediators and e.category is Category.CONSULT for e in recent
+    )
+
+
+def initial_state(
+    case: Case,
+    asof: dt.date,
+    memory_days: int,
+    gap_default: float,
+    spoiler_restraint: dict[str, str] | None = None,
+    mediated: bool | None = None,
+) -> InitialState:
+    """Read the start state from the case as of `asof` (levers may override spoilers, mediator).
+
+    One step per track (ladder, talks, mediation, spoilers, forces), always in that order: each
+    appends its notes and the events that moved its number, so the reasons keep their order."""
+    dated = merge_events(case)  # with rounds announced ahead of `asof`, which `_talks` reads
+    events = [e for e in dated if e.date <= asof]  # type: ignore[operator]
+    memory_start = asof - dt.timedelta(days=memory_days)
+    recent = [e for e in events if e.date is not None and e.date >= memory_start]
+    parties = {a.acts_for for a in case.with_role(Role.PARTY)}
+    notes: list[str] = []
+    moved_by: dict[str, list[str]] = {}
+    rung, floor = _ladder(case, events, parties, memory_start, asof, notes, moved_by)
+    talks, stage, gap = _talks_track(
+        case, dated, asof, memory_start, parties, gap_default, notes, moved_by
+    )
     if mediated is None:
-        mediated = any(acts_for(case, m) in mediators for m in talks_now.mediators) or any(
-            acts_for(case, e.actor) in mediators and e.category is Category.CONSULT for e in recent
-        )
+        mediated = _is_mediated(case, events, recent)
     spoilers = _spoilers(case, recent, spoiler_restraint or {}, notes, moved_by)
     by_kind, forces_events = reported_forces(case, asof, {})
     forces = combined(by_kind)
@@ -429,11 +471,11 @@ def with_ceasefire(case: Case, state: InitialState) -> InitialState:
     """
     events = merge_events(case, asof=state.asof)
     parties = {a.acts_for for a in case.with_role(Role.PARTY)}
-
-    def between(e: Event) -> bool:
-        return acts_for(case, e.actor) in parties or acts_for(case, e.target) in parties
-
-    acts = [e for e in events if between(e) and e.date is not None and modality(e) is Modality.ACT]
+    acts = [
+        e
+        for e in events
+        if _between(case, parties, e) and e.date is not None and modality(e) is Modality.ACT
+    ]
     truce = [e for e in acts if e.category in CEASEFIRE_CATEGORIES and e.mode == CEASEFIRE_MODE]
     if not truce:
         return state
