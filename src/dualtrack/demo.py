@@ -9,7 +9,7 @@ bargaining models and the crisis forecast, and write the analyst brief (`brief.h
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import resources
@@ -123,8 +123,21 @@ def five_lines(brief: Brief) -> list[str]:
     return [f"{brief.assessment} — {lines[0]}", *lines[1:5]]
 
 
+STEPS = (
+    "read the case file",
+    "load events into the workspace",
+    "read the sample articles",
+    "extract events from the articles",
+    "build the picture, run the forecasts",
+    "write the brief",
+)
+"""The demo's steps as its progress bar names them; `step(i)` marks the first i done."""
+
+
 @contextmanager
-def _progress(console: Console) -> Iterator[Progress]:
+def _steps(console: Console) -> Iterator[Callable[[int], None]]:
+    """A transient progress bar over `STEPS`, yielding `step(i)`: the first i steps are done and
+    the bar names the next one. Transient, so only the timeline and the brief's lines remain."""
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -133,7 +146,12 @@ def _progress(console: Console) -> Iterator[Progress]:
         console=console,
         transient=True,
     ) as progress:
-        yield progress
+        task = progress.add_task(STEPS[0], total=len(STEPS))
+
+        def step(i: int) -> None:
+            progress.update(task, completed=i, description=STEPS[i] if i < len(STEPS) else "done")
+
+        yield step
 
 
 def _extract_into(
@@ -150,6 +168,40 @@ def _extract_into(
     if stances:
         ws.add_stances(stances, case.id)
     return extracted, None
+
+
+def _export(ws: Workspace, case_id: str, out: Path) -> dict[str, Path]:
+    """The case's stored events as CSV, JSON lines and Parquet in `out`, for a user's own tools."""
+    exports = {fmt: out / f"{case_id}-events.{fmt}" for fmt in ("csv", "jsonl", "parquet")}
+    for fmt, path in exports.items():
+        ws.export_events(case_id, path, fmt)
+    return exports
+
+
+def _write_briefs(
+    ws: Workspace,
+    brief: Brief,
+    out: Path,
+    case_id: str,
+    runs: int,
+    seed: int,
+    lang: str,
+    documents: int,
+) -> tuple[dict[str, Path], list[str]]:
+    """`brief.html` and `brief.md` in `out`, and the brief's five lines; the run is kept in the
+    workspace with its settings and result, beside the other runs made there."""
+    briefs = {
+        "html": write_brief(brief, out / "brief.html", "html"),
+        "md": write_brief(brief, out / "brief.md", "md"),
+    }
+    summary = five_lines(brief)
+    ws.record_run(
+        "demo",
+        case_id,
+        {"runs": runs, "seed": seed, "lang": lang, "documents": documents},
+        {"summary": summary, "briefs": {k: str(v) for k, v in briefs.items()}},
+    )
+    return briefs, summary
 
 
 def run_demo(
@@ -173,20 +225,7 @@ def run_demo(
     """
     console = console or Console()
     out = Path(out)
-    steps = [
-        "read the case file",
-        "load events into the workspace",
-        "read the sample articles",
-        "extract events from the articles",
-        "build the picture, run the forecasts",
-        "write the brief",
-    ]
-    with _progress(progress_console or Console(stderr=True)) as progress:
-        task = progress.add_task(steps[0], total=len(steps))
-
-        def step(i: int) -> None:
-            progress.update(task, completed=i, description=steps[i] if i < len(steps) else "done")
-
+    with _steps(progress_console or Console(stderr=True)) as step:
         case = load_case(case_ref)
         step(1)
         with Workspace.open(data_dir or out) as ws:
@@ -196,34 +235,17 @@ def run_demo(
             ws.add_documents(docs)
             step(3)
             extracted, extract_error = _extract_into(ws, case, docs)
-            exports = {fmt: out / f"{case.id}-events.{fmt}" for fmt in ("csv", "jsonl", "parquet")}
-            for fmt, path in exports.items():
-                ws.export_events(case.id, path, fmt)
+            exports = _export(ws, case.id, out)
             step(4)
             # The same steps as `dualtrack brief --data-dir OUT`: one event set, one pipeline.
             data = from_workspace(case, ws)
             events = data.events
             parts = brief_parts(
-                data,
-                lang=lang,
-                sources=sources or (),
-                runs=runs,
-                draws=DEMO_DRAWS,
-                seed=seed,
+                data, lang=lang, sources=sources or (), runs=runs, draws=DEMO_DRAWS, seed=seed
             )
             step(5)
             brief = parts.brief
-            briefs = {
-                "html": write_brief(brief, out / "brief.html", "html"),
-                "md": write_brief(brief, out / "brief.md", "md"),
-            }
-            summary = five_lines(brief)
-            ws.record_run(
-                "demo",
-                case.id,
-                {"runs": runs, "seed": seed, "lang": lang, "documents": len(docs)},
-                {"summary": summary, "briefs": {k: str(v) for k, v in briefs.items()}},
-            )
+            briefs, summary = _write_briefs(ws, brief, out, case.id, runs, seed, lang, len(docs))
             step(6)
             workspace = ws.path
     console.print(event_table(events, title=f"{case.title} — event timeline"))
