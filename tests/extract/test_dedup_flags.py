@@ -9,8 +9,9 @@ from dualtrack.extract.dedup import merge_events
 from dualtrack.model import Event, EventFlags, Evidence
 
 
-def _event(doc: str, start: int, day: int = 6, **flags: bool) -> Event:
+def _event(doc: str, start: int, day: int = 6, mode: str | None = None, **flags: bool) -> Event:
     return Event(
+        mode=mode,
         date=dt.date(2026, 3, day),
         actor="AAA",
         target="BBB",
@@ -44,3 +45,9 @@ def test_flags_still_separate_other_days_and_other_documents() -> None:
     assert len(merge_events(other_day, _country, within_doc=True)) == 2
     across = [_event("d1", 0, hypothetical=True), _event("d2", 0)]
     assert len(merge_events(across, _country, within_doc=False)) == 2
+
+
+def test_a_planned_act_of_another_mode_is_another_act() -> None:
+    severed = _event("d1", 0, mode="withdraw")
+    recall = _event("d1", 40, mode="expel", hypothetical=True)
+    assert len(merge_events([severed, recall], _country, within_doc=True)) == 2
