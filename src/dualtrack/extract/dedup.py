@@ -132,10 +132,21 @@ def _merge_in_document(
     # (date, actor, category, flags) -> key of the first event with those: an event whose target
     # is left unsaid folds into it (dicts keep this linear in the number of events).
     loose: dict[tuple, tuple] = {}
+    # (date, actor, target, category, mode) -> key of the first event with those: one document
+    # telling an act once as done and once as planned or denied on the same day (将于6日会谈 /
+    # 6日举行会谈) tells one act, as done (out of fold, such twins were one gold event but for one
+    # pair in 16); another mode is another act (severing relations, then recalling an envoy)
+    plain: dict[tuple, tuple] = {}
     for e in events:
         k = _key(e, country)
         if k in out:
             merger.merge(out[k], e)
+            continue
+        kept = out.get(plain.get((*k[:4], e.mode), ()))
+        if kept is not None:
+            merger.merge(kept, e)
+            kept.flags.negated &= e.flags.negated
+            kept.flags.hypothetical &= e.flags.hypothetical
             continue
         k_loose = k[:2] + k[3:]
         if e.target is None and k_loose in loose:
@@ -152,6 +163,7 @@ def _merge_in_document(
             continue
         out[k] = _fresh(e)
         loose.setdefault(k_loose, k)
+        plain.setdefault((*k[:4], e.mode), k)
     dated: dict[tuple, Event] = {}
     for e in out.values():
         if e.date is not None:
