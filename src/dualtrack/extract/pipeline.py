@@ -313,7 +313,6 @@ class Extractor:
         _, _, _, norm, view = self._run(doc, learn=False)
         return norm, view
 
-
     def _llm_events(
         self, doc: Document, norm: Normalized, view: DocView, cands: list[Candidate]
     ) -> list[Event]:
