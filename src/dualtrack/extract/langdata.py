@@ -114,7 +114,7 @@ SCHEMA: dict[str, frozenset[str]] = {
          "new_subject_before", "nominal_after", "nominal_before", "not_negation", "pair_pronouns",
          "pair_roles", "passive", "person_titles", "possessive", "prep_scope", "pronouns",
          "refusal", "restatement", "seat_before", "source_after", "speech", "subject_free",
-         "target_preps", "titled_name", "titles", "unconfirmed"}
+         "target_preps", "tense", "titled_name", "titles", "unconfirmed"}
     ),
     "stances": frozenset({"exclude", "include", "only", "red_line", "topics"}),
     "text": frozenset({"abbreviations", "clause_sep", "sentence_end"}),
@@ -288,6 +288,7 @@ MODALITY_LISTS = (
     "new_subject_before",
     "source_after",
     "background",
+    "tense",
     "mediation_frame",
 )
 

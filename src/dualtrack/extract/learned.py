@@ -260,8 +260,8 @@ def slot_features(
     document's date, which of them agree, where the rules' date was found (in the clause, the
     sentence, or carried from before), the background and tense cues, and the clause's wording.
     The wording fitted only noise with some 650 training events; with 1,493 (train and dev) it
-    helps a little out of fold (--cv 4 strict F1 0.326 -> 0.331 with the tense cues of
-    modality.yaml `background`; each alone within a few hits of 0.326, as were crossing the
+    helps a little out of fold (--cv 4 strict F1 0.326 -> 0.331 with the tense cues,
+    modality.yaml `tense`; each alone within a few hits of 0.326, as were crossing the
     slots' ages with the category, the paragraph, the language, each slot's distance to the
     trigger, and slots for the date nearest the trigger or the day before the report's)."""
     doc = view.doc_date
@@ -305,17 +305,18 @@ def _found_in(view: DocView, u: Unit, d: DateMention) -> str:
 
 
 def _background(view: DocView, u: Unit, at: int) -> list[str]:
-    """The language's background cues (此前, "last year": modality.yaml `background`) in the
-    sentence before the event's trigger (去年，中国海警曾…: in a clause of its own too) or
-    after it, and which cues they are."""
-    rx = view.lang.mod.get("background_re")
-    if rx is None:
-        return []
+    """The language's background cues (此前, "last year": modality.yaml `background`) and tense
+    and aspect cues (已经, will: `tense`) in the sentence before the event's trigger (去年，中国海警
+    曾…: in a clause of its own too) or after it, and which cues they are."""
     s = view.sents[u.sent]
     out = []
-    for m in rx.finditer(view.text, s.start, s.end):
-        where = "before" if m.start() < at else "after"
-        out += [f"bg:{where}", f"bgw:{m.group().lower()}"]
+    for key, tag in (("background", "bg"), ("tense", "tn")):
+        rx = view.lang.mod.get(f"{key}_re")
+        if rx is None:
+            continue
+        for m in rx.finditer(view.text, s.start, s.end):
+            where = "before" if m.start() < at else "after"
+            out += [f"{tag}:{where}", f"{tag}w:{m.group().lower()}"]
     return sorted(set(out))
 
 
