@@ -354,6 +354,12 @@ class Coder:
             governor.end <= s < t.start and _ends_with(fresh, self.text, s) for s in self._starts
         ):
             return True
+        participle = self.mod.get("new_predicate_re")  # "denied it, accusing Israel of …"
+        if participle is not None and any(
+            m.start() < t.start < m.end()
+            for m in participle.finditer(self.text, max(0, t.start - 4), t.end)
+        ):
+            return True
         joined = self.mod.get("and_verb_re")
         if t.rule.governs and joined is not None and _ends_with(joined, self.text, t.start):
             return True

@@ -111,10 +111,10 @@ SCHEMA: dict[str, frozenset[str]] = {
          "conditional", "conditional_threat", "coordination", "denial", "denied_report", "epithets",
          "frame_after", "frame_before", "home_outlets", "home_roles", "hypothetical",
          "inherit_max_prefix", "locative_preps", "mediation_frame", "negation", "negation_window",
-         "new_subject_before", "nominal_after", "nominal_before", "not_negation", "pair_pronouns",
-         "pair_roles", "passive", "person_titles", "possessive", "prep_scope", "pronouns",
-         "refusal", "restatement", "seat_before", "source_after", "speech", "subject_free",
-         "target_preps", "tense", "titled_name", "titles", "unconfirmed"}
+         "new_predicate", "new_subject_before", "nominal_after", "nominal_before", "not_negation",
+         "pair_pronouns", "pair_roles", "passive", "person_titles", "possessive", "prep_scope",
+         "pronouns", "refusal", "restatement", "seat_before", "source_after", "speech",
+         "subject_free", "target_preps", "tense", "titled_name", "titles", "unconfirmed"}
     ),
     "stances": frozenset({"exclude", "include", "only", "red_line", "topics"}),
     "text": frozenset({"abbreviations", "clause_sep", "sentence_end"}),
@@ -286,6 +286,7 @@ MODALITY_LISTS = (
     "epithets",
     "denied_report",
     "new_subject_before",
+    "new_predicate",
     "source_after",
     "background",
     "tense",
