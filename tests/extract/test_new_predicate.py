@@ -11,7 +11,7 @@ import pytest
     ("text", "category"),
     [
         ("Iran on Monday denied any role in the raid, accusing Israel of lying.", "ACCUSE"),
-        ("伊朗3日召见巴基斯坦大使表示抗议并要求巴方作出解释。", "REQUEST"),
+        ("伊朗外交部3日对巴基斯坦表示抗议并要求对方彻查。", "REQUEST"),
     ],
 )
 def test_second_predicate_is_coded(run, ex, text: str, category: str) -> None:
