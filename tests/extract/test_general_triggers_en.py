@@ -24,7 +24,7 @@ def test_carried_out_strikes_is_an_assault(run, tuples) -> None:
 
 
 def test_disbanding_is_a_concession(run, tuples) -> None:
-    assert "CONCEDE" in cats(tuples, run("The PKK announced on Tuesday that it would disband."))
+    assert "CONCEDE" in cats(tuples, run("The PKK said on Tuesday it would disband."))
 
 
 def test_live_fire_drills_and_a_buildup_are_mobilisation(run, tuples) -> None:
@@ -33,7 +33,7 @@ def test_live_fire_drills_and_a_buildup_are_mobilisation(run, tuples) -> None:
 
 
 def test_a_hope_addressed_to_the_parties_is_an_appeal(run, tuples) -> None:
-    res = run("China on Tuesday said it hopes the relevant parties in Myanmar will keep the truce.")
+    res = run("China said on Tuesday it hopes both sides in Myanmar will respect the truce.")
     assert "REQUEST" in cats(tuples, res)
 
 
