@@ -237,7 +237,7 @@ def test_cutting_assistance_is_a_sanction(run, tuples) -> None:
 
 
 def test_urging_citizens_to_avoid_travel_to_a_country_is_a_sanction_on_it(run, tuples) -> None:
-    res = run("China urged its citizens on Monday to avoid travelling to Japan.")
+    res = run("China urged its citizens on Monday to avoid going to Japan for now.")
     assert tuples(res) == {(MON, "CHN", "SANCTION", "JPN")}
     res = run("The United States urged Israel on Monday to avoid a wider war.")
     assert tuples(res) == {(MON, "USA", "REQUEST", "ISR")}

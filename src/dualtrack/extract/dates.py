@@ -352,7 +352,7 @@ def _day_near(day: int, near: dt.date, same_month: bool) -> dt.date | None:
 
 def _mark_dateline(text: str, out: list[DateMention], lang: LangData) -> None:
     """The dates of the dateline's own line (新华社北京2月10日电, MANILA, March 25 —) date the
-    report. A headline or photo caption on a line above it (以色列昨(25)日晚间再度袭击…) is
+    report. A headline or photo caption on a line above it (某国昨(25)日深夜又发动空袭…) is
     text like any other: its dates are its events'."""
     rx = lang.dates.get("dateline_end_re")
     if rx is None:

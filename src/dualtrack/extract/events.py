@@ -39,8 +39,8 @@ _CLOSING = frozenset('。.!?！？;；:："”’」』)）')
 # Periods named relative to the document (本月, next week) that date a clause's event.
 _NEAR_PERIODS = (DatePrecision.WEEK, DatePrecision.MONTH)
 # Categories whose target may be named as a place (drills around Taiwan, strikes in Syria,
-# rescue teams arriving in Myanmar, vessels withdrawn from waters near Kinmen, advice to avoid
-# travelling to Japan).
+# rescue teams arriving in Myanmar, vessels withdrawn from waters near Kinmen, a warning to
+# citizens against trips to Japan).
 PLACE_TARGETED = {
     Category.SANCTION,
     Category.MOBILIZE,
@@ -797,7 +797,7 @@ class Coder:
             and local
             and self.text[local[-1].end : t.start].strip() in ("", "'s", "’s")
         ):
-            fresh = True  # "bombs used in the Israeli strike": the name on the noun acts
+            fresh = True  # "missiles fired in the Israeli raid": the name on the noun acts
         if not st.subjects and st.target_m is None and fresh:
             st.subjects = self._subjects(local)
             com = self.mod.get("comitative_preps_re")
@@ -997,7 +997,7 @@ class Coder:
         rule, cat = t.rule, t.rule.category
         actor_ids, target_ids, shuttle = ids.actor_ids, ids.target_ids, st.shuttle
         subject_start = st.subjects[0].start if st.subjects else t.start
-        # what the content makes of the act first: advice to avoid travelling to Japan is a
+        # what the content makes of the act first: warning citizens off trips to Japan is a
         # sanction, and so aimed at the place named
         rule, cat, mode = self._content_category(t, rule, cat)
         cat, target_ids = self._untargeted(rule, cat, clause, mentions, actor_ids, target_ids)
