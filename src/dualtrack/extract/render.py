@@ -23,28 +23,58 @@ def _qty(q: dict[str, Any]) -> str:
     return f"{qual}{num} {q['unit']}{what}"
 
 
+def _date(r: dict[str, Any]) -> str:
+    date = r["date"] or "?"
+    if r["date_precision"] not in ("day", "unknown"):
+        date += f" ({r['date_precision']})"
+    return date
+
+
+def _evidence(r: dict[str, Any]) -> str:
+    ev = r["evidence"][0]["text"] if r["evidence"] else ""
+    more = f" (+{len(r['evidence']) - 1})" if len(r["evidence"]) > 1 else ""
+    ev = " ".join(ev.split())
+    cut = ev[:EVIDENCE_CHARS] + ("…" if len(ev) > EVIDENCE_CHARS else "")
+    return cut + more
+
+
+# What one row shows of its first evidence passage (the JSONL output has it whole).
+EVIDENCE_CHARS = 100
+# Columns shown only when some row has a value: an analyst's 80-column terminal keeps its width
+# for the evidence.
+_OPTIONAL = ("via", "flags", "quantities")
+
+
 def records_table(records: list[dict[str, Any]], title: str | None = None) -> Table:
+    """One row per event: its date, parties, category, confidence and evidence. The short
+    columns never wrap; the evidence takes what width is left (at least 16 characters)."""
+    cells = [
+        {
+            "date": _date(r),
+            "actor": r["actor"],
+            "category": r["category"] + (f"/{r['mode']}" if r["mode"] else ""),
+            "target": r["target"] or "",
+            "via": r["via"] or "",
+            "conf": f"{r['confidence']:.2f}",
+            "flags": ", ".join(r["flags"]),
+            "quantities": "; ".join(_qty(q) for q in r["quantities"]),
+            "evidence": _evidence(r),
+        }
+        for r in records
+    ]
+    cols = [
+        c
+        for c in ("date", "actor", "category", "target", "via", "conf", "flags", "quantities")
+        if c not in _OPTIONAL or any(row[c] for row in cells)
+    ]
     table = Table(title=title, show_lines=False, expand=False)
-    for col in ("date", "actor", "category", "target", "via", "flags", "quantities", "evidence"):
-        short = col in ("date", "actor", "category", "target", "via")
-        table.add_column(col, no_wrap=short, overflow="ellipsis" if short else "fold")
-    for r in records:
-        date = r["date"] or "?"
-        if r["date_precision"] not in ("day", "unknown"):
-            date += f" ({r['date_precision']})"
-        cat = r["category"] + (f"/{r['mode']}" if r["mode"] else "")
-        ev = r["evidence"][0]["text"] if r["evidence"] else ""
-        more = f" (+{len(r['evidence']) - 1})" if len(r["evidence"]) > 1 else ""
-        table.add_row(
-            date,
-            r["actor"],
-            cat,
-            r["target"] or "",
-            r["via"] or "",
-            ", ".join(r["flags"]),
-            "; ".join(_qty(q) for q in r["quantities"]),
-            ((ev or "").replace("\n", " ")[:80]) + more,
+    for col in cols:
+        table.add_column(
+            col, no_wrap=True, overflow="ellipsis", justify="right" if col == "conf" else "left"
         )
+    table.add_column("evidence", min_width=16, ratio=1, overflow="fold")
+    for row in cells:
+        table.add_row(*(row[c] for c in cols), row["evidence"])
     return table
 
 
