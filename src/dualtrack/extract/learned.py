@@ -53,7 +53,7 @@ import numpy as np
 from dualtrack.extract.dates import DateMention, report_day
 from dualtrack.extract.events import Draft, Trigger
 from dualtrack.extract.langdata import LangData, VerbRule
-from dualtrack.extract.mentions import Mention
+from dualtrack.extract.mentions import Mention, named_states
 from dualtrack.extract.segment import Sentence
 from dualtrack.model import DatePrecision
 from dualtrack.ontology import Category
@@ -587,12 +587,8 @@ def _last_pair(view: DocView, pos: int) -> tuple[str, str] | None:
     if best is not None:
         assert best.actor and best.target
         return best.actor, best.target
-    count: dict[str, int] = {}
-    for m in view.mentions:
-        if m.start < pos and len(m.ids) == 1 and view.kinds.get(m.id, "state") == "state":
-            count[m.id] = count.get(m.id, 0) + 1
-    top = sorted(count, key=lambda i: (-count[i], i))[:2]
-    return (top[0], top[1]) if len(top) == 2 else None
+    top = named_states(view.mentions, lambda i: view.kinds.get(i, "state") == "state", pos)
+    return (top[0][0], top[1][0]) if len(top) >= 2 else None
 
 
 def carried_subject(view: DocView, u: Unit) -> Mention | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -240,20 +241,35 @@ def _other_party(text: str, ms: list[Mention], pos: int, lang: LangData) -> tupl
     """A bare 外交部 with no home state (no dateline, no outlet) whose sentence goes on to name
     one of the two states the document is about (外交部批评菲方…): the ministry of the other.
     The document's two states are the two named most often, each at least twice."""
-    count: dict[str, int] = {}
-    for m in ms:
-        e = lang.actors.get(m.id) if len(m.ids) == 1 else None
-        if e is not None and e.kind == "state":
-            count[m.id] = count.get(m.id, 0) + 1
-    top = sorted(count, key=lambda i: -count[i])[:2]
-    if len(top) < 2 or count[top[1]] < 2:
+
+    def is_state(actor_id: str) -> bool:
+        e = lang.actors.get(actor_id)
+        return e is not None and e.kind == "state"
+
+    top = named_states(ms, is_state)[:2]
+    if len(top) < 2 or top[1][1] < 2:
         return None
     end = _SENTENCE_FORWARD.search(text, pos, pos + _OBJECT_REACH)
     stop = end.start() if end is not None else pos + _OBJECT_REACH
     nxt = next((m for m in ms if pos <= m.start < stop and len(m.ids) == 1), None)
-    if nxt is None or nxt.id not in top:
+    (first, _), (second, _) = top
+    if nxt is None or nxt.id not in (first, second):
         return None
-    return (top[1] if nxt.id == top[0] else top[0],)
+    return (second if nxt.id == first else first,)
+
+
+def named_states(
+    ms: list[Mention], is_state: Callable[[str], bool], before: int | None = None
+) -> list[tuple[str, int]]:
+    """The states a document names (mentions of one actor only, before offset `before` if
+    given), with how often, most named first; ties: the first named first. The one home of
+    "the two states the document is about", which a bare ministry and a pair pronoun (双方,
+    both sides) fall back on when nothing nearer says who is meant."""
+    count: dict[str, int] = {}
+    for m in ms:
+        if len(m.ids) == 1 and (before is None or m.start < before) and is_state(m.id):
+            count[m.id] = count.get(m.id, 0) + 1
+    return sorted(count.items(), key=lambda kv: -kv[1])
 
 
 # Where a bare ministry's sentence ends, and how far on it may name the state it addresses.
