@@ -137,7 +137,7 @@ def test_a_charge_the_accused_denies_is_a_rejection(run, tuples) -> None:
 
 
 def test_sharing_information_is_cooperation(run, tuples) -> None:
-    res = run("Seoul shared information with the United States on Monday.")
+    res = run("Seoul shared intelligence with Washington on Monday.")
     assert (MON, "KOR", "COOPERATE", "USA") in tuples(res)
 
 

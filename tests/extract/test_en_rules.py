@@ -173,7 +173,7 @@ def test_new_subject_after_comma_and_is_not_the_governors_content(run, tuples) -
 def test_accepting_a_proposal_for_a_truce_is_agreement_and_possessive_nouns_are_not_events(
     run, tuples
 ) -> None:
-    res = run("Ukraine said on Tuesday it was ready to accept a U.S. proposal for a truce.")
+    res = run("Ukraine said on Tuesday it was ready to accept an American proposal for a truce.")
     assert tuples(res) == {(dt.date(2026, 3, 3), "UKR", "AGREE", "USA")}
     res = run(
         "China imposed sanctions on U.S. firms over Washington's latest arms sales to Taiwan."

@@ -65,7 +65,7 @@ def test_rows_of_a_prefix_are_the_rows_of_the_prefixed_features() -> None:
 def test_learned_coder_codes_a_plain_report() -> None:
     ex = Extractor(lang="en", coder="learned")
     text = (
-        "Thailand and Cambodia agreed on Monday to an immediate ceasefire after talks in "
+        "Thailand and Cambodia agreed on Monday to stop fighting at once, following talks in "
         "Kuala Lumpur. Thai officials accused Cambodian troops of firing rockets at a village."
     )
     res = ex.extract(Document(text=text, date=dt.date(2026, 3, 2)))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 TEXT = (
-    "After a long night of consultations among officials in several capitals and a flurry of "
-    "calls, Norway and Sweden held talks in Geneva on Friday, with the Swiss foreign minister "
+    "Following many hours of overnight consultations among officials in several capitals and a "
+    "flurry of calls, Norway and Sweden held talks on Friday in Geneva, the Swiss foreign minister "
     "carrying messages between the two delegations who never met face to face at all."
 )
 

@@ -23,7 +23,7 @@ from dualtrack.watch.watcher import watch_loop
 from .conftest import CASE_YAML, Site, article_html, rss
 
 TALKS = (
-    "Norvania and Kestria held a second round of indirect talks in Valdoria on Saturday, "
+    "Norvania and Kestria met for indirect talks, their second round, in Valdoria on Saturday, "
     "the Valdorian foreign ministry said.\n"
     "Kestria's envoy told reporters that his country would discuss only the strait."
 )
