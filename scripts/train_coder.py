@@ -547,9 +547,13 @@ def stage(
     return "rule draft of the category, other parties"
 
 
-def strict_outcomes(ex: Extractor, docs: Sequence[Doc]) -> tuple[np.ndarray, np.ndarray]:
+def strict_outcomes(
+    ex: Extractor, docs: Sequence[Doc], found: list | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """Each extracted event's raw confidence and whether a gold event of its document has its
-    (date, actor, category, target) (dates: a null gold date only by a null date)."""
+    (date, actor, category, target) (dates: a null gold date only by a null date). `found`, if
+    given, gets each event's (document, gold key) where it is right, else None: the two
+    directions of a symmetric act find one gold event."""
     conf, right = [], []
     for doc in docs:
         gold = {(g["date"], *gold_tuple(g["actor"], g["category"], g["target"])) for g in doc.gold}
@@ -559,6 +563,8 @@ def strict_outcomes(ex: Extractor, docs: Sequence[Doc]) -> tuple[np.ndarray, np.
             day = e.date.isoformat() if e.date else None
             conf.append(e.confidence)
             right.append(float((day, *key) in gold))
+            if found is not None:
+                found.append((doc.id, day, *key) if right[-1] else None)
     return np.array(conf), np.array(right)
 
 
@@ -587,10 +593,14 @@ def calibrate(models: L.Models) -> None:
 
 
 def reliability(models: L.Models, split: str) -> int:
-    """How often events of each confidence band are right on `split` (dev: where it was fit)."""
+    """How often events of each confidence band are right on `split` (dev: where it was fit),
+    and what `--min-confidence` buys: for each floor, the events kept, the share right and the
+    share of the split's gold events they find."""
     ex = Extractor(case=None, lang="auto", coder="learned")
     ex._models = models
-    conf, right = strict_outcomes(ex, load_split(split))
+    docs = load_split(split)
+    found: list = []
+    conf, right = strict_outcomes(ex, docs, found)
     print(f"reliability on {split}: {len(conf)} events, {int(right.sum())} right")
     print(f"{'confidence':<12} {'events':>6} {'mean conf':>9} {'right':>6}")
     edges = [0.0, 0.2, 0.4, 0.6, 0.8, 1.0001]
@@ -601,6 +611,14 @@ def reliability(models: L.Models, split: str) -> int:
                 f"{lo:.1f}-{min(hi, 1):.1f}     {m.sum():>6} {conf[m].mean():>9.3f} "
                 f"{right[m].mean():>6.3f}"
             )
+    gold = sum(len({(g["date"], *gold_tuple(g["actor"], g["category"], g["target"]))
+                    for g in d.gold}) for d in docs)  # fmt: skip
+    print(f"\n{'--min-confidence':<17} {'events':>6} {'right':>6} {'gold found':>10}")
+    for floor in (0.0, 0.5, 0.6, 0.7):
+        m = conf >= floor
+        hits = {k for k, keep in zip(found, m, strict=True) if keep and k is not None}
+        print(f"{floor:<17.1f} {m.sum():>6} {right[m].mean() if m.any() else 0:>6.3f} "
+              f"{len(hits) / gold:>10.3f}")  # fmt: skip
     return 0
 
 
