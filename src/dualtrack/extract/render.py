@@ -40,41 +40,35 @@ def _evidence(r: dict[str, Any]) -> str:
 
 # What one row shows of its first evidence passage (the JSONL output has it whole).
 EVIDENCE_CHARS = 100
-# Columns shown only when some row has a value: an analyst's 80-column terminal keeps its width
-# for the evidence.
-_OPTIONAL = ("via", "flags", "quantities")
+
+
+def _category(r: dict[str, Any]) -> str:
+    """The category, with its mode and flags on lines below (narrow, so the evidence keeps the
+    width of an 80-column terminal)."""
+    lines = [r["category"]] + ([f"/{r['mode']}"] if r["mode"] else []) + list(r["flags"])
+    return "\n".join(lines)
+
+
+def _parties(r: dict[str, Any]) -> str:
+    """Actor → target, and the mediator below, as `dualtrack events` shows them."""
+    who = f"{r['actor']} →\n{r['target']}" if r["target"] else r["actor"]
+    return who + (f"\nvia {r['via']}" if r["via"] else "")
 
 
 def records_table(records: list[dict[str, Any]], title: str | None = None) -> Table:
-    """One row per event: its date, parties, category, confidence and evidence. The short
-    columns never wrap; the evidence takes what width is left (at least 16 characters)."""
-    cells = [
-        {
-            "date": _date(r),
-            "actor": r["actor"],
-            "category": r["category"] + (f"/{r['mode']}" if r["mode"] else ""),
-            "target": r["target"] or "",
-            "via": r["via"] or "",
-            "conf": f"{r['confidence']:.2f}",
-            "flags": ", ".join(r["flags"]),
-            "quantities": "; ".join(_qty(q) for q in r["quantities"]),
-            "evidence": _evidence(r),
-        }
-        for r in records
-    ]
-    cols = [
-        c
-        for c in ("date", "actor", "category", "target", "via", "conf", "flags", "quantities")
-        if c not in _OPTIONAL or any(row[c] for row in cells)
-    ]
+    """One row per event: its date, parties (actor → target, via), category (mode and flags
+    below it), confidence and evidence (quantities below it). Date and confidence never wrap;
+    the other columns fold, so the table fits an 80-column terminal."""
     table = Table(title=title, show_lines=False, expand=False)
-    for col in cols:
-        table.add_column(
-            col, no_wrap=True, overflow="ellipsis", justify="right" if col == "conf" else "left"
-        )
-    table.add_column("evidence", min_width=16, ratio=1, overflow="fold")
-    for row in cells:
-        table.add_row(*(row[c] for c in cols), row["evidence"])
+    table.add_column("date", no_wrap=True)
+    table.add_column("actor → target (via)", max_width=16, overflow="fold")
+    table.add_column("category", max_width=12, overflow="fold")
+    table.add_column("conf", no_wrap=True, justify="right")
+    table.add_column("evidence · quantities", min_width=16, overflow="fold")
+    for r in records:
+        qty = " · ".join(_qty(q) for q in r["quantities"])
+        evidence = _evidence(r) + (f"\n{qty}" if qty else "")
+        table.add_row(_date(r), _parties(r), _category(r), f"{r['confidence']:.2f}", evidence)
     return table
 
 
