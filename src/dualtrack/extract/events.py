@@ -239,13 +239,14 @@ class Coder:
         return self._named_pair(cs)
 
     def _named_pair(self, pos: int) -> tuple[str, str] | None:
-        """The last two states named together by a joiner (A与B, A and B), not in a longer list,
-        in the text before `pos`: what 两国 / the two countries refers to before any two-party
-        event was coded. (A rare path: the mentions of the text before are found again.)"""
+        """The last two states named together, in the text before `pos`: by a joiner (A与B, A and
+        B) but not in a longer list (A、B和C), or as one mention of two (美伊): what 两国 / the two
+        countries refers to before any two-party event was coded. (A rare path: the mentions of
+        the text before are found again.)"""
         base = max(0, pos - _PAIR_REACH[self.lang.cjk])
         found = find_mentions(self.text[base:pos], self.lang, self.country)
+        pairs = [(m.start, m.ids) for m in found if len(m.ids) == 2 and self._states_apart(m.ids)]
         states = [m for m in found if len(m.ids) == 1 and self._kind(m.id) == "state"]
-        pairs: list[tuple[str, str]] = []
         for i, (a, b) in enumerate(itertools.pairwise(states)):
             gap = self.text[base + a.end : base + b.start]
             if "," in gap or "、" in gap or self._c(a.id) == self._c(b.id):
@@ -255,8 +256,17 @@ class Coder:
             nxt = states[i + 2] if i + 2 < len(states) else None
             if nxt is not None and self._joined(base + b.end, base + nxt.start):
                 continue  # A, B and C: not a pair
-            pairs.append((a.id, b.id))
-        return pairs[-1] if pairs else None
+            if i > 0 and self._joined(base + states[i - 1].end, base + a.start):
+                continue  # A、B和C: B and C are the tail of a list, not a pair
+            pairs.append((a.start, (a.id, b.id)))
+        if not pairs:
+            return None
+        a_id, b_id = max(pairs)[1]
+        return a_id, b_id
+
+    def _states_apart(self, ids: tuple[str, ...]) -> bool:
+        """Two states of two countries (美伊), not a state and one of its own bodies."""
+        return all(self._kind(x) == "state" for x in ids) and self._c(ids[0]) != self._c(ids[1])
 
     def _adjunct(self, t: Trigger) -> bool:
         """'after talks hosted by X': an event in a time adjunct, not a governing verb's content."""

@@ -1,0 +1,30 @@
+"""双方 / 两国 before any two-party event: the last pair named, never the tail of a list."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+MON = dt.date(2026, 3, 2)
+
+
+def _consults(res, ex) -> set[frozenset]:
+    return {
+        frozenset((ex.country(e.actor), ex.country(e.target)))
+        for e in res.events
+        if e.category.value == "CONSULT"
+    }
+
+
+def test_a_list_tail_is_no_pair_and_a_two_state_mention_is(run, ex) -> None:
+    text = (
+        "3月2日,联合国秘书长呼吁印巴保持克制。埃及、约旦和阿联酋发表声明欢迎接触。"
+        "外界预计双方3月2日在日内瓦再次会谈。"
+    )
+    pairs = _consults(run(text, MON), ex)
+    assert frozenset({"JOR", "ARE"}) not in pairs
+    assert frozenset({"IND", "PAK"}) in pairs
+
+
+def test_a_list_tail_alone_gives_no_pair(run, ex) -> None:
+    text = "埃及、约旦和阿联酋发表声明欢迎接触。外界预计双方3月2日在日内瓦再次会谈。"
+    assert frozenset({"JOR", "ARE"}) not in _consults(run(text, MON), ex)
