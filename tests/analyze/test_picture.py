@@ -224,3 +224,15 @@ def test_negated_and_conditional_acts_count_nowhere(case: Case) -> None:
     day9 = escalation_series(events, D(2026, 2, 9), D(2026, 2, 9))[0]
     assert day9.peak == 0
     assert daily_series(events, D(2026, 2, 9), D(2026, 2, 9))[0].confrontation_raw == 0
+
+
+def test_a_rumoured_round_fixes_no_date_an_announced_one_does(case: Case) -> None:
+    from dualtrack.analyze.negotiation import negotiation_state
+
+    held = ev(3, "USA", "CONSULT", via="OMN")
+    planned = EventFlags(hypothetical=True)
+    rumoured = EventFlags(hypothetical=True, unconfirmed=True)
+    state = negotiation_state(case, [held, ev(8, "USA", "CONSULT", flags=rumoured)])
+    assert not state.next_round_fixed and state.next_round_date is None
+    state = negotiation_state(case, [held, ev(8, "USA", "CONSULT", flags=planned)])
+    assert state.next_round_fixed and state.next_round_date == D(2026, 2, 8)

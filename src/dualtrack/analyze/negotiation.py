@@ -34,11 +34,12 @@ def _between_parties(case: Case, ev: Event, parties: set[str]) -> bool:
 
 def _scheduled(ev: Event, last: dt.date | None) -> bool:
     """A meeting reported ahead of its day ("will hold talks on 9 May"): hypothetical only in
-    that it has not happened yet, neither denied nor conditional, and after the last round."""
+    that it has not happened yet, neither denied nor conditional nor a rumour (talks said to
+    resume on the 8th, which neither side confirms, fix no date), and after the last round."""
     f = ev.flags
     return (
         f.hypothetical
-        and not (f.negated or f.conditional)
+        and not (f.negated or f.conditional or f.unconfirmed)
         and ev.date is not None
         and (last is None or ev.date > last)
     )
