@@ -547,6 +547,11 @@ def stage(
     return "rule draft of the category, other parties"
 
 
+def gold_keys(doc: Doc) -> set[tuple]:
+    """(date, actor, category, target) of the document's gold events, symmetric acts unordered."""
+    return {(g["date"], *gold_tuple(g["actor"], g["category"], g["target"])) for g in doc.gold}
+
+
 def strict_outcomes(
     ex: Extractor, docs: Sequence[Doc], found: list | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -556,7 +561,7 @@ def strict_outcomes(
     directions of a symmetric act find one gold event."""
     conf, right = [], []
     for doc in docs:
-        gold = {(g["date"], *gold_tuple(g["actor"], g["category"], g["target"])) for g in doc.gold}
+        gold = gold_keys(doc)
         events = ex.extract(Document(text=doc.text, date=doc.date, source=doc.id)).events
         for e in events:
             key = gold_tuple(country(ex, e.actor), e.category.value, country(ex, e.target))
@@ -611,8 +616,7 @@ def reliability(models: L.Models, split: str) -> int:
                 f"{lo:.1f}-{min(hi, 1):.1f}     {m.sum():>6} {conf[m].mean():>9.3f} "
                 f"{right[m].mean():>6.3f}"
             )
-    gold = sum(len({(g["date"], *gold_tuple(g["actor"], g["category"], g["target"]))
-                    for g in d.gold}) for d in docs)  # fmt: skip
+    gold = sum(len(gold_keys(d)) for d in docs)
     print(f"\n{'--min-confidence':<17} {'events':>6} {'right':>6} {'gold found':>10}")
     for floor in (0.0, 0.5, 0.6, 0.7):
         m = conf >= floor
