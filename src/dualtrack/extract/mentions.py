@@ -342,7 +342,9 @@ def _mark_locatives(text: str, ms: list[Mention], lang: LangData) -> None:
     for i, m in enumerate(ms):
         before = text[max(0, m.start - 6) : m.start]
         if lang.cjk:
-            hit = any(before.endswith(p) for p in lang.mod.get("locative_preps") or [])
+            # the compiled list, not plain suffixes: its look-behinds keep the 于 of 由于/对于
+            # and the 到 of 遭到 from making the next name a place
+            hit = _ends_with(rx, text, m.start)
         else:
             hit = (
                 re.search(
