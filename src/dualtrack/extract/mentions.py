@@ -289,7 +289,9 @@ def _titled_names(text: str, ms: list[Mention], lang: LangData) -> list[Mention]
     out: list[Mention] = []
     for m in ms:
         n = rx.match(text, m.end) if text[m.start : m.end].endswith(tuple(titles)) else None
-        if n is not None and not any(s in starts for s in range(n.start(), n.end())):
+        if n is not None and not any(
+            s in starts or lang.verb_re.match(text, s) for s in range(n.start(), n.end())
+        ):  # 外长否认…: a trigger in what follows the title is the verb, not a name
             names.setdefault(n.group(), m.ids)
             m = Mention(m.start, n.end(), m.ids, m.locative)
         out.append(m)
