@@ -62,3 +62,10 @@ def test_the_place_a_force_withdraws_from_is_no_subject(run, tuples) -> None:
         (D(2026, 3, 4), "ISR", "RETREAT", "PSE")
     }
     assert tuples(run("俄軍4日從赫爾松撤軍。")) == {(D(2026, 3, 4), "RUS", "RETREAT", "UKR")}
+
+
+def test_a_resumed_or_stepped_up_act_on_a_target_is_the_act(run, tuples) -> None:
+    assert tuples(run("以色列4日恢复对加沙的空袭。")) == {(D(2026, 3, 4), "ISR", "ASSAULT", "PSE")}
+    assert tuples(run("美國4日加強對伊朗的制裁。")) == {(D(2026, 3, 4), "USA", "SANCTION", "IRN")}
+    # lifting sanctions is no sanction
+    assert not any(e.category.value == "SANCTION" for e in run("美国4日解除对伊朗的制裁。").events)
