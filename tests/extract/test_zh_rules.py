@@ -229,7 +229,8 @@ def test_counts_of_one_are_not_quantities_and_crew_are_persons(run) -> None:
 
 def test_a_denied_act_is_negated_and_a_protest_targets_what_it_opposes(run, tuples) -> None:
     res = run("烏克蘭軍方4日否認其部隊已撤出邊境村莊。")
-    assert [(e.category.value, e.flags.negated) for e in res.events] == [("RETREAT", True)]
+    # the denial is the event, a REJECT (GUIDE: rebuttals are REJECT; as English "denied")
+    assert [(e.category.value, e.flags.negated) for e in res.events] == [("REJECT", False)]
     got = tuples(run("約3000名民眾4日在貝爾格萊德舉行抗議集會，反對科索沃當局關閉塞族銀行。"))
     assert got == {(D(2026, 3, 4), "SRB", "PROTEST", "XKX")}
 

@@ -221,12 +221,25 @@ class Coder:
         if self._cue("denial", clause_start, t.start) is not None:
             return True  # 否认其部队已撤出: a denial negates the act it names, however far
         w = int(self.mod.get("negation_window", 4))
-        s = max(clause_start, t.start - w)
-        m = self._cue("negation", s, t.start)
+        m = self._cue("negation", max(clause_start, t.start - w), t.start)
+        head = self._prep_head(clause_start, t.start) if m is None else None
+        if head is not None:  # 并未向以色列发射: the cue stands before the target phrase
+            m = self._cue("negation", max(clause_start, head - w), head)
         if m is None:
             return False
         nn = self._cue("not_negation", max(clause_start, m.start() - 2), min(t.end, m.end() + 4))
         return nn is None or not (nn.start() <= m.start() < nn.end())
+
+    def _prep_head(self, cs: int, end: int) -> int | None:
+        """Where the target or comitative phrase right before a trigger begins (没有对伊朗实施,
+        未与美方举行), for cues that stand before the phrase rather than the verb."""
+        scope = int(self.mod.get("prep_scope", 40))
+        found = [
+            m.start()
+            for key in ("target_preps", "comitative_preps")
+            for m in self._preps(key, max(cs, end - scope), end)
+        ]
+        return max(found) if found else None
 
     def _pair_subject(self, cs: int, end: int) -> tuple[str, str] | None:
         """双方 / both sides as the subject: the two parties of the last two-party event, or

@@ -289,7 +289,9 @@ def _titled_names(text: str, ms: list[Mention], lang: LangData) -> list[Mention]
     out: list[Mention] = []
     for m in ms:
         n = rx.match(text, m.end) if text[m.start : m.end].endswith(tuple(titles)) else None
-        if n is not None and not any(s in starts for s in range(n.start(), n.end())):
+        if n is not None and not any(
+            s in starts or lang.verb_re.match(text, s) for s in range(n.start(), n.end())
+        ):  # 外长否认…: a trigger in what follows the title is the verb, not a name
             names.setdefault(n.group(), m.ids)
             m = Mention(m.start, n.end(), m.ids, m.locative)
         out.append(m)
@@ -342,7 +344,9 @@ def _mark_locatives(text: str, ms: list[Mention], lang: LangData) -> None:
     for i, m in enumerate(ms):
         before = text[max(0, m.start - 6) : m.start]
         if lang.cjk:
-            hit = any(before.endswith(p) for p in lang.mod.get("locative_preps") or [])
+            # the compiled list, not plain suffixes: its look-behinds keep the 于 of 由于/对于
+            # and the 到 of 遭到 from making the next name a place
+            hit = _ends_with(rx, text, m.start)
         else:
             hit = (
                 re.search(
