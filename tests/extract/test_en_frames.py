@@ -96,3 +96,30 @@ def test_two_sides_accusing_each_other_accuse_each_other(run, tuples) -> None:
 def test_an_act_cited_as_a_reason_is_not_the_citers_act(run, tuples) -> None:
     res = run("Egypt recalled its ambassador to Israel, citing the strikes on Lebanon.")
     assert _pairs(res, tuples) == {("EGY", "SANCTION", "ISR")}
+
+
+def test_its_object_in_a_speakers_report_is_the_speakers(run, tuples) -> None:
+    res = run("Thailand said Cambodian troops had fired on its soldiers on Monday.")
+    assert tuples(res) == {(MON, "KHM", "ASSAULT", "THA")}
+    res = run("Japan said Chinese ships had entered its waters on Monday.")
+    assert tuples(res) == {(MON, "CHN", "MOBILIZE", "JPN")}
+    res = run("Iran said the United States had sent its warships to the Gulf.")
+    assert {(a, c) for _, a, c, t in tuples(res)} == {("USA", "MOBILIZE")}
+    assert all(t != "IRN" for *_, t in tuples(res))  # its warships: the sender's own
+
+
+def test_killing_soldiers_or_a_commander_is_an_attack(run, tuples) -> None:
+    res = run("Israel said on Tuesday it had killed a senior Hezbollah commander in Beirut.")
+    assert {(a, c) for _, a, c, _ in tuples(res)} == {("ISR", "ASSAULT")}
+    res = run("Russian strikes killed five Ukrainian soldiers on Monday.")
+    assert tuples(res) == {(MON, "RUS", "ASSAULT", "UKR")}
+
+
+def test_violating_airspace_is_an_incursion(run, tuples) -> None:
+    res = run("Indian jets violated Pakistani airspace on Monday.")
+    assert tuples(res) == {(MON, "IND", "MOBILIZE", "PAK")}
+
+
+def test_shutting_a_border_crossing_is_closing_it(run, tuples) -> None:
+    res = run("India shut its border crossing with Pakistan on Monday.")
+    assert tuples(res) == {(MON, "IND", "COERCE", "PAK")}

@@ -961,6 +961,8 @@ class Coder:
                 if not set(m.ids) & subj_ids and not self._agent(m) and not self._source(m, ce):
                     st.target_m = m
                     break
+        if st.target_m is None and st.passive is None:
+            st.target_m = self._speakers_own(t, st)
         epithet = self.mod.get("epithets_re")  # "with the UAE, accusing the Gulf country of"
         if (
             st.target_m is None
@@ -975,6 +977,23 @@ class Coder:
             st.target_m = Mention(t.end, t.end, (self._last_dyad[1],))
         if rule.target == "none":
             st.target_m = None
+
+    def _speakers_own(self, t: Trigger, st: _Slots) -> Mention | None:
+        """'Thailand said Cambodian troops had fired on its soldiers': an object the possessive
+        `own_object` marks, in what a named speaker said about another actor, is the
+        speaker's."""
+        rx = self.mod.get("own_object_re")
+        said = self._cue("speech", st.cs, t.start)
+        if rx is None or said is None or not st.subjects:
+            return None
+        own = rx.search(self.text, t.start, min(st.ce, t.end + 40))
+        speaker = self._subject_mentions(st.cs, said.start(), st.in_clause)
+        if own is None or not speaker or speaker[-1].start >= st.subjects[0].start:
+            return None
+        acting = {self._c(i) for s in st.subjects for i in s.ids}
+        if acting & {self._c(i) for i in speaker[-1].ids}:
+            return None
+        return Mention(own.start(), own.end(), speaker[-1].ids)
 
     def _actor_target_ids(
         self,

@@ -112,7 +112,7 @@ SCHEMA: dict[str, frozenset[str]] = {
          "denial", "denied_report", "epithets", "frame_after", "frame_before", "home_outlets",
          "home_roles", "hypothetical", "inherit_max_prefix", "locative_preps", "mediation_frame",
          "negation", "negation_window", "new_predicate", "new_subject_before", "nominal_after",
-         "nominal_before", "not_negation", "pair_pronouns", "pair_roles", "passive",
+         "nominal_before", "not_negation", "own_object", "pair_pronouns", "pair_roles", "passive",
          "person_titles", "possessive", "prep_scope", "pronouns", "refusal", "restatement",
          "seat_before", "source_after", "speech", "subject_free", "target_preps", "tense",
          "titled_name", "titles", "unconfirmed"}
@@ -293,6 +293,7 @@ MODALITY_LISTS = (
     "background",
     "tense",
     "mediation_frame",
+    "own_object",
 )
 
 
