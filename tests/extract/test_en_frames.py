@@ -66,6 +66,8 @@ def test_relative_pronoun_refers_to_the_name_before_it(run, tuples) -> None:
 def test_missiles_fired_at_a_state_are_an_attack_on_it(run, tuples) -> None:
     res = run("Iran fired missiles at Israel on Monday.")
     assert tuples(res) == {(MON, "IRN", "ASSAULT", "ISR")}
+    res = run("North Korea fired two ballistic missiles into the sea on Monday.")
+    assert tuples(res) == {(MON, "PRK", "MOBILIZE", None)}  # at no one: a test
 
 
 def test_plain_verbs_of_mobilising_withdrawing_attending_signing(run, tuples) -> None:
@@ -123,3 +125,15 @@ def test_violating_airspace_is_an_incursion(run, tuples) -> None:
 def test_shutting_a_border_crossing_is_closing_it(run, tuples) -> None:
     res = run("India shut its border crossing with Pakistan on Monday.")
     assert tuples(res) == {(MON, "IND", "COERCE", "PAK")}
+
+
+def test_strikes_on_a_city_target_its_state(run, tuples) -> None:
+    res = run("Israel struck an airbase near Hama on Monday.")
+    assert tuples(res) == {(MON, "ISR", "ASSAULT", "SYR")}
+    res = run("Iran fired missiles at militant hideouts in Balochistan on Monday.")
+    assert tuples(res) == {(MON, "IRN", "ASSAULT", "PAK")}
+
+
+def test_ready_for_talks_is_a_willingness_not_talks(run, tuples) -> None:
+    res = run("Russia said on Monday it was ready for talks with Ukraine.")
+    assert tuples(res) == {(MON, "RUS", "AGREE", "UKR")}
