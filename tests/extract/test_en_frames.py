@@ -137,3 +137,16 @@ def test_strikes_on_a_city_target_its_state(run, tuples) -> None:
 def test_ready_for_talks_is_a_willingness_not_talks(run, tuples) -> None:
     res = run("Russia said on Monday it was ready for talks with Ukraine.")
     assert tuples(res) == {(MON, "RUS", "AGREE", "UKR")}
+
+
+def test_a_speaker_is_not_the_actor_of_an_unnamed_subject(run, tuples) -> None:
+    res = run("Ukraine said the missiles struck Kharkiv on Monday.")
+    assert not any(a == "UKR" for _, a, _, _ in tuples(res))
+    res = run("Ukraine said its drones struck Belgorod on Monday.")
+    assert tuples(res) == {(MON, "UKR", "ASSAULT", "RUS")}
+    res = run(
+        "Iran and the United States held talks in Muscat on Monday. Oman said the two sides "
+        "had agreed to meet again."
+    )
+    agreed = {(a, t) for _, a, c, t in tuples(res) if c == "AGREE"}
+    assert agreed == {("IRN", "USA"), ("USA", "IRN")}

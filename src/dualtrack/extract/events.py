@@ -883,6 +883,8 @@ class Coder:
                 st.subjects, st.target_m = st.subjects[:1], st.subjects[1]
             elif st.target_m is None and local and self.lang.cjk:  # object before verb 2
                 st.target_m = local[0]
+        if st.subjects and self._unnamed_subject(st.subjects[-1].end, t.start):
+            st.subjects = []  # "Ukraine said the missiles struck Kharkiv": not Ukraine
         joined = self.mod.get("and_verb_re")
         if st.subjects and joined is not None and _ends_with(joined, self.text, t.start):
             # "Peskov said the EU measures were illegal and warned …": the subject of the
@@ -893,6 +895,20 @@ class Coder:
             lead = self._subject_mentions(cs, said.start() if said else first, mentions)
             if lead:
                 st.subjects, st.target_m = self._subjects(lead), None
+
+    def _unnamed_subject(self, s: int, e: int) -> bool:
+        """Does what a speaker said (from `s`, the speaker's name, to the verb at `e`) open with
+        a subject of its own that names no actor ("said the drone had violated …")? Then the
+        speaker is not the actor."""
+        said = None if self.lang.cjk else _last(self._speech_in(s, e))
+        if said is None or _UNNAMED.fullmatch(self.text, said.end(), e) is None:
+            return False
+        # "said the two sides had agreed", "said the country would …": they name actors
+        return all(self._cue(k, said.end(), e) is None for k in ("pair_pronouns", "epithets"))
+
+    def _speech_in(self, s: int, e: int) -> Iterator[re.Match[str]]:
+        rx = self.mod.get("speech_re")
+        return rx.finditer(self.text, s, e) if rx is not None and e > s else iter(())
 
     def _between_roles(self, t: Trigger, st: _Slots) -> None:
         """Talks between A and B, a mediator's own act, and the passive (B was shot down by A)."""
@@ -1606,6 +1622,12 @@ def _after_line_break(text: str, pos: int) -> bool:
 
 
 _APPOSITION = re.compile(r",\s+(?:a|an|which|who|whose)\s[^,;.]*$")
+# what was said opens with an article and a noun: "said (that) the missiles (had) struck"
+_UNNAMED = re.compile(
+    r"(?:\s+that)?\s+(?:the|a|an)\s+[\w-]+(?:\s+[\w-]+){0,2}"
+    r"(?:\s+(?:had|has|have|was|were|would|will))?\s+",
+    re.IGNORECASE,
+)
 _RELATIVE = re.compile(r",\s+(?:which|who)\b")
 _PARENTHETICAL = re.compile(r",\s+(?:a|an|which|who|whose)\s[^,;.]*,")
 
