@@ -424,7 +424,12 @@ class Coder:
         if rx is None:
             return False
         said = rx.search(self.text, m.end, min(end, m.end + 30))
-        return said is not None and len(self.text[m.end : said.start()].split()) <= 3
+        return (
+            said is not None
+            and len(self.text[m.end : said.start()].split()) <= 3
+            # "struck Kharkiv on Monday, Ukraine said": the name nearest the verb is the source
+            and not any(m.end < x < said.start() for x in self._starts)
+        )
 
     def _agent(self, m: Mention) -> bool:
         """'mediated by the UAE', 'hosted by Egypt': an agent phrase is not a target."""
@@ -490,6 +495,7 @@ class Coder:
         after each (`_remember`)."""
         if self._skipped(sent, mentions, triggers, dates):
             return []
+        sent = self._adjunct_clauses(sent)
         live, asides = self._live_triggers(sent, mentions, triggers)
         drafts: list[Draft] = []
         prev: Trigger | None = None
@@ -517,6 +523,29 @@ class Coder:
                 self._last_subject = first
         drafts = self._denied_reports(sent, self._drop_conditions(drafts))
         return self._denied_allegation(sent, drafts, mentions)
+
+    def _adjunct_clauses(self, sent: Sentence) -> Sentence:
+        """'After Israel struck Gaza, Egypt recalled …': a clause opened by a subordinator
+        (`adjunct_open`) ends at its first comma. Why: the adjunct's names are otherwise read as
+        a list with the main subject ("Gaza, Egypt"), and a governing verb in it ("Since Iran
+        rejected …") swallows the main clause's act as its content."""
+        rx = self.mod.get("adjunct_open_re")
+        if rx is None:
+            return sent
+        out: list[tuple[int, int]] = []
+        for cs, ce in sent.clauses:
+            m = rx.match(self.text, cs, ce)
+            if m is not None and cs in self._starts:
+                m = None  # "Beijing, Moscow and Tehran …": a name, not a participle
+            comma = self.text.find(",", m.end(), ce) if m is not None else -1
+            if comma < 0:
+                out.append((cs, ce))
+                continue
+            rest = comma + 1
+            while rest < ce and self.text[rest].isspace():
+                rest += 1
+            out.extend(((cs, comma), (rest, ce)))
+        return replace(sent, clauses=tuple(out))
 
     def _skipped(
         self,
@@ -787,7 +816,31 @@ class Coder:
             key=lambda p: p.start(),
         )  # fmt: skip
         local = [m for m in before if m.start >= seg]
+        antecedent = self._antecedent(seg, t, before)
+        if antecedent is not None:
+            # "fired rockets at Israel, which responded with strikes on Lebanon": Israel acts
+            local, prev = antecedent[0], None
+            preps = [p for p in preps if p.start() >= antecedent[1]]
         return _Slots(cs, ce, symmetric, in_clause, before, after, local, prep_keys, preps, prev)
+
+    def _antecedent(
+        self, seg: int, t: Trigger, before: list[Mention]
+    ) -> tuple[list[Mention], int] | None:
+        """The names before a relative pronoun that opens the verb's clause (", which
+        responded"), the last of them its antecedent, and where the pronoun ends; None where
+        the relative clause names its own subject ("the offer, which Iran rejected"), has closed
+        before the verb ("A and B, which had offered to mediate, welcomed") or there is none."""
+        if self.lang.cjk:
+            return None
+        rel = _last(_RELATIVE.finditer(self.text, seg, t.start))
+        if rel is None or any(rel.end() <= m.start for m in before):
+            return None
+        if "," in self.text[rel.end() : t.start]:
+            return None
+        head = [m for m in before if seg <= m.start and m.end <= rel.start()]
+        if not head or head[-1].end != rel.start():
+            return None
+        return head, rel.end()
 
     def _prep_roles(self, t: Trigger, st: _Slots, mentions: list[Mention]) -> None:
         """Subject and target from the words before the verb: a preposition's object, the
@@ -843,6 +896,8 @@ class Coder:
                 st.subjects, st.target_m = st.subjects[:1], st.subjects[1]
             elif st.target_m is None and local and self.lang.cjk:  # object before verb 2
                 st.target_m = local[0]
+        if st.subjects and self._unnamed_subject(st.subjects[-1].end, t.start):
+            st.subjects = []  # "Ukraine said the missiles struck Kharkiv": not Ukraine
         joined = self.mod.get("and_verb_re")
         if st.subjects and joined is not None and _ends_with(joined, self.text, t.start):
             # "Peskov said the EU measures were illegal and warned …": the subject of the
@@ -853,6 +908,20 @@ class Coder:
             lead = self._subject_mentions(cs, said.start() if said else first, mentions)
             if lead:
                 st.subjects, st.target_m = self._subjects(lead), None
+
+    def _unnamed_subject(self, s: int, e: int) -> bool:
+        """Does what a speaker said (from `s`, the speaker's name, to the verb at `e`) open with
+        a subject of its own that names no actor ("said the drone had violated …")? Then the
+        speaker is not the actor."""
+        said = None if self.lang.cjk else _last(self._speech_in(s, e))
+        if said is None or _UNNAMED.fullmatch(self.text, said.end(), e) is None:
+            return False
+        # "said the two sides had agreed", "said the country would …": they name actors
+        return all(self._cue(k, said.end(), e) is None for k in ("pair_pronouns", "epithets"))
+
+    def _speech_in(self, s: int, e: int) -> Iterator[re.Match[str]]:
+        rx = self.mod.get("speech_re")
+        return rx.finditer(self.text, s, e) if rx is not None and e > s else iter(())
 
     def _between_roles(self, t: Trigger, st: _Slots) -> None:
         """Talks between A and B, a mediator's own act, and the passive (B was shot down by A)."""
@@ -921,6 +990,8 @@ class Coder:
                 if not set(m.ids) & subj_ids and not self._agent(m) and not self._source(m, ce):
                     st.target_m = m
                     break
+        if st.target_m is None and st.passive is None:
+            st.target_m = self._speakers_own(t, st)
         epithet = self.mod.get("epithets_re")  # "with the UAE, accusing the Gulf country of"
         if (
             st.target_m is None
@@ -935,6 +1006,23 @@ class Coder:
             st.target_m = Mention(t.end, t.end, (self._last_dyad[1],))
         if rule.target == "none":
             st.target_m = None
+
+    def _speakers_own(self, t: Trigger, st: _Slots) -> Mention | None:
+        """'Thailand said Cambodian troops had fired on its soldiers': an object the possessive
+        `own_object` marks, in what a named speaker said about another actor, is the
+        speaker's."""
+        rx = self.mod.get("own_object_re")
+        said = self._cue("speech", st.cs, t.start)
+        if rx is None or said is None or not st.subjects:
+            return None
+        own = rx.search(self.text, t.start, min(st.ce, t.end + 40))
+        speaker = self._subject_mentions(st.cs, said.start(), st.in_clause)
+        if own is None or not speaker or speaker[-1].start >= st.subjects[0].start:
+            return None
+        acting = {self._c(i) for s in st.subjects for i in s.ids}
+        if acting & {self._c(i) for i in speaker[-1].ids}:
+            return None
+        return Mention(own.start(), own.end(), speaker[-1].ids)
 
     def _actor_target_ids(
         self,
@@ -1132,6 +1220,10 @@ class Coder:
         cs = clause[0]
         slot_end = preps[0].start() if preps else t.start
         base = max(cs, slot_end - (16 if self.lang.cjk else 60))
+        opener = self.mod.get("adjunct_open_re")
+        lead = opener.match(self.text, cs, slot_end) if opener is not None else None
+        if lead is not None and cs not in self._starts:
+            base = max(base, lead.end())  # "Following talks", "Accusing Iran": not a name
         cands = candidate_names(self.text[base:slot_end], self.lang, self.lang.stopwords)
         if cands:
             self.candidates.extend((base + a, base + b) for a, b in cands)
@@ -1147,7 +1239,8 @@ class Coder:
             if first:
                 return first, None, True
         if self._slot_empty(cs, slot_end, dates):
-            prev = self._previous_clause_subject(sent, clause, mentions)
+            prev = self._fronted_subject(sent, clause, mentions)
+            prev = prev or self._previous_clause_subject(sent, clause, mentions)
             if prev:
                 return prev, None, True
             if self._last_subject:
@@ -1332,7 +1425,7 @@ class Coder:
         actor in it that is not a place and not after a target preposition."""
         earlier = [c for c in sent.clauses if c[1] <= clause[0]]
         for cs, ce in reversed(earlier):
-            lead = self._cue("adjunct_clause", cs, min(ce, cs + 3))
+            lead = self._cue("adjunct_clause", cs, min(ce, cs + (3 if self.lang.cjk else 14)))
             if lead is not None and lead.start() not in self._starts:
                 continue  # 以…为由, 由于…: an adjunct, its names are not the subject
             if self._resumes_speaker(cs, ce, mentions) and len(earlier) > 1:
@@ -1362,6 +1455,23 @@ class Coder:
             if subj:
                 return list(dict.fromkeys(i for m in self._subjects(subj) for i in m.ids))
         return []
+
+    def _fronted_subject(
+        self, sent: Sentence, clause: tuple[int, int], mentions: list[Mention]
+    ) -> list[str]:
+        """'Accusing Iran of …, the United States deployed …', 'After talks with Russia, Turkey
+        offered …': a fronted adjunct without a subject of its own shares the main clause's,
+        which follows it, not the last sentence's."""
+        rx = self.mod.get("adjunct_open_re")
+        i = sent.clauses.index(clause) if clause in sent.clauses else -1
+        if rx is None or i < 0 or i + 1 >= len(sent.clauses):
+            return []
+        if rx.match(self.text, clause[0], clause[1]) is None:
+            return []
+        ns, ne = sent.clauses[i + 1]
+        first = min((t.start for t in self._sent_triggers if ns <= t.start < ne), default=ne)
+        subj = self._subject_mentions(ns, first, mentions)
+        return list(dict.fromkeys(x for m in self._subjects(subj) for x in m.ids)) if subj else []
 
     def _resumes_speaker(self, cs: int, ce: int, mentions: list[Mention]) -> bool:
         """Does the clause open with a speech verb and name no subject before it (，强调…)?"""
@@ -1525,6 +1635,13 @@ def _after_line_break(text: str, pos: int) -> bool:
 
 
 _APPOSITION = re.compile(r",\s+(?:a|an|which|who|whose)\s[^,;.]*$")
+# what was said opens with an article and a noun: "said (that) the missiles (had) struck"
+_UNNAMED = re.compile(
+    r"(?:\s+that)?\s+(?:the|a|an)\s+[\w-]+(?:\s+[\w-]+){0,2}"
+    r"(?:\s+(?:had|has|have|was|were|would|will))?\s+",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(r",\s+(?:which|who)\b")
 _PARENTHETICAL = re.compile(r",\s+(?:a|an|which|who|whose)\s[^,;.]*,")
 
 

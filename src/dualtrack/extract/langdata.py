@@ -105,16 +105,17 @@ SCHEMA: dict[str, frozenset[str]] = {
          "span_end", "span_start", "weekdays"}
     ),
     "modality": frozenset(
-        {"adjunct_before", "adjunct_clause", "agent_after", "agent_preps", "anaphoric_acts",
-         "anaphoric_agreements", "anaphoric_before", "anaphoric_objects", "anaphors", "and_said",
-         "and_verb", "background", "before_window", "between", "comitative_preps", "commentary",
-         "conditional", "conditional_threat", "coordination", "denial", "denied_report", "epithets",
-         "frame_after", "frame_before", "home_outlets", "home_roles", "hypothetical",
-         "inherit_max_prefix", "locative_preps", "mediation_frame", "negation", "negation_window",
-         "new_predicate", "new_subject_before", "nominal_after", "nominal_before", "not_negation",
-         "pair_pronouns", "pair_roles", "passive", "person_titles", "possessive", "prep_scope",
-         "pronouns", "refusal", "restatement", "seat_before", "source_after", "speech",
-         "subject_free", "target_preps", "tense", "titled_name", "titles", "unconfirmed"}
+        {"adjunct_before", "adjunct_clause", "adjunct_open", "agent_after", "agent_preps",
+         "anaphoric_acts", "anaphoric_agreements", "anaphoric_before", "anaphoric_objects",
+         "anaphors", "and_said", "and_verb", "background", "before_window", "between",
+         "comitative_preps", "commentary", "conditional", "conditional_threat", "coordination",
+         "denial", "denied_report", "epithets", "frame_after", "frame_before", "home_outlets",
+         "home_roles", "hypothetical", "inherit_max_prefix", "locative_preps", "mediation_frame",
+         "negation", "negation_window", "new_predicate", "new_subject_before", "nominal_after",
+         "nominal_before", "not_negation", "own_object", "pair_pronouns", "pair_roles", "passive",
+         "person_titles", "possessive", "prep_scope", "pronouns", "refusal", "restatement",
+         "seat_before", "source_after", "speech", "subject_free", "target_preps", "tense",
+         "titled_name", "titles", "unconfirmed"}
     ),
     "stances": frozenset({"exclude", "include", "only", "red_line", "topics"}),
     "text": frozenset({"abbreviations", "clause_sep", "sentence_end"}),
@@ -274,6 +275,7 @@ MODALITY_LISTS = (
     "refusal",
     "denial",
     "adjunct_clause",
+    "adjunct_open",
     "agent_preps",
     "agent_after",
     "titles",
@@ -291,6 +293,7 @@ MODALITY_LISTS = (
     "background",
     "tense",
     "mediation_frame",
+    "own_object",
 )
 
 

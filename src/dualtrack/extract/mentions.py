@@ -348,20 +348,27 @@ def _mark_locatives(text: str, ms: list[Mention], lang: LangData) -> None:
             # and the 到 of 遭到 from making the next name a place
             hit = _ends_with(rx, text, m.start)
         else:
-            hit = (
-                re.search(
-                    r"\b(?:" + "|".join(lang.mod["locative_preps"]) + r")\s+(?:the\s+)?$",
-                    before,
-                    re.IGNORECASE,
-                )
-                is not None
+            found = re.search(
+                r"\b(" + "|".join(lang.mod["locative_preps"]) + r")\s+(?:the\s+)?$",
+                before,
+                re.IGNORECASE,
             )
+            hit = found is not None and not _aimed_at_state(found.group(1), m, lang)
         if not hit and i > 0 and ms[i - 1].locative and ms[i - 1].end == m.start:
             hit = True  # 在阿曼马斯喀特: the city after the country is a place too
         seat = lang.mod.get("seat_before_re")
         if hit and seat is not None and _ends_with(seat, text, m.start):
             hit = False  # "the government in Beirut": the seat stands for the state
         m.locative = m.locative or hit
+
+
+def _aimed_at_state(prep: str, m: Mention, lang: LangData) -> bool:
+    """ "fired missiles at Israel": after a preposition that marks a target as well as a place
+    (at), a state is the target; a city or a body stays where something happened."""
+    if prep.lower() not in (p.lower() for p in lang.mod.get("target_preps") or []):
+        return False
+    entry = lang.actors.get(m.ids[0]) if len(m.ids) == 1 else None
+    return entry is not None and entry.kind == "state"
 
 
 def _ends_with(rx: re.Pattern[str], text: str, end: int) -> bool:
