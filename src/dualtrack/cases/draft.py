@@ -329,7 +329,7 @@ def propose_roles(events: list[Event], actors: list[SeenActor], ex: Extractor) -
         )
         for p in parties
     ]
-    mediators = _mediators(events, parties, actors, ex)
+    mediators = _mediators(events, parties, ex)
     out += [Proposal(m, Role.MEDIATOR, ev[:EVIDENCE_PER_ROLE]) for m, ev in mediators.items()]
     scores: dict[str, float] = defaultdict(float)
     evidence: dict[str, list[str]] = defaultdict(list)
@@ -346,32 +346,19 @@ def propose_roles(events: list[Event], actors: list[SeenActor], ex: Extractor) -
     return out
 
 
-def _mediators(
-    events: list[Event], parties: list[str], actors: list[SeenActor], ex: Extractor
-) -> dict[str, list[str]]:
+def _mediators(events: list[Event], parties: list[str], ex: Extractor) -> dict[str, list[str]]:
+    """Who is `via` of the parties' talks or agreements: a mediator, or the host of talks held in
+    a third state (the extractor marks those talks `third-party`)."""
     c = ex.country
     out: dict[str, list[str]] = defaultdict(list)
-    names = {
-        a.id: [
-            to_simplified(n).casefold()
-            for n in {*a.names.values(), *(x for v in a.aliases.values() for x in v)}
-        ]
-        for a in actors
-        if a.country == a.id and a.id not in parties and a.kind == "state"
-    }
     for e in events:
         if e.category not in (Category.CONSULT, Category.AGREE):
             continue
         if {c(e.actor), c(e.target)} != set(parties):
             continue
         if e.via and c(e.via) not in parties:
-            out[c(e.via)].append(cite(e))  # type: ignore[index]
-            continue
-        if e.category is Category.CONSULT:  # talks held in a third state: it hosts them
-            text = to_simplified(" ".join(ev.text or "" for ev in e.evidence)).casefold()
-            for aid, forms in names.items():
-                if any(f and f in text for f in forms):
-                    out[aid].append(cite(e) + " (host)")
+            host = " (host)" if e.mode == "third-party" else ""
+            out[c(e.via)].append(cite(e) + host)  # type: ignore[index]
     return dict(out)
 
 

@@ -294,6 +294,8 @@ class Extractor:
         view.drafts = drafts
         if self._models is not None and learn:
             drafts = learned.propose(view, self._models)
+        if learn:
+            _complete_via(view, drafts, self.country)
         _attach_quantities(drafts, quants)
         cands = [
             Candidate(
@@ -476,6 +478,72 @@ def _attach_quantities(drafts: list[Draft], quants) -> None:
         for d in pool:
             if d.trigger is chosen.trigger:
                 d.quantities.append(q)
+
+
+def _complete_via(view: DocView, drafts: list[Draft], country) -> None:
+    """The via of the events kept, as the annotation guide has it: talks a mediator's own verb
+    named, talks hosted by a third state, and the agreements and ceasefires of mediated talks.
+    Not before the learned components: they were trained on the rule coder's drafts as they are."""
+    _share_via(view.drafts, drafts, country)
+    _hosted_via(view, drafts, country)
+    _agreed_via(drafts, country)
+
+
+def _hosted_via(view: DocView, drafts: list[Draft], country) -> None:
+    """Talks held in a third state (在阿曼首都马斯喀特举行会谈, "talks in Istanbul") are hosted by
+    it, and the guide codes a host as the via of the talks: the first state or city named as a
+    place in the talks' sentence that is neither party's."""
+    for d in drafts:
+        if d.category.value != "CONSULT" or d.via is not None or d.target is None or d.negated:
+            continue
+        sides = {country(d.actor), country(d.target)}
+        s = d.sentence
+        host = next(
+            (
+                m.id
+                for m in view.mentions
+                if s.start <= m.start < s.end
+                and m.locative
+                and view.kinds.get(m.id, "state") in ("state", "city")
+                and country(m.id) not in sides
+            ),
+            None,
+        )
+        if host is not None:
+            d.via, d.mode = host, d.mode or "third-party"  # PLOVER's mode for a third venue
+
+
+def _agreed_via(drafts: list[Draft], country) -> None:
+    """Agreements and ceasefires between the parties of mediated talks of the same document carry
+    the talks' via (the guide: reached through the mediator)."""
+    vias: dict[frozenset, str] = {}
+    for d in drafts:
+        if d.category.value == "CONSULT" and d.via is not None and d.target is not None:
+            vias.setdefault(frozenset((country(d.actor), country(d.target))), d.via)
+    for d in drafts:
+        agreed = d.category.value == "AGREE" or d.mode == "ceasefire"
+        if agreed and d.via is None and d.target is not None and not d.negated:
+            d.via = vias.get(frozenset((country(d.actor), country(d.target))))
+
+
+def _share_via(named: list[Draft], drafts: list[Draft], country) -> None:
+    """Talks that a mediator's own verb names with their parties (Oman mediated talks between
+    Iran and the United States) and the same talks read from their noun in that sentence are one
+    event: whichever reading the verifier kept, it keeps the mediator (`named`: the rule coder's
+    drafts, `drafts`: those kept)."""
+    for m in named:
+        if not m.trigger.rule.mediates or m.via is None or m.target is None:
+            continue
+        sides = {country(m.actor), country(m.target)}
+        for t in drafts:
+            if (
+                t.via is None
+                and t.sentence.start == m.sentence.start
+                and t.category is m.category
+                and t.target is not None
+                and {country(t.actor), country(t.target)} == sides
+            ):
+                t.via, t.mode = m.via, m.mode
 
 
 def _attach_via(drafts: list[Draft], country) -> None:
