@@ -36,6 +36,8 @@ def test_mediator_named_by_its_own_verb_stays_on_the_talks(coder: str) -> None:
     "text",
     [
         "Delegations of Armenia and Azerbaijan met in Abu Dhabi on Thursday.",
+        "伊朗和美国的代表周五在马斯喀特会谈。",
+        "伊朗與美國代表週五在馬斯開特會談。",
     ],
 )
 def test_talks_in_a_third_state_are_hosted_by_it(coder: str, text: str) -> None:
