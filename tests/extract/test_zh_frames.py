@@ -46,7 +46,7 @@ def test_a_strike_on_gaza_or_the_west_bank_targets_palestine(run, tuples) -> Non
 
 def test_a_negation_before_the_target_phrase_negates_the_act(run) -> None:
     for text in (
-        "伊朗4日并未向以色列发射导弹。",
+        "伊朗4日并未向以方发射火箭。",
         "美國4日沒有對伊朗實施新制裁。",
         "伊朗4日没有与美国举行会谈。",
     ):

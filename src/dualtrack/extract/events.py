@@ -223,7 +223,7 @@ class Coder:
         w = int(self.mod.get("negation_window", 4))
         m = self._cue("negation", max(clause_start, t.start - w), t.start)
         head = self._prep_head(clause_start, t.start) if m is None else None
-        if head is not None:  # 并未向以色列发射: the cue stands before the target phrase
+        if head is not None:  # 并未向以方发射: the cue stands before the target phrase
             m = self._cue("negation", max(clause_start, head - w), head)
         if m is None:
             return False
@@ -916,7 +916,7 @@ class Coder:
         said = None if self.lang.cjk else _last(self._speech_in(s, e))
         if said is None or _UNNAMED.fullmatch(self.text, said.end(), e) is None:
             return False
-        # "said the two sides had agreed", "said the country would …": they name actors
+        # "said both parties had agreed", "said the country would …": they name actors
         return all(self._cue(k, said.end(), e) is None for k in ("pair_pronouns", "epithets"))
 
     def _speech_in(self, s: int, e: int) -> Iterator[re.Match[str]]:

@@ -490,7 +490,7 @@ def _complete_via(view: DocView, drafts: list[Draft], country) -> None:
 
 
 def _hosted_via(view: DocView, drafts: list[Draft], country) -> None:
-    """Talks held in a third state (在阿曼首都马斯喀特举行会谈, "talks in Istanbul") are hosted by
+    """Talks held in a third state (两国代表在多哈会谈, "talks in Istanbul") are hosted by
     it, and the guide codes a host as the via of the talks: the first state or city named as a
     place in the talks' sentence that is neither party's."""
     for d in drafts:
