@@ -830,15 +830,20 @@ class Coder:
         responded"), the last of them its antecedent, and where the pronoun ends; None where
         the relative clause names its own subject ("the offer, which Iran rejected"), has closed
         before the verb ("A and B, which had offered to mediate, welcomed") or there is none."""
-        if self.lang.cjk:
+        rx = self.mod.get("relative_pronouns_re")
+        if rx is None:
             return None
-        rel = _last(_RELATIVE.finditer(self.text, seg, t.start))
+        rel = _last(
+            p for p in rx.finditer(self.text, seg, t.start)
+            if self.text[seg : p.start()].rstrip().endswith(",")
+        )  # fmt: skip
         if rel is None or any(rel.end() <= m.start for m in before):
             return None
         if "," in self.text[rel.end() : t.start]:
             return None
-        head = [m for m in before if seg <= m.start and m.end <= rel.start()]
-        if not head or head[-1].end != rel.start():
+        comma = self.text.rfind(",", seg, rel.start())
+        head = [m for m in before if seg <= m.start and m.end <= comma]
+        if not head or head[-1].end != comma:
             return None
         return head, rel.end()
 
@@ -913,8 +918,9 @@ class Coder:
         """Does what a speaker said (from `s`, the speaker's name, to the verb at `e`) open with
         a subject of its own that names no actor ("said the drone had violated …")? Then the
         speaker is not the actor."""
-        said = None if self.lang.cjk else _last(self._speech_in(s, e))
-        if said is None or _UNNAMED.fullmatch(self.text, said.end(), e) is None:
+        rx = self.mod.get("unnamed_subject_re")
+        said = _last(self._speech_in(s, e)) if rx is not None else None
+        if said is None or rx.fullmatch(self.text[said.end() : e].strip()) is None:
             return False
         # "said both parties had agreed", "said the country would …": they name actors
         return all(self._cue(k, said.end(), e) is None for k in ("pair_pronouns", "epithets"))
@@ -1635,13 +1641,6 @@ def _after_line_break(text: str, pos: int) -> bool:
 
 
 _APPOSITION = re.compile(r",\s+(?:a|an|which|who|whose)\s[^,;.]*$")
-# what was said opens with an article and a noun: "said (that) the missiles (had) struck"
-_UNNAMED = re.compile(
-    r"(?:\s+that)?\s+(?:the|a|an)\s+[\w-]+(?:\s+[\w-]+){0,2}"
-    r"(?:\s+(?:had|has|have|was|were|would|will))?\s+",
-    re.IGNORECASE,
-)
-_RELATIVE = re.compile(r",\s+(?:which|who)\b")
 _PARENTHETICAL = re.compile(r",\s+(?:a|an|which|who|whose)\s[^,;.]*,")
 
 
