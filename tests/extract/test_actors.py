@@ -60,7 +60,7 @@ def test_pairs_and_longest_match(ex) -> None:
     assert _ids(ex, "6日美國宣布", "zh") == [("USA",)]
     assert _ids(ex, "以巴衝突", "zh") == [("ISR", "PSE")]
     # a pair followed by the preposition 以 (by means of) is not read as the pair 伊以
-    assert _ids(ex, "呼籲美伊以和平方式解決分歧", "zh") == [("USA", "IRN")]
+    assert _ids(ex, "呼籲美伊以和平方式化解矛盾", "zh") == [("USA", "IRN")]
 
 
 def test_places_after_locative_prepositions_are_not_parties(ex) -> None:

@@ -15,7 +15,7 @@ def _pairs(res, tuples) -> set[tuple[str, str, str | None]]:
 
 
 def test_fronted_adjunct_clause_ends_at_its_comma(run, tuples) -> None:
-    res = run("After Israel struck Lebanon, Egypt recalled its ambassador to Israel.")
+    res = run("After Israel struck Lebanon, Egypt recalls its ambassador to Israel.")
     assert _pairs(res, tuples) == {("ISR", "ASSAULT", "LBN"), ("EGY", "SANCTION", "ISR")}
     res = run("Hours after Iran seized a British tanker, Britain summoned the Iranian ambassador.")
     assert {("IRN", "COERCE", "GBR"), ("GBR", "ACCUSE", "IRN")} <= _pairs(res, tuples)
@@ -96,7 +96,7 @@ def test_two_sides_accusing_each_other_accuse_each_other(run, tuples) -> None:
 
 
 def test_an_act_cited_as_a_reason_is_not_the_citers_act(run, tuples) -> None:
-    res = run("Egypt recalled its ambassador to Israel, citing the strikes on Lebanon.")
+    res = run("Egypt recalls its ambassador to Israel, citing the strikes on Lebanon.")
     assert _pairs(res, tuples) == {("EGY", "SANCTION", "ISR")}
 
 
@@ -105,7 +105,7 @@ def test_its_object_in_a_speakers_report_is_the_speakers(run, tuples) -> None:
     assert tuples(res) == {(MON, "KHM", "ASSAULT", "THA")}
     res = run("Japan said Chinese ships had entered its waters on Monday.")
     assert tuples(res) == {(MON, "CHN", "MOBILIZE", "JPN")}
-    res = run("Iran said the United States had sent its warships to the Gulf.")
+    res = run("Iran said Washington had moved its warships into the Gulf.")
     assert {(a, c) for _, a, c, t in tuples(res)} == {("USA", "MOBILIZE")}
     assert all(t != "IRN" for *_, t in tuples(res))  # its warships: the sender's own
 
@@ -145,7 +145,7 @@ def test_a_speaker_is_not_the_actor_of_an_unnamed_subject(run, tuples) -> None:
     res = run("Ukraine said its drones struck Belgorod on Monday.")
     assert tuples(res) == {(MON, "UKR", "ASSAULT", "RUS")}
     res = run(
-        "Iran and the United States held talks in Muscat on Monday. Oman said the two sides "
+        "Tehran and Washington held talks in Muscat on Monday. Oman said the two sides "
         "had agreed to meet again."
     )
     agreed = {(a, t) for _, a, c, t in tuples(res) if c == "AGREE"}

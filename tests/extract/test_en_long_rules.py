@@ -68,7 +68,7 @@ def test_refusal_in_future_tense_is_reject_not_negated_act(run) -> None:
 
 
 def test_since_the_ceasefire_is_a_time_frame(run, tuples) -> None:
-    res = run("On Monday Israel struck Lebanon, its first raid since the ceasefire took effect.")
+    res = run("On Monday Israel hit Lebanon, its first raid since the ceasefire came into force.")
     assert "RETREAT" not in {x[2] for x in tuples(res)}
 
 
@@ -98,7 +98,7 @@ def test_a_possessive_before_a_hyphenated_adjective_makes_a_noun(run, tuples) ->
 
 
 def test_month_last_year(run, tuples) -> None:
-    res = run("Manila and Beijing agreed in July last year on a provisional arrangement.")
+    res = run("Manila and Beijing agreed in July last year on an interim arrangement.")
     assert {x[0] for x in tuples(res)} == {dt.date(2025, 7, 1)}
 
 
@@ -119,7 +119,7 @@ def test_meet_is_talks_but_meeting_demands_is_not(run, tuples) -> None:
 def test_undated_relative_clause_is_background_and_does_not_govern(run, tuples) -> None:
     res = run(
         "Pakistan and Afghanistan declared a ceasefire on Monday. Saudi Arabia and Iran, "
-        "which had both offered to mediate, welcomed the ceasefire on Tuesday."
+        "which had both offered to mediate, welcomed the truce on Tuesday."
     )
     assert {x for x in tuples(res) if x[1] in ("SAU", "IRN")} == {
         (TUE, a, "SUPPORT", b) for a in ("SAU", "IRN") for b in ("PAK", "AFG")
@@ -150,7 +150,7 @@ def test_joint_signing_is_an_agreement_and_welcoming_the_declaration_targets_bot
     run, tuples
 ) -> None:
     res = run(
-        "Pashinyan and Aliyev signed a joint declaration at the White House on Monday. "
+        "Pashinyan and Aliyev signed a joint statement at the White House on Monday. "
         "Turkey, a close ally of Baku, praised the declaration on Tuesday."
     )
     found = tuples(res)

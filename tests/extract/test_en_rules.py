@@ -74,7 +74,7 @@ def test_modifiers_are_not_events(run) -> None:
 
 
 def test_hyphenated_words_inside_verb_phrases(run) -> None:
-    res = run("North Korea fired 2 short-range ballistic missiles into the sea on Tuesday.")
+    res = run("North Korea fired 2 ballistic missiles of short range into the sea on Tuesday.")
     (e,) = res.events
     assert e.category.value == "MOBILIZE" and [q.value for q in e.quantities] == [2]
 
@@ -182,7 +182,7 @@ def test_accepting_a_proposal_for_a_truce_is_agreement_and_possessive_nouns_are_
 
 
 def test_de_escalation_and_cultural_cancellations(run, tuples) -> None:
-    res = run("South Korea halted propaganda broadcasts along the border on Wednesday.")
+    res = run("South Korea switched off its loudspeakers at the border on Wednesday.")
     assert {c for _, _, c, _ in tuples(res)} == {"RETREAT"}
     res = run("Azerbaijan cancelled all Russian cultural events on Sunday.")
     assert (dt.date(2026, 3, 1), "AZE", "SANCTION", "RUS") in tuples(res)
@@ -250,7 +250,7 @@ def test_talks_between_the_two_governments_and_welcoming_them(run, tuples) -> No
     got = tuples(res)
     assert {("COD", "RWA"), ("RWA", "COD")} <= {(a, t) for _, a, c, t in got if c == "CONSULT"}
     assert {t for _, a, c, t in got if c == "SUPPORT" and a == "USA"} == {"COD", "RWA"}
-    res = run("Tokyo lodged a protest through diplomatic channels on Monday.")
+    res = run("Tokyo lodged a protest via its diplomats on Monday.")
     assert tuples(res) == {(dt.date(2026, 3, 2), "JPN", "ACCUSE", None)}
 
 

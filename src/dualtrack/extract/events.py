@@ -233,7 +233,7 @@ class Coder:
     def _prep_head(self, cs: int, end: int) -> int | None:
         """Where the target or comitative phrase right before a trigger begins (没有对伊朗实施,
         未与美方举行), for cues that stand before the phrase rather than the verb."""
-        scope = int(self.mod.get("prep_scope", 40))
+        scope = int(self.mod.get("prep_scope", 60))
         found = [
             m.start()
             for key in ("target_preps", "comitative_preps")
@@ -243,7 +243,7 @@ class Coder:
 
     def _pair_subject(self, cs: int, end: int) -> tuple[str, str] | None:
         """双方 / both sides as the subject: the two parties of the last two-party event, or
-        before any, the last two states named together (阿塞拜疆与亚美尼亚…，两国将签署)."""
+        before any, the last two states named together (埃及与约旦…，两国将签署)."""
         rx = self.mod.get("pair_pronouns_re")
         if rx is None or rx.search(self.text, cs, end) is None:
             return None
@@ -419,7 +419,7 @@ class Coder:
         return []
 
     def _source(self, m: Mention, end: int) -> bool:
-        """ "…, South Korea's military said": the source of the report is not a target."""
+        """ "…, Seoul's army said": the source of the report is not a target."""
         rx = self.mod.get("source_after_re")
         if rx is None:
             return False
@@ -897,7 +897,7 @@ class Coder:
             # serial verbs share the subject of the first (A 召见 B 提出抗议)
             st.subjects = self._subjects(self._subject_mentions(cs, prev.start, mentions))
             if st.symmetric and len(st.subjects) >= 2:
-                # Pakistan and Afghanistan agreed ... after talks: the two are the parties
+                # A and B agreed ... after talks: the two are the parties
                 st.subjects, st.target_m = st.subjects[:1], st.subjects[1]
             elif st.target_m is None and local and self.lang.cjk:  # object before verb 2
                 st.target_m = local[0]
@@ -949,7 +949,7 @@ class Coder:
             dyad = self._last_pair or self._last_dyad
             if len(pair) < 2 and bm is not None and both is not None and dyad:
                 pm = both.match(self.text, bm.end()) or both.match(self.text, bm.end() + 1)
-                if pm is not None:  # talks between the two governments: the last two parties
+                if pm is not None:  # talks between both governments: the last two parties
                     pair = [Mention(pm.start(), pm.end(), (x,)) for x in dyad]
             if len(pair) == 2:
                 if rule.mediates:
@@ -1625,7 +1625,7 @@ class Coder:
 
 
 # ", a close ally of Serbia," / ", which borders …,": an apposition or relative clause after a
-# subject (not ", the", which also joins lists: "Lebanon, the United States and France").
+# subject (not ", the", which also joins lists: "Lebanon, France and Jordan").
 # Scanned from a position, never on a slice to the end of the text: a slice per sentence makes
 # a long document quadratic.
 _COMMA_SOON = re.compile(r"[^,.;]{0,60},")

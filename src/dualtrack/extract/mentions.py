@@ -1,9 +1,9 @@
 """Actor mentions: dictionary and case aliases, role phrases, and name-like candidates.
 
-A role phrase (伊朗外长, Iran's foreign minister) is the state's name plus a role word from the
+A role phrase (埃及外长, Egypt's foreign minister) is the state's name plus a role word from the
 language's `role_suffixes`; it resolves to the state. A person's or agency's alias resolves to
 its own id, whose `country` says whom it acts for. A state name followed by a person's name
-(伊朗外长阿拉格齐, Iranian Foreign Minister Abbas Araghchi) is one mention of the person.
+(伊朗外长阿拉格齐: state, role and surname) is one mention of the person.
 """
 
 from __future__ import annotations
@@ -116,7 +116,7 @@ def _anaphors(
 
 
 # How far (characters) after a speaker's name its speech verb may come (海军新闻发言人王某某
-# 海军大校同日回应称), with no other name between.
+# 海军发言人当天回应说), with no other name between.
 _SPEECH_REACH = 20
 # What ends the sentence before a first-person anaphor (quotes may hold several sentences).
 _SENTENCE_BACK = re.compile(r"[。！？!?\n]|\.\s")
