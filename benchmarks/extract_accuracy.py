@@ -548,6 +548,21 @@ def _country(value: Any) -> str | None:
     return str(value).split(".")[0] if value else None
 
 
+def real_event(g: dict[str, Any]) -> Ev:
+    """One line of the real corpus's gold schema as scored: parties reduced to their country."""
+    return Ev(
+        _date(g["date"], g["doc_id"]),
+        _country(g["actor"]),
+        g["category"],
+        _country(g["target"]),
+        g["date_precision"],
+        _country(g["via"]),
+        g["negated"],
+        g["hypothetical"],
+        tuple((float(q["value"]), q["unit"]) for q in g["quantities"] or []),
+    )
+
+
 def load_real(split: str, root: Path = REAL_DIR) -> list[Article]:
     """The corpus's articles of `split` with their gold; SystemExit with the reason when the
     cached texts are absent (CI never has them) or do not match their hashes."""
@@ -566,19 +581,7 @@ def load_real(split: str, root: Path = REAL_DIR) -> list[Article]:
     for p in rc.jsonl_files(root, "gold.jsonl"):
         for _, g in rc.read_jsonl(p):
             if g["doc_id"] in chosen:
-                gold[g["doc_id"]].append(
-                    Ev(
-                        _date(g["date"], g["doc_id"]),
-                        _country(g["actor"]),
-                        g["category"],
-                        _country(g["target"]),
-                        g["date_precision"],
-                        _country(g["via"]),
-                        g["negated"],
-                        g["hypothetical"],
-                        tuple((float(q["value"]), q["unit"]) for q in g["quantities"] or []),
-                    )
-                )
+                gold[g["doc_id"]].append(real_event(g))
     articles, missing = [], []
     for doc_id, row in sorted(chosen.items()):
         path = cache / f"{doc_id}.txt"
