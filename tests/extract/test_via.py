@@ -57,3 +57,90 @@ def test_agreement_of_hosted_talks_carries_the_via(coder: str) -> None:
 def test_a_party_named_as_the_place_is_no_host() -> None:
     got = _talks("rules", "Iran and the United States held talks in Tehran on Friday.")
     assert got and all(via is None for _, _, via, _ in got)
+
+
+def _vias(coder: str, text: str) -> set[tuple[str, str | None]]:
+    """The (category, via) of the talks and agreements between two parties."""
+    ex = Extractor(case=None, lang="auto", coder=coder)
+    res = ex.extract(Document(text=text, date=DAY, source="via-test"))
+    return {
+        (e.category.value, e.via)
+        for e in res.events
+        if e.category.value in ("CONSULT", "AGREE") and e.target is not None
+    }
+
+
+@pytest.mark.parametrize("coder", ["rules", "learned"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Speaking in Beijing, the Chinese foreign minister said talks between Iran and the "
+        "United States would resume.",
+        "The Iranian foreign minister told reporters in Doha that talks with the United States "
+        "would go on next month.",
+        "中国外长周三在北京举行记者会时说,伊朗和美国的代表上周举行了会谈。",
+    ],
+)
+def test_the_place_of_a_speaker_hosts_no_talks(coder: str, text: str) -> None:
+    got = _vias(coder, text)
+    assert ("CONSULT", None) in got and all(via is None for _, via in got)
+
+
+@pytest.mark.parametrize("coder", ["rules", "learned"])
+def test_a_place_of_talks_after_a_speakers_place_hosts_them(coder: str) -> None:
+    got = _vias(coder, "中国外长在北京表示,伊朗和美国的代表将于周五在马斯喀特会谈。")
+    assert got == {("CONSULT", "OMN")}
+
+
+@pytest.mark.parametrize("coder", ["rules", "learned"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Indian and Chinese foreign ministers met in Laos on the sidelines of a regional "
+        "summit on Thursday. India and China met in Laos again the next day.",
+        "印度总理和中国国家主席周四在老挝出席东盟峰会期间会晤。",
+    ],
+)
+def test_talks_on_the_sidelines_of_a_summit_have_no_host(coder: str, text: str) -> None:
+    got = _vias(coder, text)
+    assert ("CONSULT", None) in got and all(via is None for _, via in got)
+
+
+@pytest.mark.parametrize("coder", ["rules", "learned"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Syria and Israel met in Paris on Tuesday. The talks were mediated by the United States.",
+        "叙利亚和以色列的外长周二在巴黎会谈,这轮会谈由美国居中斡旋。",
+        # named apart from the talks, with no verb of mediating of its own
+        "Syria and Israel met in Paris on Tuesday. Both sides thanked the American mediators "
+        "of the talks.",
+        "叙利亚和以色列的外长周二在巴黎会谈。此轮会谈是美国斡旋的系列对话之一。",
+    ],
+)
+def test_a_mediator_of_the_talks_wins_over_the_venue(coder: str, text: str) -> None:
+    assert ("CONSULT", "USA") in _vias(coder, text)
+    assert ("CONSULT", "FRA") not in _vias(coder, text)
+
+
+@pytest.mark.parametrize("coder", ["rules", "learned"])
+def test_a_mediator_of_a_deal_is_not_the_host_of_earlier_talks(coder: str) -> None:
+    got = _vias(
+        coder,
+        "Armenia and Azerbaijan held talks in Abu Dhabi in March. In August, Armenia and "
+        "Azerbaijan signed a peace deal brokered by the United States.",
+    )
+    assert got == {("CONSULT", "ARE"), ("AGREE", "USA")}
+
+
+@pytest.mark.parametrize("coder", ["rules", "learned"])
+@pytest.mark.parametrize(
+    ("text", "via"),
+    [
+        ("Iran and the United States held talks in Muscat, mediated by Oman.", "OMN"),
+        ("Iran and the United States held talks in Doha on Friday.", "QAT"),
+        ("伊朗和美国的代表周日在多哈举行会谈。", "QAT"),
+    ],
+)
+def test_talks_in_a_third_state_keep_their_host(coder: str, text: str, via: str) -> None:
+    assert _vias(coder, text) == {("CONSULT", via)}

@@ -111,10 +111,11 @@ SCHEMA: dict[str, frozenset[str]] = {
          "comitative_preps", "commentary", "conditional", "conditional_threat", "coordination",
          "denial", "denied_report", "epithets", "frame_after", "frame_before", "home_outlets",
          "home_roles", "hypothetical", "inherit_max_prefix", "locative_preps", "mediation_frame",
-         "negation", "negation_window", "new_predicate", "new_subject_before", "nominal_after",
-         "nominal_before", "not_negation", "own_object", "pair_pronouns", "pair_roles", "passive",
-         "person_titles", "possessive", "prep_scope", "pronouns", "refusal", "relative_pronouns",
-         "restatement", "seat_before", "source_after", "speech", "subject_free", "target_preps",
+         "mediator_after", "mediator_before", "negation", "negation_window", "new_predicate",
+         "new_subject_before", "nominal_after", "nominal_before", "not_negation", "own_object",
+         "pair_pronouns", "pair_roles", "passive", "person_titles", "place_attaches", "possessive",
+         "prep_scope", "pronouns", "refusal", "relative_pronouns", "restatement", "seat_before",
+         "sidelines", "source_after", "speech", "speech_place", "subject_free", "target_preps",
          "tense", "titled_name", "titles", "unconfirmed", "unnamed_subject"}
     ),
     "stances": frozenset({"exclude", "include", "only", "red_line", "topics"}),
@@ -296,6 +297,10 @@ MODALITY_LISTS = (
     "own_object",
     "relative_pronouns",
     "unnamed_subject",
+    "speech_place",
+    "sidelines",
+    "mediator_after",
+    "mediator_before",
 )
 
 

@@ -18,7 +18,7 @@ from dualtrack.extract.events import Candidate, Coder, Draft, find_triggers
 from dualtrack.extract.langdata import ActorEntry, LangData, build
 from dualtrack.extract.learned import DocView
 from dualtrack.extract.llm import DocumentFailed, LLMCoder
-from dualtrack.extract.mentions import find_mentions
+from dualtrack.extract.mentions import _ends_with, find_mentions
 from dualtrack.extract.normalize import (
     Normalized,
     code_points,
@@ -486,18 +486,26 @@ def _complete_via(view: DocView, drafts: list[Draft], country) -> None:
     Not before the learned components: they were trained on the rule coder's drafts as they are."""
     _share_via(view.drafts, drafts, country)
     _hosted_via(view, drafts, country)
-    _agreed_via(drafts, country)
+    _agreed_via(view, drafts, country)
 
 
 def _hosted_via(view: DocView, drafts: list[Draft], country) -> None:
     """Talks held in a third state (两国代表在多哈会谈, "talks in Istanbul") are hosted by
     it, and the guide codes a host as the via of the talks: the first state or city named as a
-    place in the talks' sentence that is neither party's."""
+    place of the talks in their sentence that is neither party's. Not a place where someone spoke
+    of the talks ("speaking in Beijing", 在北京出席记者会时表示), nor the venue of a summit on
+    whose sidelines they met; and a mediator the document names for talks wins over the venue
+    (the guide: the first-named mediator)."""
+    venues = _summit_venues(view, country)
+    by_pair, named = _talk_mediators(view, drafts, country)
+    cues: dict[int, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
     for d in drafts:
         if d.category.value != "CONSULT" or d.via is not None or d.target is None or d.negated:
             continue
         sides = {country(d.actor), country(d.target)}
         s = d.sentence
+        if s.start not in cues:
+            cues[s.start] = (_talk_spans(view, s), _speech_cues(view, s))
         host = next(
             (
                 m.id
@@ -505,25 +513,149 @@ def _hosted_via(view: DocView, drafts: list[Draft], country) -> None:
                 if s.start <= m.start < s.end
                 and m.locative
                 and view.kinds.get(m.id, "state") in ("state", "city")
-                and country(m.id) not in sides
+                and country(m.id) not in sides | venues
+                and _place_of_talks(d, m, *cues[s.start], view.lang)
             ),
             None,
         )
-        if host is not None:
+        if host is None:
+            continue
+        mediator = by_pair.get(frozenset(sides)) or next(
+            (x for x in named if country(x) not in sides), None
+        )
+        if mediator is not None:
+            d.via, d.mode = mediator, d.mode or "mediated"
+        else:
             d.via, d.mode = host, d.mode or "third-party"  # PLOVER's mode for a third venue
 
 
-def _agreed_via(drafts: list[Draft], country) -> None:
+def _speech_cues(view: DocView, s) -> list[tuple[int, int]]:
+    """The spans of the sentence that a place can belong to instead of the talks: verbs of
+    saying and the settings of speech (a news conference, reporters, 记者会)."""
+    out: list[tuple[int, int]] = []
+    for key in ("speech_re", "speech_place_re"):
+        rx = view.lang.mod.get(key)
+        if rx is not None:
+            out.extend(m.span() for m in rx.finditer(view.text, s.start, s.end))
+    return out
+
+
+def _talk_spans(view: DocView, s) -> list[tuple[int, int]]:
+    """The words for talks in the sentence (会谈, talks, met), whichever draft they gave."""
+    found = find_triggers(view.text[s.start : s.end], view.lang)
+    return [(s.start + t.start, s.start + t.end) for t in found if _is_talks(t.rule)]
+
+
+def _place_of_talks(d: Draft, m, talks: list, speech: list, lang: LangData) -> bool:
+    """Does the place `m` belong to talks rather than to a speech act? A place belongs to the
+    nearest cue (words for talks, a verb or setting of speech) on the side the language
+    attaches places to (`place_attaches`: English "talks in Geneva", Chinese 在多哈举行会谈),
+    in its clause first, then in its sentence, then on the other side; with no cue at all it
+    stays the talks' place."""
+    trig = (d.trigger.start, d.trigger.end)
+    if trig[0] <= m.start < trig[1]:
+        return True
+    after = lang.mod.get("place_attaches", "previous") == "next"
+    clause = next((c for c in d.sentence.clauses if c[0] <= m.start < c[1]), None)
+    spans = [(x, True) for x in [trig, *talks]] + [(x, False) for x in speech]
+    for lo, hi in ([clause] if clause else []) + [(d.sentence.start, d.sentence.end)]:
+        inside = [x for x in spans if lo <= x[0][0] < hi]
+        ahead = [x for x in inside if x[0][0] >= m.end]
+        behind = [x for x in inside if x[0][0] < m.start]
+        for side, first in (
+            ((ahead, min), (behind, max)) if after else ((behind, max), (ahead, min))
+        ):
+            if side:
+                return first(side, key=lambda x: x[0][0])[1]
+    return True
+
+
+def _summit_venues(view: DocView, country) -> set[str]:
+    """The states of the places named in a sentence of talks on the sidelines of a summit or
+    multilateral meeting (`sidelines`): the meeting's venue, which hosts no talks of the
+    document (the guide gives such bilateral meetings no via)."""
+    rx = view.lang.mod.get("sidelines_re")
+    if rx is None:
+        return set()
+    out: set[str] = set()
+    for s in view.sents:
+        if rx.search(view.text, s.start, s.end) is None:
+            continue
+        out.update(
+            country(m.id)
+            for m in view.mentions
+            if s.start <= m.start < s.end
+            and m.locative
+            and view.kinds.get(m.id, "state") in ("state", "city")
+        )
+    return out
+
+
+def _mediator_mentions(view: DocView) -> list:
+    """The mentions the text marks as a mediator ("Qatari-mediated", "brokered by the United
+    States", 阿曼居中斡旋, 作为斡旋方的土耳其), in the order of the text."""
+    after = view.lang.mod.get("mediator_after_re")
+    before = view.lang.mod.get("mediator_before_re")
+    out = []
+    for m in view.mentions:
+        if (after is not None and after.match(view.text, m.end)) or (
+            before is not None and _ends_with(before, view.text, m.start)
+        ):
+            out.append(m)
+    return out
+
+
+def _talk_mediators(view: DocView, drafts: list[Draft], country):
+    """The mediators the document names for talks: per pair of parties, the via of their
+    talks that a mediator gave (not a host); and, for talks of any pair, a mediator marked as
+    such in a clause that names talks (会谈由美国居中斡旋: not a swap or a deal a
+    mediator brokered)."""
+    by_pair: dict[frozenset, str] = {}
+    for d in [*view.drafts, *drafts]:
+        mediated = d.via is not None and d.mode != "third-party"
+        if d.category.value == "CONSULT" and mediated and d.target is not None:
+            by_pair.setdefault(frozenset((country(d.actor), country(d.target))), d.via)
+    named = [m.ids[0] for m in _mediator_mentions(view) if _in_clause_of(view, m, _is_talks)]
+    return by_pair, named
+
+
+def _is_talks(rule) -> bool:
+    """Talks named by their own word (会谈, talks), not by the mediator's verb."""
+    return rule.category.value == "CONSULT" and not rule.mediates
+
+
+def _is_deal(rule) -> bool:
+    """An agreement or a ceasefire, the acts a mediator's deal consists of."""
+    return rule.category.value == "AGREE" or rule.mode == "ceasefire"
+
+
+def _in_clause_of(view: DocView, m, kind) -> bool:
+    """Does the clause of mention `m` hold a trigger of that kind?"""
+    s = next((s for s in view.sents if s.start <= m.start < s.end), None)
+    if s is None:
+        return False
+    lo, hi = next(((a, b) for a, b in s.clauses if a <= m.start < b), (s.start, s.end))
+    return any(kind(t.rule) for t in find_triggers(view.text[lo:hi], view.lang))
+
+
+def _agreed_via(view: DocView, drafts: list[Draft], country) -> None:
     """Agreements and ceasefires between the parties of mediated talks of the same document carry
-    the talks' via (the guide: reached through the mediator)."""
+    the talks' via (the guide: reached through the mediator); a mediator the text names for a
+    deal (在美方斡旋下达成协议, "a US-brokered ceasefire") comes before the host of the talks."""
     vias: dict[frozenset, str] = {}
+    hosts: dict[frozenset, str] = {}
     for d in drafts:
         if d.category.value == "CONSULT" and d.via is not None and d.target is not None:
-            vias.setdefault(frozenset((country(d.actor), country(d.target))), d.via)
+            pair = frozenset((country(d.actor), country(d.target)))
+            (hosts if d.mode == "third-party" else vias).setdefault(pair, d.via)
+    dealers = [m.ids[0] for m in _mediator_mentions(view) if _in_clause_of(view, m, _is_deal)]
     for d in drafts:
         agreed = d.category.value == "AGREE" or d.mode == "ceasefire"
         if agreed and d.via is None and d.target is not None and not d.negated:
-            d.via = vias.get(frozenset((country(d.actor), country(d.target))))
+            sides = frozenset((country(d.actor), country(d.target)))
+            d.via = vias.get(sides) or next(
+                (x for x in dealers if country(x) not in sides), hosts.get(sides)
+            )
 
 
 def _share_via(named: list[Draft], drafts: list[Draft], country) -> None:
