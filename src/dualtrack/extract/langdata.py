@@ -115,7 +115,7 @@ SCHEMA: dict[str, frozenset[str]] = {
          "nominal_before", "not_negation", "own_object", "pair_pronouns", "pair_roles", "passive",
          "person_titles", "possessive", "prep_scope", "pronouns", "refusal", "relative_pronouns",
          "restatement", "seat_before", "source_after", "speech", "subject_free", "target_preps",
-         "tense", "titled_name", "titles", "unconfirmed", "unnamed_subject"}
+         "tense", "titled_name", "titles", "topic_open", "unconfirmed", "unnamed_subject"}
     ),
     "stances": frozenset({"exclude", "include", "only", "red_line", "topics"}),
     "text": frozenset({"abbreviations", "clause_sep", "sentence_end"}),
@@ -296,6 +296,7 @@ MODALITY_LISTS = (
     "own_object",
     "relative_pronouns",
     "unnamed_subject",
+    "topic_open",
 )
 
 
