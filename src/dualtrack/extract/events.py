@@ -389,6 +389,13 @@ class Coder:
         joined = self.mod.get("and_verb_re")
         if t.rule.governs and joined is not None and _ends_with(joined, self.text, t.start):
             return True
+        passive = self.mod.get("passive_re")  # 俄方的要求4日被乌方拒绝: the noun is the patient
+        if (
+            passive is not None
+            and self._nominal(governor)
+            and passive.search(self.text, governor.end, t.start) is not None
+        ):
+            return True
         said = self.mod.get("and_said_re")
         return said is not None and said.search(self.text, governor.end, t.start) is not None
 
