@@ -60,3 +60,14 @@ def test_a_ceasefire_agreed_with_a_party_named_after_the_date(run, tuples) -> No
     }
     # a ceasefire declared alone stays one
     assert tuples(run("以色列4日宣布停火。")) == {(D, "ISR", "RETREAT", None)}
+
+
+def test_the_parties_after_a_mediators_verb_hold_the_talks(run, tuples) -> None:
+    for text, a, b, via in (
+        ("阿曼4日斡旋美伊会谈。", "USA", "IRN", "OMN"),
+        ("卡塔尔4日斡旋阿富汗与巴基斯坦之间的谈判。", "AFG", "PAK", "QAT"),
+        ("馬來西亞4日主持泰柬兩國的停火談判。", "THA", "KHM", "MYS"),
+    ):
+        res = run(text)
+        assert tuples(res) == {(D, a, "CONSULT", b), (D, b, "CONSULT", a)}, text
+        assert {e.via for e in res.events} == {via}, text

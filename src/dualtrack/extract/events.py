@@ -939,6 +939,8 @@ class Coder:
             if st.symmetric and len(st.subjects) >= 2:
                 # A and B agreed ... after talks: the two are the parties
                 st.subjects, st.target_m = st.subjects[:1], st.subjects[1]
+            elif st.symmetric and prev.rule.mediates and local and len(local[0].ids) == 2:
+                st.subjects = [local[0]]  # 斡旋美伊会谈: the pair's own talks, not the mediator's
             elif st.target_m is None and local and self.lang.cjk:  # object before verb 2
                 st.target_m = local[0]
         if st.subjects and self._unnamed_subject(st.subjects[-1].end, t.start):
@@ -997,6 +999,11 @@ class Coder:
                 else:
                     st.subjects, st.target_m = [pair[0]], pair[1]
         if rule.mediates:
+            if not st.parties and not rule.one_way:
+                pair = self._object_pair(t, st.after)
+                own = {self._c(i) for m in st.subjects for i in m.ids}
+                if not own & {self._c(i) for m in pair for i in m.ids}:  # 美国促成美伊会谈
+                    st.parties = pair
             med = self._mediator(t, st.before, st.after)
             if st.parties and (med or st.subjects):
                 # X shuttled between A and B: the talks are A's and B's, via X
@@ -1545,6 +1552,19 @@ class Coder:
     def _framed(self, pos: int) -> tuple[int, int] | None:
         """The mediation frame (在X斡旋下) of the sentence that holds `pos`, if any."""
         return next(((a, b) for a, b in self._frames if a <= pos < b), None)
+
+    def _object_pair(self, t: Trigger, after: list[Mention]) -> list[Mention]:
+        """斡旋美伊会谈, 主持泰柬两国的谈判, 斡旋阿富汗与巴基斯坦之间的谈判: in Chinese the two
+        parties whose talks a mediator brokers may follow its verb with no word for "between" (a
+        pair name, or two names joined): they are the parties, not the mediator's targets."""
+        if not self.lang.cjk or not after or after[0].start - t.end > 1:
+            return []
+        first = after[0]
+        if len(first.ids) == 2:
+            return [Mention(first.start, first.end, (i,)) for i in first.ids]
+        if len(after) >= 2 and self._joined(first.end, after[1].start):
+            return after[:2]
+        return []
 
     def _mediator(self, t: Trigger, before: list[Mention], after: list[Mention]) -> Mention | None:
         """Omani mediators / 阿曼斡旋 (right before the verb) or mediated by Oman (after 'by')."""
