@@ -1,7 +1,8 @@
 """Plain Chinese frames both coders got wrong (s21z battery): accepting a proposal, a topic
 clause that names whom the speech act after it answers, a proposal or demand put to another
-party with 向…提出, a proposal or demand that is the subject of a passive refusal, and a
-ceasefire agreed with a party named after the date. Sentences written for these tests."""
+party with 向…提出, a proposal or demand that is the subject of a passive refusal, a ceasefire
+agreed with a party named after the date, and mediated talks whose parties follow the mediator's
+verb. Sentences written for these tests."""
 
 from __future__ import annotations
 
