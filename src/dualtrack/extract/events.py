@@ -31,6 +31,8 @@ SYMMETRIC = {Category.CONSULT, Category.AGREE, Category.COOPERATE}
 # Responses and speech acts: their target may be the actor of an act they refer to.
 RESPONSES = {Category.ACCUSE, Category.REJECT, Category.REQUEST, Category.SUPPORT,
              Category.CONCEDE, Category.AGREE}  # fmt: skip
+# Speech acts, whose target may be the party a topic clause names (对于美国的制裁，伊朗表示谴责).
+SPEECH_ACTS = RESPONSES | {Category.THREATEN}
 # Mode of the THREATEN event a conditional act becomes ("would strike … if …").
 _THREAT_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "COERCE": "restrict",
                  "SANCTION": "restrict"}  # fmt: skip
@@ -192,6 +194,7 @@ class Coder:
         self._last_accused: tuple[str, str] | None = None  # accuser and accused of the last ACCUSE
         self._last_para = -1
         self._frames: list[tuple[int, int]] = []  # 在X斡旋下 spans of the current sentence
+        self._topics: list[tuple[int, list[Mention]]] = []  # topic clauses: end, their names
 
     def _kind(self, actor_id: str) -> str:
         e = self.lang.actors.get(actor_id)
@@ -386,6 +389,13 @@ class Coder:
         joined = self.mod.get("and_verb_re")
         if t.rule.governs and joined is not None and _ends_with(joined, self.text, t.start):
             return True
+        passive = self.mod.get("passive_re")  # 俄方的要求4日被乌方拒绝: the noun is the patient
+        if (
+            passive is not None
+            and self._nominal(governor)
+            and passive.search(self.text, governor.end, t.start) is not None
+        ):
+            return True
         said = self.mod.get("and_said_re")
         return said is not None and said.search(self.text, governor.end, t.start) is not None
 
@@ -496,6 +506,7 @@ class Coder:
         if self._skipped(sent, mentions, triggers, dates):
             return []
         sent = self._adjunct_clauses(sent)
+        self._topics = self._topic_clauses(sent, mentions)
         live, asides = self._live_triggers(sent, mentions, triggers)
         drafts: list[Draft] = []
         prev: Trigger | None = None
@@ -546,6 +557,35 @@ class Coder:
                 rest += 1
             out.extend(((cs, comma), (rest, ce)))
         return replace(sent, clauses=tuple(out))
+
+    def _topic_clauses(
+        self, sent: Sentence, mentions: list[Mention]
+    ) -> list[tuple[int, list[Mention]]]:
+        """The clauses that open with a topic word (`topic_open`: 对于/关于/就 X 的…，), each with
+        where it ends and the parties it names. Why: the topic is what the speech act after it
+        answers (对于美国的制裁，伊朗表示谴责: Iran condemns the United States), and it names
+        that party only there, in a clause of its own."""
+        rx = self.mod.get("topic_open_re")
+        out: list[tuple[int, list[Mention]]] = []
+        for cs, ce in sent.clauses if rx is not None else ():
+            m = rx.match(self.text, cs, ce)
+            if m is None or cs in self._starts:
+                continue
+            named = [x for x in mentions if m.end() <= x.start < ce and not x.locative]
+            if named:
+                out.append((ce, named))
+        return out
+
+    def _topic_target(self, t: Trigger, st: _Slots) -> Mention | None:
+        """The first party of the last topic clause before the speech act's clause that is not
+        the act's own subject (就美国对伊朗的制裁，俄罗斯批评: the United States)."""
+        if t.rule.category not in SPEECH_ACTS:
+            return None
+        own = {self._c(i) for s in st.subjects for i in s.ids}
+        for end, named in reversed(self._topics):
+            if end <= st.cs:
+                return next((x for x in named if not {self._c(i) for i in x.ids} & own), None)
+        return None
 
     def _skipped(
         self,
@@ -899,6 +939,8 @@ class Coder:
             if st.symmetric and len(st.subjects) >= 2:
                 # A and B agreed ... after talks: the two are the parties
                 st.subjects, st.target_m = st.subjects[:1], st.subjects[1]
+            elif st.symmetric and prev.rule.mediates and local and len(local[0].ids) == 2:
+                st.subjects = [local[0]]  # 斡旋美伊会谈: the pair's own talks, not the mediator's
             elif st.target_m is None and local and self.lang.cjk:  # object before verb 2
                 st.target_m = local[0]
         if st.subjects and self._unnamed_subject(st.subjects[-1].end, t.start):
@@ -957,6 +999,11 @@ class Coder:
                 else:
                     st.subjects, st.target_m = [pair[0]], pair[1]
         if rule.mediates:
+            if not st.parties and not rule.one_way:
+                pair = self._object_pair(t, st.after)
+                own = {self._c(i) for m in st.subjects for i in m.ids}
+                if not own & {self._c(i) for m in pair for i in m.ids}:  # 美国促成美伊会谈
+                    st.parties = pair
             med = self._mediator(t, st.before, st.after)
             if st.parties and (med or st.subjects):
                 # X shuttled between A and B: the talks are A's and B's, via X
@@ -996,6 +1043,10 @@ class Coder:
                 if not set(m.ids) & subj_ids and not self._agent(m) and not self._source(m, ce):
                     st.target_m = m
                     break
+        if st.target_m is None and st.passive is None and not unnamed:
+            topic = self._topic_target(t, st)
+            if topic is not None:  # 对于菲方的指控，中方予以否认: the topic, not the last act
+                st.target_m, st.anaphor = topic, False
         if st.target_m is None and st.passive is None:
             st.target_m = self._speakers_own(t, st)
         epithet = self.mod.get("epithets_re")  # "with the UAE, accusing the Gulf country of"
@@ -1501,6 +1552,19 @@ class Coder:
     def _framed(self, pos: int) -> tuple[int, int] | None:
         """The mediation frame (在X斡旋下) of the sentence that holds `pos`, if any."""
         return next(((a, b) for a, b in self._frames if a <= pos < b), None)
+
+    def _object_pair(self, t: Trigger, after: list[Mention]) -> list[Mention]:
+        """斡旋美伊会谈, 主持泰柬两国的谈判, 斡旋阿富汗与巴基斯坦之间的谈判: in Chinese the two
+        parties whose talks a mediator brokers may follow its verb with no word for "between" (a
+        pair name, or two names joined): they are the parties, not the mediator's targets."""
+        if not self.lang.cjk or not after or after[0].start - t.end > 1:
+            return []
+        first = after[0]
+        if len(first.ids) == 2:
+            return [Mention(first.start, first.end, (i,)) for i in first.ids]
+        if len(after) >= 2 and self._joined(first.end, after[1].start):
+            return after[:2]
+        return []
 
     def _mediator(self, t: Trigger, before: list[Mention], after: list[Mention]) -> Mention | None:
         """Omani mediators / 阿曼斡旋 (right before the verb) or mediated by Oman (after 'by')."""

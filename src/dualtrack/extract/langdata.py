@@ -116,7 +116,7 @@ SCHEMA: dict[str, frozenset[str]] = {
          "pair_pronouns", "pair_roles", "passive", "person_titles", "place_attaches", "possessive",
          "prep_scope", "pronouns", "refusal", "relative_pronouns", "restatement", "seat_before",
          "sidelines", "source_after", "speech", "speech_place", "subject_free", "target_preps",
-         "tense", "titled_name", "titles", "unconfirmed", "unnamed_subject"}
+         "tense", "titled_name", "titles", "topic_open", "unconfirmed", "unnamed_subject"}
     ),
     "stances": frozenset({"exclude", "include", "only", "red_line", "topics"}),
     "text": frozenset({"abbreviations", "clause_sep", "sentence_end"}),
@@ -301,6 +301,7 @@ MODALITY_LISTS = (
     "sidelines",
     "mediator_after",
     "mediator_before",
+    "topic_open",
 )
 
 
