@@ -469,9 +469,10 @@ class Coder:
             and self.text[before[-2].end : last.start].strip() == ","
         ):
             before = before[:-1]  # "Burkina Faso and Niger, Mali's allies, recalled": apposition
-        if not self.lang.cjk and _COMMA_SOON.match(self.text, before[-1].end):
+        apposition = self.mod.get("apposition_re")
+        if apposition is not None and _COMMA_SOON.match(self.text, before[-1].end):
             for i, m in enumerate(before[:-1]):  # "Russia, a close ally of Serbia, blamed"
-                if _APPOSITION.match(self.text[m.end : before[i + 1].start]):
+                if apposition.match(self.text[m.end : before[i + 1].start]):
                     before = before[: i + 1]
                     break
         group = [before[-1]]
@@ -578,6 +579,14 @@ class Coder:
         # 这是…第二度军演: a summary of what was reported, not a new event
         return self._cue("restatement", sent.start, min(sent.end, sent.start + 4)) is not None
 
+    def _asides(self, sent: Sentence) -> list[tuple[int, int]]:
+        """The spans of the sentence's closed asides (", which has close ties to X,"): their
+        names, prepositions and dates belong to the aside, not to the main clause."""
+        rx = self.mod.get("parenthetical_re")
+        if rx is None:
+            return []
+        return [m.span() for m in rx.finditer(self.text, sent.start, sent.end)]
+
     def _live_triggers(
         self, sent: Sentence, mentions: list[Mention], triggers: list[Trigger]
     ) -> tuple[list[tuple[Trigger, tuple[int, int]]], list[tuple[int, int]]]:
@@ -587,11 +596,7 @@ class Coder:
         live: list[tuple[Trigger, tuple[int, int]]] = []
         governor: Trigger | None = None
         gov_clause = -1
-        asides = (
-            []
-            if self.lang.cjk
-            else [m.span() for m in _PARENTHETICAL.finditer(self.text, sent.start, sent.end)]
-        )
+        asides = self._asides(sent)
         for ci, clause in enumerate(sent.clauses):
             cs, ce = clause
             if ci and governor is not None and self._resumes_speaker(cs, ce, mentions):
@@ -796,7 +801,8 @@ class Coder:
         ]  # fmt: skip
         before = [m for m in in_clause if m.end <= t.start]
         after = [m for m in in_clause if m.start >= t.start]
-        aside = None if self.lang.cjk else _PARENTHETICAL.search(self.text, cs, t.start)
+        paren = self.mod.get("parenthetical_re")
+        aside = None if paren is None else paren.search(self.text, cs, t.start)
         if aside is not None:  # "China, which has close ties to Phnom Penh, welcomed …"
             before = [m for m in before if not aside.start() <= m.start < aside.end()]
         symmetric = rule.category in SYMMETRIC or rule.mutual
@@ -1572,8 +1578,8 @@ class Coder:
     ) -> DateMention | None:
         cs, ce = clause
         doc = self.doc_date
-        if not self.lang.cjk:  # "Egypt, which sent troops last month, welcomed …": the aside's
-            asides = [m.span() for m in _PARENTHETICAL.finditer(self.text, sent.start, sent.end)]
+        asides = self._asides(sent)
+        if asides:  # "Egypt, which sent troops last month, welcomed …": the aside's
             own = next((a for a in asides if a[0] <= t.start < a[1]), None)  # date is its own
             mine = [d for d in dates if own and own[0] <= d.start < own[1]]
             dates = mine or [d for d in dates if not any(a <= d.start < b for a, b in asides)]
@@ -1638,10 +1644,6 @@ def _after_line_break(text: str, pos: int) -> bool:
     while i > 0 and text[i - 1] in " \t":
         i -= 1
     return i > 0 and text[i - 1] == "\n"
-
-
-_APPOSITION = re.compile(r",\s+(?:a|an|which|who|whose)\s[^,;.]*$")
-_PARENTHETICAL = re.compile(r",\s+(?:a|an|which|who|whose)\s[^,;.]*,")
 
 
 def undated(d: DateMention | None) -> bool:
