@@ -574,7 +574,7 @@ class Coder:
         if self._commentary_para == sent.paragraph:
             # 分析人士指出 / analysts said: interpretation, to the end of the paragraph
             return True
-        if self._headline(sent, dates):
+        if self._headline(sent, dates) and not self._coded_title(sent):
             return True  # an undated title or crosshead line repeats the body; coded there
         # 这是…第二度军演: a summary of what was reported, not a new event
         return self._cue("restatement", sent.start, min(sent.end, sent.start + 4)) is not None
@@ -719,6 +719,19 @@ class Coder:
             and not any(
                 d.date and not d.dateline and d.precision is DatePrecision.DAY for d in dates
             )
+        )
+
+    def _coded_title(self, sent: Sentence) -> bool:
+        """Whether a headline is the report's title, coded where the language says its titles
+        tell the news (`title_events`: "Israel strikes Gaza" is the report's act, dated as the
+        report, one event with the body's report of it): only short lines without closing
+        punctuation stand before it, so a crosshead or related-news line further down is not."""
+        if not self.mod.get("title_events") or sent.start > _TITLE_REACH:
+            return False
+        return all(
+            len(line) <= 120 and line.rstrip()[-1] not in _CLOSING
+            for line in self.text[: sent.start].splitlines()
+            if line.strip()
         )
 
     def _drop_conditions(self, drafts: list[Draft]) -> list[Draft]:
@@ -1636,6 +1649,8 @@ class Coder:
 # a long document quadratic.
 _COMMA_SOON = re.compile(r"[^,.;]{0,60},")
 _NON_SPACE = re.compile(r"\S")
+# How far into a document its title may start (past a few lines of page furniture).
+_TITLE_REACH = 400
 
 
 def _after_line_break(text: str, pos: int) -> bool:

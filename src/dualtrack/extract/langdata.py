@@ -111,11 +111,12 @@ SCHEMA: dict[str, frozenset[str]] = {
          "comitative_preps", "commentary", "conditional", "conditional_threat", "coordination",
          "denial", "denied_report", "epithets", "frame_after", "frame_before", "home_outlets",
          "home_roles", "hypothetical", "inherit_max_prefix", "locative_preps", "mediation_frame",
-         "negation", "negation_window", "new_predicate", "new_subject_before", "nominal_after",
-         "nominal_before", "not_negation", "own_object", "pair_pronouns", "pair_roles", "passive",
-         "person_titles", "possessive", "prep_scope", "pronouns", "refusal", "relative_pronouns",
-         "restatement", "seat_before", "source_after", "speech", "subject_free", "target_preps",
-         "tense", "titled_name", "titles", "unconfirmed", "unnamed_subject"}
+         "modifier_after", "negation", "negation_window", "new_predicate", "new_subject_before",
+         "nominal_after", "nominal_before", "not_negation", "own_object", "pair_pronouns",
+         "pair_roles", "passive", "person_titles", "possessive", "prep_scope", "pronouns",
+         "refusal", "relative_pronouns", "restatement", "seat_before", "source_after", "speech",
+         "subject_free", "target_preps", "tense", "title_events", "titled_name", "titles",
+         "unconfirmed", "unnamed_subject"}
     ),
     "stances": frozenset({"exclude", "include", "only", "red_line", "topics"}),
     "text": frozenset({"abbreviations", "clause_sep", "sentence_end"}),
@@ -296,6 +297,7 @@ MODALITY_LISTS = (
     "own_object",
     "relative_pronouns",
     "unnamed_subject",
+    "modifier_after",
 )
 
 
