@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 DOC = dt.date(2026, 3, 5)
+WED = dt.date(2026, 3, 4)
 
 
 def test_a_title_act_the_body_does_not_repeat_is_coded(run, tuples) -> None:
@@ -36,3 +37,11 @@ def test_a_title_without_its_copula_offers_to_mediate(run, tuples) -> None:
         ("KEN", "AGREE", "TCD"),
         ("KEN", "AGREE", "SDN"),
     }
+
+
+def test_a_title_act_takes_the_day_the_body_gives_it(run, tuples) -> None:
+    text = (
+        "Peru warns Chile over border remarks\n"
+        "Peru's foreign minister on Wednesday warned Chile that it would answer any incursion."
+    )
+    assert {(d, a, c) for d, a, c, _ in tuples(run(text))} == {(WED, "PER", "THREATEN")}

@@ -192,6 +192,8 @@ class Coder:
         self._last_accused: tuple[str, str] | None = None  # accuser and accused of the last ACCUSE
         self._last_para = -1
         self._frames: list[tuple[int, int]] = []  # 在X斡旋下 spans of the current sentence
+        self._in_title = False  # the sentence being coded is the report's title
+        self._titles: list[Draft] = []  # the title's drafts the body has not told again
 
     def _kind(self, actor_id: str) -> str:
         e = self.lang.actors.get(actor_id)
@@ -523,7 +525,36 @@ class Coder:
             if first:
                 self._last_subject = first
         drafts = self._denied_reports(sent, self._drop_conditions(drafts))
-        return self._denied_allegation(sent, drafts, mentions)
+        drafts = self._denied_allegation(sent, drafts, mentions)
+        self._follow_title(drafts)
+        return drafts
+
+    def _follow_title(self, drafts: list[Draft]) -> None:
+        """A title's act takes the day the body gives the same act ("Israel strikes Gaza" over
+        "… struck Gaza on Wednesday"): one event with the body's report, not a second one on the
+        report's day. The title's drafts are kept (and redated in place) until the body tells
+        each again."""
+        if self._in_title:
+            self._titles.extend(drafts)
+            return
+        for d in drafts:
+            same = next((h for h in self._titles if self._retells(h, d)), None)
+            if same is not None and d.date is not None:
+                same.date = d.date
+                self._titles.remove(same)
+
+    def _retells(self, title: Draft, d: Draft) -> bool:
+        """Whether a body draft tells the title's act: the same category and actor's state, and
+        the same target's (or one of them names none)."""
+        return (
+            title.category is d.category
+            and self._c(title.actor) == self._c(d.actor)
+            and (
+                title.target is None
+                or d.target is None
+                or self._c(title.target) == self._c(d.target)
+            )
+        )
 
     def _adjunct_clauses(self, sent: Sentence) -> Sentence:
         """'After Israel struck Gaza, Egypt recalled …': a clause opened by a subordinator
@@ -558,6 +589,7 @@ class Coder:
         """Set up the sentence's state; True where it states no event of its own (commentary,
         a headline or crosshead, a restatement)."""
         self._sent_triggers = triggers
+        self._in_title = False
         self._starts = {m.start for m in mentions}
         frame = self.mod.get("mediation_frame_re")
         self._frames = (
@@ -574,7 +606,9 @@ class Coder:
         if self._commentary_para == sent.paragraph:
             # 分析人士指出 / analysts said: interpretation, to the end of the paragraph
             return True
-        if self._headline(sent, dates) and not self._coded_title(sent):
+        headline = self._headline(sent, dates)
+        self._in_title = headline and self._coded_title(sent)
+        if headline and not self._in_title:
             return True  # an undated title or crosshead line repeats the body; coded there
         # 这是…第二度军演: a summary of what was reported, not a new event
         return self._cue("restatement", sent.start, min(sent.end, sent.start + 4)) is not None
