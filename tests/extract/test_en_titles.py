@@ -45,3 +45,10 @@ def test_a_title_act_takes_the_day_the_body_gives_it(run, tuples) -> None:
         "Peru's foreign minister on Wednesday warned Chile that it would answer any incursion."
     )
     assert {(d, a, c) for d, a, c, _ in tuples(run(text))} == {(WED, "PER", "THREATEN")}
+
+
+def test_a_title_header_field_is_not_coded_as_a_title(run, tuples) -> None:
+    text = "Title: Talks held in Lima\nDate: 2026-03-05\n\nPeru and Chile held talks in Lima."
+    res = run(text)
+    assert {a for _, a, _, _ in tuples(res)} <= {"PER", "CHL"}
+    assert not [c for c in res.unresolved if c.text == "Title"]

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from dualtrack.extract.dates import DateMention
 from dualtrack.extract.langdata import LangData, VerbRule
 from dualtrack.extract.mentions import Mention, candidate_names, find_mentions
+from dualtrack.extract.reader import HEADER_KEYS
 from dualtrack.extract.segment import Sentence
 from dualtrack.model import DatePrecision
 from dualtrack.ontology import Category
@@ -762,6 +763,9 @@ class Coder:
         punctuation stand before it, so a crosshead or related-news line further down is not."""
         if not self.mod.get("title_events") or sent.start > _TITLE_REACH:
             return False
+        key, sep, _ = self.text[sent.start : sent.end].replace("：", ":").partition(":")
+        if sep and key.strip().lower() in HEADER_KEYS:
+            return False  # "Title: …" is the file's header (reader.py), its key no name
         return all(
             len(line) <= 120 and line.rstrip()[-1] not in _CLOSING
             for line in self.text[: sent.start].splitlines()
