@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from dualtrack.extract.dates import DateMention
 from dualtrack.extract.langdata import LangData, VerbRule
 from dualtrack.extract.mentions import Mention, candidate_names, find_mentions
+from dualtrack.extract.reader import HEADER_KEYS
 from dualtrack.extract.segment import Sentence
 from dualtrack.model import DatePrecision
 from dualtrack.ontology import Category
@@ -195,6 +196,8 @@ class Coder:
         self._last_para = -1
         self._frames: list[tuple[int, int]] = []  # 在X斡旋下 spans of the current sentence
         self._topics: list[tuple[int, list[Mention]]] = []  # topic clauses: end, their names
+        self._in_title = False  # the sentence being coded is the report's title
+        self._titles: list[Draft] = []  # the title's drafts the body has not told again
 
     def _kind(self, actor_id: str) -> str:
         e = self.lang.actors.get(actor_id)
@@ -479,9 +482,10 @@ class Coder:
             and self.text[before[-2].end : last.start].strip() == ","
         ):
             before = before[:-1]  # "Burkina Faso and Niger, Mali's allies, recalled": apposition
-        if not self.lang.cjk and _COMMA_SOON.match(self.text, before[-1].end):
+        apposition = self.mod.get("apposition_re")
+        if apposition is not None and _COMMA_SOON.match(self.text, before[-1].end):
             for i, m in enumerate(before[:-1]):  # "Russia, a close ally of Serbia, blamed"
-                if _APPOSITION.match(self.text[m.end : before[i + 1].start]):
+                if apposition.match(self.text[m.end : before[i + 1].start]):
                     before = before[: i + 1]
                     break
         group = [before[-1]]
@@ -533,7 +537,36 @@ class Coder:
             if first:
                 self._last_subject = first
         drafts = self._denied_reports(sent, self._drop_conditions(drafts))
-        return self._denied_allegation(sent, drafts, mentions)
+        drafts = self._denied_allegation(sent, drafts, mentions)
+        self._follow_title(drafts)
+        return drafts
+
+    def _follow_title(self, drafts: list[Draft]) -> None:
+        """A title's act takes the day the body gives the same act ("Israel strikes Gaza" over
+        "… struck Gaza on Wednesday"): one event with the body's report, not a second one on the
+        report's day. The title's drafts are kept (and redated in place) until the body tells
+        each again."""
+        if self._in_title:
+            self._titles.extend(drafts)
+            return
+        for d in drafts:
+            same = next((h for h in self._titles if self._retells(h, d)), None)
+            if same is not None and d.date is not None:
+                same.date = d.date
+                self._titles.remove(same)
+
+    def _retells(self, title: Draft, d: Draft) -> bool:
+        """Whether a body draft tells the title's act: the same category and actor's state, and
+        the same target's (or one of them names none)."""
+        return (
+            title.category is d.category
+            and self._c(title.actor) == self._c(d.actor)
+            and (
+                title.target is None
+                or d.target is None
+                or self._c(title.target) == self._c(d.target)
+            )
+        )
 
     def _adjunct_clauses(self, sent: Sentence) -> Sentence:
         """'After Israel struck Gaza, Egypt recalled …': a clause opened by a subordinator
@@ -597,6 +630,7 @@ class Coder:
         """Set up the sentence's state; True where it states no event of its own (commentary,
         a headline or crosshead, a restatement)."""
         self._sent_triggers = triggers
+        self._in_title = False
         self._starts = {m.start for m in mentions}
         frame = self.mod.get("mediation_frame_re")
         self._frames = (
@@ -613,10 +647,20 @@ class Coder:
         if self._commentary_para == sent.paragraph:
             # 分析人士指出 / analysts said: interpretation, to the end of the paragraph
             return True
-        if self._headline(sent, dates):
+        headline = self._headline(sent, dates)
+        self._in_title = headline and self._coded_title(sent)
+        if headline and not self._in_title:
             return True  # an undated title or crosshead line repeats the body; coded there
         # 这是…第二度军演: a summary of what was reported, not a new event
         return self._cue("restatement", sent.start, min(sent.end, sent.start + 4)) is not None
+
+    def _asides(self, sent: Sentence) -> list[tuple[int, int]]:
+        """The spans of the sentence's closed asides (", which has close ties to X,"): their
+        names, prepositions and dates belong to the aside, not to the main clause."""
+        rx = self.mod.get("parenthetical_re")
+        if rx is None:
+            return []
+        return [m.span() for m in rx.finditer(self.text, sent.start, sent.end)]
 
     def _live_triggers(
         self, sent: Sentence, mentions: list[Mention], triggers: list[Trigger]
@@ -627,11 +671,7 @@ class Coder:
         live: list[tuple[Trigger, tuple[int, int]]] = []
         governor: Trigger | None = None
         gov_clause = -1
-        asides = (
-            []
-            if self.lang.cjk
-            else [m.span() for m in _PARENTHETICAL.finditer(self.text, sent.start, sent.end)]
-        )
+        asides = self._asides(sent)
         for ci, clause in enumerate(sent.clauses):
             cs, ce = clause
             if ci and governor is not None and self._resumes_speaker(cs, ce, mentions):
@@ -756,6 +796,22 @@ class Coder:
             )
         )
 
+    def _coded_title(self, sent: Sentence) -> bool:
+        """Whether a headline is the report's title, coded where the language says its titles
+        tell the news (`title_events`: "Israel strikes Gaza" is the report's act, dated as the
+        report, one event with the body's report of it): only short lines without closing
+        punctuation stand before it, so a crosshead or related-news line further down is not."""
+        if not self.mod.get("title_events") or sent.start > _TITLE_REACH:
+            return False
+        key, sep, _ = self.text[sent.start : sent.end].replace("：", ":").partition(":")
+        if sep and key.strip().lower() in HEADER_KEYS:
+            return False  # "Title: …" is the file's header (reader.py), its key no name
+        return all(
+            len(line) <= 120 and line.rstrip()[-1] not in _CLOSING
+            for line in self.text[: sent.start].splitlines()
+            if line.strip()
+        )
+
     def _drop_conditions(self, drafts: list[Draft]) -> list[Draft]:
         """若遭到攻击，将予以报复 / would retaliate if attacked: the act after a conditional cue in
         its own clause is the condition of what is said, not an event."""
@@ -836,7 +892,8 @@ class Coder:
         ]  # fmt: skip
         before = [m for m in in_clause if m.end <= t.start]
         after = [m for m in in_clause if m.start >= t.start]
-        aside = None if self.lang.cjk else _PARENTHETICAL.search(self.text, cs, t.start)
+        paren = self.mod.get("parenthetical_re")
+        aside = None if paren is None else paren.search(self.text, cs, t.start)
         if aside is not None:  # "China, which has close ties to Phnom Penh, welcomed …"
             before = [m for m in before if not aside.start() <= m.start < aside.end()]
         symmetric = rule.category in SYMMETRIC or rule.mutual
@@ -1636,8 +1693,8 @@ class Coder:
     ) -> DateMention | None:
         cs, ce = clause
         doc = self.doc_date
-        if not self.lang.cjk:  # "Egypt, which sent troops last month, welcomed …": the aside's
-            asides = [m.span() for m in _PARENTHETICAL.finditer(self.text, sent.start, sent.end)]
+        asides = self._asides(sent)
+        if asides:  # "Egypt, which sent troops last month, welcomed …": the aside's
             own = next((a for a in asides if a[0] <= t.start < a[1]), None)  # date is its own
             mine = [d for d in dates if own and own[0] <= d.start < own[1]]
             dates = mine or [d for d in dates if not any(a <= d.start < b for a, b in asides)]
@@ -1694,6 +1751,8 @@ class Coder:
 # a long document quadratic.
 _COMMA_SOON = re.compile(r"[^,.;]{0,60},")
 _NON_SPACE = re.compile(r"\S")
+# How far into a document its title may start (past a few lines of page furniture).
+_TITLE_REACH = 400
 
 
 def _after_line_break(text: str, pos: int) -> bool:
@@ -1702,10 +1761,6 @@ def _after_line_break(text: str, pos: int) -> bool:
     while i > 0 and text[i - 1] in " \t":
         i -= 1
     return i > 0 and text[i - 1] == "\n"
-
-
-_APPOSITION = re.compile(r",\s+(?:a|an|which|who|whose)\s[^,;.]*$")
-_PARENTHETICAL = re.compile(r",\s+(?:a|an|which|who|whose)\s[^,;.]*,")
 
 
 def undated(d: DateMention | None) -> bool:

@@ -107,16 +107,17 @@ SCHEMA: dict[str, frozenset[str]] = {
     "modality": frozenset(
         {"adjunct_before", "adjunct_clause", "adjunct_open", "agent_after", "agent_preps",
          "anaphoric_acts", "anaphoric_agreements", "anaphoric_before", "anaphoric_objects",
-         "anaphors", "and_said", "and_verb", "background", "before_window", "between",
+         "anaphors", "and_said", "and_verb", "aside_open", "background", "before_window", "between",
          "comitative_preps", "commentary", "conditional", "conditional_threat", "coordination",
          "denial", "denied_report", "epithets", "frame_after", "frame_before", "home_outlets",
          "home_roles", "hypothetical", "inherit_max_prefix", "locative_preps", "mediation_frame",
-         "mediator_after", "mediator_before", "negation", "negation_window", "new_predicate",
-         "new_subject_before", "nominal_after", "nominal_before", "not_negation", "own_object",
-         "pair_pronouns", "pair_roles", "passive", "person_titles", "place_attaches", "possessive",
-         "prep_scope", "pronouns", "refusal", "relative_pronouns", "restatement", "seat_before",
-         "sidelines", "source_after", "speech", "speech_place", "subject_free", "target_preps",
-         "tense", "titled_name", "titles", "topic_open", "unconfirmed", "unnamed_subject"}
+         "mediator_after", "mediator_before", "modifier_after", "negation", "negation_window",
+         "new_predicate", "new_subject_before", "nominal_after", "nominal_before", "not_negation",
+         "own_object", "pair_pronouns", "pair_roles", "passive", "person_titles", "place_attaches",
+         "possessive", "prep_scope", "pronouns", "refusal", "relative_pronouns", "restatement",
+         "seat_before", "sidelines", "source_after", "speech", "speech_place", "subject_free",
+         "target_preps", "tense", "title_events", "titled_name", "titles", "topic_open",
+         "unconfirmed", "unnamed_subject"}
     ),
     "stances": frozenset({"exclude", "include", "only", "red_line", "topics"}),
     "text": frozenset({"abbreviations", "clause_sep", "sentence_end"}),
@@ -302,6 +303,7 @@ MODALITY_LISTS = (
     "mediator_after",
     "mediator_before",
     "topic_open",
+    "modifier_after",
 )
 
 
@@ -480,7 +482,22 @@ def _compile_modality(m: dict[str, Any], code: str, cjk: bool, flags: int) -> di
         if (rx := _alt([str(w) for w in v or []], cjk, where, flags))
     }
     mod["passive_re"] = _alt(list(mod.get("passive") or []), cjk, where, flags)
+    mod.update(_aside_patterns(list(mod.get("aside_open") or []), where))
     return mod
+
+
+def _aside_patterns(opens: list[str], where: str) -> dict[str, re.Pattern[str] | None]:
+    """From the words that open an aside after a comma (", a close ally of X,", ", which has
+    …,"): `parenthetical_re`, a closed aside, and `apposition_re`, one still open at the end of
+    a span. Matched as written, without the language's case folding, since a capitalised word
+    after a comma starts a name, not an aside; None for a language without such words."""
+    if not opens:
+        return {"apposition_re": None, "parenthetical_re": None}
+    body = "|".join(f"(?:{w})" for w in opens)
+    return {
+        "apposition_re": _compile(rf",\s+(?:{body})\s[^,;.]*$", f"{where}: aside_open"),
+        "parenthetical_re": _compile(rf",\s+(?:{body})\s[^,;.]*,", f"{where}: aside_open"),
+    }
 
 
 def _unit_chars(units: dict[str, Any]) -> frozenset[str]:

@@ -65,6 +65,9 @@ def find_mentions(text: str, lang: LangData, country: dict[str, str]) -> list[Me
             r = lang.role_re.match(text, end)
             if r is not None:
                 end = r.end()
+        if end == m.end() and _modifier(text, end, lang):
+            pos = end
+            continue
         place = all((e := lang.actors.get(i)) is not None and e.kind == "place" for i in ids)
         out.append(Mention(m.start(), end, ids, locative=place))
         pos = end
@@ -74,6 +77,15 @@ def find_mentions(text: str, lang: LangData, country: dict[str, str]) -> list[Me
     out = _anaphors(text, out, lang, country)
     _mark_locatives(text, out, lang)
     return out
+
+
+def _modifier(text: str, end: int, lang: LangData) -> bool:
+    """ "Iran-backed Houthis", "Iranian-made drones": a name joined to a word that makes it
+    describe the next noun (`modifier_after`) names no party of the clause; left in, it was
+    taken for the target of a strike on the group. Not a role ("Sudan's army-backed
+    government": the army is the state's own)."""
+    rx = lang.mod.get("modifier_after_re")
+    return rx is not None and rx.match(text, end) is not None
 
 
 # How far back (characters) an anaphor looks for the actor it stands for.
