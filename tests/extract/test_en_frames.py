@@ -150,3 +150,12 @@ def test_a_speaker_is_not_the_actor_of_an_unnamed_subject(run, tuples) -> None:
     )
     agreed = {(a, t) for _, a, c, t in tuples(res) if c == "AGREE"}
     assert agreed == {("IRN", "USA"), ("USA", "IRN")}
+
+
+def test_two_names_joined_by_a_comma_are_the_parties_of_a_mutual_act(run, tuples) -> None:
+    # a headline's "A, B agree": the place named after them is where, not the other side
+    res = run("Officials said Chile, Peru agreed to a truce at talks in Ankara on Monday.")
+    assert _pairs(res, tuples) >= {("CHL", "RETREAT", "PER")}
+    assert not any("PER" not in (a, t) or "CHL" not in (a, t) for a, _, t in _pairs(res, tuples))
+    res = run("Chile, Peru and Bolivia held joint naval drills on Monday.")
+    assert ("CHL", "COOPERATE", "BOL") in _pairs(res, tuples)

@@ -986,8 +986,14 @@ class Coder:
                 and com is not None
                 and not rule.one_way
             ):
-                gap = self.text[st.subjects[-2].end : st.subjects[-1].start]
-                if com.search(gap):
+                a, b = st.subjects[-2], st.subjects[-1]
+                # "A and B agreed"; "A, B agree" (a headline's pair): the two are the parties
+                pair = (  # not an apposition ("Kallas, the EU's top diplomat")
+                    len(st.subjects) == 2
+                    and not {self._c(i) for i in a.ids} & {self._c(i) for i in b.ids}
+                    and self._joined(a.end, b.start)
+                )
+                if com.search(self.text[a.end : b.start]) or pair:
                     st.target_m = st.subjects[-1]
                     st.subjects = st.subjects[-2:-1]
         if not st.subjects and not fresh and prev is not None:
