@@ -32,7 +32,7 @@ def test_a_crosshead_below_the_body_is_not_coded(run, tuples) -> None:
 
 
 def test_a_title_without_its_copula_offers_to_mediate(run, tuples) -> None:
-    text = "Kenya says willing to mediate between Chad and Sudan\nThe offer came after clashes."
+    text = "Kenya says ready to mediate between Chad and Sudan\nThe offer came after clashes."
     assert {(a, c, t) for _, a, c, t in tuples(run(text))} == {
         ("KEN", "AGREE", "TCD"),
         ("KEN", "AGREE", "SDN"),

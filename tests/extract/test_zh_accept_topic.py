@@ -27,7 +27,7 @@ def test_accepting_a_proposal_is_agreement_with_the_proposer(run, tuples) -> Non
         (D, "THA", "AGREE", "KHM"),
         (D, "KHM", "AGREE", "THA"),
     }
-    assert tuples(run("伊朗4日同意美方提出的停火方案。")) == {(D, "IRN", "AGREE", None)}
+    assert tuples(run("伊朗4日同意由美方所提出的停火方案。")) == {(D, "IRN", "AGREE", None)}
 
 
 def test_a_topic_clause_names_the_target_of_the_speech_act(run, tuples) -> None:
@@ -55,7 +55,7 @@ def test_a_proposal_or_demand_refused_in_the_passive_is_the_refusal(run, tuples)
 
 
 def test_a_ceasefire_agreed_with_a_party_named_after_the_date(run, tuples) -> None:
-    assert tuples(run("印度4日与巴基斯坦达成停火协议。")) == {
+    assert tuples(run("印度4日与巴基斯坦两国达成停火协议。")) == {
         (D, "IND", "RETREAT", "PAK"),
         (D, "PAK", "RETREAT", "IND"),
     }

@@ -593,7 +593,7 @@ def _summit_venues(view: DocView, country) -> set[str]:
 
 def _mediator_mentions(view: DocView) -> list:
     """The mentions the text marks as a mediator ("Qatari-mediated", "brokered by the United
-    States", 阿曼居中斡旋, 作为斡旋方的土耳其), in the order of the text."""
+    States", 阿曼居中斡旋, 作为斡旋方的甲国), in the order of the text."""
     after = view.lang.mod.get("mediator_after_re")
     before = view.lang.mod.get("mediator_before_re")
     out = []
@@ -641,7 +641,7 @@ def _in_clause_of(view: DocView, m, kind) -> bool:
 def _agreed_via(view: DocView, drafts: list[Draft], country) -> None:
     """Agreements and ceasefires between the parties of mediated talks of the same document carry
     the talks' via (the guide: reached through the mediator); a mediator the text names for a
-    deal (在美方斡旋下达成协议, "a US-brokered ceasefire") comes before the host of the talks."""
+    deal (在甲方斡旋下达成协议, "a US-brokered ceasefire") comes before the host of the talks."""
     vias: dict[frozenset, str] = {}
     hosts: dict[frozenset, str] = {}
     for d in drafts:
