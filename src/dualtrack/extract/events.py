@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 
 from dualtrack.extract.dates import DateMention
 from dualtrack.extract.langdata import LangData, VerbRule
-from dualtrack.extract.mentions import Mention, candidate_names, find_mentions
+from dualtrack.extract.mentions import Mention, candidate_names, ends_with, find_mentions
 from dualtrack.extract.reader import HEADER_KEYS
 from dualtrack.extract.segment import Sentence
 from dualtrack.model import DatePrecision
@@ -380,7 +380,7 @@ class Coder:
             return True  # "denied reports that its navy had seized …": the report's act is coded
         fresh = self.mod.get("new_subject_before_re")
         if fresh is not None and any(
-            governor.end <= s < t.start and _ends_with(fresh, self.text, s) for s in self._starts
+            governor.end <= s < t.start and ends_with(fresh, self.text, s) for s in self._starts
         ):
             return True
         participle = self.mod.get("new_predicate_re")  # "denied it, accusing Israel of …"
@@ -390,7 +390,7 @@ class Coder:
         ):
             return True
         joined = self.mod.get("and_verb_re")
-        if t.rule.governs and joined is not None and _ends_with(joined, self.text, t.start):
+        if t.rule.governs and joined is not None and ends_with(joined, self.text, t.start):
             return True
         passive = self.mod.get("passive_re")  # 俄方的要求4日被乌方拒绝: the noun is the patient
         if (
@@ -418,7 +418,7 @@ class Coder:
         before = self.mod.get("anaphoric_before_re")  # 对此提出抗议: the referent before the verb
         if before is not None and before.search(self.text, max(0, t.start - 8), t.start):
             return True
-        return subject_start is not None and _ends_with(rx, self.text, subject_start)
+        return subject_start is not None and ends_with(rx, self.text, subject_start)
 
     def _last_others(self, own: set[str]) -> list[str]:
         """The actors of the latest act by other states ("Britain, France and Germany …; Iran
@@ -1009,7 +1009,7 @@ class Coder:
         if st.subjects and self._unnamed_subject(st.subjects[-1].end, t.start):
             st.subjects = []  # "Ukraine said the missiles struck Kharkiv": not Ukraine
         joined = self.mod.get("and_verb_re")
-        if st.subjects and joined is not None and _ends_with(joined, self.text, t.start):
+        if st.subjects and joined is not None and ends_with(joined, self.text, t.start):
             # "Peskov said the EU measures were illegal and warned …": the subject of the
             # clause's first predicate, not the last name before "and"
             first = min((x.start for x in self._sent_triggers if cs <= x.start < t.start),
@@ -1101,7 +1101,7 @@ class Coder:
             after = st.after
             pool = after if self.lang.cjk else [m for m in after if m.start >= t.end] + after
             fresh = self.mod.get("new_subject_before_re")  # ", and U.S. officials welcomed"
-            pool = [m for m in pool if fresh is None or not _ends_with(fresh, self.text, m.start)]
+            pool = [m for m in pool if fresh is None or not ends_with(fresh, self.text, m.start)]
             for m in pool:
                 if not set(m.ids) & subj_ids and not self._agent(m) and not self._source(m, ce):
                     st.target_m = m
@@ -1186,7 +1186,7 @@ class Coder:
         if (
             self._last_pair is not None
             and both is not None
-            and (_ends_with(both, self.text, t.start) or (pair is not None and not actor_ids))
+            and (ends_with(both, self.text, t.start) or (pair is not None and not actor_ids))
             and [x for x in target_ids if x not in self._last_pair]
         ):
             # "… and the two ministers accused Ethiopia", 两国外长均感谢卡塔尔: both
@@ -1771,11 +1771,6 @@ def _after_line_break(text: str, pos: int) -> bool:
 
 def undated(d: DateMention | None) -> bool:
     return d is None or d.date is None or d.precision is DatePrecision.UNKNOWN
-
-
-def _ends_with(rx: re.Pattern[str], text: str, end: int) -> bool:
-    """Does a match of `rx` end right before `end` (only spaces between)?"""
-    return any(not text[m.end() : end].strip() for m in rx.finditer(text, max(0, end - 40), end))
 
 
 def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:

@@ -358,7 +358,7 @@ def _mark_locatives(text: str, ms: list[Mention], lang: LangData) -> None:
         if lang.cjk:
             # the compiled list, not plain suffixes: its look-behinds keep the 于 of 由于/对于
             # and the 到 of 遭到 from making the next name a place
-            hit = _ends_with(rx, text, m.start)
+            hit = ends_with(rx, text, m.start)
         else:
             found = re.search(
                 r"\b(" + "|".join(lang.mod["locative_preps"]) + r")\s+(?:the\s+)?$",
@@ -369,7 +369,7 @@ def _mark_locatives(text: str, ms: list[Mention], lang: LangData) -> None:
         if not hit and i > 0 and ms[i - 1].locative and ms[i - 1].end == m.start:
             hit = True  # 在阿曼马斯喀特: the city after the country is a place too
         seat = lang.mod.get("seat_before_re")
-        if hit and seat is not None and _ends_with(seat, text, m.start):
+        if hit and seat is not None and ends_with(seat, text, m.start):
             hit = False  # "the government in Beirut": the seat stands for the state
         m.locative = m.locative or hit
 
@@ -383,8 +383,9 @@ def _aimed_at_state(prep: str, m: Mention, lang: LangData) -> bool:
     return entry is not None and entry.kind == "state"
 
 
-def _ends_with(rx: re.Pattern[str], text: str, end: int) -> bool:
-    """Does a match of `rx` end right at `end` (spaces allowed)?"""
+def ends_with(rx: re.Pattern[str], text: str, end: int) -> bool:
+    """Does a match of `rx` end right at `end` (spaces allowed)? The one test of a cue word
+    right before a name or a verb, for every component."""
     return any(not text[m.end() : end].strip() for m in rx.finditer(text, max(0, end - 40), end))
 
 

@@ -18,7 +18,7 @@ from dualtrack.extract.events import Candidate, Coder, Draft, find_triggers
 from dualtrack.extract.langdata import ActorEntry, LangData, build
 from dualtrack.extract.learned import DocView
 from dualtrack.extract.llm import DocumentFailed, LLMCoder
-from dualtrack.extract.mentions import _ends_with, find_mentions
+from dualtrack.extract.mentions import ends_with, find_mentions
 from dualtrack.extract.normalize import (
     Normalized,
     code_points,
@@ -599,7 +599,7 @@ def _mediator_mentions(view: DocView) -> list:
     out = []
     for m in view.mentions:
         if (after is not None and after.match(view.text, m.end)) or (
-            before is not None and _ends_with(before, view.text, m.start)
+            before is not None and ends_with(before, view.text, m.start)
         ):
             out.append(m)
     return out
