@@ -110,7 +110,7 @@ def test_talks_on_the_sidelines_of_a_summit_have_no_host(coder: str, text: str) 
 @pytest.mark.parametrize(
     "text",
     [
-        "Syria and Israel met in Paris on Tuesday. The talks were mediated by the United States.",
+        "Syria and Israel met in Paris on Tuesday. Their talks were mediated by Washington.",
         "叙利亚和以色列的外长周二在巴黎会谈,这轮会谈由美国居中斡旋。",
         # named apart from the talks, with no verb of mediating of its own
         "Syria and Israel met in Paris on Tuesday. Both sides thanked the American mediators "
@@ -128,7 +128,7 @@ def test_a_mediator_of_a_deal_is_not_the_host_of_earlier_talks(coder: str) -> No
     got = _vias(
         coder,
         "Armenia and Azerbaijan held talks in Abu Dhabi in March. In August, Armenia and "
-        "Azerbaijan signed a peace deal brokered by the United States.",
+        "Azerbaijan signed a peace deal brokered by Washington.",
     )
     assert got == {("CONSULT", "ARE"), ("AGREE", "USA")}
 
