@@ -496,12 +496,20 @@ def _hosted_via(view: DocView, drafts: list[Draft], country) -> None:
     of the talks ("speaking in Beijing", 在北京出席记者会时表示), nor the venue of a summit on
     whose sidelines they met; and a mediator the document names for talks wins over the venue
     (the guide: the first-named mediator)."""
+    open_talks = [
+        d
+        for d in drafts
+        if d.category.value == "CONSULT"
+        and d.via is None
+        and d.target is not None
+        and not d.negated
+    ]
+    if not open_talks:  # most documents: no scan of the text for venues and mediators
+        return
     venues = _summit_venues(view, country)
     by_pair, named = _talk_mediators(view, drafts, country)
     cues: dict[int, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
-    for d in drafts:
-        if d.category.value != "CONSULT" or d.via is not None or d.target is None or d.negated:
-            continue
+    for d in open_talks:
         sides = {country(d.actor), country(d.target)}
         s = d.sentence
         if s.start not in cues:
