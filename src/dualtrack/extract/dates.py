@@ -13,6 +13,7 @@ import datetime as dt
 import itertools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from dualtrack.extract.langdata import LangData
 from dualtrack.model import DatePrecision
@@ -350,19 +351,37 @@ def _day_near(day: int, near: dt.date, same_month: bool) -> dt.date | None:
     return min(options, key=lambda d: abs((d - near).days), default=None)
 
 
+class Dateline(NamedTuple):
+    """A dispatch's dateline (新华社北京2月10日电, MANILA, March 25 —): `start`, where its line
+    begins; `end`, where its own words end; `body`, where the report's text begins."""
+
+    start: int
+    end: int
+    body: int
+
+
+def dateline(text: str, lang: LangData, within: int = 160) -> Dateline | None:
+    """The dateline ending within the first `within` characters, None where there is none.
+
+    Why one home: its dates date the report, not its events (`find_dates`); the city it names
+    is where the report was filed, no party to any event (`Extractor.view`); its state owns the
+    bare ministries of the dispatch (`mentions`); summaries start after it."""
+    rx = lang.dates.get("dateline_end_re")
+    m = rx.search(text, 0, min(len(text), within)) if rx is not None else None
+    if m is None:
+        return None
+    return Dateline(text.rfind("\n", 0, m.start()) + 1, m.start(), m.end())
+
+
 def _mark_dateline(text: str, out: list[DateMention], lang: LangData) -> None:
     """The dates of the dateline's own line (新华社北京2月10日电, MANILA, March 25 —) date the
     report. A headline or photo caption on a line above it (某国昨(25)日深夜又发动空袭…) is
     text like any other: its dates are its events'."""
-    rx = lang.dates.get("dateline_end_re")
-    if rx is None:
+    dl = dateline(text, lang)
+    if dl is None:
         return
-    m = rx.search(text, 0, min(len(text), 160))
-    if m is None:
-        return
-    line = text.rfind("\n", 0, m.start()) + 1
     for dm in out:
-        if line <= dm.start and dm.end <= m.start():
+        if dl.start <= dm.start and dm.end <= dl.end:
             dm.dateline = True
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+from dualtrack.extract.dates import dateline
 from dualtrack.extract.langdata import LangData
 from dualtrack.extract.normalize import count_cjk
 
@@ -223,12 +224,11 @@ def _home_roles(text: str, ms: list[Mention], lang: LangData) -> list[Mention]:
     """外交部 with no state before it, in a dispatch whose dateline names a state's city
     (中央社台北电, 新华社北京电): the ministry of that state."""
     rx = lang.mod.get("home_roles_re")
-    end_rx = lang.dates.get("dateline_end_re")
-    if rx is None or end_rx is None or not ms:
+    if rx is None or lang.dates.get("dateline_end_re") is None or not ms:
         return ms
-    dl = end_rx.search(text, 0, min(len(text), 50))
+    dl = dateline(text, lang, 50)
     home = next(
-        (m.ids for m in ms if dl is not None and m.end <= dl.start() and len(m.ids) == 1
+        (m.ids for m in ms if dl is not None and m.end <= dl.end and len(m.ids) == 1
          and (e := lang.actors.get(m.id)) is not None and e.kind == "state"),
         None,
     )  # fmt: skip
@@ -240,7 +240,7 @@ def _home_roles(text: str, ms: list[Mention], lang: LangData) -> list[Mention]:
     for m in ms:
         taken[m.start : m.end] = b"\x01" * (m.end - m.start)
     extra: list[Mention] = []
-    for h in rx.finditer(text, dl.end() if dl is not None else 0):
+    for h in rx.finditer(text, dl.body if dl is not None else 0):
         if any(taken[h.start() : h.end()]):
             continue
         ids = home or _other_party(text, ms, h.end(), lang)

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from dualtrack.extract import learned
-from dualtrack.extract.dates import DateMention, document_date, find_dates
+from dualtrack.extract.dates import DateMention, dateline, document_date, find_dates
 from dualtrack.extract.dedup import merge_events, merge_stances
 from dualtrack.extract.events import Candidate, Coder, Draft, find_triggers
 from dualtrack.extract.langdata import ActorEntry, LangData, build
@@ -350,9 +350,8 @@ class Extractor:
         out: list[Event] = []
         # where a dateline (新华社北京2月4日电, (Reuters) -) ends: summaries start after it
         lang = self._langs.get("zh" if has_cjk(norm.text[:200]) else "en")
-        rx = lang.dates.get("dateline_end_re") if lang is not None else None
-        head = rx.search(norm.text, 0, min(len(norm.text), 60)) if rx is not None else None
-        cut = head.end() if head is not None else 0
+        head = dateline(norm.text, lang, 60) if lang is not None else None
+        cut = head.body if head is not None else 0
         for d in drafts:
             s, e = norm.span(d.sentence.start, d.sentence.end)
             dm = d.date
