@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from dualtrack.model import Document
+
 D = dt.date
 
 
@@ -66,3 +68,16 @@ def test_agreed_ceasefire_is_retreat_both_ways(run, ex) -> None:
     res = run("Thailand and Cambodia agreed on Monday to an immediate ceasefire.")
     got = {(ex.country(e.actor), e.category.value, ex.country(e.target)) for e in res.events}
     assert got == {("THA", "RETREAT", "KHM"), ("KHM", "RETREAT", "THA")}
+
+
+def test_the_dateline_city_is_no_party(ex) -> None:
+    """Where a dispatch was filed is not who acted: its city is no mention (a learned coder
+    once filled a ceasefire's missing target with China from 某社北京…电), while the dispatch's
+    bare ministry is still that city's state's."""
+    zh = "某通讯社北京5月2日电 外交部发言人2日表示，以色列和黎巴嫩的停火协议已经生效。"
+    en = "Manila, May 2 (Reuters) - Vietnam accused China of ramming one of its fishing boats."
+    for text, city, kept in ((zh, "北京", {"CHN", "ISR", "LBN"}), (en, "Manila", {"VNM", "CHN"})):
+        *_, view = ex.view(Document(text=text, date=D(2026, 5, 2), source="t"))
+        at = view.text.index(city)
+        assert not [m for m in view.mentions if m.start <= at < m.end]
+        assert {ex.country(m.id) for m in view.mentions} == kept

@@ -220,6 +220,16 @@ def _referent(
     return None
 
 
+def outside_dateline(text: str, ms: list[Mention], lang: LangData) -> list[Mention]:
+    """The mentions less those of the dateline's city (新华社北京电, MANILA, March 25 —): where
+    the report was filed is no actor, target or venue of what it reports (its state still owns
+    the dispatch's bare ministries: `_home_roles`, run before)."""
+    dl = dateline(text, lang)
+    if dl is None:
+        return ms
+    return [m for m in ms if not (dl.start <= m.start and m.end <= dl.end)]
+
+
 def _home_roles(text: str, ms: list[Mention], lang: LangData) -> list[Mention]:
     """外交部 with no state before it, in a dispatch whose dateline names a state's city
     (中央社台北电, 新华社北京电): the ministry of that state."""

@@ -18,7 +18,7 @@ from dualtrack.extract.events import Candidate, Coder, Draft, find_triggers
 from dualtrack.extract.langdata import ActorEntry, LangData, build
 from dualtrack.extract.learned import DocView
 from dualtrack.extract.llm import DocumentFailed, LLMCoder
-from dualtrack.extract.mentions import ends_with, find_mentions
+from dualtrack.extract.mentions import ends_with, find_mentions, outside_dateline
 from dualtrack.extract.normalize import (
     Normalized,
     code_points,
@@ -218,7 +218,7 @@ class Extractor:
             text=text,
             lang=lang,
             sents=sentences(text, lang),
-            mentions=find_mentions(text, lang, self._country),
+            mentions=outside_dateline(text, find_mentions(text, lang, self._country), lang),
             dates=find_dates(text, lang, doc_date),
             kinds=self._kinds(code),
             country=self._country,
