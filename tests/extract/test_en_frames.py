@@ -159,3 +159,13 @@ def test_two_names_joined_by_a_comma_are_the_parties_of_a_mutual_act(run, tuples
     assert not any("PER" not in (a, t) or "CHL" not in (a, t) for a, _, t in _pairs(res, tuples))
     res = run("Chile, Peru and Bolivia held joint naval drills on Monday.")
     assert ("CHL", "COOPERATE", "BOL") in _pairs(res, tuples)
+
+
+def test_a_state_that_protests_something_accuses_no_demonstration(run, tuples) -> None:
+    """'protests' with an object is a government's diplomatic protest (ACCUSE); the noun, people
+    in the streets, stays PROTEST and needs no state."""
+    res = run("Vietnam protests Chinese survey ships inside its economic zone")
+    assert _pairs(res, tuples) == {("VNM", "ACCUSE", "CHN")}
+    res = run("Japan protests the entry of Chinese coast guard vessels into its waters")
+    assert ("JPN", "ACCUSE", "CHN") in _pairs(res, tuples)
+    assert not [e for e in res.events if e.category.value == "PROTEST"]
