@@ -1,0 +1,89 @@
+"""Chinese wordings of acts the coders did not see at all (s22z): forces entering another's
+territory or sent somewhere, invitations, mutual accusations (互控), threats of a strong response
+or of grave consequences, talks in plain verbs (交谈, 商讨, 征求意见), pledges to keep in touch
+(愿同X…), weapons handed over, withdrawal to a place, ambassadors recalled, visas cancelled,
+radar lock-ons, a pact suspended, surrender (投降), support in plain words (站在一起,
+积极评价, 尊重主权), and parties the coder did not know (叙军, 埃塞, 德鲁兹武装, 民地武).
+Sentences written for these tests; both coders."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dualtrack.extract import Extractor
+from dualtrack.model import Document
+
+D = dt.date(2026, 3, 4)
+
+# (text, an event (actor country, category, target country) both coders must find)
+CASES = [
+    ("以色列军队4日进入叙利亚境内的缓冲区。", ("ISR", "MOBILIZE", "SYR")),
+    ("中國海警船4日進入日本領海。", ("CHN", "MOBILIZE", "JPN")),
+    ("英国巡逻舰4日驶往圭亚那。", ("GBR", "MOBILIZE", "GUY")),
+    ("巴基斯坦外长4日邀请伊朗外长访问伊斯兰堡。", ("PAK", "REQUEST", "IRN")),
+    ("埃及總統4日邀請美國總統出席簽字儀式。", ("EGY", "REQUEST", "USA")),
+    ("以色列与哈马斯4日互控对方违反停火协议。", ("ISR", "ACCUSE", "PSE")),
+    ("以色列总理4日警告，若伊朗违反停火，将予以强烈回应。", ("ISR", "THREATEN", "IRN")),
+    ("美国4日警告伊朗，将追究其全部责任。", ("USA", "THREATEN", "IRN")),
+    ("印度和巴基斯坦军方负责人4日进行了交谈。", ("IND", "CONSULT", "PAK")),
+    ("胡塞武装4日与联合国特使商讨政治解决方案。", ("YEM", "CONSULT", "UN")),
+    ("白宫4日表示已征求了以色列的意见。", ("USA", "CONSULT", "ISR")),
+    ("伊朗外长4日表示，伊方愿同中方保持沟通。", ("IRN", "AGREE", "CHN")),
+    ("埃塞4日与索马里签署协议。", ("ETH", "AGREE", "SOM")),
+    ("中国大使4日表示，中方将坚定地与印度站在一起。", ("CHN", "SUPPORT", "IND")),
+    ("中方4日表示尊重缅甸的国家主权和领土完整。", ("CHN", "SUPPORT", "MMR")),
+    ("乌军一个营4日向俄军投降。", ("UKR", "CONCEDE", "RUS")),
+    ("巴基斯坦外交部4日宣布召回该国驻伊朗大使。", ("PAK", "SANCTION", "IRN")),
+    ("巴基斯坦4日宣布取消发给印度公民的签证。", ("PAK", "SANCTION", "IND")),
+    ("美國4日對印度商品加徵50%高額關稅。", ("USA", "SANCTION", "IND")),
+    ("韩国4日宣布中止与朝鲜的军事协议的全部效力。", ("KOR", "SANCTION", "PRK")),
+    ("中国战机4日开启雷达对日本战机实施锁定照射。", ("CHN", "COERCE", "JPN")),
+]
+
+
+@pytest.fixture(scope="module")
+def coders() -> dict[str, Extractor]:
+    return {c: Extractor(case=None, lang="auto", coder=c) for c in ("rules", "learned")}
+
+
+def _tuples(ex: Extractor, text: str) -> set[tuple]:
+    res = ex.extract(Document(text=text, date=dt.date(2026, 3, 5)))
+    return {
+        (e.date, ex.country(e.actor), e.category.value, ex.country(e.target))
+        for e in res.events
+        if not e.flags.negated
+    }
+
+
+@pytest.mark.parametrize("coder", ["rules", "learned"])
+@pytest.mark.parametrize(("text", "event"), CASES)
+def test_an_unseen_wording_is_coded(coders, coder: str, text: str, event: tuple) -> None:
+    assert (D, *event) in _tuples(coders[coder], text)
+
+
+def test_a_mutual_accusation_goes_both_ways(coders) -> None:
+    got = _tuples(coders["rules"], "以色列与哈马斯4日互控对方违反停火协议。")
+    assert {(D, "ISR", "ACCUSE", "PSE"), (D, "PSE", "ACCUSE", "ISR")} <= got
+
+
+def test_accepting_an_invitation_is_no_request(coders) -> None:
+    for coder in ("rules", "learned"):
+        got = _tuples(coders[coder], "伊朗外长4日接受邀请访问巴基斯坦。")
+        assert not any(c == "REQUEST" for _, _, c, _ in got), coder
+
+
+def test_consequences_foreseen_by_an_analyst_are_no_threat(coders) -> None:
+    for coder in ("rules", "learned"):
+        assert not _tuples(coders[coder], "分析人士认为，冲突可能带来灾难性后果。"), coder
+
+
+def test_new_names_are_parties(coders) -> None:
+    ex = coders["rules"]
+    for text, ids in (
+        ("叙军4日宣布与德鲁兹武装达成停火。", {"SYR", "SYR.druze"}),
+        ("緬軍4日與緬北民地武在昆明舉行和談。", {"MMR", "MMR.eao"}),
+    ):
+        _, view = ex.analyse(Document(text=text, date=dt.date(2026, 3, 5)))
+        assert {m.id for m in view.mentions} >= ids, text
