@@ -51,7 +51,7 @@ from pathlib import Path
 import numpy as np
 
 from dualtrack.extract.dates import DateMention, report_day
-from dualtrack.extract.events import Draft, Trigger
+from dualtrack.extract.events import OWN_SIDE, Draft, Trigger
 from dualtrack.extract.langdata import LangData, VerbRule
 from dualtrack.extract.mentions import Mention, named_states
 from dualtrack.extract.segment import Sentence
@@ -374,8 +374,9 @@ def _party_cues(view: DocView, u: Unit, d: Draft) -> list[str]:
     party's country is among the document's mentions (a mediator, a host or a bystander named
     once is rarely a party of the events the article codes: out of fold, a third of the
     spurious events had such a party), on which side of the trigger the actor and the target
-    stand (a reversed reading has them the other way round), and the background cues of its
-    sentence (此前, "since 2023": history recalled, not news)."""
+    stand (a reversed reading has them the other way round), whether both are of one country
+    (a state and the rebels it fights: rarer, and mostly in the crises of such wars), and the
+    background cues of its sentence (此前, "since 2023": history recalled, not news)."""
     ranks = _salience(view)
     a, t = view.country_of(d.actor), view.country_of(d.target)
     at = d.trigger.start
@@ -389,6 +390,7 @@ def _party_cues(view: DocView, u: Unit, d: Draft) -> list[str]:
         f"trank:{ranks.get(t, 3) if t else None}",
         f"apos:{None if d.subject_start is None else d.subject_start < at}",
         f"tpos:{t_before}",
+        f"intra:{a is not None and a == t}",
     ]
     cat = d.category.value
     return out + [f"{cat}|{f}" for f in out] + _background(view, u, at)
@@ -762,8 +764,8 @@ def readings(
         if best is None:
             out.append([(d, None)])
             continue
-        own = view.country_of(best.id)
-        rivals = len({view.country_of(cands[i].id) for i in ok} - {own})
+        own = side(view, best.id)
+        rivals = len({side(view, cands[i].id) for i in ok} - {own})
         fill = Fill(p_best, rivals, _where(view, u, best))
         out.append([(d, None), (replace(d, target=best.id), fill)])
     return out
@@ -791,16 +793,26 @@ def fill_candidates(
     if d.target is not None or "fill" not in models.thresholds:
         return [], []
     cands = role_candidates(view, units, k)
-    own = view.country_of(d.actor)
+    own = side(view, d.actor)
     start = view.sents[units[k].sent].start
     ok = [
         i
         for i, m in enumerate(cands)
-        if view.country_of(m.id) != own
+        if side(view, m.id) != own
         and view.kinds.get(m.id) != "place"
         and (d.category in SPEECH_ACTS or m.start >= start)
     ]
     return cands, ok
+
+
+def side(view: DocView, actor_id: str | None) -> str | None:
+    """Whom an actor acts for: an armed group or breakaway body (`events.OWN_SIDE`) for itself,
+    anyone else for its country. An event's actor and target are two sides: a state and its
+    officials are one, a state and the rebels it fights are two (gold codes the army's offensive
+    against the alliance with both in one country)."""
+    if actor_id is not None and view.kinds.get(actor_id) in OWN_SIDE:
+        return actor_id
+    return view.country_of(actor_id)
 
 
 def pick_roles(
@@ -824,8 +836,8 @@ def pick_roles(
         if p[a][1] < th["actor"]:
             out.append(None)
             continue
-        ac = view.country_of(cands[a].id)
-        others = [i for i in range(len(cands)) if view.country_of(cands[i].id) != ac]
+        ac = side(view, cands[a].id)
+        others = [i for i in range(len(cands)) if side(view, cands[i].id) != ac]
         t = max(others, key=lambda i: p[i][2], default=None)
         target = cands[t] if t is not None and p[t][2] >= th["target"] else None
         out.append((cands[a], target, float(p[a][1])))
