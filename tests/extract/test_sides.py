@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+import numpy as np
+
 from dualtrack.extract import Extractor, learned
 from dualtrack.model import Document
 
@@ -46,3 +48,31 @@ def test_a_states_untargeted_draft_may_be_filled_with_its_own_rebels() -> None:
     cands, ok = learned.fill_candidates(view, models, units, k, replace(d, target=None))
     assert "TUR.pkk" in {cands[i].id for i in ok}
     assert all(learned.side(view, cands[i].id) != "TUR" for i in ok)
+
+
+def _sure_of_actors() -> learned.Models:
+    """Models whose role model finds every candidate likely as an actor, never as a target."""
+    role = learned.Linear({}, np.array([[0.0, 6.0, 0.0]]), False)
+    empty = learned.Linear({}, np.zeros((1, 1)), True)
+    return learned.Models(empty, role, empty, empty, {"fill": 0.3})
+
+
+def _readings(text: str, category: str) -> list[tuple[str, str | None, str | None]]:
+    ex = Extractor(case=None, lang="en")
+    view = _view(ex, text)
+    d = next(x for x in view.drafts if x.category.value == category)
+    units = view.units()
+    read = learned.readings(view, _sure_of_actors(), units, [replace(d, target=None)])[0]
+    return [(c.actor, c.target, f.how if f else None) for c, f in read]
+
+
+def test_an_untargeted_directed_act_is_also_read_with_the_other_side_as_its_actor() -> None:
+    # the rules read Laos as the side that asked, with no target; the other reading has
+    # Vietnam asking Laos (the verifier judges both)
+    got = _readings("Vietnam said on Tuesday that Laos had made new demands.", "REQUEST")
+    assert got == [("LAO", None, None), ("VNM", "LAO", "actor")]
+
+
+def test_a_mutual_act_is_not_read_the_other_way_round() -> None:
+    got = _readings("Vietnam held talks with Laos on Tuesday.", "CONSULT")
+    assert all(how != "actor" for *_, how in got)

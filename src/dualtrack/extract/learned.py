@@ -51,7 +51,7 @@ from pathlib import Path
 import numpy as np
 
 from dualtrack.extract.dates import DateMention, report_day
-from dualtrack.extract.events import OWN_SIDE, Draft, Trigger
+from dualtrack.extract.events import OWN_SIDE, SYMMETRIC, Draft, Trigger
 from dualtrack.extract.langdata import LangData, VerbRule
 from dualtrack.extract.mentions import Mention, named_states
 from dualtrack.extract.segment import Sentence
@@ -325,11 +325,14 @@ class Fill:
     """How a target the rules did not find was filled (`readings`): the role model's
     probability of it, how many other countries were eligible too (one other country in the
     sentence, the boats' country beside the coast guard's, is rarely the wrong one; several
-    are), and where the mention stands (its clause, elsewhere in its sentence, or before it)."""
+    are), where the mention stands (its clause, elsewhere in its sentence, or before it), and
+    the role it fills (`how`): the target the rules did not find, or the actor, the rules' actor
+    then being the target (a request drafted with the side that was asked as its actor)."""
 
     p: float
     rivals: int
     where: str
+    how: str = "target"
 
 
 def draft_features(view: DocView, u: Unit, d: Draft, filled: Fill | None = None) -> list[str]:
@@ -365,8 +368,10 @@ def _draft_cues(view: DocView, u: Unit, d: Draft, filled: Fill | None) -> list[s
     crossed = base + [f"{cat}|{f}" for f in base[1:]] + _party_cues(view, u, d)
     if filled is None:
         return crossed
-    # not crossed with the category: too few filled readings of each
-    return [*crossed, f"fillrivals:{min(filled.rivals, 2)}", f"fillwhere:{filled.where}"]
+    # not crossed with the category (too few filled readings of each), but for the role filled
+    how = f"fillhow:{filled.how}"
+    tail = [f"fillrivals:{min(filled.rivals, 2)}", f"fillwhere:{filled.where}", how]
+    return [*crossed, *tail, f"{cat}|{how}"]
 
 
 def _party_cues(view: DocView, u: Unit, d: Draft) -> list[str]:
@@ -739,7 +744,10 @@ def readings(
 ) -> list[list[tuple[Draft, Fill | None]]]:
     """For each draft: the draft as the rules made it, and, when they found no target, the same
     with the likeliest of its `fill_candidates` if the role model gives it at least th['fill']
-    (with how it was found, `Fill`; none without a `fill` threshold in the weights). All
+    (with how it was found, `Fill`; none without a `fill` threshold in the weights), and, for a
+    directed act, the reading with the likeliest other-side candidate as its actor and the rules'
+    actor as its target ("Iran rejected U.S. calls for surrender": the rules' request has Iran
+    asking; out of fold a seventh of the rule drafts with other parties were so). All
     candidates of the document are scored at once (`Linear.scores_many`: the same bits as one
     at a time)."""
     starts = [u.start for u in units]
@@ -752,23 +760,35 @@ def readings(
         asked.append((units[k], cands, ok))
         cat = d.category.value
         rows += [role.rows(role_features(view, units[k], cands, i, cat)) for i in ok]
-    probs = role.scores_many(rows)[:, 2] if rows else []
+    probs = role.scores_many(rows) if rows else np.zeros((0, len(ROLES)))
+    bar = models.thresholds.get("fill", 1.0)
     out: list[list[tuple[Draft, Fill | None]]] = []
     at = 0
     for d, (u, cands, ok) in zip(drafts, asked, strict=True):
-        best, p_best = None, models.thresholds.get("fill", 1.0)
-        for i in ok:
-            p, at = float(probs[at]), at + 1
-            if p >= p_best:
-                best, p_best = cands[i], p
-        if best is None:
-            out.append([(d, None)])
-            continue
-        own = side(view, best.id)
-        rivals = len({side(view, cands[i].id) for i in ok} - {own})
-        fill = Fill(p_best, rivals, _where(view, u, best))
-        out.append([(d, None), (replace(d, target=best.id), fill)])
+        p, at = probs[at : at + len(ok)], at + len(ok)
+        read: list[tuple[Draft, Fill | None]] = [(d, None)]
+        target = _best_fill(view, u, cands, ok, p[:, 2], bar, "target")
+        if target is not None:
+            read.append((replace(d, target=target[0].id), target[1]))
+        actor = _best_fill(view, u, cands, ok, p[:, 1], bar, "actor")
+        if actor is not None and d.category not in SYMMETRIC:
+            m = actor[0]
+            read.append((replace(d, actor=m.id, target=d.actor, subject_start=m.start), actor[1]))
+        out.append(read)
     return out
+
+
+def _best_fill(
+    view: DocView, u: Unit, cands: list[Mention], ok: list[int], p: np.ndarray, bar: float, how: str
+) -> tuple[Mention, Fill] | None:
+    """The candidate of `ok` the role model finds likeliest in the role (`p`, one probability
+    per candidate of `ok`), if at least `bar`, with how it was found."""
+    if not ok or float(p.max()) < bar:
+        return None
+    j = int(np.argmax(p))
+    best = cands[ok[j]]
+    rivals = len({side(view, cands[i].id) for i in ok} - {side(view, best.id)})
+    return best, Fill(float(p[j]), rivals, _where(view, u, best), how)
 
 
 def _where(view: DocView, u: Unit, m: Mention) -> str:
