@@ -232,9 +232,11 @@ def test_a_missing_target_is_read_with_how_it_was_filled() -> None:
     read = learned.readings(view, models, units, view.drafts)
     accuse = [r for d, r in zip(view.drafts, read, strict=True) if d.category is Category.ACCUSE]
     assert accuse
-    for (own, none), (filled, fill) in accuse:
+    for (own, none), (filled, fill), *other_way in accuse:
         assert own.target is None and none is None
-        assert filled.target == "CHN" and fill is not None
+        assert filled.target == "CHN" and fill is not None and fill.how == "target"
+        # a reading the other way round (its actor the target), if any, comes after
+        assert all(f is not None and f.how == "actor" for _, f in other_way)
         assert fill.where == "before"  # the sentence before names China
         assert fill.rivals == 1  # Laos could have been it too (Vietnam for Laos' draft)
         u = units[learned.unit_of([x.start for x in units], filled)]

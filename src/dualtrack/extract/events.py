@@ -52,6 +52,10 @@ PLACE_TARGETED = {
     Category.AID,
     Category.RETREAT,
 }
+# Kinds of actor that act for themselves, not for the state they belong to: an armed group or a
+# breakaway body (the PKK, a rebel alliance, Somaliland) and its own state are two sides of one
+# country's conflict (the army's offensive against the alliance has the alliance as target).
+OWN_SIDE = frozenset({"armed_group", "agency"})
 
 
 @dataclass
@@ -215,6 +219,11 @@ class Coder:
 
     def _c(self, actor_id: str) -> str:
         return self.country.get(actor_id, actor_id.split(".", 1)[0])
+
+    def _side(self, actor_id: str) -> str:
+        """Whom the actor acts for (`OWN_SIDE`): itself, else its country; an event's actor and
+        target are two sides (a state and its officials are one)."""
+        return actor_id if self._kind(actor_id) in OWN_SIDE else self._c(actor_id)
 
     # ---- cues ---------------------------------------------------------------------------
     def _cue(self, key: str, s: int, e: int) -> re.Match[str] | None:
@@ -1379,7 +1388,7 @@ class Coder:
         """With no target other than the actor itself: the rule's untargeted category (a missile
         fired at no one named is a test), and for acts aimed at a place, the state named as the
         place (exercises around Taiwan, strikes in Syria)."""
-        if [x for x in target_ids if all(self._c(x) != self._c(a) for a in actor_ids)]:
+        if [x for x in target_ids if all(self._side(x) != self._side(a) for a in actor_ids)]:
             return cat, target_ids
         cs, ce = clause
         target_ids = []
@@ -1526,7 +1535,7 @@ class Coder:
         side's claim: one way."""
         pairs: list[tuple[str, str | None]] = []
         for a in dict.fromkeys(actor_ids):
-            for tg in [x for x in target_ids if self._c(x) != self._c(a)] or [None]:
+            for tg in [x for x in target_ids if self._side(x) != self._side(a)] or [None]:
                 pairs.append((a, tg))
                 if (
                     tg is not None

@@ -51,7 +51,7 @@ from pathlib import Path
 import numpy as np
 
 from dualtrack.extract.dates import DateMention, report_day
-from dualtrack.extract.events import Draft, Trigger
+from dualtrack.extract.events import OWN_SIDE, SYMMETRIC, Draft, Trigger
 from dualtrack.extract.langdata import LangData, VerbRule
 from dualtrack.extract.mentions import Mention, named_states
 from dualtrack.extract.segment import Sentence
@@ -325,11 +325,14 @@ class Fill:
     """How a target the rules did not find was filled (`readings`): the role model's
     probability of it, how many other countries were eligible too (one other country in the
     sentence, the boats' country beside the coast guard's, is rarely the wrong one; several
-    are), and where the mention stands (its clause, elsewhere in its sentence, or before it)."""
+    are), where the mention stands (its clause, elsewhere in its sentence, or before it), and
+    the role it fills (`how`): the target the rules did not find, or the actor, the rules' actor
+    then being the target (a request drafted with the side that was asked as its actor)."""
 
     p: float
     rivals: int
     where: str
+    how: str = "target"
 
 
 def draft_features(view: DocView, u: Unit, d: Draft, filled: Fill | None = None) -> list[str]:
@@ -365,8 +368,10 @@ def _draft_cues(view: DocView, u: Unit, d: Draft, filled: Fill | None) -> list[s
     crossed = base + [f"{cat}|{f}" for f in base[1:]] + _party_cues(view, u, d)
     if filled is None:
         return crossed
-    # not crossed with the category: too few filled readings of each
-    return [*crossed, f"fillrivals:{min(filled.rivals, 2)}", f"fillwhere:{filled.where}"]
+    # not crossed with the category (too few filled readings of each), but for the role filled
+    how = f"fillhow:{filled.how}"
+    tail = [f"fillrivals:{min(filled.rivals, 2)}", f"fillwhere:{filled.where}", how]
+    return [*crossed, *tail, f"{cat}|{how}"]
 
 
 def _party_cues(view: DocView, u: Unit, d: Draft) -> list[str]:
@@ -374,8 +379,9 @@ def _party_cues(view: DocView, u: Unit, d: Draft) -> list[str]:
     party's country is among the document's mentions (a mediator, a host or a bystander named
     once is rarely a party of the events the article codes: out of fold, a third of the
     spurious events had such a party), on which side of the trigger the actor and the target
-    stand (a reversed reading has them the other way round), and the background cues of its
-    sentence (此前, "since 2023": history recalled, not news)."""
+    stand (a reversed reading has them the other way round), whether both are of one country
+    (a state and the rebels it fights: rarer, and mostly in the crises of such wars), and the
+    background cues of its sentence (此前, "since 2023": history recalled, not news)."""
     ranks = _salience(view)
     a, t = view.country_of(d.actor), view.country_of(d.target)
     at = d.trigger.start
@@ -389,6 +395,7 @@ def _party_cues(view: DocView, u: Unit, d: Draft) -> list[str]:
         f"trank:{ranks.get(t, 3) if t else None}",
         f"apos:{None if d.subject_start is None else d.subject_start < at}",
         f"tpos:{t_before}",
+        f"intra:{a is not None and a == t}",
     ]
     cat = d.category.value
     return out + [f"{cat}|{f}" for f in out] + _background(view, u, at)
@@ -737,7 +744,10 @@ def readings(
 ) -> list[list[tuple[Draft, Fill | None]]]:
     """For each draft: the draft as the rules made it, and, when they found no target, the same
     with the likeliest of its `fill_candidates` if the role model gives it at least th['fill']
-    (with how it was found, `Fill`; none without a `fill` threshold in the weights). All
+    (with how it was found, `Fill`; none without a `fill` threshold in the weights), and, for a
+    directed act, the reading with the likeliest other-side candidate as its actor and the rules'
+    actor as its target ("Iran rejected U.S. calls for surrender": the rules' request has Iran
+    asking; out of fold a seventh of the rule drafts with other parties were so). All
     candidates of the document are scored at once (`Linear.scores_many`: the same bits as one
     at a time)."""
     starts = [u.start for u in units]
@@ -750,23 +760,35 @@ def readings(
         asked.append((units[k], cands, ok))
         cat = d.category.value
         rows += [role.rows(role_features(view, units[k], cands, i, cat)) for i in ok]
-    probs = role.scores_many(rows)[:, 2] if rows else []
+    probs = role.scores_many(rows) if rows else np.zeros((0, len(ROLES)))
+    bar = models.thresholds.get("fill", 1.0)
     out: list[list[tuple[Draft, Fill | None]]] = []
     at = 0
     for d, (u, cands, ok) in zip(drafts, asked, strict=True):
-        best, p_best = None, models.thresholds.get("fill", 1.0)
-        for i in ok:
-            p, at = float(probs[at]), at + 1
-            if p >= p_best:
-                best, p_best = cands[i], p
-        if best is None:
-            out.append([(d, None)])
-            continue
-        own = view.country_of(best.id)
-        rivals = len({view.country_of(cands[i].id) for i in ok} - {own})
-        fill = Fill(p_best, rivals, _where(view, u, best))
-        out.append([(d, None), (replace(d, target=best.id), fill)])
+        p, at = probs[at : at + len(ok)], at + len(ok)
+        read: list[tuple[Draft, Fill | None]] = [(d, None)]
+        target = _best_fill(view, u, cands, ok, p[:, 2], bar, "target")
+        if target is not None:
+            read.append((replace(d, target=target[0].id), target[1]))
+        actor = _best_fill(view, u, cands, ok, p[:, 1], bar, "actor")
+        if actor is not None and d.category not in SYMMETRIC:
+            m = actor[0]
+            read.append((replace(d, actor=m.id, target=d.actor, subject_start=m.start), actor[1]))
+        out.append(read)
     return out
+
+
+def _best_fill(
+    view: DocView, u: Unit, cands: list[Mention], ok: list[int], p: np.ndarray, bar: float, how: str
+) -> tuple[Mention, Fill] | None:
+    """The candidate of `ok` the role model finds likeliest in the role (`p`, one probability
+    per candidate of `ok`), if at least `bar`, with how it was found."""
+    if not ok or float(p.max()) < bar:
+        return None
+    j = int(np.argmax(p))
+    best = cands[ok[j]]
+    rivals = len({side(view, cands[i].id) for i in ok} - {side(view, best.id)})
+    return best, Fill(float(p[j]), rivals, _where(view, u, best), how)
 
 
 def _where(view: DocView, u: Unit, m: Mention) -> str:
@@ -791,16 +813,26 @@ def fill_candidates(
     if d.target is not None or "fill" not in models.thresholds:
         return [], []
     cands = role_candidates(view, units, k)
-    own = view.country_of(d.actor)
+    own = side(view, d.actor)
     start = view.sents[units[k].sent].start
     ok = [
         i
         for i, m in enumerate(cands)
-        if view.country_of(m.id) != own
+        if side(view, m.id) != own
         and view.kinds.get(m.id) != "place"
         and (d.category in SPEECH_ACTS or m.start >= start)
     ]
     return cands, ok
+
+
+def side(view: DocView, actor_id: str | None) -> str | None:
+    """Whom an actor acts for: an armed group or breakaway body (`events.OWN_SIDE`) for itself,
+    anyone else for its country. An event's actor and target are two sides: a state and its
+    officials are one, a state and the rebels it fights are two (gold codes the army's offensive
+    against the alliance with both in one country)."""
+    if actor_id is not None and view.kinds.get(actor_id) in OWN_SIDE:
+        return actor_id
+    return view.country_of(actor_id)
 
 
 def pick_roles(
@@ -824,8 +856,8 @@ def pick_roles(
         if p[a][1] < th["actor"]:
             out.append(None)
             continue
-        ac = view.country_of(cands[a].id)
-        others = [i for i in range(len(cands)) if view.country_of(cands[i].id) != ac]
+        ac = side(view, cands[a].id)
+        others = [i for i in range(len(cands)) if side(view, cands[i].id) != ac]
         t = max(others, key=lambda i: p[i][2], default=None)
         target = cands[t] if t is not None and p[t][2] >= th["target"] else None
         out.append((cands[a], target, float(p[a][1])))

@@ -1,0 +1,78 @@
+"""The two sides of a war inside one country: an armed group (or a breakaway body) acts for
+itself, not for the state it belongs to, so a state's act against it has it as target, in the
+rule coder's pairs and in the learned coder's fills and role labels. Sentences written for this
+test."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+import numpy as np
+
+from dualtrack.extract import Extractor, learned
+from dualtrack.model import Document
+
+DAY = dt.date(2026, 3, 2)
+TEXT = "The Turkish army struck PKK positions on Monday."
+
+
+def _view(ex: Extractor, text: str) -> learned.DocView:
+    _, view = ex.analyse(Document(text=text, date=DAY, source="sides-test"))
+    return view
+
+
+def test_an_armed_group_is_its_own_side_a_state_body_is_its_states() -> None:
+    view = _view(Extractor(case=None, lang="en"), TEXT)
+    assert learned.side(view, "TUR.pkk") == "TUR.pkk"
+    assert learned.side(view, "TUR") == "TUR"
+    assert learned.side(view, None) is None
+
+
+def test_the_rules_code_a_states_strike_on_its_own_rebels_with_them_as_target() -> None:
+    ex = Extractor(case=None, lang="en", coder="rules")
+    res = ex.extract(Document(text=TEXT, date=DAY, source="sides-test"))
+    assert ("TUR", "ASSAULT", "TUR.pkk") in {
+        (e.actor, e.category.value, e.target) for e in res.events
+    }
+
+
+def test_a_states_untargeted_draft_may_be_filled_with_its_own_rebels() -> None:
+    ex = Extractor(case=None, lang="en")
+    view = _view(ex, TEXT)
+    models = learned.packaged()
+    assert models is not None and "fill" in models.thresholds
+    units = view.units()
+    d = next(x for x in view.drafts if x.category.value == "ASSAULT")
+    k = learned.unit_of([u.start for u in units], d)
+    cands, ok = learned.fill_candidates(view, models, units, k, replace(d, target=None))
+    assert "TUR.pkk" in {cands[i].id for i in ok}
+    assert all(learned.side(view, cands[i].id) != "TUR" for i in ok)
+
+
+def _sure_of_actors() -> learned.Models:
+    """Models whose role model finds every candidate likely as an actor, never as a target."""
+    role = learned.Linear({}, np.array([[0.0, 6.0, 0.0]]), False)
+    empty = learned.Linear({}, np.zeros((1, 1)), True)
+    return learned.Models(empty, role, empty, empty, {"fill": 0.3})
+
+
+def _readings(text: str, category: str) -> list[tuple[str, str | None, str | None]]:
+    ex = Extractor(case=None, lang="en")
+    view = _view(ex, text)
+    d = next(x for x in view.drafts if x.category.value == category)
+    units = view.units()
+    read = learned.readings(view, _sure_of_actors(), units, [replace(d, target=None)])[0]
+    return [(c.actor, c.target, f.how if f else None) for c, f in read]
+
+
+def test_an_untargeted_directed_act_is_also_read_with_the_other_side_as_its_actor() -> None:
+    # the rules read Laos as the side that asked, with no target; the other reading has
+    # Vietnam asking Laos (the verifier judges both)
+    got = _readings("Vietnam said on Tuesday that Laos had made new demands.", "REQUEST")
+    assert got == [("LAO", None, None), ("VNM", "LAO", "actor")]
+
+
+def test_a_mutual_act_is_not_read_the_other_way_round() -> None:
+    got = _readings("Vietnam held talks with Laos on Tuesday.", "CONSULT")
+    assert all(how != "actor" for *_, how in got)
