@@ -58,6 +58,15 @@ PLACE_TARGETED = {
 OWN_SIDE = frozenset({"armed_group", "agency"})
 
 
+def side(actor_id: str, kind: str | None, country: str | None) -> str | None:
+    """Whom an actor acts for, for telling an event's two sides apart: an armed group or a
+    breakaway body (`OWN_SIDE`) for itself, anyone else for its country (`country`). A state and
+    its officials are one side; a state and the rebels it fights are two (gold codes an army's
+    offensive on an alliance of its own country's groups). The one home of the rule: the rules
+    (`Coder._side`) and the learned components (`learned.side`) both ask it."""
+    return actor_id if kind in OWN_SIDE else country
+
+
 @dataclass
 class Trigger:
     start: int
@@ -220,10 +229,8 @@ class Coder:
     def _c(self, actor_id: str) -> str:
         return self.country.get(actor_id, actor_id.split(".", 1)[0])
 
-    def _side(self, actor_id: str) -> str:
-        """Whom the actor acts for (`OWN_SIDE`): itself, else its country; an event's actor and
-        target are two sides (a state and its officials are one)."""
-        return actor_id if self._kind(actor_id) in OWN_SIDE else self._c(actor_id)
+    def _side(self, actor_id: str) -> str | None:
+        return side(actor_id, self._kind(actor_id), self._c(actor_id))
 
     # ---- cues ---------------------------------------------------------------------------
     def _cue(self, key: str, s: int, e: int) -> re.Match[str] | None:

@@ -51,7 +51,8 @@ from pathlib import Path
 import numpy as np
 
 from dualtrack.extract.dates import DateMention, report_day
-from dualtrack.extract.events import OWN_SIDE, SYMMETRIC, Draft, Trigger
+from dualtrack.extract.events import SYMMETRIC, Draft, Trigger
+from dualtrack.extract.events import side as acts_as_side
 from dualtrack.extract.langdata import LangData, VerbRule
 from dualtrack.extract.mentions import Mention, named_states
 from dualtrack.extract.segment import Sentence
@@ -826,13 +827,10 @@ def fill_candidates(
 
 
 def side(view: DocView, actor_id: str | None) -> str | None:
-    """Whom an actor acts for: an armed group or breakaway body (`events.OWN_SIDE`) for itself,
-    anyone else for its country. An event's actor and target are two sides: a state and its
-    officials are one, a state and the rebels it fights are two (gold codes the army's offensive
-    against the alliance with both in one country)."""
-    if actor_id is not None and view.kinds.get(actor_id) in OWN_SIDE:
-        return actor_id
-    return view.country_of(actor_id)
+    """Whom an actor of the document acts for (`events.side`)."""
+    if actor_id is None:
+        return None
+    return acts_as_side(actor_id, view.kinds.get(actor_id), view.country_of(actor_id))
 
 
 def pick_roles(
