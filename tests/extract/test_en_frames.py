@@ -166,6 +166,6 @@ def test_a_state_that_protests_something_accuses_no_demonstration(run, tuples) -
     in the streets, stays PROTEST and needs no state."""
     res = run("Vietnam protests Chinese survey ships inside its economic zone")
     assert _pairs(res, tuples) == {("VNM", "ACCUSE", "CHN")}
-    res = run("Japan protests the entry of Chinese coast guard vessels into its waters")
+    res = run("Japan protests the entry of Chinese patrol boats into its waters")
     assert ("JPN", "ACCUSE", "CHN") in _pairs(res, tuples)
     assert not [e for e in res.events if e.category.value == "PROTEST"]

@@ -16,38 +16,38 @@ CODERS = ("rules", "learned")
 CASES = [
     # a ceasefire or peace agreement named with its kind between "reached" and the noun
     (
-        "Armenia and Azerbaijan reached and signed a formal peace agreement on Friday.",
+        "Armenia and Azerbaijan reached and signed a peace accord on Friday.",
         ("ARM", "AGREE", "AZE"),
     ),
     # one side stopping its own attacks: its ceasefire alone, not also the attacked side's
-    ("The Houthis ceased their attacks on Israeli ships.", ("YEM", "RETREAT", "ISR")),
+    ("The Houthis ceased their missile attacks on Israeli tankers.", ("YEM", "RETREAT", "ISR")),
     (
-        "Russia and Ukraine plan to exchange all wounded prisoners of war.",
+        "Moscow and Kyiv plan to exchange 300 wounded prisoners.",
         ("RUS", "RETREAT", "UKR"),
     ),
     # a downgrade of diplomatic ties
     ("Pakistan sent the Afghan ambassador back home on Friday.", ("PAK", "SANCTION", "AFG")),
     (
-        "Pakistan downgraded its ties with Iran and suspended all high-level engagements.",
+        "Pakistan downgraded its ties with Iran and suspended its high-level engagements.",
         ("PAK", "SANCTION", "IRN"),
     ),
-    ("Egypt closed two consulates in Ethiopia.", ("EGY", "SANCTION", "ETH")),
+    ("Egypt closed both its consulates in Ethiopia.", ("EGY", "SANCTION", "ETH")),
     # working with another armed side
-    ("Hamas rebels have collaborated with Iranian militias.", ("PSE", "COOPERATE", "IRN")),
+    ("Hamas fighters collaborated with Iran's militias.", ("PSE", "COOPERATE", "IRN")),
     # thanks and gratitude
     ("Egypt expressed its gratitude to Oman for its help.", ("EGY", "SUPPORT", "OMN")),
     ("Germany spoke out against the Israeli plan.", ("DEU", "ACCUSE", "ISR")),
     ("Trump verbally attacked Zelensky last week.", ("USA", "ACCUSE", "UKR")),
     # pressure short of force along a front line
     ("North Korea sent trash balloons over South Korea.", ("PRK", "COERCE", "KOR")),
-    ("South Korea resumed loudspeaker broadcasts against North Korea.", ("KOR", "COERCE", "PRK")),
+    ("Seoul resumed its loudspeaker broadcasts toward North Korea.", ("KOR", "COERCE", "PRK")),
     ("China blocked Indian patrols in Ladakh.", ("CHN", "COERCE", "IND")),
-    ("Israel said aid deliveries to Gaza would be suspended.", ("ISR", "COERCE", "PSE")),
-    ("Japan said it could intervene if China attacked Taiwan.", ("JPN", "THREATEN", "CHN")),
-    ("Japan boosted military readiness against North Korea.", ("JPN", "MOBILIZE", "PRK")),
+    ("Israel said humanitarian deliveries into Gaza were halted.", ("ISR", "COERCE", "PSE")),
+    ("Japan said it could intervene should China attack Taiwan.", ("JPN", "THREATEN", "CHN")),
+    ("Japan boosted its military readiness against North Korea.", ("JPN", "MOBILIZE", "PRK")),
     ("South Korea fired warning shots at North Korean soldiers.", ("KOR", "MOBILIZE", "PRK")),
     # talks worded as an ongoing process
-    ("Pakistan and Iran will continue discussions on border security.", ("PAK", "CONSULT", "IRN")),
+    ("Pakistan and Iran will continue discussions about their border.", ("PAK", "CONSULT", "IRN")),
     # names of officials and commands
     ("The PLA fired missiles into waters near Taiwan.", ("CHN", "MOBILIZE", "TWN")),
     ("Qalibaf condemned the US strikes on Iran.", ("IRN", "ACCUSE", "USA")),
@@ -73,7 +73,7 @@ def test_wording_is_coded(coder: Extractor, text: str, want: tuple[str, str, str
 
 
 def test_stopping_attacks_is_one_sided(coder: Extractor) -> None:
-    got = _triples(coder, "The Houthis ceased their attacks on Israeli ships.")
+    got = _triples(coder, "The Houthis ceased their missile attacks on Israeli tankers.")
     assert ("ISR", "RETREAT", "YEM") not in got
 
 
