@@ -145,7 +145,7 @@ def gold_country(value: str | None) -> str | None:
 def role_label(ex: Extractor, view: L.DocView, mention_id: str, g: dict) -> int:
     """0 none, 1 actor, 2 target: by country, as events are scored; but where actor and target
     act for one country (a junta and a rebel group of the same state), by the id each mention
-    acts as (`learned.side`: an armed group or breakaway body its own id, else the state its
+    acts as (`learned.side`: an armed group its own id, else the state its
     officials and bodies act for)."""
     ga, gt = gold_country(g["actor"]), gold_country(g["target"])
     if ga is None or ga != gt:

@@ -1,7 +1,7 @@
-"""The two sides of a war inside one country: an armed group (or a breakaway body) acts for
-itself, not for the state it belongs to, so a state's act against it has it as target, in the
-rule coder's pairs and in the learned coder's fills and role labels. Sentences written for this
-test."""
+"""The two sides of a war inside one country: an armed group acts for itself, not for the
+state it belongs to (a ministry, a command or the IRGC acts for its state), so a state's act
+against it has it as target, in the rule coder's pairs and in the learned coder's fills and role
+labels. Sentences written for this test."""
 
 from __future__ import annotations
 
@@ -27,6 +27,16 @@ def test_an_armed_group_is_its_own_side_a_state_body_is_its_states() -> None:
     assert learned.side(view, "TUR.pkk") == "TUR.pkk"
     assert learned.side(view, "TUR") == "TUR"
     assert learned.side(view, None) is None
+    for body in ("CHN.pla", "IRN.irgc"):  # a command, the Revolutionary Guards: their state's
+        assert learned.side(view, body) == body.split(".")[0]
+
+
+def test_a_state_praising_its_own_forces_is_no_event_between_two_sides() -> None:
+    for coder in ("rules", "learned"):
+        ex = Extractor(case=None, lang="en", coder=coder)
+        text = "Iran's president praised the Revolutionary Guards on Monday for their vigilance."
+        res = ex.extract(Document(text=text, date=DAY, source="sides-test"))
+        assert not [e for e in res.events if e.target and e.target.startswith("IRN")], coder
 
 
 def test_the_rules_code_a_states_strike_on_its_own_rebels_with_them_as_target() -> None:

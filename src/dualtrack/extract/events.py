@@ -52,15 +52,16 @@ PLACE_TARGETED = {
     Category.AID,
     Category.RETREAT,
 }
-# Kinds of actor that act for themselves, not for the state they belong to: an armed group or a
-# breakaway body (the PKK, a rebel alliance, Somaliland) and its own state are two sides of one
-# country's conflict (the army's offensive against the alliance has the alliance as target).
-OWN_SIDE = frozenset({"armed_group", "agency"})
+# Kinds of actor that act for themselves, not for the state they belong to: an armed group (the
+# PKK, a rebel alliance) and its own state are two sides of one country's conflict (the army's
+# offensive against the alliance has the alliance as target). Not `agency`: a ministry, a command
+# or a party (the PLA, the MEA) acts for its state, and its praise of its own army is no event.
+OWN_SIDE = frozenset({"armed_group"})
 
 
 def side(actor_id: str, kind: str | None, country: str | None) -> str | None:
-    """Whom an actor acts for, for telling an event's two sides apart: an armed group or a
-    breakaway body (`OWN_SIDE`) for itself, anyone else for its country (`country`). A state and
+    """Whom an actor acts for, for telling an event's two sides apart: an armed group
+    (`OWN_SIDE`) for itself, anyone else for its country (`country`). A state and
     its officials are one side; a state and the rebels it fights are two (gold codes an army's
     offensive on an alliance of its own country's groups). The one home of the rule: the rules
     (`Coder._side`) and the learned components (`learned.side`) both ask it."""
