@@ -24,12 +24,6 @@ def _talks(coder: str, text: str) -> list[tuple[str, str | None, str | None, str
     )
 
 
-def _talks_without_host(coder: str, text: str) -> None:
-    """The text's talks are coded, and none of its places is their host."""
-    got = _vias(coder, text)
-    assert ("CONSULT", None) in got and all(via is None for _, via in got)
-
-
 @pytest.mark.parametrize("coder", ["rules", "learned"])
 def test_mediator_named_by_its_own_verb_stays_on_the_talks(coder: str) -> None:
     # the verifier may keep the reading from the noun "talks" rather than from "mediated"
@@ -74,6 +68,12 @@ def _vias(coder: str, text: str) -> set[tuple[str, str | None]]:
         for e in res.events
         if e.category.value in ("CONSULT", "AGREE") and e.target is not None
     }
+
+
+def _talks_without_host(coder: str, text: str) -> None:
+    """The text's talks are coded, and none of its places is their host."""
+    got = _vias(coder, text)
+    assert ("CONSULT", None) in got and all(via is None for _, via in got)
 
 
 @pytest.mark.parametrize("coder", ["rules", "learned"])
