@@ -82,7 +82,7 @@ def _talks_without_host(coder: str, text: str) -> None:
     [
         "Speaking in Beijing, the Chinese foreign minister said talks between Iran and the "
         "United States would resume.",
-        "The Iranian foreign minister told reporters in Doha that talks with the United States "
+        "Iran's top diplomat told reporters in Doha that its talks with the United States "
         "would go on next month.",
         "中国外长周三在北京举行记者会时说,伊朗和美国的代表上周举行了会谈。",
     ],
@@ -101,7 +101,7 @@ def test_a_place_of_talks_after_a_speakers_place_hosts_them(coder: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The Indian and Chinese foreign ministers met in Laos on the sidelines of a regional "
+        "The ministers of India and China met in Laos on the sidelines of a regional "
         "summit on Thursday. India and China met in Laos again the next day.",
         "印度总理和中国国家主席周四在老挝出席东盟峰会期间会晤。",
     ],
@@ -131,7 +131,7 @@ def test_a_mediator_of_the_talks_wins_over_the_venue(coder: str, text: str) -> N
 def test_a_mediator_of_a_deal_is_not_the_host_of_earlier_talks(coder: str) -> None:
     got = _vias(
         coder,
-        "Armenia and Azerbaijan held talks in Abu Dhabi in March. In August, Armenia and "
+        "Azerbaijan and Armenia held talks in Abu Dhabi in March. In August, Armenia and "
         "Azerbaijan signed a peace deal brokered by Washington.",
     )
     assert got == {("CONSULT", "ARE"), ("AGREE", "USA")}
@@ -141,8 +141,8 @@ def test_a_mediator_of_a_deal_is_not_the_host_of_earlier_talks(coder: str) -> No
 @pytest.mark.parametrize(
     ("text", "via"),
     [
-        ("Iran and the United States held talks in Muscat, mediated by Oman.", "OMN"),
-        ("Iran and the United States held talks in Doha on Friday.", "QAT"),
+        ("Tehran and Washington held talks in Muscat, mediated by Oman.", "OMN"),
+        ("Tehran and Washington held talks in Doha on Friday.", "QAT"),
         ("伊朗和美国的代表周日在多哈举行会谈。", "QAT"),
     ],
 )
