@@ -152,6 +152,16 @@ def test_people_and_vehicles_are_counted(run) -> None:
     assert [(q.value, q.unit) for e in res.events for q in e.quantities] == [(20, "vehicle")]
 
 
+def test_a_toll_belongs_to_the_strike_not_to_the_accusation_citing_it(run) -> None:
+    res = run("Pakistan on Monday accused India of killing seven civilians in the raid.")
+    assert [e.category.value for e in res.events] == ["ACCUSE"]
+    assert all(not e.quantities for e in res.events)
+    res = run("Indian missiles hit a village on Monday, killing seven civilians, Pakistan said.")
+    assert [(e.category.value, q.value, q.unit) for e in res.events for q in e.quantities] == [
+        ("ASSAULT", 7, "person")
+    ]
+
+
 def test_plans_dated_to_when_planned_and_months_relative_to_a_month(run) -> None:
     res = run("Syria and Turkey plan to resume talks in April.")
     assert {(e.date, e.date_precision.value) for e in res.events} == {

@@ -222,8 +222,13 @@ def test_a_bare_ministry_belongs_to_the_datelines_state(run, tuples) -> None:
 def test_counts_of_one_are_not_quantities_and_crew_are_persons(run) -> None:
     res = run("美軍戰機4日在波斯灣擊落了一架伊朗無人機。")
     assert [q for e in res.events for q in e.quantities] == []
+    res = run("中國海警船4日向菲律賓補給船發射水砲，造成3名船員受傷。")
+    assert [(e.category, q.value, q.unit) for e in res.events for q in e.quantities] == [
+        ("COERCE", 3, "person")
+    ]
+    # the injured are the toll of the water cannon, not of the accusation that cites them
     res = run("菲律賓海巡署4日指控中國海警船發射水砲，造成3名船員受傷。")
-    assert [(q.value, q.unit) for e in res.events for q in e.quantities] == [(3, "person")]
+    assert [(e.category, q) for e in res.events for q in e.quantities] == []
     assert {e.actor for e in res.events} == {"PHL"}  # 菲律賓海巡署: the Philippine coast guard
 
 

@@ -48,6 +48,12 @@ def test_tracks_split_cooperation_and_conflict() -> None:
     assert ontology.track_of("AID") is Track.NEUTRAL
 
 
+def test_deeds_and_what_is_demanded_carry_numbers_an_accusation_does_not() -> None:
+    carry = {c for c in Category if ontology.carries_quantities(c)}
+    assert {Category.ASSAULT, Category.MOBILIZE, Category.RETREAT, Category.THREATEN} <= carry
+    assert not carry & {Category.ACCUSE, Category.CONSULT, Category.SUPPORT, Category.REJECT}
+
+
 def test_committed_scores_match_derivation_from_shared_tables(shared_data) -> None:
     derived = derive_scores(
         load_goldstein(shared_data / "cameo" / "goldstein.tsv"),

@@ -31,6 +31,7 @@ from dualtrack.extract.quantities import QuantityFinder
 from dualtrack.extract.segment import sentences
 from dualtrack.extract.stances import StanceDraft, find_stances, link_topics
 from dualtrack.model import Case, DatePrecision, Document, Event, EventFlags, Evidence, Stance
+from dualtrack.ontology import carries_quantities
 
 EXTRACTOR_NAME = "dualtrack.extract/0.1"
 # rules: the hand-written coder alone; learned: the statistical components decide each clause's
@@ -457,10 +458,14 @@ def _upto(items: list, i: int, end: int) -> list:
 
 def _attach_quantities(drafts: list[Draft], quants) -> None:
     """A quantity belongs to the event of its clause, else to the nearest event of its sentence
-    (the one before it first: 部署至少10艘军舰, 包括6艘驱逐舰)."""
+    (the one before it first: 部署至少10艘军舰, 包括6艘驱逐舰), of a category that carries
+    quantities (ontology: deeds, and what is threatened, demanded or agreed). The dead an
+    accusation cites are the toll of the strike it is about: a sentence with no such event
+    coded gives its numbers to none."""
     by_sentence: dict[int, list[Draft]] = {}
     for d in drafts:
-        by_sentence.setdefault(d.sentence.start, []).append(d)
+        if carries_quantities(d.category):
+            by_sentence.setdefault(d.sentence.start, []).append(d)
     starts = sorted(by_sentence)
     for q in quants:
         k = bisect.bisect_right(starts, q.start) - 1

@@ -93,6 +93,18 @@ def is_symmetric(category: Category | str) -> bool:
     return bool(_taxonomy()["categories"][Category(category).value].get("symmetric", False))
 
 
+def carries_quantities(category: Category | str) -> bool:
+    """Whether the numbers a report states beside an event of this category are the event's: a
+    deed's (a strike's dead, a deployment's ships) and a threat's, demand's or agreement's (what
+    is to be done), not an accusation's, whose numbers are the toll of the deed it is about."""
+    return _carries(str(getattr(category, "value", category)))
+
+
+@cache
+def _carries(category: str) -> bool:
+    return bool(_taxonomy()["categories"][Category(category).value].get("quantities", False))
+
+
 def unordered_pair(
     category: Category | str, actor: str | None, target: str | None
 ) -> tuple[str | None, str | None]:
@@ -128,6 +140,7 @@ __all__ = [
     "Category",
     "Rung",
     "Track",
+    "carries_quantities",
     "describe",
     "is_symmetric",
     "ladder",
