@@ -232,6 +232,16 @@ def test_counts_of_one_are_not_quantities_and_crew_are_persons(run) -> None:
     assert {e.actor for e in res.events} == {"PHL"}  # 菲律賓海巡署: the Philippine coast guard
 
 
+def test_a_short_toll_counts_people_and_marines_are_troops(run) -> None:
+    res = run("以色列4日空襲加沙南部，造成12死30傷。")
+    assert {(q.value, q.unit, q.what) for e in res.events for q in e.quantities} == {
+        (12, "person", "killed"),
+        (30, "person", "injured"),
+    }
+    res = run("美國4日宣布向加勒比海增派2200名海軍陸戰隊員。")
+    assert [(q.value, q.what) for e in res.events for q in e.quantities] == [(2200, "troops")]
+
+
 def test_a_denied_act_is_negated_and_a_protest_targets_what_it_opposes(run, tuples) -> None:
     res = run("烏克蘭軍方4日否認其部隊已撤出邊境村莊。")
     # the denial is the event, a REJECT (GUIDE: rebuttals are REJECT; as English "denied")

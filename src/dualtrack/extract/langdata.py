@@ -123,7 +123,7 @@ SCHEMA: dict[str, frozenset[str]] = {
     "text": frozenset({"abbreviations", "clause_sep", "sentence_end"}),
     "units": frozenset(
         {"attributes", "classifiers", "currency_before", "magnitudes", "measures",
-         "number_words", "qualifiers_after", "qualifiers_before", "things"}
+         "number_words", "qualifiers_after", "qualifiers_before", "things", "tolls"}
     ),
     "verbs": frozenset({"rules"}),
 }

@@ -30,6 +30,10 @@ class QuantityFinder:
         self.classifiers: dict[str, str] = dict(u.get("classifiers") or {})
         self.measures: dict[str, str] = {str(k): v for k, v in (u.get("measures") or {}).items()}
         self.things: dict[str, list[str]] = dict(u.get("things") or {})
+        # a toll word counts people only right after its number: a thing, not a head noun
+        self.bare: dict[str, list[str]] = {
+            k: ["person", v] for k, v in (u.get("tolls") or {}).items()
+        }
         self.attributes: dict[str, str] = dict(u.get("attributes") or {})
         self.q_before: dict[str, str] = dict(u.get("qualifiers_before") or {})
         self.q_after: dict[str, str] = dict(u.get("qualifiers_after") or {})
@@ -54,7 +58,8 @@ class QuantityFinder:
             cls = trie_pattern(self.classifiers) if self.classifiers else r"(?!x)x"
             src = (
                 rf"(?P<num>{num})(?P<mag>{mag})?(?P<qa1>多|余)?"
-                rf"(?:(?P<meas>{meas})|(?P<cls>{cls})|(?P<thing>{trie_pattern(self.things)}))"
+                rf"(?:(?P<meas>{meas})|(?P<cls>{cls})"
+                rf"|(?P<thing>{trie_pattern({**self.bare, **self.things})}))"
                 rf"(?P<qa2>{qa})?"
             )
             return re.compile(src)
@@ -152,7 +157,9 @@ class QuantityFinder:
                     continue  # 一次, 两轮: not a quantity of note
             else:
                 thing = m.group("thing")
-                spec = self.things.get(thing) or self.things.get(thing.lower())
+                spec = (
+                    self.things.get(thing) or self.things.get(thing.lower()) or self.bare.get(thing)
+                )
                 if not spec:
                     continue
                 unit, what = spec[0], spec[1]
