@@ -735,9 +735,18 @@ def verified(view: DocView, models: Models, units: list[Unit]) -> list[Draft]:
         if (not filled or p >= th["fill_verify"]) and (n not in best or p > best[n][0]):
             best[n] = (p, c)
     for p, d in best.values():
-        if p >= th["verify"]:
+        if p >= verify_threshold(th, d.category.value):
             out.append(replace(d, confidence=calibrated(p, th)))
     return out
+
+
+def verify_threshold(th: dict[str, float], category: str) -> float:
+    """The verifier probability from which a rule draft of `category` is kept: its own
+    threshold (`verify:ASSAULT`) where the weights have one, else th['verify']. Why: the
+    verifier's probabilities are not equally calibrated across categories; the training script
+    picks each category's threshold on out-of-fold scores of its own training crises
+    (scripts/train_coder.py `verify_thresholds`)."""
+    return th.get(f"verify:{category}", th["verify"])
 
 
 def readings(
