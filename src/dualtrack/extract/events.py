@@ -1683,6 +1683,8 @@ class Coder:
             patient = next((x for x in reversed(in_clause) if x.end <= mstart), None)
             return agent, patient
         before = self.text[max(cs, t.start - 20) : t.start]
+        if re.match(r"\w+ing\b", self.text[t.start : t.end]):
+            return None  # "was pressing Syria to": the progressive, not a passive
         if not re.search(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?$", before, re.I):
             return None
         by = re.compile(r"\s+by\s+(?:the\s+|an?\s+)?", re.I).match(self.text, t.end)
