@@ -24,7 +24,7 @@ from dualtrack.extract.trie import trie_pattern
 from dualtrack.ontology import Category
 
 LANG_CODES = ("zh", "en")
-FILES = ("countries", "actors", "verbs", "modality", "dates", "units", "stances", "text")
+FILES = ("countries", "world", "actors", "verbs", "modality", "dates", "units", "stances", "text")
 
 
 class LangDataError(DualtrackError, ValueError):
@@ -100,6 +100,7 @@ SCHEMA: dict[str, frozenset[str]] = {
         {"abbreviations", "actors", "candidate_stopwords", "pairs", "role_suffixes"}
     ),
     "countries": frozenset({"actors"}),
+    "world": frozenset({"actors"}),
     "dates": frozenset(
         {"absolute", "dateline_end", "document_date", "flashback", "months", "range", "relative",
          "span_end", "span_start", "weekdays"}
@@ -321,7 +322,7 @@ def build(
     raw = load_files(code, extra)
     cjk = code == "zh"
     flags = 0 if cjk else re.IGNORECASE
-    actors, alias_ids, pairs = _actor_tables(code, raw["actors"], raw["countries"])
+    actors, alias_ids, pairs = _actor_tables(code, raw["actors"], raw["countries"], raw["world"])
     actors.update(case_actors or {})
     alias_ids.update((name, tuple(ids)) for name, ids in (case_aliases or {}).items())
     alias_re, role_re = _actor_patterns(code, alias_ids, raw["actors"], cjk, flags)
@@ -361,11 +362,16 @@ def build(
     )
 
 
-def _actor_specs(code: str, raw_actors: dict[str, Any], raw_countries: dict[str, Any]) -> dict:
-    """Each actor's spec: countries.yaml (generated from ISO 3166) first; actors.yaml adds names
-    (listed before the generated ones) and overrides the other keys, e.g. a kind."""
+def _actor_specs(
+    code: str, raw_actors: dict[str, Any], raw_countries: dict[str, Any], raw_world: dict[str, Any]
+) -> dict:
+    """Each actor's spec: countries.yaml (generated from ISO 3166) first, then world.yaml (the
+    gazetteer of demonyms, capitals, leaders, groups and blocs), then actors.yaml. A later file
+    adds names (listed before the earlier ones) and overrides the other keys, e.g. a kind, so the
+    hand-tuned actors.yaml has the last word."""
     specs: dict[str, dict] = {}
-    for source, raw in (("countries", raw_countries), ("actors", raw_actors)):
+    sources = (("countries", raw_countries), ("world", raw_world), ("actors", raw_actors))
+    for source, raw in sources:
         for aid, spec in (raw.get("actors") or {}).items():
             if not isinstance(spec, dict) or "names" not in spec:
                 raise LangDataError(f"lang/{code}/{source}.yaml: actor {aid}: needs 'names'")
@@ -379,14 +385,17 @@ def _actor_specs(code: str, raw_actors: dict[str, Any], raw_countries: dict[str,
 
 
 def _actor_tables(
-    code: str, raw_actors: dict[str, Any], raw_countries: dict[str, Any]
+    code: str,
+    raw_actors: dict[str, Any],
+    raw_countries: dict[str, Any],
+    raw_world: dict[str, Any] | None = None,
 ) -> tuple[dict[str, ActorEntry], dict[str, tuple[str, ...]], dict[str, Any]]:
     """The dictionary's actors, every alias with the actor ids it names, and the pair aliases
     (美伊 names two actors at once): each abbreviation joined with every other one, plus the
     file's `pairs`. A real name wins over a generated pair spelt the same."""
     actors: dict[str, ActorEntry] = {}
     alias_ids: dict[str, tuple[str, ...]] = {}
-    for aid, spec in _actor_specs(code, raw_actors, raw_countries).items():
+    for aid, spec in _actor_specs(code, raw_actors, raw_countries, raw_world or {}).items():
         country = spec.get("country") or aid.split(".", 1)[0]
         actors[aid] = ActorEntry(aid, spec.get("kind", "state"), country)
         for name in spec["names"]:
