@@ -18,13 +18,13 @@ CODERS = ("rules", "learned")
 CASES = [
     # a stated intent to take ground or to act by force
     ("Venezuela plans to annex the western half of Guyana.", ("VEN", "THREATEN", "GUY")),
-    ("Trump said America would act decisively against Venezuela.", ("USA", "THREATEN", "VEN")),
+    ("Trump said America would act decisively and fast against Venezuela.", ("USA", "THREATEN", "VEN")),
     ("Washington said it would strike Iran again if needed.", ("USA", "THREATEN", "IRN")),
     ("Mogadishu said Somalia would “defend itself” against Ethiopia.", ("SOM", "THREATEN", "ETH")),
     # expecting the other side to act is asking it to
     ("Manila expects Beijing to respect the new arrangement.", ("PHL", "REQUEST", "CHN")),
     # a progressive verb after "is"/"was" is active: its subject is the actor
-    ("Washington was pressing Damascus to sign a pact.", ("USA", "REQUEST", "SYR")),
+    ("The White House was pressing Damascus to sign a pact.", ("USA", "REQUEST", "SYR")),
     ("Trump is encouraging Ukraine to accept a truce.", ("USA", "REQUEST", "UKR")),
     # drills named by what was done with them; the test of a missile
     ("China staged large-scale naval drills around Taiwan.", ("CHN", "MOBILIZE", "TWN")),
@@ -59,7 +59,7 @@ def test_wording_is_coded(coder: Extractor, text: str, want: tuple) -> None:
 
 
 def test_joint_drills_stay_cooperation(coder: Extractor) -> None:
-    got = _triples(coder, "Japan and the United States held joint drills in the Pacific.")
+    got = _triples(coder, "Tokyo and Washington held joint drills in the Pacific.")
     assert {c for _, c, _ in got} == {"COOPERATE"}, got
 
 

@@ -24,7 +24,7 @@ CASES = [
     ("朝鲜4日宣布暂停向韩国空飘气球。", ("PRK", "RETREAT", "KOR")),
     ("缅军4日与德昂民族解放军举行和谈。", ("MMR", "CONSULT", "MMR")),
     ("美国总统4日与北约秘书长讨论了对乌援助。", ("USA", "CONSULT", "NATO")),
-    ("中方4日希望缅甸有关各方落实停火协议。", ("CHN", "REQUEST", "MMR")),
+    ("中方4日希望缅甸冲突双方落实停火安排。", ("CHN", "REQUEST", "MMR")),
     ("巴西4日希望委內瑞拉切实履行法院的裁决。", ("BRA", "REQUEST", "VEN")),
 ]
 
@@ -53,7 +53,7 @@ def test_an_unseen_wording_is_coded(coders, coder: str, text: str, event: tuple)
 @pytest.mark.parametrize(
     "text",
     [
-        "以色列军队4日被调往被占领的戈兰高地。",  # an occupied place is no capture
+        "以色列军队4日被调往已被占领多年的戈兰高地。",  # an occupied place is no capture
         "伊朗4日希望避免战争。",  # a hope about no other party is no request
         "专家认为各方希望和平。",
     ],
