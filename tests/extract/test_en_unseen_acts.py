@@ -1,6 +1,9 @@
 """English wordings of acts the coder used to see no trigger in at all (verbs.yaml), and names
-of officials and commands it did not know (actors.yaml). Each case is one class of wording news
-uses for the act, written for these tests; both coders must code it."""
+of officials and commands it did not know (actors.yaml); then (s23e) stated intent to take
+ground or act by force, expecting the other side to act, drills named by what was done with
+them, aiming attacks at the other side's ships or bases, retaking ground, pledged support,
+allegations, and a progressive verb after "is"/"was" read as active, not passive. Each case is
+one class of wording news uses for the act, written for these tests; both coders must code it."""
 
 from __future__ import annotations
 
@@ -52,6 +55,31 @@ CASES = [
     ("The PLA fired missiles into waters near Taiwan.", ("CHN", "MOBILIZE", "TWN")),
     ("Qalibaf condemned the US strikes on Iran.", ("IRN", "ACCUSE", "USA")),
     ("President Ali accused Venezuela of threatening Guyana.", ("GUY", "ACCUSE", "VEN")),
+    # a stated intent to take ground or to act by force
+    ("Venezuela plans to annex the western half of Guyana.", ("VEN", "THREATEN", "GUY")),
+    (
+        "Trump said America would act decisively and fast against Venezuela.",
+        ("USA", "THREATEN", "VEN"),
+    ),
+    ("Washington said it would strike Iran again if needed.", ("USA", "THREATEN", "IRN")),
+    ("Mogadishu said Somalia would “defend itself” against Ethiopia.", ("SOM", "THREATEN", "ETH")),
+    # expecting the other side to act is asking it to
+    ("Manila expects Beijing to respect the new arrangement.", ("PHL", "REQUEST", "CHN")),
+    # a progressive verb after "is"/"was" is active: its subject is the actor
+    ("The White House was pressing Damascus to sign a pact.", ("USA", "REQUEST", "SYR")),
+    ("Trump is encouraging Ukraine to accept a truce.", ("USA", "REQUEST", "UKR")),
+    # drills named by what was done with them; the test of a missile
+    ("China staged large-scale naval drills around Taiwan.", ("CHN", "MOBILIZE", "TWN")),
+    ("North Korea carried out a test of a new ICBM.", ("PRK", "MOBILIZE", None)),
+    # aiming attacks at the other side's ships; taking ground back by force
+    ("The Houthis keep targeting Israeli tankers off Yemen.", ("YEM", "ASSAULT", "ISR")),
+    ("Azerbaijan retook the villages from Armenian forces.", ("AZE", "ASSAULT", "ARM")),
+    # pledged support is support, not an agreement
+    ("Rubio pledged American backing for Guyana.", ("USA", "SUPPORT", "GUY")),
+    # an allegation worded with a participle
+    ("Israel shelled Rafah, alleging that Hamas fired at its troops.", ("ISR", "ACCUSE", "PSE")),
+    # talking with a counterpart in the future
+    ("Waltz will speak directly with Russia on Friday.", ("USA", "CONSULT", "RUS")),
 ]
 
 
@@ -80,3 +108,13 @@ def test_stopping_attacks_is_one_sided(coder: Extractor) -> None:
 def test_urging_a_stop_is_the_request_only(coder: Extractor) -> None:
     got = _triples(coder, "Russia urged Ukraine to stop its attacks on Belgorod.")
     assert got == {("RUS", "REQUEST", "UKR")}
+
+
+def test_joint_drills_stay_cooperation(coder: Extractor) -> None:
+    got = _triples(coder, "Tokyo and Washington held joint drills in the Pacific.")
+    assert {c for _, c, _ in got} == {"COOPERATE"}, got
+
+
+def test_pledged_backing_is_not_an_agreement(coder: Extractor) -> None:
+    got = _triples(coder, "Rubio pledged American backing for Guyana.")
+    assert "AGREE" not in {c for _, c, _ in got}, got

@@ -3,8 +3,12 @@ territory or sent somewhere, invitations, mutual accusations (互控), threats o
 or of grave consequences, talks in plain verbs (交谈, 商讨, 征求意见), pledges to keep in touch
 (愿同X…), weapons handed over, withdrawal to a place, ambassadors recalled, visas cancelled,
 radar lock-ons, a pact suspended, surrender (投降), support in plain words (站在一起,
-积极评价, 尊重主权), and parties the coder did not know (叙军, 埃塞, 德鲁兹武装, 民地武).
-Sentences written for these tests; both coders."""
+积极评价, 尊重主权), and parties the coder did not know (叙军, 埃塞, 德鲁兹武装, 民地武);
+then (s23z) balloons of refuse and loudspeaker broadcasts sent at the other side (COERCE),
+attacks paused by one side (暂停…袭击) (RETREAT), heavy fighting (激战) (ASSAULT), peace talks
+held and discussions with a party (举行和谈, 与…讨论) (CONSULT), and the hope that another
+party does something (希望X落实/遵守…) (REQUEST). Sentences written for these tests; both
+coders."""
 
 from __future__ import annotations
 
@@ -40,6 +44,15 @@ CASES = [
     ("美國4日對印度商品加徵50%高額關稅。", ("USA", "SANCTION", "IND")),
     ("韩国4日宣布中止与朝鲜的军事协议的全部效力。", ("KOR", "SANCTION", "PRK")),
     ("中国战机4日开启雷达对日本战机实施锁定照射。", ("CHN", "COERCE", "JPN")),
+    ("朝鲜4日再次向韩国放飞200多个装有垃圾的气球。", ("PRK", "COERCE", "KOR")),
+    ("北韓4日向南韓空飄數百個氣球。", ("PRK", "COERCE", "KOR")),
+    ("韩国4日起对朝鲜恢复前线扩音广播。", ("KOR", "COERCE", "PRK")),
+    ("缅军4日与德昂民族解放军激战。", ("MMR", "ASSAULT", "MMR")),
+    ("朝鲜4日宣布暂停向韩国空飘气球。", ("PRK", "RETREAT", "KOR")),
+    ("缅军4日与德昂民族解放军举行和谈。", ("MMR", "CONSULT", "MMR")),
+    ("美国总统4日与北约秘书长讨论了对乌援助。", ("USA", "CONSULT", "NATO")),
+    ("中方4日希望缅甸冲突双方落实停火安排。", ("CHN", "REQUEST", "MMR")),
+    ("巴西4日希望委內瑞拉切实履行法院的裁决。", ("BRA", "REQUEST", "VEN")),
 ]
 
 
@@ -87,3 +100,25 @@ def test_new_names_are_parties(coders) -> None:
     ):
         _, view = ex.analyse(Document(text=text, date=dt.date(2026, 3, 5)))
         assert {m.id for m in view.mentions} >= ids, text
+
+
+@pytest.mark.parametrize("coder", ["rules", "learned"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "以色列军队4日被调往已被占领多年的戈兰高地。",  # an occupied place is no capture
+        "伊朗4日希望避免战争。",  # a hope about no other party is no request
+        "专家认为各方希望和平。",
+    ],
+)
+def test_a_description_is_no_act(coders, coder: str, text: str) -> None:
+    got = _tuples(coders[coder], text)
+    assert not any(c in ("ASSAULT", "REQUEST") for _, _, c, _ in got), got
+
+
+def test_a_paused_attack_is_one_sided_and_no_attack(coders) -> None:
+    """The pause is the event, of the side that pauses only; the attacks paused are not."""
+    got = _tuples(coders["rules"], "朝鲜4日宣布暂停向韩国空飘气球。")
+    assert (D, "PRK", "RETREAT", "KOR") in got
+    assert (D, "KOR", "RETREAT", "PRK") not in got
+    assert not any(c in ("COERCE", "ASSAULT") for _, _, c, _ in got), got
