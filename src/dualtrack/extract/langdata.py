@@ -322,7 +322,7 @@ def build(
     raw = load_files(code, extra)
     cjk = code == "zh"
     flags = 0 if cjk else re.IGNORECASE
-    actors, alias_ids, pairs = _actor_tables(code, raw["actors"], raw["countries"], raw["world"])
+    actors, alias_ids, pairs = _actor_tables(code, raw)
     actors.update(case_actors or {})
     alias_ids.update((name, tuple(ids)) for name, ids in (case_aliases or {}).items())
     alias_re, role_re = _actor_patterns(code, alias_ids, raw["actors"], cjk, flags)
@@ -362,17 +362,18 @@ def build(
     )
 
 
-def _actor_specs(
-    code: str, raw_actors: dict[str, Any], raw_countries: dict[str, Any], raw_world: dict[str, Any]
-) -> dict:
+# The files that give actors, in the order they are read: a later one has the last word.
+ACTOR_FILES = ("countries", "world", "actors")
+
+
+def _actor_specs(code: str, raw: dict[str, dict[str, Any]]) -> dict:
     """Each actor's spec: countries.yaml (generated from ISO 3166) first, then world.yaml (the
     gazetteer of demonyms, capitals, leaders, groups and blocs), then actors.yaml. A later file
     adds names (listed before the earlier ones) and overrides the other keys, e.g. a kind, so the
     hand-tuned actors.yaml has the last word."""
     specs: dict[str, dict] = {}
-    sources = (("countries", raw_countries), ("world", raw_world), ("actors", raw_actors))
-    for source, raw in sources:
-        for aid, spec in (raw.get("actors") or {}).items():
+    for source in ACTOR_FILES:
+        for aid, spec in (raw[source].get("actors") or {}).items():
             if not isinstance(spec, dict) or "names" not in spec:
                 raise LangDataError(f"lang/{code}/{source}.yaml: actor {aid}: needs 'names'")
             if aid in specs:
@@ -385,21 +386,19 @@ def _actor_specs(
 
 
 def _actor_tables(
-    code: str,
-    raw_actors: dict[str, Any],
-    raw_countries: dict[str, Any],
-    raw_world: dict[str, Any] | None = None,
+    code: str, raw: dict[str, dict[str, Any]]
 ) -> tuple[dict[str, ActorEntry], dict[str, tuple[str, ...]], dict[str, Any]]:
     """The dictionary's actors, every alias with the actor ids it names, and the pair aliases
     (美伊 names two actors at once): each abbreviation joined with every other one, plus the
     file's `pairs`. A real name wins over a generated pair spelt the same."""
     actors: dict[str, ActorEntry] = {}
     alias_ids: dict[str, tuple[str, ...]] = {}
-    for aid, spec in _actor_specs(code, raw_actors, raw_countries, raw_world or {}).items():
+    for aid, spec in _actor_specs(code, raw).items():
         country = spec.get("country") or aid.split(".", 1)[0]
         actors[aid] = ActorEntry(aid, spec.get("kind", "state"), country)
         for name in spec["names"]:
             alias_ids.setdefault(str(name), (aid,))
+    raw_actors = raw["actors"]
     abbr = {str(k): str(v) for k, v in (raw_actors.get("abbreviations") or {}).items()}
     pairs = {a + b: [ia, ib] for a, ia in abbr.items() for b, ib in abbr.items() if ia != ib}
     pairs.update(raw_actors.get("pairs") or {})
