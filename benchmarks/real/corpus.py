@@ -100,6 +100,7 @@ IGOS = {
     "ICRC",
     "EAC",
     "SADC",
+    "ECOWAS",
 }
 DOC_KEYS = {
     "doc_id",
