@@ -563,13 +563,21 @@ def real_event(g: dict[str, Any]) -> Ev:
     )
 
 
-def load_real(split: str, root: Path = REAL_DIR) -> list[Article]:
-    """The corpus's articles of `split` with their gold; SystemExit with the reason when the
-    cached texts are absent (CI never has them) or do not match their hashes."""
+def load_real(
+    split: str, root: Path = REAL_DIR, crises: Sequence[str] | None = None
+) -> list[Article]:
+    """The corpus's articles of `split` (only those of `crises` when given) with their gold;
+    SystemExit with the reason when the cached texts are absent (CI never has them) or do not
+    match their hashes, or when a crisis named has no article in the split."""
     rc = _real_module()
     cache = rc.cache_dir()
     docs = {r["doc_id"]: r for p in rc.jsonl_files(root, "docs.jsonl") for _, r in rc.read_jsonl(p)}
     chosen = {d: r for d, r in docs.items() if r["split"] == split}
+    if crises:
+        unknown = sorted(set(crises) - {r["crisis"] for r in chosen.values()})
+        if unknown:
+            raise SystemExit(f"extract_accuracy: --crises: no {split!r} articles of {unknown}")
+        chosen = {d: r for d, r in chosen.items() if r["crisis"] in crises}
     if not chosen:
         raise SystemExit(f"extract_accuracy: no {split!r} articles in {root}")
     if not cache.is_dir():
@@ -890,6 +898,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="with --real: only the first N articles (by id) of each language, for a coder too "
         "slow for the whole split here (a plumbing run, not a score)",
     )
+    parser.add_argument(
+        "--crises",
+        type=lambda v: [c.strip() for c in v.split(",") if c.strip()],
+        help="with --real: only the articles of these crises (comma-separated ids of "
+        "benchmarks/real/crises.yaml), e.g. crises annotated after the weights were trained",
+    )
     parser.add_argument("--llm-model", help="--coder llm: the model (default: the server's)")
     args = parser.parse_args(argv)
     if args.real:
@@ -945,7 +959,7 @@ def real_main(args: argparse.Namespace) -> int:
     """Score today's coder and the keyword baseline on one split of the real corpus."""
     global STRICT_NULL_DATES
     STRICT_NULL_DATES = True
-    articles = load_real(args.real)
+    articles = load_real(args.real, crises=args.crises)
     if args.limit:
         by_lang: dict[str, list[Article]] = defaultdict(list)
         for a in articles:

@@ -331,3 +331,18 @@ def test_held_out_gold_is_well_formed():
     held = ea.load_gold(ROOT / "benchmarks" / "data" / "gold_heldout")
     assert Counter(a.lang for a in held) == {"zh-Hant": 3, "zh-Hans": 3, "en": 3}
     assert not {a.id for a in held} & {p.stem for p in GOLD.glob("*.txt")}
+
+
+def test_real_scoring_names_a_crisis_it_does_not_hold(tmp_path):
+    """`--real SPLIT --crises` scores a few crises (say, ones annotated after the weights were
+    trained); a crisis id with no article in the split is an error naming it, before the cache
+    is read, so a typo never scores an empty set."""
+    (tmp_path / "docs.jsonl").write_text(
+        '{"doc_id": "en-abcd-001", "crisis": "abcd", "split": "train", "lang": "en"}\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "gold.jsonl").write_text("", encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"--crises: no 'train' articles of \['abce'\]"):
+        ea.load_real("train", tmp_path, crises=["abce"])
+    with pytest.raises(SystemExit, match="no 'test' articles"):
+        ea.load_real("test", tmp_path, crises=["abcd"])
