@@ -7,8 +7,13 @@ radar lock-ons, a pact suspended, surrender (投降), support in plain words (�
 then (s23z) balloons of refuse and loudspeaker broadcasts sent at the other side (COERCE),
 attacks paused by one side (暂停…袭击) (RETREAT), heavy fighting (激战) (ASSAULT), peace talks
 held and discussions with a party (举行和谈, 与…讨论) (CONSULT), and the hope that another
-party does something (希望X落实/遵守…) (REQUEST). Sentences written for these tests; both
-coders."""
+party does something (希望X落实/遵守…) (REQUEST); then (s24z) what a speaker says another
+party did or must do, coded as the speaker's act on it (speaker_acts): breaches, threats posed,
+violated sovereignty, provocations, responsibility to bear (ACCUSE), must/should stop or disband
+(REQUEST), consequences it will face (THREATEN); force weighed or hinted at (考虑/暗示…空袭)
+(THREATEN), arms handed over and drills held with another force (COOPERATE), military advisers
+withdrawn and embassy staff cut (SANCTION), garrisons reinforced (MOBILIZE). Sentences written
+for these tests; both coders."""
 
 from __future__ import annotations
 
@@ -53,6 +58,26 @@ CASES = [
     ("美国总统4日与北约秘书长讨论了对乌援助。", ("USA", "CONSULT", "NATO")),
     ("中方4日希望缅甸冲突双方落实停火安排。", ("CHN", "REQUEST", "MMR")),
     ("巴西4日希望委內瑞拉切实履行法院的裁决。", ("BRA", "REQUEST", "VEN")),
+    ("巴基斯坦4日称，印度军队违反了停火协议。", ("PAK", "ACCUSE", "IND")),
+    ("韩国国防部4日表示，朝鲜此举违反停战协定。", ("KOR", "ACCUSE", "PRK")),
+    ("圭亚那4日称，委内瑞拉的举动对其领土完整构成威胁。", ("GUY", "ACCUSE", "VEN")),
+    ("索马里4日称，埃塞俄比亚此举是对其主权的侵犯。", ("SOM", "ACCUSE", "ETH")),
+    ("伊朗4日表示，美国应对平民伤亡承担全部责任。", ("IRN", "ACCUSE", "USA")),
+    ("委內瑞拉4日稱，英國軍艦的挑釁行為危害地區穩定。", ("VEN", "ACCUSE", "GBR")),
+    ("中方4日称，美方霸凌弱小国家。", ("CHN", "ACCUSE", "USA")),
+    ("美国4日表示，俄罗斯必须立即停止空袭。", ("USA", "REQUEST", "RUS")),
+    ("乌克兰总统4日说，俄方应展现诚意。", ("UKR", "REQUEST", "RUS")),
+    ("特朗普4日称，如果俄罗斯拒绝停火，将面临严重后果。", ("USA", "THREATEN", "RUS")),
+    ("白宫4日表示，总统正在考虑对伊朗发动空袭。", ("USA", "THREATEN", "IRN")),
+    ("美国总统4日暗示可能对委内瑞拉采取地面行动。", ("USA", "THREATEN", "VEN")),
+    ("埃及4日向索马里运送了一批武器和弹药。", ("EGY", "COOPERATE", "SOM")),
+    ("美国4日宣布向乌克兰提供军事援助。", ("USA", "COOPERATE", "UKR")),
+    ("美军4日与圭亚那军方进行了军事演习。", ("USA", "COOPERATE", "GUY")),
+    ("韩国与美国海军4日首次举行联合直升机搜救演练。", ("KOR", "COOPERATE", "USA")),
+    ("印度4日宣布撤回驻巴基斯坦使馆的军事顾问。", ("IND", "SANCTION", "PAK")),
+    ("印度4日决定削减巴基斯坦驻新德里使馆的人员规模。", ("IND", "SANCTION", "PAK")),
+    ("巴西4日加强了与委内瑞拉接壤地区的驻军。", ("BRA", "MOBILIZE", "VEN")),
+    ("以色列军队4日进入由叙利亚政府军管辖的南部边境缓冲区。", ("ISR", "MOBILIZE", "SYR")),
 ]
 
 
@@ -122,3 +147,25 @@ def test_a_paused_attack_is_one_sided_and_no_attack(coders) -> None:
     assert (D, "PRK", "RETREAT", "KOR") in got
     assert (D, "KOR", "RETREAT", "PRK") not in got
     assert not any(c in ("COERCE", "ASSAULT") for _, _, c, _ in got), got
+
+
+@pytest.mark.parametrize("coder", ["rules", "learned"])
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("印度军队4日违反了停火协议。", "ACCUSE"),  # narration: no speaker charges anyone
+        ("伊朗4日表示，伊朗必须遵守承诺。", "REQUEST"),  # the speaker's own side: no demand
+        ("中方4日表示，各方应保持克制。", "REQUEST"),  # no party named as the subject
+    ],
+)
+def test_what_a_speaker_says_needs_a_speaker_and_another_side(
+    coders, coder: str, text: str, category: str
+) -> None:
+    got = _tuples(coders[coder], text)
+    assert not any(c == category for _, _, c, _ in got), got
+
+
+def test_a_demand_to_stop_strikes_is_no_halt(coders) -> None:
+    """必须停止空袭 is what the speaker demands: the strikes' halt is its content, not an act."""
+    got = _tuples(coders["rules"], "美国4日表示，俄罗斯必须立即停止空袭。")
+    assert not any(c in ("RETREAT", "ASSAULT") for _, _, c, _ in got), got

@@ -891,6 +891,8 @@ class Coder:
         self._between_roles(t, st)
         self._target_fallbacks(t, st)
         ids = self._actor_target_ids(t, st, clause, sent, mentions, dates)
+        if ids is not None and t.rule.speaker_acts:
+            ids = self._speakers_act(t, sent, mentions, ids)
         if ids is None:
             return []
         return self._drafts(t, st, clause, sent, mentions, dates, context_date, ids)
@@ -1143,6 +1145,24 @@ class Coder:
             st.target_m = Mention(t.end, t.end, (self._last_dyad[1],))
         if rule.target == "none":
             st.target_m = None
+
+    def _speakers_act(
+        self, t: Trigger, sent: Sentence, mentions: list[Mention], ids: _Ids
+    ) -> _Ids | None:
+        """'X said Y broke the deal', 'X said Y must disband': the verb's subject did or must do
+        it, but the act coded is the speaker's charge or demand on that subject. The parties the
+        roles found that are not the speaker's side become the targets; without a named speaker
+        or another side the clause is the report's own narration, no act of anyone."""
+        said = _last(self._speech_in(sent.start, t.start))
+        if said is None:
+            return None
+        speaker = self._subjects(self._subject_mentions(sent.start, said.start(), mentions))
+        own = {self._c(i) for m in speaker for i in m.ids}
+        others = [i for i in ids.actor_ids if self._c(i) not in own]
+        others = others or [i for i in ids.target_ids if self._c(i) not in own]
+        if not speaker or not others:
+            return None
+        return _Ids([i for m in speaker for i in m.ids], others, False, False)
 
     def _speakers_own(self, t: Trigger, st: _Slots) -> Mention | None:
         """'Thailand said Cambodian troops had fired on its soldiers': an object the possessive

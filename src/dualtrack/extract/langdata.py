@@ -53,6 +53,8 @@ class VerbRule:
     source: str  # the pattern, for debugging and docs
     mutual: bool = False  # a joint act (clash): two parties named together act on each other
     one_way: bool = False  # an offer (愿为…提供协助): never coded back from the other party
+    # what a speaker says of another party (X称Y违反协议, Y必须解散): the speaker acts on it
+    speaker_acts: bool = False
 
 
 @dataclass
@@ -130,7 +132,7 @@ SCHEMA: dict[str, frozenset[str]] = {
 }
 RULE_KEYS = frozenset(
     {"category", "content_categories", "content_modes", "governs", "mediates", "mode", "mutual",
-     "one_way", "patterns", "target", "untargeted", "weight"}
+     "one_way", "patterns", "speaker_acts", "target", "untargeted", "weight"}
 )
 # fmt: on
 ACTOR_KEYS = frozenset({"country", "kind", "names"})
@@ -473,6 +475,7 @@ def _verb_rule(rule: dict[str, Any], cat: Category, pat: str) -> VerbRule:
         source=pat,
         mutual=bool(rule.get("mutual", False)),
         one_way=bool(rule.get("one_way", False)),
+        speaker_acts=bool(rule.get("speaker_acts", False)),
     )
 
 
