@@ -1023,7 +1023,9 @@ class Coder:
                 st.subjects = [local[0]]  # 斡旋美伊会谈: the pair's own talks, not the mediator's
             elif st.target_m is None and local and self.lang.cjk:  # object before verb 2
                 st.target_m = local[0]
-        if st.subjects and self._unnamed_subject(st.subjects[-1].end, t.start):
+        if rule.target == "subject" and st.subjects:
+            self._subject_as_target(t, st)
+        elif st.subjects and self._unnamed_subject(st.subjects[-1].end, t.start):
             st.subjects = []  # "Ukraine said the missiles struck Kharkiv": not Ukraine
         joined = self.mod.get("and_verb_re")
         if st.subjects and joined is not None and ends_with(joined, self.text, t.start):
@@ -1035,6 +1037,20 @@ class Coder:
             lead = self._subject_mentions(cs, said.start() if said else first, mentions)
             if lead:
                 st.subjects, st.target_m = self._subjects(lead), None
+
+    def _subject_as_target(self, t: Trigger, st: _Slots) -> None:
+        """ "Rubio said Hamas must free the hostages": the named subject of what must be done is
+        the one asked, the speaker before it the actor. Where no one is named before that
+        subject ("Hamas must free them, Rubio said") there is no actor in the slot; where the
+        last name is not the verb's own subject ("Rubio stressed that talks must …") it stays
+        the actor."""
+        last = st.subjects[-1]
+        gap = self.text[last.end : t.start]
+        if "," in gap or len(gap.split()) > 3 or self._cue("speech", last.end, t.start):
+            return  # "India said both sides must …": India speaks
+        first = st.subjects[0]
+        st.target_m = last
+        st.subjects = self._subjects([m for m in st.local if m.end <= first.start])
 
     def _unnamed_subject(self, s: int, e: int) -> bool:
         """Does what a speaker said (from `s`, the speaker's name, to the verb at `e`) open with
@@ -1093,7 +1109,11 @@ class Coder:
                 st.subjects, st.target_m = [med], None
         # Passive: B 被 A 击落 / B was shot down by A.
         st.passive = self._passive(t, cs, st.in_clause)
-        if st.passive is not None:
+        if st.passive is not None and st.passive[0] is None and rule.moves_own:
+            # "Indian troops were deployed to the border": India moved them; the target follows
+            st.subjects = [st.passive[1]] if st.passive[1] is not None else []
+            st.target_m, st.passive = None, None
+        elif st.passive is not None:
             agent, patient = st.passive
             st.subjects = [agent] if agent else []
             st.target_m = patient

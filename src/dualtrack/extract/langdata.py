@@ -53,6 +53,7 @@ class VerbRule:
     source: str  # the pattern, for debugging and docs
     mutual: bool = False  # a joint act (clash): two parties named together act on each other
     one_way: bool = False  # an offer (愿为…提供协助): never coded back from the other party
+    moves_own: bool = False  # what is moved is the mover's own (troops were deployed: whose)
 
 
 @dataclass
@@ -130,7 +131,7 @@ SCHEMA: dict[str, frozenset[str]] = {
 }
 RULE_KEYS = frozenset(
     {"category", "content_categories", "content_modes", "governs", "mediates", "mode", "mutual",
-     "one_way", "patterns", "target", "untargeted", "weight"}
+     "moves_own", "one_way", "patterns", "target", "untargeted", "weight"}
 )
 # fmt: on
 ACTOR_KEYS = frozenset({"country", "kind", "names"})
@@ -473,6 +474,7 @@ def _verb_rule(rule: dict[str, Any], cat: Category, pat: str) -> VerbRule:
         source=pat,
         mutual=bool(rule.get("mutual", False)),
         one_way=bool(rule.get("one_way", False)),
+        moves_own=bool(rule.get("moves_own", False)),
     )
 
 
