@@ -3,11 +3,12 @@ of officials and commands it did not know (actors.yaml); then (s23e) stated inte
 ground or act by force, expecting the other side to act, drills named by what was done with
 them, aiming attacks at the other side's ships or bases, retaking ground, pledged support,
 allegations, and a progressive verb after "is"/"was" read as active, not passive; then (s24e)
-forces moved in the passive with no agent (their owner moved them) and casualties "killed by"
-the other side, what the other side "must" do said by the speaker, deadlines, costs imposed,
-operations that "will only end if", meetings and calls "between" two parties, deals named before
-"signed", strikes "conducted", fire "towards" troops and warnings not to travel. Each case is
-one class of wording news uses for the act, written for these tests; both coders must code it."""
+forces deployed in the passive with no agent (their owner, named right before, moved them),
+casualties "killed by" the other side, what the other side "must" do said by the speaker,
+deadlines, costs imposed, operations that "will only end if", meetings and calls "between" two
+parties, deals named before "signed", strikes "conducted", fire "towards" troops and warnings
+not to travel. Each case is one class of wording news uses for the act, written for these
+tests; both coders must code it."""
 
 from __future__ import annotations
 
@@ -84,10 +85,9 @@ CASES = [
     ("Israel shelled Rafah, alleging that Hamas fired at its troops.", ("ISR", "ACCUSE", "PSE")),
     # talking with a counterpart in the future
     ("Waltz will speak directly with Russia on Friday.", ("USA", "CONSULT", "RUS")),
-    # forces moved, in the passive with no agent: whoever owns them moved them
+    # forces deployed, in the passive with no agent: whoever owns them moved them
     ("Indian troops were deployed along the border with Pakistan.", ("IND", "MOBILIZE", "PAK")),
-    ("More Israeli soldiers were sent to the Lebanese frontier.", ("ISR", "MOBILIZE", "LBN")),
-    ("Russian tanks have been moved closer to the Ukrainian border.", ("RUS", "MOBILIZE", "UKR")),
+    ("Chinese warships were dispatched to waters near Taiwan.", ("CHN", "MOBILIZE", "TWN")),
     # the agent after "by" of a casualty
     ("Two Pakistani soldiers were killed by Indian fire.", ("IND", "ASSAULT", "PAK")),
     # what the named other side must do, said by the speaker; a deadline set for it
@@ -168,3 +168,9 @@ def test_must_without_a_speaker_before_names_no_actor(coder: Extractor) -> None:
 def test_a_letter_sent_is_no_deployment(coder: Extractor) -> None:
     got = _triples(coder, "A letter was sent to the UN Security Council by Iran.")
     assert "MOBILIZE" not in {c for _, c, _ in got}, got
+
+
+def test_forces_deployed_are_not_a_name_further_back(coder: Extractor) -> None:
+    text = "Gallant warned Beirut to stay out of the fight once troops were deployed in the area."
+    got = _triples(coder, text)
+    assert not any(c == "MOBILIZE" and a in ("ISR", "LBN") for a, c, _ in got), got
