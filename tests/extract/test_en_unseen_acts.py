@@ -2,8 +2,13 @@
 of officials and commands it did not know (actors.yaml); then (s23e) stated intent to take
 ground or act by force, expecting the other side to act, drills named by what was done with
 them, aiming attacks at the other side's ships or bases, retaking ground, pledged support,
-allegations, and a progressive verb after "is"/"was" read as active, not passive. Each case is
-one class of wording news uses for the act, written for these tests; both coders must code it."""
+allegations, and a progressive verb after "is"/"was" read as active, not passive; then (s24e)
+forces deployed in the passive with no agent (their owner, named right before, moved them),
+casualties "killed by" the other side, what the other side "must" do said by the speaker,
+deadlines, costs imposed, meetings and calls "between" two
+parties, deals named before "signed", strikes "conducted", fire "towards" troops and warnings
+not to travel. Each case is one class of wording news uses for the act, written for these
+tests; both coders must code it."""
 
 from __future__ import annotations
 
@@ -80,6 +85,37 @@ CASES = [
     ("Israel shelled Rafah, alleging that Hamas fired at its troops.", ("ISR", "ACCUSE", "PSE")),
     # talking with a counterpart in the future
     ("Waltz will speak directly with Russia on Friday.", ("USA", "CONSULT", "RUS")),
+    # forces deployed, in the passive with no agent: whoever owns them moved them
+    ("Indian troops were deployed along the border with Pakistan.", ("IND", "MOBILIZE", "PAK")),
+    ("Chinese warships were dispatched to waters near Taiwan.", ("CHN", "MOBILIZE", "TWN")),
+    # the agent after "by" of a casualty
+    ("Two Pakistani soldiers were killed by Indian fire.", ("IND", "ASSAULT", "PAK")),
+    # what the named other side must do, said by the speaker; a deadline set for it
+    ("Rubio said Hamas must release all the hostages.", ("USA", "REQUEST", "PSE")),
+    ("Netanyahu said Syrian forces should withdraw from the south.", ("ISR", "REQUEST", "SYR")),
+    ("Iran says the United States must lift sanctions first.", ("IRN", "REQUEST", "USA")),
+    ("Tehran named a deadline for Israel to halt its strikes.", ("IRN", "REQUEST", "ISR")),
+    # threats by the cost imposed
+    ("Patel said Washington will impose costs on Venezuela.", ("USA", "THREATEN", "VEN")),
+    ("Hezbollah kept firing rockets, vowing revenge against Israel.", ("LBN", "THREATEN", "ISR")),
+    # a meeting or a call between two named parties; a deal named before "signed"
+    (
+        "The truce emerged from a telephone conversation between Erdogan and Putin.",
+        ("TUR", "CONSULT", "RUS"),
+    ),
+    (
+        "The envoys discussed a possible meeting between Zelensky and Putin.",
+        ("UKR", "CONSULT", "RUS"),
+    ),
+    (
+        "The accord signed between Ethiopia and Somaliland in January angered Somalia.",
+        ("ETH", "AGREE", "SOM"),
+    ),
+    # strikes "conducted"; firing a launcher towards troops
+    ("Israel conducted dozens of strikes on Hezbollah positions.", ("ISR", "ASSAULT", "LBN")),
+    ("Ukrainian police fire a rocket launcher towards Russian troops.", ("UKR", "ASSAULT", "RUS")),
+    # telling one's citizens not to go there is a travel advisory
+    ("Egypt told its citizens not to travel to Somaliland.", ("EGY", "SANCTION", "SOM")),
 ]
 
 
@@ -118,3 +154,19 @@ def test_joint_drills_stay_cooperation(coder: Extractor) -> None:
 def test_pledged_backing_is_not_an_agreement(coder: Extractor) -> None:
     got = _triples(coder, "Rubio pledged American backing for Guyana.")
     assert "AGREE" not in {c for _, c, _ in got}, got
+
+
+def test_must_without_a_speaker_before_names_no_actor(coder: Extractor) -> None:
+    got = _triples(coder, "Hamas must release all the hostages, Rubio said.")
+    assert not any(a == "PSE" and c == "REQUEST" for a, c, _ in got), got
+
+
+def test_a_letter_sent_is_no_deployment(coder: Extractor) -> None:
+    got = _triples(coder, "A letter was sent to the UN Security Council by Iran.")
+    assert "MOBILIZE" not in {c for _, c, _ in got}, got
+
+
+def test_forces_deployed_are_not_a_name_further_back(coder: Extractor) -> None:
+    text = "Gallant warned Beirut to stay out of the fight once troops were deployed in the area."
+    got = _triples(coder, text)
+    assert not any(c == "MOBILIZE" and a in ("ISR", "LBN") for a, c, _ in got), got

@@ -1095,7 +1095,12 @@ class Coder:
                 st.subjects, st.target_m = [med], None
         # Passive: B 被 A 击落 / B was shot down by A.
         st.passive = self._passive(t, cs, st.in_clause)
-        if st.passive is not None:
+        own = st.passive[1] if st.passive is not None and rule.moves_own else None
+        if own is not None and st.passive[0] is None and _words_between(self.text, own, t) <= 3:
+            # "Indian troops were deployed to the border": India moved them; the target follows
+            # (not "… Sweida after troops were deployed": a name further back does not own them)
+            st.subjects, st.target_m, st.passive = [own], None, None
+        elif st.passive is not None:
             agent, patient = st.passive
             st.subjects = [agent] if agent else []
             st.target_m = patient
@@ -1810,6 +1815,12 @@ def _after_line_break(text: str, pos: int) -> bool:
 
 def undated(d: DateMention | None) -> bool:
     return d is None or d.date is None or d.precision is DatePrecision.UNKNOWN
+
+
+def _words_between(text: str, m: Mention, t: Trigger) -> int:
+    """Words from the end of mention `m` to trigger `t`; any punctuation counts as a break."""
+    gap = text[m.end : t.start]
+    return 99 if re.search(r"[^\w\s'’-]", gap) else len(gap.split())
 
 
 def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:

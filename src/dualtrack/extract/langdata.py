@@ -55,6 +55,7 @@ class VerbRule:
     one_way: bool = False  # an offer (愿为…提供协助): never coded back from the other party
     # what a speaker says of another party (X称Y违反协议, Y必须解散): the speaker acts on it
     speaker_acts: bool = False
+    moves_own: bool = False  # what is moved is the mover's own (troops were deployed: whose)
 
 
 @dataclass
@@ -132,7 +133,7 @@ SCHEMA: dict[str, frozenset[str]] = {
 }
 RULE_KEYS = frozenset(
     {"category", "content_categories", "content_modes", "governs", "mediates", "mode", "mutual",
-     "one_way", "patterns", "speaker_acts", "target", "untargeted", "weight"}
+     "moves_own", "one_way", "patterns", "speaker_acts", "target", "untargeted", "weight"}
 )
 # fmt: on
 ACTOR_KEYS = frozenset({"country", "kind", "names"})
@@ -476,6 +477,7 @@ def _verb_rule(rule: dict[str, Any], cat: Category, pat: str) -> VerbRule:
         mutual=bool(rule.get("mutual", False)),
         one_way=bool(rule.get("one_way", False)),
         speaker_acts=bool(rule.get("speaker_acts", False)),
+        moves_own=bool(rule.get("moves_own", False)),
     )
 
 
