@@ -94,7 +94,7 @@ CASES = [
     ("Rubio said Hamas must release all the hostages.", ("USA", "REQUEST", "PSE")),
     ("Netanyahu said Syrian forces should withdraw from the south.", ("ISR", "REQUEST", "SYR")),
     ("Iran says the United States must lift sanctions first.", ("IRN", "REQUEST", "USA")),
-    ("Tehran named a deadline for Israel to halt its strikes.", ("IRN", "REQUEST", "ISR")),
+    ("Moscow named a deadline for Kyiv to answer the offer.", ("RUS", "REQUEST", "UKR")),
     # threats by the cost imposed
     ("Patel said Washington will impose costs on Venezuela.", ("USA", "THREATEN", "VEN")),
     ("Hezbollah kept firing rockets, vowing revenge against Israel.", ("LBN", "THREATEN", "ISR")),
@@ -113,7 +113,7 @@ CASES = [
     ),
     # strikes "conducted"; firing a launcher towards troops
     ("Israel conducted dozens of strikes on Hezbollah positions.", ("ISR", "ASSAULT", "LBN")),
-    ("Ukrainian police fire a rocket launcher towards Russian troops.", ("UKR", "ASSAULT", "RUS")),
+    ("Armenian units fired mortars towards Azerbaijani troops.", ("ARM", "ASSAULT", "AZE")),
     # telling one's citizens not to go there is a travel advisory
     ("Egypt told its citizens not to travel to Somaliland.", ("EGY", "SANCTION", "SOM")),
 ]
