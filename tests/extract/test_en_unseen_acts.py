@@ -116,6 +116,16 @@ CASES = [
     ("Armenian units fired mortars towards Azerbaijani troops.", ("ARM", "ASSAULT", "AZE")),
     # telling one's citizens not to go there is a travel advisory
     ("Egypt told its citizens not to travel to Somaliland.", ("EGY", "SANCTION", "SOM")),
+    # (s25a) an attack told as a noun: after its possessor, or with its agent in a by-phrase
+    ("Moscow's overnight strikes on Odesa left a port in ruins.", ("RUS", "ASSAULT", "UKR")),
+    (
+        "A Syrian army checkpoint came under a drone attack by Israeli forces.",
+        ("ISR", "ASSAULT", "SYR"),
+    ),
+    (
+        "Two shelling attacks by Azerbaijan on Armenian villages left three dead.",
+        ("AZE", "ASSAULT", "ARM"),
+    ),
 ]
 
 
@@ -170,3 +180,11 @@ def test_forces_deployed_are_not_a_name_further_back(coder: Extractor) -> None:
     text = "Gallant warned Beirut to stay out of the fight once troops were deployed in the area."
     got = _triples(coder, text)
     assert not any(c == "MOBILIZE" and a in ("ISR", "LBN") for a, c, _ in got), got
+
+
+def test_an_attack_that_would_come_is_not_made(coder: Extractor) -> None:
+    """A noun attack with its agent, subject of "would": feared, not carried out."""
+    text = "An attack by Pakistan on Indian dams would be an act of war, Delhi said."
+    res = coder.extract(Document(text=text, date=dt.date(2026, 3, 5)))
+    got = [e for e in res.events if e.category.value == "ASSAULT" and not e.flags.hypothetical]
+    assert not got, got

@@ -78,6 +78,11 @@ CASES = [
     ("印度4日决定削减巴基斯坦驻新德里使馆的人员规模。", ("IND", "SANCTION", "PAK")),
     ("巴西4日加强了与委内瑞拉接壤地区的驻军。", ("BRA", "MOBILIZE", "VEN")),
     ("以色列军队4日进入由叙利亚政府军管辖的南部边境缓冲区。", ("ISR", "MOBILIZE", "SYR")),
+    # an attack told as a noun after its possessor; the passive with the agent before 的
+    ("土耳其4日对伊拉克北部山区的空袭炸死了6人。", ("TUR", "ASSAULT", "IRQ")),
+    ("俄军4日的无人机袭击导致哈尔科夫大面积停电。", ("RUS", "ASSAULT", "UKR")),
+    ("黎巴嫩南部的村庄4日遭到以色列的炮击。", ("ISR", "ASSAULT", "LBN")),
+    ("印度边境哨所4日遭受巴基斯坦军队的无人机攻击。", ("PAK", "ASSAULT", "IND")),
 ]
 
 
@@ -169,3 +174,19 @@ def test_a_demand_to_stop_strikes_is_no_halt(coders) -> None:
     """必须停止空袭 is what the speaker demands: the strikes' halt is its content, not an act."""
     got = _tuples(coders["rules"], "美国4日表示，俄罗斯必须立即停止空袭。")
     assert not any(c in ("RETREAT", "ASSAULT") for _, _, c, _ in got), got
+
+
+@pytest.mark.parametrize("coder", ["rules", "learned"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "以色列的打击目标4日包括三处雷达站。",  # a noun modifying another: no attack
+        "伊朗外长4日说，美国对伊朗的任何袭击都将招致回击。",  # a feared attack, not one made
+    ],
+)
+def test_an_attack_noun_that_names_no_attack_made(coders, coder: str, text: str) -> None:
+    got = [
+        e for e in coders[coder].extract(Document(text=text, date=dt.date(2026, 3, 5))).events
+        if e.category.value == "ASSAULT" and not e.flags.hypothetical
+    ]  # fmt: skip
+    assert not got, got

@@ -336,6 +336,16 @@ class Coder:
             return False
         reach = 3 if self.lang.cjk else 24  # Washington's latest arms sales
         m = _last(rx.finditer(self.text, max(0, t.start - reach), t.start))
+        return m is not None and m.end() == t.start and not self._possessed_act(t, reach)
+
+    def _possessed_act(self, t: Trigger, reach: int) -> bool:
+        """以色列对黎巴嫩的空袭造成…, "Russia's strikes on Kyiv killed …": an attack told as a
+        noun after its possessor is the possessor's act (rule `possessor_acts`), not a noun
+        that names no event; its roles are read as a verb's."""
+        rx = self.lang.possessor_re
+        if not t.rule.possessor_acts or rx is None:
+            return False
+        m = _last(rx.finditer(self.text, max(0, t.start - reach), t.start))
         return m is not None and m.end() == t.start
 
     def _slot_empty(self, cs: int, end: int, dates: list[DateMention]) -> bool:
@@ -1710,20 +1720,46 @@ class Coder:
         before = self.text[max(cs, t.start - 20) : t.start]
         if re.match(r"\w+ing\b", self.text[t.start : t.end]):
             return None  # "was pressing Syria to": the progressive, not a passive
-        if not re.search(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?$", before, re.I):
+        copula = re.search(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?$", before, re.I)
+        if not copula and not t.rule.agent_after:
             return None
         by = re.compile(r"\s+by\s+(?:the\s+|an?\s+)?", re.I).match(self.text, t.end)
         agent = next(
             (x for x in in_clause if by and x.start >= by.end() - 1 and x.start <= by.end() + 20),
             None,
         )
+        if not copula and agent is None:
+            return None  # "came under attack" with no agent named: the plain reading
         patient = next((x for x in reversed(in_clause) if x.end <= t.start), None)
+        if patient is None and not copula and agent is not None:
+            patient = self._target_after(agent, in_clause)  # "an attack by X on Y"
         return agent, patient
+
+    def _modal_noun(self, t: Trigger, clause: tuple[int, int], w: int) -> bool:
+        """伊朗对以色列的任何袭击都将招致报复, "an attack by Iran on Israel would draw a response":
+        an attack told as a noun (its possessor or agent named) that is the subject of a modal
+        predicate has not happened."""
+        if not (t.rule.possessor_acts or t.rule.agent_after):
+            return False
+        by = re.compile(r"\s+by\b", re.I).match(self.text, t.end) if t.rule.agent_after else None
+        if by is None and not self._possessed_act(t, 3 if self.lang.cjk else 24):
+            return False
+        return self._cue("hypothetical", t.end, min(clause[1], t.end + w)) is not None
+
+    def _target_after(self, agent: Mention, in_clause: list[Mention]) -> Mention | None:
+        """The object of a target preposition after an agent phrase ("attacks by the Houthis
+        on Israeli ships"): the target of the noun the agent acts in."""
+        ce = max(x.end for x in in_clause)
+        prep = next(iter(self._preps("target_preps", agent.end, ce)), None)
+        if prep is None or self.text[agent.end : prep.start()].strip(" ,"):
+            return None
+        return next((x for x in in_clause if 0 <= x.start - prep.end() <= 20), None)
 
     def _modality(self, t: Trigger, clause: tuple[int, int], sent: Sentence) -> dict[str, bool]:
         cs, _ = clause
         w = int(self.mod.get("before_window", 8))
         hyp = self._cue("hypothetical", max(cs, t.start - w), t.start) is not None
+        hyp = hyp or self._modal_noun(t, clause, w)
         cond = self._cue("conditional", sent.start, t.start) is not None
         unconf = self._cue("unconfirmed", sent.start, sent.end) is not None
         return {

@@ -56,6 +56,10 @@ class VerbRule:
     # what a speaker says of another party (X称Y违反协议, Y必须解散): the speaker acts on it
     speaker_acts: bool = False
     moves_own: bool = False  # what is moved is the mover's own (troops were deployed: whose)
+    # an act told as a noun after its possessor (以色列的空袭, Russia's strikes): still the act
+    possessor_acts: bool = False
+    # an agent phrase after the noun (a drone attack by militias on a base): the agent acts
+    agent_after: bool = False
 
 
 @dataclass
@@ -81,6 +85,8 @@ class LangData:
     abbreviations: frozenset[str]
     stopwords: frozenset[str]
     unit_chars: frozenset[str] = field(default_factory=frozenset)
+    # verbs.yaml `possessor`: the marks after a possessor ('s, 的) before a `possessor_acts` noun
+    possessor_re: re.Pattern[str] | None = None
 
 
 def _builtin_dir(code: str) -> Path:
@@ -129,11 +135,12 @@ SCHEMA: dict[str, frozenset[str]] = {
         {"attributes", "classifiers", "currency_before", "magnitudes", "measures",
          "number_words", "qualifiers_after", "qualifiers_before", "things", "tolls"}
     ),
-    "verbs": frozenset({"rules"}),
+    "verbs": frozenset({"possessor", "rules"}),
 }
 RULE_KEYS = frozenset(
-    {"category", "content_categories", "content_modes", "governs", "mediates", "mode", "mutual",
-     "moves_own", "one_way", "patterns", "speaker_acts", "target", "untargeted", "weight"}
+    {"agent_after", "category", "content_categories", "content_modes", "governs", "mediates",
+     "mode", "mutual", "moves_own", "one_way", "patterns", "possessor_acts", "speaker_acts",
+     "target", "untargeted", "weight"}
 )
 # fmt: on
 ACTOR_KEYS = frozenset({"country", "kind", "names"})
@@ -362,6 +369,12 @@ def build(
         abbreviations=frozenset(text.get("abbreviations") or []),
         stopwords=frozenset(str(w) for w in raw["actors"].get("candidate_stopwords") or []),
         unit_chars=_unit_chars(raw["units"]),
+        possessor_re=_alt(
+            [str(w) for w in raw["verbs"].get("possessor") or []],
+            cjk,
+            f"lang/{code}/verbs.yaml",
+            flags,
+        ),
     )
 
 
@@ -478,6 +491,8 @@ def _verb_rule(rule: dict[str, Any], cat: Category, pat: str) -> VerbRule:
         one_way=bool(rule.get("one_way", False)),
         speaker_acts=bool(rule.get("speaker_acts", False)),
         moves_own=bool(rule.get("moves_own", False)),
+        possessor_acts=bool(rule.get("possessor_acts", False)),
+        agent_after=bool(rule.get("agent_after", False)),
     )
 
 
