@@ -116,6 +116,12 @@ CASES = [
     ("Armenian units fired mortars towards Azerbaijani troops.", ("ARM", "ASSAULT", "AZE")),
     # telling one's citizens not to go there is a travel advisory
     ("Egypt told its citizens not to travel to Somaliland.", ("EGY", "SANCTION", "SOM")),
+    # (s25a) coming under attack: the subject is the one attacked; armed groups of a civil war
+    (
+        "Ukrainian positions came under heavy shelling by Russian artillery on Monday.",
+        ("RUS", "ASSAULT", "UKR"),
+    ),
+    ("Druze fighters clashed with Bedouin tribes near Sweida.", ("SYR", "ASSAULT", "SYR")),
     # (s25a) an attack told as a noun: after its possessor, or with its agent in a by-phrase
     ("Moscow's overnight strikes on Odesa left a port in ruins.", ("RUS", "ASSAULT", "UKR")),
     (
@@ -188,3 +194,9 @@ def test_an_attack_that_would_come_is_not_made(coder: Extractor) -> None:
     res = coder.extract(Document(text=text, date=dt.date(2026, 3, 5)))
     got = [e for e in res.events if e.category.value == "ASSAULT" and not e.flags.hypothetical]
     assert not got, got
+
+
+def test_coming_under_fire_makes_the_victim_no_attacker(coder: Extractor) -> None:
+    """The troops that came under fire are attacked; "from" names a place, no actor."""
+    got = _triples(coder, "Indian troops came under heavy fire from across the border.")
+    assert not any(a == "IND" and c == "ASSAULT" for a, c, _ in got), got

@@ -1720,7 +1720,9 @@ class Coder:
         before = self.text[max(cs, t.start - 20) : t.start]
         if re.match(r"\w+ing\b", self.text[t.start : t.end]):
             return None  # "was pressing Syria to": the progressive, not a passive
-        copula = re.search(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?$", before, re.I)
+        copula = t.rule.patient_subject or re.search(
+            r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?$", before, re.I
+        )
         if not copula and not t.rule.agent_after:
             return None
         by = re.compile(r"\s+by\s+(?:the\s+|an?\s+)?", re.I).match(self.text, t.end)

@@ -60,6 +60,8 @@ class VerbRule:
     possessor_acts: bool = False
     # an agent phrase after the noun (a drone attack by militias on a base): the agent acts
     agent_after: bool = False
+    # the verb's subject undergoes the act (came under fire): it is the target, as in a passive
+    patient_subject: bool = False
 
 
 @dataclass
@@ -139,8 +141,8 @@ SCHEMA: dict[str, frozenset[str]] = {
 }
 RULE_KEYS = frozenset(
     {"agent_after", "category", "content_categories", "content_modes", "governs", "mediates",
-     "mode", "mutual", "moves_own", "one_way", "patterns", "possessor_acts", "speaker_acts",
-     "target", "untargeted", "weight"}
+     "mode", "mutual", "moves_own", "one_way", "patient_subject", "patterns", "possessor_acts",
+     "speaker_acts", "target", "untargeted", "weight"}
 )
 # fmt: on
 ACTOR_KEYS = frozenset({"country", "kind", "names"})
@@ -493,6 +495,7 @@ def _verb_rule(rule: dict[str, Any], cat: Category, pat: str) -> VerbRule:
         moves_own=bool(rule.get("moves_own", False)),
         possessor_acts=bool(rule.get("possessor_acts", False)),
         agent_after=bool(rule.get("agent_after", False)),
+        patient_subject=bool(rule.get("patient_subject", False)),
     )
 
 
