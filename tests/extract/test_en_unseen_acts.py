@@ -122,6 +122,11 @@ CASES = [
         ("RUS", "ASSAULT", "UKR"),
     ),
     ("Druze fighters clashed with Bedouin tribes near Sweida.", ("SYR", "ASSAULT", "SYR")),
+    # (s25a) a state's offensive in the land a separatist side holds is on that side
+    (
+        "Azerbaijan began an offensive in Nagorno-Karabakh on Tuesday.",
+        ("AZE", "ASSAULT", "AZE"),
+    ),
     # (s25a) an attack told as a noun: after its possessor, or with its agent in a by-phrase
     ("Moscow's overnight strikes on Odesa left a port in ruins.", ("RUS", "ASSAULT", "UKR")),
     (

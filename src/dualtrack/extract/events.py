@@ -1438,14 +1438,16 @@ class Coder:
         if rule.untargeted is not None:
             cat = rule.untargeted
         if cat in PLACE_TARGETED:
-            own = {self._c(a) for a in actor_ids}
+            # a state's offensive in the land a separatist side holds (在纳卡地区发动攻势) is on
+            # that side: sides, not countries, tell the place from the actor's own
+            own = {self._side(a) for a in actor_ids}
             for m in mentions:
                 if (
                     cs <= m.start < ce
                     and m.locative
                     and len(m.ids) == 1
-                    and self._kind(m.id) in ("state", "city")
-                    and self._c(m.id) not in own
+                    and self._kind(m.id) in ("state", "city", "armed_group")
+                    and self._side(m.id) not in own
                 ):
                     return cat, [m.id]
         return cat, target_ids
