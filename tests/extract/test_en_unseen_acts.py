@@ -127,6 +127,11 @@ CASES = [
         "Azerbaijan began an offensive in Nagorno-Karabakh on Tuesday.",
         ("AZE", "ASSAULT", "AZE"),
     ),
+    # (s25a) the owner of the attack after "killed in": the attacker, not a place
+    (
+        "Six fishermen were killed in Turkish strikes on Kurdish villages in Iraq.",
+        ("TUR", "ASSAULT", "IRQ"),
+    ),
     # (s25a) an attack told as a noun: after its possessor, or with its agent in a by-phrase
     ("Moscow's overnight strikes on Odesa left a port in ruins.", ("RUS", "ASSAULT", "UKR")),
     (

@@ -917,7 +917,8 @@ class Coder:
         own_frame = self._framed(t.start)  # 在X斡旋下: X is the via of acts outside the frame
         in_clause = [
             m for m in mentions
-            if cs <= m.start < ce and not m.locative and self._framed(m.start) in (None, own_frame)
+            if cs <= m.start < ce and (not m.locative or self._owns_act(m, t))
+            and self._framed(m.start) in (None, own_frame)
         ]  # fmt: skip
         before = [m for m in in_clause if m.end <= t.start]
         after = [m for m in in_clause if m.start >= t.start]
@@ -1738,6 +1739,17 @@ class Coder:
         if patient is None and not copula and agent is not None:
             patient = self._target_after(agent, in_clause)  # "an attack by X on Y"
         return agent, patient
+
+    def _owns_act(self, m: Mention, t: Trigger) -> bool:
+        """平民在以色列的空袭下丧生, "killed in Israeli strikes on Gaza": after a place preposition,
+        the name that owns an attack noun (its possessor, or the adjective right before it) is
+        the attacker, not a place."""
+        if not t.rule.possessor_acts or self._kind(m.id) not in ("state", "armed_group", "agency"):
+            return False
+        gap = self.text[m.end : t.start]
+        rx = self.lang.possessor_re
+        owned = rx is not None and rx.fullmatch(gap) is not None
+        return owned or (not self.lang.cjk and gap == " ")  # "Israeli strikes"
 
     def _modal_noun(self, t: Trigger, clause: tuple[int, int], w: int) -> bool:
         """伊朗对以色列的任何袭击都将招致报复, "an attack by Iran on Israel would draw a response":
