@@ -47,7 +47,7 @@ CONDITIONAL = [
 # (text, speaker, accused): the charge is on the first party the clause names, not on a place
 # or party named later in it
 CHARGED = [
-    ("委内瑞拉总统9日表示，英国军舰进入圭亚那附近海域是对两国协议的破坏。", "VEN", "GBR"),
+    ("委内瑞拉外长9日称，英国巡逻舰驶入圭亚那沿岸是对双方协定的破坏。", "VEN", "GBR"),
 ]
 
 # (text, inviter, invited)

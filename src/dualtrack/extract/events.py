@@ -1241,7 +1241,7 @@ class Coder:
     def _party_about(self, lo: int, hi: int, mentions: list[Mention], own: set[str]) -> list[str]:
         """The party a clause of what is said is about, on which the speaker acts: the first
         named in [lo, hi) that is not of the speaker's states (`own`), with those joined to it
-        (英国军舰进入圭亚那海域是对协议的破坏: Britain, not Guyana; 若韩国…: South Korea)."""
+        (英国巡逻舰驶入圭亚那沿岸是对协定的破坏: Britain, not Guyana; 若韩国…: South Korea)."""
         named = [
             m for m in mentions
             if lo <= m.start and m.end <= hi and not m.locative and self._framed(m.start) is None
