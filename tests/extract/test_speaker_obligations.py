@@ -1,7 +1,8 @@
 """The speaker's act on the party a clause is about, in one home (`speaker_acts`), both coders:
 what a named speaker says another party should or must do (modality `obligation`) is the
 speaker's REQUEST of that party, not that party's act; a threat made on a condition is aimed at
-the party of the condition; an invitation accepted (应X邀请) is X's invitation of the subject.
+the party of the condition; an invitation or request heeded (应X邀请, 应X要求) is X's of the
+subject, not the subject's of X.
 Negatives: no named speaker, and the speaker's own side as the one obliged. Sentences written
 for these tests."""
 
@@ -53,6 +54,8 @@ CHARGED = [
 # (text, inviter, invited)
 INVITED = [
     ("中国外长9日应美国国务卿邀请访问华盛顿。", "USA", "CHN"),
+    ("伊朗总统9日应巴基斯坦总理邀请访问伊斯兰堡。", "PAK", "IRN"),
+    ("乌克兰代表团9日应美国总统要求前往沙特举行会谈。", "USA", "UKR"),
 ]
 
 
@@ -88,7 +91,7 @@ def test_a_conditional_threat_is_aimed_at_the_condition(coder, text, actor, targ
 
 
 @pytest.mark.parametrize(("text", "inviter", "invited"), INVITED)
-def test_an_accepted_invitation_is_the_inviters(coder, text, inviter, invited) -> None:
+def test_a_heeded_invitation_is_the_inviters(coder, text, inviter, invited) -> None:
     events = _events(coder, text)
     assert (inviter, "REQUEST", invited) in events
     assert (invited, "REQUEST", inviter) not in events
@@ -99,3 +102,9 @@ def test_the_charge_is_on_the_party_the_clause_is_about(coder, text, speaker, ac
     events = _events(coder, text)
     assert (speaker, "ACCUSE", accused) in events
     assert not [e for e in events if e[1] == "ACCUSE" and e[2] != accused]
+
+
+def test_a_passive_marker_belongs_to_the_verb_right_after_its_agent() -> None:
+    ex = Extractor(case=None, lang="auto", coder="rules")
+    events = _events(ex, "以色列9日被哈马斯袭击。")
+    assert ("PSE", "ASSAULT", "ISR") in events

@@ -1806,8 +1806,8 @@ class Coder:
             # look-ahead sees the verb: 应A邀请)
             lo = max(cs, t.start - 16)
             m = _last(x for x in rx.finditer(self.text, lo, t.end) if x.end() <= t.start)
-            if m is None:
-                return None
+            if m is None or any(m.end() <= o.start < t.start for o in self._sent_triggers):
+                return None  # 应A邀请访问B: the marker is the invitation's, not the visit's
             mstart = m.start()
             agent = next((x for x in in_clause if x.start >= mstart and x.end <= t.start), None)
             if agent is None and mstart + len(m.group()) < t.start - 0:
