@@ -127,7 +127,43 @@ def _opens_with_date(text: str, sent: Sentence, dates: list[DateMention]) -> boo
     )
 
 
+# What a named speaker says another party should or must do (modality `obligation`: S 表示 X
+# 应…, "S said X must …") is the speaker's request of it: the cue is a `speaker_acts` trigger, so
+# `Coder._speakers_act` decides whose act it is, as for 违反协议 or 必须停止; what follows the
+# cue is its content, not the party's act.
+OBLIGATION = VerbRule(
+    category=Category.REQUEST,
+    mode="change",
+    weight=0.7,
+    governs=True,
+    governs_sentence=False,
+    content_categories={},
+    mediates=False,
+    target="object",
+    content_modes={},
+    untargeted=None,
+    source="obligation",
+    speaker_acts=True,
+)
+
+
 def find_triggers(text: str, lang: LangData) -> list[Trigger]:
+    """The verb rules' triggers (`_verb_triggers`) and, as `OBLIGATION` triggers, the obligation
+    cues no verb trigger covers, in text order."""
+    out = _verb_triggers(text, lang)
+    rx = lang.mod.get("obligation_re")
+    if rx is None:
+        return out
+    spans = [(t.start, t.end) for t in out]
+    cues = [
+        Trigger(m.start(), m.end(), OBLIGATION)
+        for m in rx.finditer(text)
+        if not any(a < m.end() and m.start() < b for a, b in spans)
+    ]
+    return sorted(out + cues, key=lambda t: t.start) if cues else out
+
+
+def _verb_triggers(text: str, lang: LangData) -> list[Trigger]:
     """Leftmost, non-overlapping trigger matches (as `lang.verb_re.finditer` would give), found
     by trying at each candidate position only the patterns that can start with its character."""
     if lang.verb_loose is not None or lang.verb_candidates is None:
@@ -901,8 +937,8 @@ class Coder:
         self._between_roles(t, st)
         self._target_fallbacks(t, st)
         ids = self._actor_target_ids(t, st, clause, sent, mentions, dates)
-        if ids is not None and t.rule.speaker_acts:
-            ids = self._speakers_act(t, sent, mentions, ids)
+        if ids is not None and (t.rule.speaker_acts or self._obliges(t)):
+            ids = self._speakers_act(t, st, sent, mentions, ids)
         if ids is None:
             return []
         return self._drafts(t, st, clause, sent, mentions, dates, context_date, ids)
@@ -1061,7 +1097,11 @@ class Coder:
         return all(self._cue(k, said.end(), e) is None for k in ("pair_pronouns", "epithets"))
 
     def _speech_in(self, s: int, e: int) -> Iterator[re.Match[str]]:
-        rx = self.mod.get("speech_re")
+        return self._cues("speech", s, e)
+
+    def _cues(self, key: str, s: int, e: int) -> Iterator[re.Match[str]]:
+        """Every match of the cue list `key` in [s, e)."""
+        rx = self.mod.get(key + "_re")
         return rx.finditer(self.text, s, e) if rx is not None and e > s else iter(())
 
     def _between_roles(self, t: Trigger, st: _Slots) -> None:
@@ -1163,22 +1203,86 @@ class Coder:
             st.target_m = None
 
     def _speakers_act(
-        self, t: Trigger, sent: Sentence, mentions: list[Mention], ids: _Ids
+        self, t: Trigger, st: _Slots, sent: Sentence, mentions: list[Mention], ids: _Ids
     ) -> _Ids | None:
-        """'X said Y broke the deal', 'X said Y must disband': the verb's subject did or must do
-        it, but the act coded is the speaker's charge or demand on that subject. The parties the
-        roles found that are not the speaker's side become the targets; without a named speaker
-        or another side the clause is the report's own narration, no act of anyone."""
+        """'X said Y broke the deal', 'X said Y must disband', X表示Y应…: the verb's subject did
+        or must do it, but the act coded is the speaker's charge or demand on that subject. The
+        parties the roles found that are not the speaker's side become the targets; without a
+        named speaker or another side the clause is the report's own narration, no act of
+        anyone. An obligation (`_obliges`) asks only of the party named right before it after the
+        speech verb: 美国表示应制裁伊朗 asks nothing of Iran, "Pakistan said Pakistan must
+        respond to India" nothing of India, 美伊应… said by Iran nothing of the United States."""
         said = _last(self._speech_in(sent.start, t.start))
         if said is None:
             return None
-        speaker = self._subjects(self._subject_mentions(sent.start, said.start(), mentions))
+        obliged = self._obliges(t)
+        lo = sent.start  # an obligation's speaker is named in the speech verb's own clause
+        if obliged:
+            lo = next((a for a, b in sent.clauses if a <= said.start() < b), sent.start)
+        speaker = self._subjects(self._subject_mentions(lo, said.start(), mentions))
         own = {self._c(i) for m in speaker for i in m.ids}
-        others = [i for i in ids.actor_ids if self._c(i) not in own]
-        others = others or [i for i in ids.target_ids if self._c(i) not in own]
+        if obliged and not self._obliged_named(t, st, said.end()):
+            return None
+        about = self._party_about(max(st.cs, said.end()), t.start, mentions, set())
+        if obliged and own & {self._c(i) for i in about}:
+            return None  # 美伊应…, said by Iran: the speaker's own stance, no request of another
+        others = [i for i in about if self._c(i) not in own]
+        others = others or [i for i in ids.actor_ids if self._c(i) not in own]
+        if not others and (not obliged or self._cue("pair_pronouns", st.cs, t.start)):
+            others = [i for i in ids.target_ids if self._c(i) not in own]  # 双方应: the other
         if not speaker or not others:
             return None
         return _Ids([i for m in speaker for i in m.ids], others, False, False)
+
+    def _condition_party(
+        self, t: Trigger, sent: Sentence, mentions: list[Mention], actor_ids: list[str]
+    ) -> list[str]:
+        """The party a threat made on a condition is aimed at (若韩国再次散发传单，朝方将…;
+        "said that if the US resumed its strikes, the group would …"): the speaker acts on the
+        party the condition is about, the first of another side named from the `conditional`
+        cue to the end of its clause, as an obligation asks of the party named before its cue."""
+        cue = _last(self._cues("conditional", sent.start, t.start))
+        if cue is None:
+            return []
+        end = next((b for a, b in sent.clauses if a <= cue.start() < b), t.start)
+        return self._party_about(
+            cue.end(), min(end, t.start), mentions, set(map(self._c, actor_ids))
+        )
+
+    def _party_about(self, lo: int, hi: int, mentions: list[Mention], own: set[str]) -> list[str]:
+        """The party a clause of what is said is about, on which the speaker acts: the first
+        named in [lo, hi) that is not of the speaker's states (`own`), with those joined to it
+        (英国巡逻舰驶入圭亚那沿岸是对协定的破坏: Britain, not Guyana; 若韩国…: South Korea)."""
+        named = [
+            m for m in mentions
+            if lo <= m.start and m.end <= hi and not m.locative and self._framed(m.start) is None
+        ]  # fmt: skip
+        first = next((m for m in named if not {self._c(i) for i in m.ids} <= own), None)
+        if first is None:
+            return []
+        group = self._coordinated(first, named)
+        return [i for m in group for i in m.ids if self._c(i) not in own]
+
+    def _obliges(self, t: Trigger) -> bool:
+        """Whether `t` is an obligation cue or a request that opens with one (应避免, "must
+        stop"): what it asks, it asks of the party named right before it."""
+        if t.rule is OBLIGATION:
+            return True
+        rx = self.mod.get("obligation_re")
+        return (
+            rx is not None
+            and t.rule.category is Category.REQUEST
+            and rx.match(self.text, t.start) is not None
+        )
+
+    def _obliged_named(self, t: Trigger, st: _Slots, said_end: int) -> bool:
+        """Whether an obligation cue has its party named after the speech verb and close before
+        it (以色列应避免; 双方应: the pair): the subject of a long phrase is not the one asked."""
+        near = t.start - (24 if self.lang.cjk else 60)
+        lo = max(st.cs, said_end, near)
+        return any(lo <= m.start for m in st.subjects) or (
+            self._cue("pair_pronouns", lo, t.start) is not None
+        )
 
     def _speakers_own(self, t: Trigger, st: _Slots) -> Mention | None:
         """'Thailand said Cambodian troops had fired on its soldiers': an object the possessive
@@ -1291,6 +1395,8 @@ class Coder:
         )
         if not target_ids and (t.content or (cat is Category.THREATEN and rule.governs_sentence)):
             target_ids = self._content_target(t, sent, mentions, actor_ids)
+        if not target_ids and cat is Category.THREATEN:
+            target_ids = self._condition_party(t, sent, mentions, actor_ids)
         date = self._date(t, clause, sent, self._own_dates(t, sent, dates), context_date)
         if (
             cat is not Category.THREATEN
@@ -1709,12 +1815,13 @@ class Coder:
         if rx is None:
             return None
         if self.lang.cjk:
-            # B 被 A 击落: the marker, then the agent right before the verb.
-            window = self.text[max(cs, t.start - 16) : t.start]
-            m = _last(rx.finditer(window))
-            if m is None:
-                return None
-            mstart = max(cs, t.start - 16) + m.start()
+            # B 被 A 击落: the marker, then the agent right before the verb (the marker's
+            # look-ahead sees the verb: 应A邀请)
+            lo = max(cs, t.start - 16)
+            m = _last(x for x in rx.finditer(self.text, lo, t.end) if x.end() <= t.start)
+            if m is None or any(m.end() <= o.start < t.start for o in self._sent_triggers):
+                return None  # 应A邀请访问B: the marker is the invitation's, not the visit's
+            mstart = m.start()
             agent = next((x for x in in_clause if x.start >= mstart and x.end <= t.start), None)
             if agent is None and mstart + len(m.group()) < t.start - 0:
                 return None

@@ -125,11 +125,11 @@ SCHEMA: dict[str, frozenset[str]] = {
          "home_roles", "hypothetical", "inherit_max_prefix", "locative_preps", "mediation_frame",
          "mediator_after", "mediator_before", "modifier_after", "negation", "negation_window",
          "new_predicate", "new_subject_before", "nominal_after", "nominal_before", "not_negation",
-         "own_object", "pair_pronouns", "pair_roles", "passive", "person_titles", "place_attaches",
-         "possessive", "prep_scope", "pronouns", "refusal", "relative_pronouns", "restatement",
-         "seat_before", "sidelines", "source_after", "speech", "speech_place", "subject_free",
-         "target_preps", "tense", "title_events", "titled_name", "titles", "topic_open",
-         "unconfirmed", "unnamed_subject"}
+         "obligation", "own_object", "pair_pronouns", "pair_roles", "passive", "person_titles",
+         "place_attaches", "possessive", "prep_scope", "pronouns", "refusal", "relative_pronouns",
+         "restatement", "seat_before", "sidelines", "source_after", "speech", "speech_place",
+         "subject_free", "target_preps", "tense", "title_events", "titled_name", "titles",
+         "topic_open", "unconfirmed", "unnamed_subject"}
     ),
     "stances": frozenset({"exclude", "include", "only", "red_line", "topics"}),
     "text": frozenset({"abbreviations", "clause_sep", "sentence_end"}),
@@ -263,6 +263,7 @@ def _alt(items: list[str], cjk: bool, where: str, flags: int = 0) -> re.Pattern[
 # `passive` are compiled apart: the first is one pattern per kind of actor).
 MODALITY_LISTS = (
     "negation",
+    "obligation",
     "not_negation",
     "hypothetical",
     "conditional",

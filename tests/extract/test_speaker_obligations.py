@@ -1,0 +1,110 @@
+"""The speaker's act on the party a clause is about, in one home (`speaker_acts`), both coders:
+what a named speaker says another party should or must do (modality `obligation`) is the
+speaker's REQUEST of that party, not that party's act; a threat made on a condition is aimed at
+the party of the condition; an invitation or request heeded (应X邀请, 应X要求) is X's of the
+subject, not the subject's of X.
+Negatives: no named speaker, and the speaker's own side as the one obliged. Sentences written
+for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dualtrack.extract import Extractor
+from dualtrack.model import Document
+
+DAY = dt.date(2026, 4, 9)
+
+# (text, speaker country, obliged country)
+ASKED = [
+    ("希腊外长9日表示，土耳其应停止派遣钻探船进入争议海域。", "GRC", "TUR"),
+    ("韩国外交部9日称，朝鲜应避免采取任何挑衅行动。", "KOR", "PRK"),
+    ("日本外務省9日表示，中方應撤回在東海設置的浮標。", "JPN", "CHN"),
+    ("The Greek foreign minister said on Thursday that Turkey should recall its drilling ship.",
+     "GRC", "TUR"),
+    ("France said on Thursday that Israel needs to let more aid trucks into Gaza.", "FRA", "ISR"),
+]  # fmt: skip
+
+# the speaker's own side obliged, an obligation with no party named before it, and one that
+# no named speaker voices
+NOT_ASKED = [
+    "伊朗外长9日表示，伊朗应对以色列的袭击作出坚决回应。",
+    "伊朗外长9日表示，美伊双方应尽快恢复谈判。",
+    "在听取以色列外长介绍以方立场后,中方官员表示,中方主张争端应通过对话解决。",
+    "美国国务卿9日表示，应对伊朗实施更严厉的制裁。",
+    "Pakistan's army said on Thursday that Pakistan must answer the Indian shelling.",
+    "Turkey should recall its drilling ship from the disputed waters, the editorial argued.",
+]
+
+# (text, threatener, threatened): the condition names the party, no act of it is coded
+CONDITIONAL = [
+    ("朝鲜国防省9日称，如果韩国继续散发传单，朝方将采取报复行动。", "PRK", "KOR"),
+    ("The militia's spokesman said on Thursday that if the United States resumed its raids, the "
+     "Houthis would strike back.", "YEM", "USA"),
+]  # fmt: skip
+
+# (text, speaker, accused): the charge is on the first party the clause names, not on a place
+# or party named later in it
+CHARGED = [
+    ("委内瑞拉外长9日称，英国巡逻舰驶入圭亚那沿岸是对双方协定的破坏。", "VEN", "GBR"),
+]
+
+# (text, inviter, invited)
+INVITED = [
+    ("中国外长9日应美国国务卿邀请访问华盛顿。", "USA", "CHN"),
+    ("伊朗总统9日应巴基斯坦总理邀请访问伊斯兰堡。", "PAK", "IRN"),
+    ("乌克兰代表团9日应美国总统要求前往沙特举行会谈。", "USA", "UKR"),
+]
+
+
+@pytest.fixture(scope="module", params=["rules", "learned"])
+def coder(request) -> Extractor:
+    return Extractor(case=None, lang="auto", coder=request.param)
+
+
+def _events(ex: Extractor, text: str) -> list[tuple[str | None, str, str | None]]:
+    res = ex.extract(Document(text=text, date=DAY))
+    return [(ex.country(e.actor), e.category.value, ex.country(e.target)) for e in res.events]
+
+
+@pytest.mark.parametrize(("text", "speaker", "obliged"), ASKED)
+def test_what_another_party_should_do_is_the_speakers_request(
+    coder, text, speaker, obliged
+) -> None:
+    events = _events(coder, text)
+    assert (speaker, "REQUEST", obliged) in events
+    assert not [e for e in events if e[0] == obliged]
+
+
+@pytest.mark.parametrize("text", NOT_ASKED)
+def test_no_request_without_another_party_or_a_speaker(coder, text) -> None:
+    assert not [e for e in _events(coder, text) if e[1] == "REQUEST"]
+
+
+@pytest.mark.parametrize(("text", "actor", "target"), CONDITIONAL)
+def test_a_conditional_threat_is_aimed_at_the_condition(coder, text, actor, target) -> None:
+    events = _events(coder, text)
+    assert (actor, "THREATEN", target) in events
+    assert not [e for e in events if e[0] == target]
+
+
+@pytest.mark.parametrize(("text", "inviter", "invited"), INVITED)
+def test_a_heeded_invitation_is_the_inviters(coder, text, inviter, invited) -> None:
+    events = _events(coder, text)
+    assert (inviter, "REQUEST", invited) in events
+    assert (invited, "REQUEST", inviter) not in events
+
+
+@pytest.mark.parametrize(("text", "speaker", "accused"), CHARGED)
+def test_the_charge_is_on_the_party_the_clause_is_about(coder, text, speaker, accused) -> None:
+    events = _events(coder, text)
+    assert (speaker, "ACCUSE", accused) in events
+    assert not [e for e in events if e[1] == "ACCUSE" and e[2] != accused]
+
+
+def test_a_passive_marker_belongs_to_the_verb_right_after_its_agent() -> None:
+    ex = Extractor(case=None, lang="auto", coder="rules")
+    events = _events(ex, "以色列9日被哈马斯袭击。")
+    assert ("PSE", "ASSAULT", "ISR") in events
