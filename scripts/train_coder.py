@@ -25,7 +25,7 @@ import importlib.util
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
@@ -34,7 +34,6 @@ from scipy import optimize, sparse
 
 from dualtrack.extract import Extractor
 from dualtrack.extract import learned as L
-from dualtrack.extract.normalize import Normalized
 from dualtrack.model import Document
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -188,12 +187,6 @@ class Examples:
     views: list[tuple[L.DocView, set]]  # each document's reading and gold tuples, for verify
     # each verify example's (view, draft, category, gold tuple, whether its target was filled)
     verify_meta: list[tuple[int, int, str, tuple, bool]]
-    # each document's lead sentence alone (`lead_view`), and its verify examples (`lead_x`,
-    # `lead_y`; `lead_v`: the document of each), which the verifier alone learns from
-    leads: list[tuple[L.DocView, set]] = field(default_factory=list)
-    lead_x: list[list[str]] = field(default_factory=list)
-    lead_y: list[int] = field(default_factory=list)
-    lead_v: list[int] = field(default_factory=list)
 
 
 def examples(ex: Extractor, docs: Sequence[Doc]) -> Examples:
@@ -218,7 +211,6 @@ def examples(ex: Extractor, docs: Sequence[Doc]) -> Examples:
             out.cat_y.append(sorted(labels[k]))
         tuples = {gold_tuple(g["actor"], g["category"], g["target"]) for g in doc.gold}
         out.views.append((view, tuples))
-        out.leads.append(lead_view(ex, doc, norm, view))
         lasts = L.last_dates(view, units, L.news_day(view))
         for gi, ks in sorted(gold_units.items()):
             k = ks[0]
@@ -274,50 +266,20 @@ def slot_right(g: dict, k: int, cand: L.DateMention | None) -> bool:
     return gold == cand.date
 
 
-def lead_view(ex: Extractor, doc: Doc, norm: Normalized, view: L.DocView) -> tuple[L.DocView, set]:
-    """The reading of `doc`'s first sentence (its title where the article keeps one) coded
-    alone, with the document's gold tuples (a lead that tells an event whose evidence the gold
-    marks in a later sentence still tells it right). Why: feeds and alerts bring items of
-    one sentence, where every party is named once and no later sentence repeats the main side;
-    a verifier that saw only whole articles scores such items out of its training."""
-    s, e = norm.span(view.sents[0].start, view.sents[0].end) if view.sents else (0, 0)
-    lead = Document(text=doc.text[s:e], date=doc.date, source=doc.id)
-    _, lview = ex.analyse(lead)
-    return lview, {gold_tuple(g["actor"], g["category"], g["target"]) for g in doc.gold}
-
-
 def verify_examples(ex: Extractor, data: Examples, models: L.Models) -> None:
     """Each reading of each rule draft (as made, and with the role model's target where the
-    rules found none, as at run time) and whether it is a gold event: of the whole documents
-    (`verify_meta` for the thresholds) and of their lead sentences alone (`lead_x`)."""
+    rules found none, as at run time) and whether it is a gold event."""
     for v, (view, tuples) in enumerate(data.views):
-        for n, c, x, key, filled in draft_readings(ex, view, models):
-            data.verify_x.append(x)
-            data.verify_y.append(int(key in tuples))
-            data.verify_meta.append((v, n, c.category.value, key, filled))
-    for v, (view, tuples) in enumerate(data.leads):
-        for _, _, x, key, _ in draft_readings(ex, view, models):
-            data.lead_x.append(x)
-            data.lead_y.append(int(key in tuples))
-            data.lead_v.append(v)
-
-
-def draft_readings(
-    ex: Extractor, view: L.DocView, models: L.Models
-) -> list[tuple[int, L.Draft, list[str], tuple, bool]]:
-    """Each reading of each of `view`'s rule drafts: (draft index, reading, its verify
-    features, its gold tuple, whether the role model filled its target)."""
-    units = view.units()
-    starts = [u.start for u in units]
-    out = []
-    read_all = L.readings(view, models, units, view.drafts)
-    for n, (d, read) in enumerate(zip(view.drafts, read_all, strict=True)):
-        k = L.unit_of(starts, d)
-        for c, filled in read:
-            x = L.draft_features(view, units[k], c, filled)
-            key = gold_tuple(country(ex, c.actor), c.category.value, country(ex, c.target))
-            out.append((n, c, x, key, filled is not None))
-    return out
+        units = view.units()
+        starts = [u.start for u in units]
+        read_all = L.readings(view, models, units, view.drafts)
+        for n, (d, read) in enumerate(zip(view.drafts, read_all, strict=True)):
+            k = L.unit_of(starts, d)
+            for c, filled in read:
+                data.verify_x.append(L.draft_features(view, units[k], c, filled))
+                key = gold_tuple(country(ex, c.actor), c.category.value, country(ex, c.target))
+                data.verify_y.append(int(key in tuples))
+                data.verify_meta.append((v, n, c.category.value, key, filled is not None))
 
 
 def gold_tuple(actor: str | None, category: str, target: str | None) -> tuple:
@@ -434,9 +396,8 @@ def train(ex: Extractor, docs: Sequence[Doc]) -> L.Models:
     role = L.Linear(rv, rw.astype(np.float32).astype(np.float64), False)
     empty = L.Linear({}, np.zeros((1, 1)), True)
     verify_examples(ex, data, L.Models(empty, role, empty, empty, dict(THRESHOLDS)))
-    rows, y = data.verify_x + data.lead_x, np.array(data.verify_y + data.lead_y, dtype=float)
-    vv = vocabulary(rows)
-    vw = fit_binary(design(rows, vv), y, L2["verify"])
+    vv = vocabulary(data.verify_x)
+    vw = fit_binary(design(data.verify_x, vv), np.array(data.verify_y, dtype=float), L2["verify"])
     th = dict(THRESHOLDS)
     th.update(verify_thresholds(docs, data, th))
     return L.Models(
@@ -505,21 +466,15 @@ def steady_cut(scores: dict[float, tuple[float, int]], common: float, gold: int)
 
 def oof_verify(docs: Sequence[Doc], data: Examples) -> np.ndarray:
     """Each verify example's probability from a verifier fitted without its crisis's third of
-    the training crises (`folds`), for `verify_thresholds` (fitted, as the verifier, on the
-    lead sentences too; scored on the whole documents alone)."""
+    the training crises (`folds`), for `verify_thresholds`."""
     crisis = np.array([crisis_of(docs[v].id) for v, *_ in data.verify_meta])
-    lead_crisis = np.array([crisis_of(docs[v].id) for v in data.lead_v], dtype=object)
     y = np.array(data.verify_y, dtype=float)
-    lead_y = np.array(data.lead_y, dtype=float)
     p = np.zeros(len(y))
     for held in folds(docs, 3):
         test = np.isin(crisis, sorted(held))
-        lead_in = ~np.isin(lead_crisis, sorted(held))
         fit_rows = [x for x, t in zip(data.verify_x, test, strict=True) if not t]
-        fit_rows += [x for x, t in zip(data.lead_x, lead_in, strict=True) if t]
         vocab = vocabulary(fit_rows)
-        fit_y = np.concatenate([y[~test], lead_y[lead_in]])
-        w = fit_binary(design(fit_rows, vocab), fit_y, L2["verify"])
+        w = fit_binary(design(fit_rows, vocab), y[~test], L2["verify"])
         held_rows = [x for x, t in zip(data.verify_x, test, strict=True) if t]
         p[test] = 1.0 / (1.0 + np.exp(-(design(held_rows, vocab) @ w)))
     return p

@@ -403,18 +403,15 @@ def _party_cues(view: DocView, u: Unit, d: Draft) -> list[str]:
 
 
 def _salience(view: DocView) -> dict[str | None, int]:
-    """Each country's rank (0: most named) by how often the document names it, capped at 3;
-    computed once per document. Countries named equally often share a rank (the number named
-    more often): in a one-sentence item every party is named once, and ranking ties by first
-    mention made whoever the sentence names first (often a mediator) the document's main side."""
+    """Each country's rank (0: most named) by how often the document names it (ties: first
+    named first), capped at 3; computed once per document."""
     if view._ranks is None:
         counts: dict[str | None, int] = {}
         for m in view.mentions:
             c = view.country_of(m.id)
             counts[c] = counts.get(c, 0) + 1
-        view._ranks = {
-            c: min(sum(1 for o in counts.values() if o > n), 3) for c, n in counts.items()
-        }
+        order = sorted(counts, key=lambda c: -counts[c])
+        view._ranks = {c: min(i, 3) for i, c in enumerate(order)}
     return view._ranks
 
 
