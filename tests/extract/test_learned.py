@@ -186,6 +186,18 @@ def _train_coder():
     return module
 
 
+def test_a_flat_curve_keeps_the_common_verify_threshold() -> None:
+    """A gain of a fraction of a hit does not move a category's threshold; a gain of many
+    hits does (`train_coder.steady_cut`)."""
+    tc = _train_coder()
+    gold = 1000
+    hit = 2 / (500 + gold)
+    flat = {0.1: (0.5, 520), 0.15: (0.5, 500), 0.3: (0.5 + hit / 3, 490)}
+    assert tc.steady_cut(flat, 0.15, gold) == 0.15
+    steep = {0.1: (0.5, 520), 0.15: (0.5, 500), 0.3: (0.5 + 6 * hit, 460)}
+    assert tc.steady_cut(steep, 0.15, gold) == 0.3
+
+
 def test_cross_validation_folds_are_whole_crises_of_even_size() -> None:
     """`train_coder --cv`: every crisis in exactly one fold, the largest first into the
     emptiest fold, so fold sizes differ by at most the largest crisis and never depend on

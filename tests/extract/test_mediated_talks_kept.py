@@ -11,16 +11,12 @@ coder drafts each of them, so a failure here is the learned side's.
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import sys
-from pathlib import Path
 
 import pytest
 
 from dualtrack.extract.pipeline import Extractor
 from dualtrack.model import Document
 
-ROOT = Path(__file__).resolve().parents[2]
 DAY = dt.date(2026, 3, 6)
 
 MEDIATED = [
@@ -63,26 +59,3 @@ def test_mediated_talks_are_one_consult_of_the_parties(
     coder: str, text: str, a: str, b: str, via: str
 ) -> None:
     assert (frozenset({a, b}), via) in _talks(coder, text)
-
-
-def _train_coder():
-    spec = importlib.util.spec_from_file_location(
-        "train_coder", ROOT / "scripts" / "train_coder.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["train_coder"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_a_flat_curve_keeps_the_common_verify_threshold() -> None:
-    """A gain of a fraction of a hit does not move a category's threshold; a gain of many
-    hits does (`train_coder.steady_cut`)."""
-    tc = _train_coder()
-    gold = 1000
-    hit = 2 / (500 + gold)
-    flat = {0.1: (0.5, 520), 0.15: (0.5, 500), 0.3: (0.5 + hit / 3, 490)}
-    assert tc.steady_cut(flat, 0.15, gold) == 0.15
-    steep = {0.1: (0.5, 520), 0.15: (0.5, 500), 0.3: (0.5 + 6 * hit, 460)}
-    assert tc.steady_cut(steep, 0.15, gold) == 0.3
