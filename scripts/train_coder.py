@@ -547,6 +547,11 @@ def crossval(k: int, verbose: bool, funnel: bool, fixed: frozenset[str] = frozen
     seen. The rule coder, which learns nothing, is scored on the same articles beside it.
     `fixed` crises are in every fold's training and never coded: with new crises fixed, the
     others are folded and scored as without them, so the two compare (`--cv-fixed`)."""
+    rc = corpus()
+    rows = [r for p in rc.jsonl_files(REAL, "docs.jsonl") for _, r in rc.read_jsonl(p)]
+    unknown = sorted(fixed - {crisis_of(r["doc_id"]) for r in rows if r["split"] != "test"})
+    if unknown:
+        raise SystemExit(f"train_coder: --cv-fixed: no train or dev articles of {unknown}")
     acc = accuracy()
     every_doc = load_split("train") + load_split("dev")
     docs = [d for d in every_doc if crisis_of(d.id) not in fixed]

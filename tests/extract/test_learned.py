@@ -198,6 +198,16 @@ def test_a_flat_curve_keeps_the_common_verify_threshold() -> None:
     assert tc.steady_cut(steep, 0.15, gold) == 0.3
 
 
+def test_cv_fixed_names_an_unknown_or_test_crisis() -> None:
+    """`train_coder --cv 4 --cv-fixed IDS`: a misspelt crisis, or a test crisis, is refused by
+    name before anything is loaded (it would otherwise train on nothing new, silently)."""
+    tc = _train_coder()
+    with pytest.raises(SystemExit, match=r"--cv-fixed: no train or dev articles of \['abce'\]"):
+        tc.crossval(4, False, False, frozenset({"abce", "sahy"}))
+    with pytest.raises(SystemExit, match=r"of \['thkh'\]"):
+        tc.crossval(4, False, False, frozenset({"thkh"}))
+
+
 def test_cross_validation_folds_are_whole_crises_of_even_size() -> None:
     """`train_coder --cv`: every crisis in exactly one fold, the largest first into the
     emptiest fold, so fold sizes differ by at most the largest crisis and never depend on
