@@ -17,6 +17,12 @@ def ex() -> Extractor:
 
 
 @pytest.fixture(scope="session")
+def coders() -> dict[str, Extractor]:
+    """The rule and the learned coder, with the built-in gazetteer only (no case)."""
+    return {c: Extractor(case=None, lang="auto", coder=c) for c in ("rules", "learned")}
+
+
+@pytest.fixture(scope="session")
 def run(ex: Extractor):
     def _run(text: str, date: dt.date | None = dt.date(2026, 3, 5)) -> Extraction:
         return ex.extract(Document(text=text, date=date))

@@ -42,9 +42,8 @@ MEDIATED = [
 ]
 
 
-def _talks(coder: str, text: str) -> set[tuple[frozenset, str | None]]:
+def _talks(ex: Extractor, text: str) -> set[tuple[frozenset, str | None]]:
     """The CONSULT events of `text`: (the parties' countries, unordered; the via)."""
-    ex = Extractor(case=None, lang="auto", coder=coder)
     res = ex.extract(Document(text=text, date=DAY, source="mediated-test"))
     return {
         (frozenset({ex.country(e.actor), ex.country(e.target)}), e.via)
@@ -56,6 +55,6 @@ def _talks(coder: str, text: str) -> set[tuple[frozenset, str | None]]:
 @pytest.mark.parametrize("coder", ["rules", "learned"])
 @pytest.mark.parametrize(("text", "a", "b", "via"), MEDIATED)
 def test_mediated_talks_are_one_consult_of_the_parties(
-    coder: str, text: str, a: str, b: str, via: str
+    coders: dict[str, Extractor], coder: str, text: str, a: str, b: str, via: str
 ) -> None:
-    assert (frozenset({a, b}), via) in _talks(coder, text)
+    assert (frozenset({a, b}), via) in _talks(coders[coder], text)

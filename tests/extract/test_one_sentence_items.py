@@ -43,16 +43,12 @@ ITEMS = [
 ]
 
 
-def _events(text: str) -> tuple[Extractor, list]:
-    ex = Extractor(case=None, lang="auto", coder="learned")
-    return ex, ex.extract(Document(text=text, date=DAY, source="one-sentence-test")).events
-
-
 @pytest.mark.parametrize(("text", "category", "actor", "target"), ITEMS)
 def test_the_learned_coder_keeps_a_one_sentence_item(
-    text: str, category: str, actor: str, target: str | None
+    coders: dict[str, Extractor], text: str, category: str, actor: str, target: str | None
 ) -> None:
-    ex, events = _events(text)
+    ex = coders["learned"]
+    events = ex.extract(Document(text=text, date=DAY, source="one-sentence-test")).events
     got = {(e.category.value, ex.country(e.actor), ex.country(e.target)) for e in events}
     want = {(category, actor, target)}
     if category == "CONSULT":

@@ -89,11 +89,6 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def coders() -> dict[str, Extractor]:
-    return {c: Extractor(case=None, lang="auto", coder=c) for c in ("rules", "learned")}
-
-
 @pytest.mark.parametrize("coder", ["rules", "learned"])
 @pytest.mark.parametrize(("text", "event"), CASES)
 def test_a_party_named_by_the_gazetteer_is_coded(

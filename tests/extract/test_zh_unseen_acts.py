@@ -88,11 +88,6 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def coders() -> dict[str, Extractor]:
-    return {c: Extractor(case=None, lang="auto", coder=c) for c in ("rules", "learned")}
-
-
 def _tuples(ex: Extractor, text: str) -> set[tuple]:
     res = ex.extract(Document(text=text, date=dt.date(2026, 3, 5)))
     return {
