@@ -1864,7 +1864,8 @@ class Coder:
         predicate has not happened."""
         if not (t.rule.possessor_acts or t.rule.agent_after):
             return False
-        by = re.compile(r"\s+by\b", re.I).match(self.text, t.end) if t.rule.agent_after else None
+        rx = self.mod.get("agent_after_re") if t.rule.agent_after else None
+        by = rx.match(self.text, t.end + 1) if rx is not None else None  # the language's "by"
         if by is None and not self._possessed_act(t, 3 if self.lang.cjk else 24):
             return False
         return self._cue("hypothetical", t.end, min(clause[1], t.end + w)) is not None
