@@ -132,6 +132,15 @@ CASES = [
         "Six fishermen were killed in Turkish strikes on Kurdish villages in Iraq.",
         ("TUR", "ASSAULT", "IRQ"),
     ),
+    # (s26) the owner after "in" with a possessive, and the source of the fire after "from"
+    (
+        "Nine fishermen were killed in Turkey's strikes on villages in Iraq.",
+        ("TUR", "ASSAULT", "IRQ"),
+    ),
+    (
+        "Armenian border posts came under mortar fire from Azerbaijani troops overnight.",
+        ("AZE", "ASSAULT", "ARM"),
+    ),
     # (s25a) an attack told as a noun: after its possessor, or with its agent in a by-phrase
     ("Moscow's overnight strikes on Odesa left a port in ruins.", ("RUS", "ASSAULT", "UKR")),
     (

@@ -85,6 +85,8 @@ CASES = [
     ("印度边境哨所4日遭受巴基斯坦军队的无人机攻击。", ("PAK", "ASSAULT", "IND")),
     ("伊朗东南部的一处哨所4日遭到正义之军的袭击。", ("IRN", "ASSAULT", "IRN")),
     ("阿塞拜疆军队4日在纳卡地区发起进攻。", ("AZE", "ASSAULT", "AZE")),
+    # (s26) the owner of an attack noun framed by 在…中 (and its target after 对) acts
+    ("9名渔民4日在土耳其对伊拉克北部村庄的空袭中丧生。", ("TUR", "ASSAULT", "IRQ")),
 ]
 
 

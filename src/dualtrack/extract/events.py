@@ -397,7 +397,11 @@ class Coder:
         return len(lead) <= int(self.mod.get("inherit_max_prefix", 1))
 
     def _is_frame(self, t: Trigger) -> bool:
-        """会谈后 / after the talks: the trigger names a time, not an event."""
+        """会谈后 / after the talks: the trigger names a time, not an event. An act told as a
+        noun after its owner (在以色列的空袭中, "before Russia's strikes on Kyiv") is still that
+        owner's act, whatever time it frames."""
+        if self._possessed_act(t, 3 if self.lang.cjk else 24):
+            return False
         after = self.mod.get("frame_after_re")
         if after is not None and after.match(self.text, t.end) and t.end not in self._starts:
             return True  # (召见中国: 中 starts a name, not a time frame)
@@ -1835,10 +1839,11 @@ class Coder:
         )
         if not copula and not t.rule.agent_after:
             return None
-        by = re.compile(r"\s+by\s+(?:the\s+|an?\s+)?", re.I).match(self.text, t.end)
-        agent = next(
-            (x for x in in_clause if by and x.start >= by.end() - 1 and x.start <= by.end() + 20),
-            None,
+        at = self._agent_phrase(t)
+        agent = (
+            None
+            if at is None
+            else next((x for x in in_clause if at - 1 <= x.start <= at + 20), None)
         )
         if not copula and agent is None:
             return None  # "came under attack" with no agent named: the plain reading
@@ -1847,16 +1852,47 @@ class Coder:
             patient = self._target_after(agent, in_clause)  # "an attack by X on Y"
         return agent, patient
 
+    def _agent_phrase(self, t: Trigger) -> int | None:
+        """Where the agent named after a passive or an attack noun begins: after the language's
+        agent mark ("was struck by the army"), or after an attack noun's source ("came under
+        fire from Russian forces", `attack_from`), whose object is the attacker."""
+        keys = ["agent_after_re"]
+        if t.rule.patient_subject or t.rule.possessor_acts:
+            keys.append("attack_from_re")
+        gap = re.compile(r"\s+").match(self.text, t.end)
+        if gap is None:
+            return None
+        for key in keys:
+            rx = self.mod.get(key)
+            m = rx.match(self.text, gap.end()) if rx is not None else None
+            if m is not None:
+                det = re.compile(r"\s+(?:the\s+|an?\s+)?", re.I).match(self.text, m.end())
+                return det.end() if det is not None else m.end()
+        return None
+
     def _owns_act(self, m: Mention, t: Trigger) -> bool:
         """平民在以色列的空袭下丧生, "killed in Israeli strikes on Gaza": after a place preposition,
         the name that owns an attack noun (its possessor, or the adjective right before it) is
-        the attacker, not a place."""
-        if not t.rule.possessor_acts or self._kind(m.id) not in ("state", "armed_group", "agency"):
+        the attacker, not a place; so is the name after the noun's source ("came under fire
+        from Russian forces")."""
+        if self._kind(m.id) not in ("state", "armed_group", "agency"):
             return False
-        gap = self.text[m.end : t.start]
+        if (t.rule.patient_subject or t.rule.possessor_acts) and m.start > t.end:
+            at = self._agent_phrase(t)  # came under fire from Russian forces
+            return at is not None and at - 1 <= m.start <= at + 20
+        if not t.rule.possessor_acts:
+            return False
+        if not self.lang.cjk and self.text[m.end : t.start] == " ":
+            return True  # "Israeli strikes"
         rx = self.lang.possessor_re
-        owned = rx is not None and rx.fullmatch(gap) is not None
-        return owned or (not self.lang.cjk and gap == " ")  # "Israeli strikes"
+        if rx is None:
+            return False
+        lo = m.end  # matched in place, so that word boundaries see the name before the mark
+        prep = next(iter(self._preps("target_preps", m.end, t.start)), None)
+        if prep is not None and prep.start() == m.end and t.start - m.end <= 16:
+            lo = prep.end()  # 在以色列对加沙的空袭中: the owner, then its target
+            return any(p.end() == t.start for p in rx.finditer(self.text, lo, t.start))
+        return rx.fullmatch(self.text, lo, t.start) is not None
 
     def _modal_noun(self, t: Trigger, clause: tuple[int, int], w: int) -> bool:
         """伊朗对以色列的任何袭击都将招致报复, "an attack by Iran on Israel would draw a response":

@@ -118,6 +118,7 @@ SCHEMA: dict[str, frozenset[str]] = {
     ),
     "modality": frozenset(
         {"adjunct_before", "adjunct_clause", "adjunct_open", "agent_after", "agent_preps",
+         "attack_from",
          "anaphoric_acts", "anaphoric_agreements", "anaphoric_before", "anaphoric_objects",
          "anaphors", "and_said", "and_verb", "aside_open", "background", "before_window", "between",
          "comitative_preps", "commentary", "conditional", "conditional_threat", "coordination",
@@ -294,6 +295,7 @@ MODALITY_LISTS = (
     "adjunct_open",
     "agent_preps",
     "agent_after",
+    "attack_from",
     "titles",
     "seat_before",
     "and_verb",
