@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from dualtrack.extract.dates import document_date, find_dates
+from dualtrack.extract.dates import dateline, document_date, find_dates
 from dualtrack.extract.normalize import normalize
 from dualtrack.model import DatePrecision
 
@@ -48,6 +48,25 @@ def test_relative_week_and_weekday(zh, en) -> None:
     assert got[0][1:] == (D(2026, 2, 23), DatePrecision.WEEK)
     got = _dates("Iran said on Tuesday and last Thursday", en, D(2026, 3, 5))
     assert [g[1] for g in got] == [D(2026, 3, 3), D(2026, 2, 26)]
+
+
+def test_chinese_weekday_of_a_named_week_is_a_day(zh) -> None:
+    # 上周二 is last week's Tuesday (not the week), 下週五 next week's Friday, 本週三 this
+    # week's Wednesday even ahead of the page's date; 週日 alone is the latest Sunday
+    text = "上周二雙方開會，上個星期五再談，下週五將簽約，本週三另有會議，週日也有交火。"
+    got = _dates(text, zh, D(2026, 3, 2))  # a Monday
+    assert [g[1:] for g in got] == [
+        (D(2026, 2, 24), DatePrecision.DAY),
+        (D(2026, 2, 27), DatePrecision.DAY),
+        (D(2026, 3, 13), DatePrecision.DAY),
+        (D(2026, 3, 4), DatePrecision.DAY),
+        (D(2026, 3, 1), DatePrecision.DAY),
+    ]
+
+
+def test_english_this_weekday_is_of_the_pages_week(en) -> None:
+    got = _dates("Talks are set for this Friday; the envoy arrived on Sunday.", en, D(2026, 3, 2))
+    assert [g[1] for g in got] == [D(2026, 3, 6), D(2026, 3, 1)]
 
 
 def test_english_forms(en) -> None:
@@ -165,6 +184,23 @@ def test_only_the_datelines_own_line_dates_the_report(zh) -> None:
     n = normalize("(法新社巴黎6日電) 法國外長今天表示將訪問北京。", chinese=True)
     got = find_dates(n.text, zh, D(2026, 2, 6))
     assert [(d.date, d.dateline) for d in got] == [(D(2026, 2, 6), True), (D(2026, 2, 6), False)]
+
+
+def test_a_dateline_below_a_sites_notices_still_dates_the_report(zh) -> None:
+    # a page's cookie notice, headline and time stamp push the dateline past the first lines;
+    # opening its own paragraph with its day it is still the dateline (the story's day the 6th)
+    notice = "網頁採用瀏覽紀錄技術，點選同意鍵即可繼續閱讀全文內容。\n" * 8
+    lead = "(法新社巴黎6日綜合外電報導)法國外長今天表示將訪問北京。"
+    text = notice + "\n外長訪問北京\n\n2026/2/7 06:10\n\n" + lead
+    n = normalize(text, chinese=True, units=zh.unit_chars)
+    got = [d for d in find_dates(n.text, zh, D(2026, 2, 7)) if d.start > len(notice)]
+    assert [(d.date, d.dateline) for d in got][-2:] == [
+        (D(2026, 2, 6), True),
+        (D(2026, 2, 6), False),
+    ]
+    # a quote's dash or 综合报道 opening a paragraph far down is no dateline
+    n = normalize(notice * 2 + "\n(綜合報道)外長今天表示將訪問北京。", chinese=True)
+    assert dateline(n.text, zh) is None
 
 
 def test_a_wire_story_reads_its_relative_dates_from_its_datelines_day(zh, en) -> None:

@@ -70,3 +70,13 @@ def test_digits_after_wan_are_one_number() -> None:
     assert "14000" in n.text
     start = n.text.index("14000")
     assert n.original_text(start, start + 5) == "1萬4000"
+
+
+def test_spaced_dates_are_joined_and_map_back() -> None:
+    text = "2025 年 3 月 4 日雙方會談，6 日再談，3 天後簽約。"
+    n = normalize(text, units=UNITS)
+    assert n.text.startswith("2025年3月4日双方会谈,6日再谈,3 天后")  # a count keeps its space
+    i = n.text.index("3月4日")
+    assert n.original_text(i, i + 4) == "3 月 4 日"
+    j = n.text.index("6日")
+    assert n.original_text(j, j + 2) == "6 日"

@@ -324,11 +324,12 @@ def _relative(
             start, end, dt.date(anchor.year + offset, 1, 1), DatePrecision.YEAR, relative=True
         )
     # weekday: -1 = that day of the previous calendar week (上周五); +1 = of the next week;
-    # 0 = the most recent such day, on or before the anchor (news reports what happened).
+    # 0 = the most recent such day, on or before the anchor (news reports what happened), or
+    # with a group `this` (本周三) that day of the anchor's own week, before or after it.
     wd = lang.dates["weekdays"].get((groups.get("weekday") or "").lower())
     if wd is None:
         return DateMention(start, end, None, DatePrecision.UNKNOWN, relative=True)
-    if offset == 0:
+    if offset == 0 and not groups.get("this"):
         back = (anchor.weekday() - wd) % 7
         d = anchor - dt.timedelta(days=back)
         if groups.get("last") and back == 0:
@@ -361,16 +362,37 @@ class Dateline(NamedTuple):
 
 
 def dateline(text: str, lang: LangData, within: int = 160) -> Dateline | None:
-    """The dateline ending within the first `within` characters, None where there is none.
+    """The dateline ending within the first `within` characters, else one opening a line of the
+    first `_OPENING` characters with a number before its end (`_opening`), None where there is
+    none.
 
     Why one home: its dates date the report, not its events (`find_dates`); the city it names
     is where the report was filed, no party to any event (`Extractor.view`); its state owns the
     bare ministries of the dispatch (`mentions`); summaries start after it."""
     rx = lang.dates.get("dateline_end_re")
-    m = rx.search(text, 0, min(len(text), within)) if rx is not None else None
+    if rx is None:
+        return None
+    m = rx.search(text, 0, min(len(text), within)) or _opening(text, rx)
     if m is None:
         return None
     return Dateline(text.rfind("\n", 0, m.start()) + 1, m.start(), m.end())
+
+
+# How far into a page a dateline may open its paragraph, below a site's notices, headline and
+# time stamp ((中央社巴黎6日綜合外電報導) some 350 characters in), and how far into its line.
+_OPENING = 600
+_OPENING_HEAD = 40
+
+
+def _opening(text: str, rx: re.Pattern[str]) -> re.Match[str] | None:
+    """A dateline further down than the first lines: its end within `_OPENING_HEAD` characters
+    of its line's start, with a digit (its day) before it, so a bare 综合报道 or a dash in a quote
+    is none."""
+    for m in rx.finditer(text, 0, min(len(text), _OPENING)):
+        line = text.rfind("\n", 0, m.start()) + 1
+        if m.start() - line <= _OPENING_HEAD and any(c.isdigit() for c in text[line : m.start()]):
+            return m
+    return None
 
 
 def _mark_dateline(text: str, out: list[DateMention], lang: LangData) -> None:

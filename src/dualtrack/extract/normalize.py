@@ -106,7 +106,7 @@ def normalize(
         idx = list(range(len(text)))
         return Normalized(text, base, idx, [i + 1 for i in idx])
     base = to_simplified(base).translate(_VARIANTS)
-    return _fold_myriads(_convert_numerals(text, base, units))
+    return _join_spaced_dates(_fold_myriads(_convert_numerals(text, base, units)))
 
 
 @lru_cache(maxsize=4096)
@@ -145,6 +145,25 @@ def _fold_myriads(n: Normalized) -> Normalized:
     starts.extend(n.starts[pos:])
     ends.extend(n.ends[pos:])
     return Normalized(n.original, "".join(out), starts, ends)
+
+
+# A space some outlets set between a number and its date character (7 月 18 日, 2024 年): dropped,
+# so that the date patterns, written without it, read it.
+_SPACED_DATE = re.compile(r"(?<=\d) (?=[年月日号])|(?<=\d[年月]) (?=\d)|(?<=\d [年月]) (?=\d)")
+
+
+def _join_spaced_dates(n: Normalized) -> Normalized:
+    """7 月 18 日 → 7月18日, the spaces' characters left out of the offset map."""
+    gaps = {m.start() for m in _SPACED_DATE.finditer(n.text)}
+    if not gaps:
+        return n
+    keep = [i for i in range(len(n.text)) if i not in gaps]
+    return Normalized(
+        n.original,
+        "".join(n.text[i] for i in keep),
+        [n.starts[i] for i in keep],
+        [n.ends[i] for i in keep],
+    )
 
 
 def _fmt(v: float) -> str:
