@@ -53,3 +53,27 @@ def test_regional_transliterations_and_gaza_resolve_to_their_parties() -> None:
     _, view = ex.analyse(Document(text=text, date=dt.date(2026, 5, 4)))
     got = [view.country_of(m.id) for m in view.mentions]
     assert got == ["TUR", "PSE", "YEM", "ISR", "PSE"]
+
+
+def test_the_documents_other_side_is_a_candidate_where_the_clause_names_only_one() -> None:
+    """A warning that names only its speaker answers the article's other side, named sentences
+    before: the two states the document names most are candidates of every clause (DocParty)."""
+    ex = Extractor(lang="en")
+    text = (
+        "Chile accused Peru of massing troops near their border on Monday. "
+        "Peru rejected the charge and said its forces were on routine exercises. "
+        "Argentina urged calm. "
+        "On Wednesday the Chilean defence minister said the army would answer any incursion."
+    )
+    assert "PER" in _countries(ex, text, "the army would answer")
+
+
+def test_a_doc_party_is_not_offered_where_the_clause_names_that_state() -> None:
+    ex = Extractor(lang="zh")
+    text = "智利指责秘鲁在边境集结部队。秘鲁予以否认。"
+    text += "智利国防部长周三表示，军队将回应秘鲁的任何入侵。"
+    _, view = ex.analyse(Document(text=text, date=dt.date(2026, 5, 4)))
+    units = view.units()
+    k = max(i for i, u in enumerate(units) if u.start <= text.index("军队将回应"))
+    cands = learned.role_candidates(view, units, k)
+    assert not [m for m in cands if isinstance(m, learned.DocParty)]
