@@ -107,6 +107,7 @@ class DocView:
     drafts: list[Draft] = field(default_factory=list)  # the rule coder's events
     _clause: dict[tuple[int, int], list[str]] = field(default_factory=dict, repr=False)
     _ranks: dict[str | None, int] | None = field(default=None, repr=False)
+    _parties: list[Mention] | None = field(default=None, repr=False)  # `doc_parties`, once
     _news: list[DateMention | None] = field(default_factory=list, repr=False)
 
     def country_of(self, actor_id: str | None) -> str | None:
@@ -564,15 +565,20 @@ def doc_parties(view: DocView, cands: Sequence[Mention]) -> list[Mention]:
     side, named sentences before (we will respond; this is a violation of our sovereignty): out
     of fold, of the gold events whose target's country was no candidate of their clauses, two
     thirds had the document's most named other state as target."""
+    if view._parties is None:
+        top = named_states(view.mentions, lambda i: view.kinds.get(i, "state") == "state")[:2]
+        view._parties = [
+            DocParty(first.start, first.end, (sid,))
+            for sid, _ in top
+            for first in [next(m for m in view.mentions if m.id == sid and len(m.ids) == 1)]
+        ]
     have = {view.country_of(m.id) for m in cands}
     out: list[Mention] = []
-    for sid, _ in named_states(view.mentions, lambda i: view.kinds.get(i, "state") == "state")[:2]:
-        c = view.country_of(sid)
-        if c in have:
-            continue
-        have.add(c)
-        first = next(m for m in view.mentions if m.id == sid and len(m.ids) == 1)
-        out.append(DocParty(first.start, first.end, (sid,)))
+    for p in view._parties:
+        c = view.country_of(p.id)
+        if c not in have:
+            have.add(c)
+            out.append(p)
     return out
 
 
