@@ -106,6 +106,10 @@ class DocView:
     doc_date: dt.date | None
     drafts: list[Draft] = field(default_factory=list)  # the rule coder's events
     _clause: dict[tuple[int, int], list[str]] = field(default_factory=dict, repr=False)
+    _clause_rows: dict[tuple[int, int, int], tuple[Linear, set[int]]] = field(
+        default_factory=dict, repr=False
+    )
+    _cues: dict[int, list[tuple[int, str, str]]] = field(default_factory=dict, repr=False)
     _ranks: dict[str | None, int] | None = field(default=None, repr=False)
     _parties: list[Mention] | None = field(default=None, repr=False)  # `doc_parties`, once
     _news: list[DateMention | None] = field(default_factory=list, repr=False)
@@ -126,6 +130,15 @@ class DocView:
         if key not in self._clause:
             self._clause[key] = _grams(_masked(self, u.start, u.end, u), self.lang.cjk)
         return self._clause[key]
+
+    def word_rows(self, model: Linear, u: Unit) -> set[int]:
+        """`model`'s rows of the clause's n-grams, looked up once per clause and model (the
+        verifier reads the clause of every draft in it). Callers must not change the set."""
+        key = (id(model), u.start, u.end)
+        hit = self._clause_rows.get(key)
+        if hit is None or hit[0] is not model:  # training reuses a view across fold models
+            hit = self._clause_rows[key] = (model, model.rows_of("c:", self.clause_words(u)))
+        return hit[1]
 
     def drafts_in(self, u: Unit) -> list[Draft]:
         return [d for d in self.drafts if u.start <= d.trigger.start < u.end]
@@ -179,7 +192,7 @@ def clause_features(view: DocView, u: Unit) -> list[str]:
 
 def clause_rows(view: DocView, u: Unit, model: Linear) -> set[int]:
     """`model`'s rows of `clause_features` (the n-grams looked up without their prefix)."""
-    return model.rows(_clause_cues(view, u)) | model.rows_of("c:", view.clause_words(u))
+    return model.rows(_clause_cues(view, u)) | view.word_rows(model, u)
 
 
 def _clause_cues(view: DocView, u: Unit) -> list[str]:
@@ -313,16 +326,29 @@ def _background(view: DocView, u: Unit, at: int) -> list[str]:
     """The language's background cues (此前, "last year": modality.yaml `background`) and tense
     and aspect cues (已经, will: `tense`) in the sentence before the event's trigger (去年，中国海警
     曾…: in a clause of its own too) or after it, and which cues they are."""
-    s = view.sents[u.sent]
     out = []
-    for key, tag in (("background", "bg"), ("tense", "tn")):
-        rx = view.lang.mod.get(f"{key}_re")
-        if rx is None:
-            continue
-        for m in rx.finditer(view.text, s.start, s.end):
-            where = "before" if m.start() < at else "after"
-            out += [f"{tag}:{where}", f"{tag}w:{m.group().lower()}"]
+    for start, tag, word in _sentence_cues(view, u.sent):
+        where = "before" if start < at else "after"
+        out += [f"{tag}:{where}", f"{tag}w:{word}"]
     return sorted(set(out))
+
+
+def _sentence_cues(view: DocView, k: int) -> list[tuple[int, str, str]]:
+    """(offset, tag, lower-cased cue) of the background and tense cues of sentence `k`, found
+    once per sentence (every draft and date of the sentence asks)."""
+    found = view._cues.get(k)
+    if found is None:
+        s = view.sents[k]
+        found = []
+        for key, tag in (("background", "bg"), ("tense", "tn")):
+            rx = view.lang.mod.get(f"{key}_re")
+            if rx is not None:
+                found += [
+                    (m.start(), tag, m.group().lower())
+                    for m in rx.finditer(view.text, s.start, s.end)
+                ]
+        view._cues[k] = found
+    return found
 
 
 @dataclass(frozen=True)
@@ -349,7 +375,7 @@ def draft_features(view: DocView, u: Unit, d: Draft, filled: Fill | None = None)
 
 def draft_rows(view: DocView, u: Unit, d: Draft, model: Linear, filled: Fill | None) -> set[int]:
     """`model`'s rows of `draft_features` (the n-grams looked up without their prefix)."""
-    return model.rows(_draft_cues(view, u, d, filled)) | model.rows_of("c:", view.clause_words(u))
+    return model.rows(_draft_cues(view, u, d, filled)) | view.word_rows(model, u)
 
 
 def _draft_cues(view: DocView, u: Unit, d: Draft, filled: Fill | None) -> list[str]:
