@@ -351,12 +351,32 @@ def _merge_titles(
             and (not gap or "." in m.id)  # 委内瑞拉外交部谴责此举是对委国: two mentions, not one
             and _JOINER.match(gap)
             and (not gap or lang.cjk or gap.strip() == "" or gap.strip()[:1].isupper())
+            and not _gap_parts(gap, lang)
         ):
             specific = m if "." in m.id or "." not in prev.id else prev
             out[-1] = Mention(prev.start, m.end, specific.ids)
         else:
             out.append(m)
     return out
+
+
+# The word lists whose words between two mentions make them two parties, not a title and its
+# holder: a conjunction (叙军与库尔德武装), a preposition (也门政府对胡塞武装), a speech verb
+# (土耳其称库尔德工人党).
+_GAP_PARTS = ("coordination_re", "comitative_preps_re", "target_preps_re", "agent_preps_re",
+              "locative_preps_re", "speech_re", "passive_re")  # fmt: skip
+
+
+def _gap_parts(gap: str, lang: LangData) -> bool:
+    """Do the words between a state (or role) and a person of that state make them two
+    mentions? In Chinese a title may stand between them (智利前任外长罗德里), but a conjunction,
+    a preposition, a speech verb or an event's trigger means the second name is another party of
+    the clause (缅甸政府与某民族武装: the state and the group it deals with)."""
+    if not gap.strip() or not lang.cjk:
+        return False
+    if lang.verb_re.search(gap):
+        return True
+    return any((rx := lang.mod.get(k)) is not None and rx.search(gap) for k in _GAP_PARTS)
 
 
 def _mark_locatives(text: str, ms: list[Mention], lang: LangData) -> None:
