@@ -58,3 +58,13 @@ def test_packaged_weights_have_the_bare_threshold() -> None:
     models = L.packaged()
     assert models is not None
     assert models.thresholds.get("category_bare", 1.01) < 0.5
+
+
+def test_verifier_reads_the_governing_trigger_before_a_draft() -> None:
+    """`_trigger_before`: the category of the last governing trigger before the draft's own in
+    its sentence, None for the sentence's first act (the attack word between is not one)."""
+    ex = Extractor(case=None, lang="auto")
+    text = "Qatar condemned the strikes on Friday, and Israel withdrew its troops from the border."
+    _, view = ex.analyse(Document(text=text, date=dt.date(2025, 3, 7), source="prev"))
+    got = {d.category.value: L._trigger_before(view, d) for d in view.drafts}
+    assert got == {"ACCUSE": None, "RETREAT": "ACCUSE"}
