@@ -292,7 +292,7 @@ class Extractor:
         # the mediator's own draft becomes the via of the talks before the learned components
         # read the drafts: they are trained on (and their verifier keeps) talks with their via
         _attach_via(drafts, self.country)
-        view.drafts = drafts
+        view.drafts, view.triggers = drafts, triggers
         if self._models is not None and learn:
             drafts = learned.propose(view, self._models)
         if learn:
