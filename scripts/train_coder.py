@@ -14,7 +14,9 @@ them dates right teaches it nothing and is left out).
 
 Deterministic: documents in id order, features in sorted order, L-BFGS from zeros (no random
 state is used at all; SEED is recorded for any future sampling). The texts come from the corpus
-cache ($DUALTRACK_CORPUS); the script exits with the reason when it is absent.
+cache ($DUALTRACK_CORPUS); the script exits with the reason when it is absent. BLAS runs on one
+thread (set below, before NumPy loads it): a threaded OpenBLAS sums in another order, and the
+retrained weights then differ in their last bits from the committed ones.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import importlib.util
+import os
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -29,12 +32,15 @@ from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
-import numpy as np
-from scipy import optimize, sparse
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[_var] = "1"  # same weights on every machine (see the docstring)
 
-from dualtrack.extract import Extractor
-from dualtrack.extract import learned as L
-from dualtrack.model import Document
+import numpy as np  # noqa: E402
+from scipy import optimize, sparse  # noqa: E402
+
+from dualtrack.extract import Extractor  # noqa: E402
+from dualtrack.extract import learned as L  # noqa: E402
+from dualtrack.model import Document  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT / "benchmarks" / "real"
