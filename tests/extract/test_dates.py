@@ -220,3 +220,17 @@ def test_a_wire_story_reads_its_relative_dates_from_its_datelines_day(zh, en) ->
     n = normalize("(法新社巴黎6日電) 法國外長今天表示將訪問北京。", chinese=True)
     got = find_dates(n.text, zh, D(2026, 2, 20))
     assert got[1].date == D(2026, 2, 20)
+
+
+def test_a_reporters_question_does_not_move_the_answers_day(zh) -> None:
+    # the briefing is on the 9th; the question reports a protest on the 8th; 当天 in the answer
+    # is the briefing's day, not the question's
+    text = (
+        "王某9日举行吹风会，有记者提问说：甲国8日召见乙国大使表示不满，你怎么看？"
+        "王某说，中方当天已向对方提出严正交涉。"
+    )
+    n = normalize(text, chinese=True, units=zh.unit_chars)
+    got = find_dates(n.text, zh, D(2025, 4, 9))
+    by = {n.text[d.start : d.end]: d for d in got}
+    assert by["8日"].date == D(2025, 4, 8) and by["8日"].aside
+    assert by["当天"].date == D(2025, 4, 9)
