@@ -234,3 +234,9 @@ def test_a_reporters_question_does_not_move_the_answers_day(zh) -> None:
     by = {n.text[d.start : d.end]: d for d in got}
     assert by["8日"].date == D(2025, 4, 8) and by["8日"].aside
     assert by["当天"].date == D(2025, 4, 9)
+
+
+def test_a_wars_name_is_no_date(zh) -> None:
+    # 六日战争 (the Six-Day War) names a war; 5日 beside it is a day
+    got = _dates("两国5日再度交火，有评论将其比作六日战争。", zh, D(2025, 4, 9))
+    assert [(g[0], g[1]) for g in got] == [("5日", D(2025, 4, 5))]
