@@ -240,3 +240,10 @@ def test_a_wars_name_is_no_date(zh) -> None:
     # 六日战争 (the Six-Day War) names a war; 5日 beside it is a day
     got = _dates("两国5日再度交火，有评论将其比作六日战争。", zh, D(2025, 4, 9))
     assert [(g[0], g[1]) for g in got] == [("5日", D(2025, 4, 5))]
+
+
+def test_a_day_before_and_that_night_read_from_the_narratives_day(zh) -> None:
+    text = "甲国10日宣布制裁乙国。乙国一天前已召回大使，当夜又关闭边境口岸。"
+    got = {g[0]: g[1] for g in _dates(text, zh, D(2025, 4, 12))}
+    assert got["一天前"] == D(2025, 4, 9)
+    assert got["当夜"] == D(2025, 4, 10)  # 一天前 looks back; the narrative stays on the 10th
