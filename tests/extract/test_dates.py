@@ -220,3 +220,30 @@ def test_a_wire_story_reads_its_relative_dates_from_its_datelines_day(zh, en) ->
     n = normalize("(法新社巴黎6日電) 法國外長今天表示將訪問北京。", chinese=True)
     got = find_dates(n.text, zh, D(2026, 2, 20))
     assert got[1].date == D(2026, 2, 20)
+
+
+def test_a_reporters_question_does_not_move_the_answers_day(zh) -> None:
+    # the briefing is on the 9th; the question reports a protest on the 8th; 当天 in the answer
+    # is the briefing's day, not the question's
+    text = (
+        "王某9日举行吹风会，有记者提问说：甲国8日召见乙国大使表示不满，你怎么看？"
+        "王某说，中方当天已向对方提出严正交涉。"
+    )
+    n = normalize(text, chinese=True, units=zh.unit_chars)
+    got = find_dates(n.text, zh, D(2025, 4, 9))
+    by = {n.text[d.start : d.end]: d for d in got}
+    assert by["8日"].date == D(2025, 4, 8) and by["8日"].aside
+    assert by["当天"].date == D(2025, 4, 9)
+
+
+def test_a_wars_name_is_no_date(zh) -> None:
+    # 六日战争 (the Six-Day War) names a war; 5日 beside it is a day
+    got = _dates("两国5日再度交火，有评论将其比作六日战争。", zh, D(2025, 4, 9))
+    assert [(g[0], g[1]) for g in got] == [("5日", D(2025, 4, 5))]
+
+
+def test_a_day_before_and_that_night_read_from_the_narratives_day(zh) -> None:
+    text = "甲国10日宣布制裁乙国。乙国一天前已召回大使，当夜又关闭边境口岸。"
+    got = {g[0]: g[1] for g in _dates(text, zh, D(2025, 4, 12))}
+    assert got["一天前"] == D(2025, 4, 9)
+    assert got["当夜"] == D(2025, 4, 10)  # 一天前 looks back; the narrative stays on the 10th

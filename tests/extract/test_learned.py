@@ -150,6 +150,12 @@ def test_redate_keeps_explicit_dates_and_replaces_carried_ones_only_when_sure() 
     year = _draft(DateMention(110, 114, dt.date(2025, 1, 1), DatePrecision.YEAR))
     slots = [None, None, None, day(9, 40), doc]
     assert learned.redate(year, slots, np.array([0.4, 0.2, 0.1, 0.2, 0.1]), th).date is None
+    # a month of its own sentence ("since the offensive began in March") gives way where the
+    # model is sure, as a carried day does; not where it is unsure
+    month = _draft(DateMention(110, 115, dt.date(2026, 2, 1), DatePrecision.MONTH))
+    slots = [None, month.date, None, day(9, 40), doc]
+    assert learned.redate(month, slots, sure_doc, th).date is doc
+    assert learned.redate(month, slots, unsure_doc, th).date is month.date
 
 
 def test_date_slots_hold_the_candidates_of_each_slot() -> None:

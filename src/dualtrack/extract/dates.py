@@ -182,6 +182,7 @@ def _find_dates(
     month_context = doc_date  # "In January … the following month": any precision anchors months
     context_end = 0
     years: tuple[dt.date, int] | None = None  # the last month named with its year, and where
+    asked = _questions(text, lang)
     for start, end, kind, payload in spans:
         if kind == "abs":
             # a day alone (6日) after a paragraph break: back at the document's month, not at the
@@ -203,6 +204,8 @@ def _find_dates(
         _join_ranges(text, out[-2:], lang)
         if kind == "rel" and payload[0]["anchor"] == "context" and payload[0]["offset"] < 0:
             dm.aside = True  # type: ignore[union-attr]
+        if any(a <= start < b for a, b in asked):
+            dm.aside = True  # a reporter's question: not the day of the answer after it
         if dm.date and page and dm.date > page:
             dm.aside = True  # 4月2日起生效: a future date is not the day a later 当天 refers to
         if (
@@ -220,6 +223,23 @@ def _find_dates(
     _mark_spans(text, out, lang, doc_date)
     _mark_dateline(text, out, lang)
     return out
+
+
+def _questions(text: str, lang: LangData) -> list[tuple[int, int]]:
+    """The spans of questions put to a spokesman (有记者提问：据报道，X17日表示…？): from the cue
+    to the question mark, else to the paragraph's end. They report what others did on their
+    days; the answer that follows is of the briefing's day, not of the question's last date."""
+    rx = lang.dates.get("question_re")
+    if rx is None:
+        return []
+    out = []
+    for m in rx.finditer(text):
+        end = _QUESTION_END.search(text, m.end())
+        out.append((m.start(), end.end() if end else len(text)))
+    return out
+
+
+_QUESTION_END = re.compile(r"[?？]|\n")
 
 
 def _flashback(text: str, lo: int, hi: int, lang: LangData) -> bool:

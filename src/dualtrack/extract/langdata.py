@@ -113,8 +113,8 @@ SCHEMA: dict[str, frozenset[str]] = {
     "countries": frozenset({"actors"}),
     "world": frozenset({"actors"}),
     "dates": frozenset(
-        {"absolute", "dateline_end", "document_date", "flashback", "months", "range", "relative",
-         "span_end", "span_start", "weekdays"}
+        {"absolute", "dateline_end", "document_date", "flashback", "months", "question", "range",
+         "relative", "span_end", "span_start", "weekdays"}
     ),
     "modality": frozenset(
         {"adjunct_before", "adjunct_clause", "adjunct_open", "agent_after", "agent_preps",
@@ -589,6 +589,7 @@ def _compile_dates(d: dict[str, Any], code: str, flags: int) -> dict[str, Any]:
     out["span_start_re"] = _alt(out["span_start"], cjk, where, flags)
     out["span_end_re"] = _alt(out["span_end"], cjk, where, flags)
     out["flashback_re"] = _alt(d.get("flashback") or [], cjk, where, flags)
+    out["question_re"] = _alt(d.get("question") or [], cjk, where, flags)
     return out
 
 
