@@ -30,18 +30,24 @@ def run(ex: Extractor):
     return _run
 
 
-@pytest.fixture(scope="session")
-def tuples(ex: Extractor):
+def event_tuples(ex: Extractor, res: Extraction) -> set[tuple]:
     """(date, actor country, category, target country) of each event; a symmetric event (one
     meeting of A and B) holds both ways round, so it yields both tuples."""
+    out = set()
+    for e in res.events:
+        a, t = ex.country(e.actor), ex.country(e.target)
+        out.add((e.date, a, e.category.value, t))
+        if t is not None and is_symmetric(e.category):
+            out.add((e.date, t, e.category.value, a))
+    return out
 
-    def _tuples(res: Extraction) -> set[tuple]:
-        out = set()
-        for e in res.events:
-            a, t = ex.country(e.actor), ex.country(e.target)
-            out.add((e.date, a, e.category.value, t))
-            if t is not None and is_symmetric(e.category):
-                out.add((e.date, t, e.category.value, a))
-        return out
 
-    return _tuples
+def triples(ex: Extractor, text: str, date: dt.date | None = dt.date(2026, 3, 5)) -> set[tuple]:
+    """`event_tuples` of `text` without their dates: (actor country, category, target)."""
+    return {t[1:] for t in event_tuples(ex, ex.extract(Document(text=text, date=date)))}
+
+
+@pytest.fixture(scope="session")
+def tuples(ex: Extractor):
+    """`event_tuples` of an extraction by the default extractor."""
+    return lambda res: event_tuples(ex, res)

@@ -19,6 +19,8 @@ import pytest
 from dualtrack.extract import Extractor
 from dualtrack.model import Document
 
+from .conftest import triples
+
 CODERS = ("rules", "learned")
 
 CASES = [
@@ -159,51 +161,45 @@ def coder(request: pytest.FixtureRequest) -> Extractor:
     return Extractor(case=None, lang="auto", coder=request.param)
 
 
-def _triples(ex: Extractor, text: str) -> set[tuple[str | None, str, str | None]]:
-    res = ex.extract(Document(text=text, date=dt.date(2026, 3, 5)))
-    return {(ex.country(e.actor), e.category.value, ex.country(e.target)) for e in res.events}
-
-
 @pytest.mark.parametrize(("text", "want"), CASES)
 def test_wording_is_coded(coder: Extractor, text: str, want: tuple[str, str, str]) -> None:
-    got = _triples(coder, text)
-    a, c, t = want
-    assert want in got or (c in ("AGREE", "CONSULT", "COOPERATE") and (t, c, a) in got), got
+    got = triples(coder, text)
+    assert want in got, got
 
 
 def test_stopping_attacks_is_one_sided(coder: Extractor) -> None:
-    got = _triples(coder, "The Houthis ceased their missile attacks on Israeli tankers.")
+    got = triples(coder, "The Houthis ceased their missile attacks on Israeli tankers.")
     assert ("ISR", "RETREAT", "YEM") not in got
 
 
 def test_urging_a_stop_is_the_request_only(coder: Extractor) -> None:
-    got = _triples(coder, "Russia urged Ukraine to stop its attacks on Belgorod.")
+    got = triples(coder, "Russia urged Ukraine to stop its attacks on Belgorod.")
     assert got == {("RUS", "REQUEST", "UKR")}
 
 
 def test_joint_drills_stay_cooperation(coder: Extractor) -> None:
-    got = _triples(coder, "Tokyo and Washington held joint drills in the Pacific.")
+    got = triples(coder, "Tokyo and Washington held joint drills in the Pacific.")
     assert {c for _, c, _ in got} == {"COOPERATE"}, got
 
 
 def test_pledged_backing_is_not_an_agreement(coder: Extractor) -> None:
-    got = _triples(coder, "Rubio pledged American backing for Guyana.")
+    got = triples(coder, "Rubio pledged American backing for Guyana.")
     assert "AGREE" not in {c for _, c, _ in got}, got
 
 
 def test_must_without_a_speaker_before_names_no_actor(coder: Extractor) -> None:
-    got = _triples(coder, "Hamas must release all the hostages, Rubio said.")
+    got = triples(coder, "Hamas must release all the hostages, Rubio said.")
     assert not any(a == "PSE" and c == "REQUEST" for a, c, _ in got), got
 
 
 def test_a_letter_sent_is_no_deployment(coder: Extractor) -> None:
-    got = _triples(coder, "A letter was sent to the UN Security Council by Iran.")
+    got = triples(coder, "A letter was sent to the UN Security Council by Iran.")
     assert "MOBILIZE" not in {c for _, c, _ in got}, got
 
 
 def test_forces_deployed_are_not_a_name_further_back(coder: Extractor) -> None:
     text = "Gallant warned Beirut to stay out of the fight once troops were deployed in the area."
-    got = _triples(coder, text)
+    got = triples(coder, text)
     assert not any(c == "MOBILIZE" and a in ("ISR", "LBN") for a, c, _ in got), got
 
 
@@ -217,5 +213,5 @@ def test_an_attack_that_would_come_is_not_made(coder: Extractor) -> None:
 
 def test_coming_under_fire_makes_the_victim_no_attacker(coder: Extractor) -> None:
     """The troops that came under fire are attacked; "from" names a place, no actor."""
-    got = _triples(coder, "Indian troops came under heavy fire from across the border.")
+    got = triples(coder, "Indian troops came under heavy fire from across the border.")
     assert not any(a == "IND" and c == "ASSAULT" for a, c, _ in got), got

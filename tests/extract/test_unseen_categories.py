@@ -17,9 +17,7 @@ import datetime as dt
 
 import pytest
 
-from dualtrack.extract import Extractor
-from dualtrack.model import Document
-from dualtrack.ontology import is_symmetric
+from .conftest import triples
 
 ZH = [
     ("越南与老挝4日达成边境贸易协议。", ("VNM", "AGREE", "LAO")),
@@ -70,16 +68,6 @@ EN = [
 ]
 
 
-def _triples(ex: Extractor, text: str, date: dt.date | None) -> set[tuple]:
-    out = set()
-    for e in ex.extract(Document(text=text, date=date)).events:
-        t = (ex.country(e.actor), e.category.value, ex.country(e.target))
-        out.add(t)
-        if is_symmetric(e.category):
-            out.add((t[2], t[1], t[0]))
-    return out
-
-
 def _found(got: set[tuple], want: tuple) -> bool:
     """`want` among `got`; a None actor or target of `want` matches any."""
     return any(all(w is None or w == g for w, g in zip(want, t, strict=True)) for t in got)
@@ -88,12 +76,12 @@ def _found(got: set[tuple], want: tuple) -> bool:
 @pytest.mark.parametrize(("text", "want"), ZH + EN)
 def test_the_rules_code_the_wording(coders, text: str, want: tuple) -> None:
     date = dt.date(2026, 3, 5) if text in dict(ZH) else None
-    got = _triples(coders["rules"], text, date)
+    got = triples(coders["rules"], text, date)
     assert _found(got, want), got
 
 
 def test_a_ceasefire_agreement_reached_stays_a_ceasefire(coders) -> None:
     """The new AGREE wording (达成…协议) leaves a truce to the ceasefire rule (RETREAT)."""
-    got = _triples(coders["rules"], "苏丹军方4日同快速支援部队达成停火协议。", dt.date(2026, 3, 5))
-    got |= _triples(coders["rules"], "以色列与哈马斯4日达成停火协议。", dt.date(2026, 3, 5))
+    got = triples(coders["rules"], "苏丹军方4日同快速支援部队达成停火协议。", dt.date(2026, 3, 5))
+    got |= triples(coders["rules"], "以色列与哈马斯4日达成停火协议。", dt.date(2026, 3, 5))
     assert "RETREAT" in {c for _, c, _ in got}, got
