@@ -106,5 +106,8 @@ def index_patterns(
     cand = None
     if by_char:
         cls = "".join(re.escape(c) for c in sorted(by_char))
-        cand = re.compile(f"[{cls}]")
+        # a wrap that opens with a word boundary fails at every other position: the candidates
+        # are word starts only (English: not every letter, each a Python-level try)
+        edge = r"\b" if wrap.startswith(r"\b") else ""
+        cand = re.compile(f"{edge}[{cls}]")
     return index, cand, (alt(loose) if loose else None)
