@@ -263,8 +263,12 @@ def test_a_missing_target_is_read_with_how_it_was_filled() -> None:
     for (own, none), (filled, fill), *other_way in accuse:
         assert own.target is None and none is None
         assert filled.target == "CHN" and fill is not None and fill.how == "target"
-        # a reading the other way round (its actor the target), if any, comes after
-        assert all(f is not None and f.how == "actor" for _, f in other_way)
+        assert fill.rank == 0
+        # the next country's reading (the other party named), then a reading the other way
+        # round (its actor the target), if any, come after
+        second = [(c, f) for c, f in other_way if f is not None and f.how == "target"]
+        assert all(f.rank == 1 and c.target != "CHN" for c, f in second)
+        assert all(f is not None and f.how == "actor" for _, f in other_way[len(second) :])
         assert fill.where == "before"  # the sentence before names China
         assert fill.rivals == 1  # Laos could have been it too (Vietnam for Laos' draft)
         u = units[learned.unit_of([x.start for x in units], filled)]
@@ -274,6 +278,25 @@ def test_a_missing_target_is_read_with_how_it_was_filled() -> None:
         assert not any(c.startswith(("fillrivals", "fillwhere")) for c in plain)
     high = replace(models, thresholds={**models.thresholds, "fill": 0.99})
     assert all(len(r) == 1 for r in learned.readings(view, high, units, view.drafts))
+
+
+def test_the_runner_up_target_of_another_country_is_read_too() -> None:
+    """Where the role model's likeliest target is wrong, the right one is often its second
+    choice: the likeliest candidate of another country than the first is read as well, told it
+    is the second (`fillrank:1`), and a candidate of the first's country never is."""
+    ex = Extractor(lang="en", coder="learned")
+    text = "Chile and Peru met in Lima. Argentina demanded an apology from Chile and Peru."
+    _, view = ex.analyse(Document(text=text, date=dt.date(2026, 3, 12)))
+    u = view.units()[-1]
+    cands = [m for m in u.mentions if m.start >= view.sents[u.sent].start]
+    named = [view.country_of(m.id) for m in cands]
+    assert {"CHL", "PER"} <= set(named)
+    ok = [i for i, c in enumerate(named) if c in ("CHL", "PER")]
+    p = np.array([0.6 if named[i] == "CHL" else 0.2 for i in ok])
+    fills = learned._target_fills(view, u, cands, ok, p, 0.05)
+    assert [(view.country_of(m.id), f.rank) for m, f in fills] == [("CHL", 0), ("PER", 1)]
+    assert "fillrank:1" in learned.draft_features(view, u, view.drafts[-1], fills[1][1])
+    assert learned._target_fills(view, u, cands, ok, p, 0.3) == fills[:1]  # 0.2 under the bar
 
 
 def test_the_verifier_reads_who_the_parties_are_and_where_they_stand() -> None:
