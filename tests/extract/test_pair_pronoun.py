@@ -28,3 +28,12 @@ def test_a_list_tail_is_no_pair_and_a_two_state_mention_is(run, ex) -> None:
 def test_a_list_tail_alone_gives_no_pair(run, ex) -> None:
     text = "埃及、约旦和阿联酋发表声明欢迎接触。外界预计双方3月2日在日内瓦再次会谈。"
     assert frozenset({"JOR", "ARE"}) not in _consults(run(text, MON), ex)
+
+
+def test_the_and_that_ends_a_list_is_no_with(run, ex) -> None:
+    """荷兰、比利时和卢森堡…: the 和 joins the list's last member, it does not make 卢森堡 the
+    other party of the act of 比利时."""
+    res = run("荷兰、比利时和卢森堡周一宣布对叙利亚实施制裁。", MON)
+    pairs = {(ex.country(e.actor), ex.country(e.target)) for e in res.events}
+    assert ("BEL", "LUX") not in pairs
+    assert ("LUX", "BEL") not in pairs

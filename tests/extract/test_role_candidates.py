@@ -77,3 +77,31 @@ def test_a_doc_party_is_not_offered_where_the_clause_names_that_state() -> None:
     k = max(i for i, u in enumerate(units) if u.start <= text.index("军队将回应"))
     cands = learned.role_candidates(view, units, k)
     assert not [m for m in cands if isinstance(m, learned.DocParty)]
+
+
+def _members(ex: Extractor, text: str, name: str) -> list[str | None]:
+    """The countries `learned.listed_with` gives for the mention that starts at `name`."""
+    _, view = ex.analyse(Document(text=text, date=dt.date(2026, 5, 4)))
+    units = view.units()
+    at = text.index(name)
+    u = next(u for u in units if u.start <= at < u.end)
+    m = next(m for m in u.mentions if m.start == at)
+    return [view.country_of(x.id) for x in learned.listed_with(view, u, m)]
+
+
+def test_a_listed_actor_brings_every_member_of_its_list() -> None:
+    """A proposal for one member of a list (A、B和C, A, B and C) is one for each member."""
+    zh = Extractor(lang="zh")
+    assert set(_members(zh, "荷兰、比利时和卢森堡周二表示愿意参与援助计划。", "比利时")) == {
+        "NLD", "BEL", "LUX"
+    }
+    en = Extractor(lang="en")
+    text = "Norway, Sweden and Finland said on Tuesday they would join the mission."
+    assert set(_members(en, text, "Sweden")) == {"NOR", "SWE", "FIN"}
+
+
+def test_a_name_outside_a_list_stands_alone() -> None:
+    """No joiner between two names: no list (挪威外长在瑞典表示)."""
+    en = Extractor(lang="en")
+    text = "Norway said on Tuesday that Sweden would join the mission."
+    assert _members(en, text, "Sweden") == ["SWE"]

@@ -421,7 +421,20 @@ class Coder:
                 p for p in found
                 if not self.text[max(0, p.start() - 2) : p.start()].rstrip().endswith(",")
             ]  # fmt: skip
+            found = [p for p in found if not self._ends_list(p.start())]
         return found
+
+    def _ends_list(self, pos: int) -> bool:
+        """Is the joiner at `pos` the last of a list (德国、芬兰和丹麦): a name starts right after
+        a list mark (、) a few characters before it? Then it joins the list and is no "with"."""
+        marks = self.mod.get("list_marks_re")
+        if marks is None:
+            return False
+        return any(
+            m.end() in self._starts
+            for m in marks.finditer(self.text, max(0, pos - 12), pos)
+            if not re.search(r"[,;:。；，]", self.text[m.end() : pos])
+        )
 
     def _joined(self, s: int, e: int) -> bool:
         """Is text[s:e] only list joiners (、, ", and the"), perhaps with titles ("and
@@ -1063,7 +1076,8 @@ class Coder:
                     and not {self._c(i) for i in a.ids} & {self._c(i) for i in b.ids}
                     and self._joined(a.end, b.start)
                 )
-                if com.search(self.text[a.end : b.start]) or pair:
+                listed = len(st.subjects) > 2  # 德国、芬兰和丹麦: the 和 ends a list, no "with"
+                if (com.search(self.text[a.end : b.start]) and not listed) or pair:
                     st.target_m = st.subjects[-1]
                     st.subjects = st.subjects[-2:-1]
         if not st.subjects and not fresh and prev is not None:

@@ -786,8 +786,49 @@ def propose(view: DocView, models: Models) -> list[Draft]:
     found = [(*a, roles) for a, roles in zip(asked, picked, strict=True) if roles is not None]
     for k, cat, p, (actor, target, p_roles) in found:
         conf = calibrated(p * p_roles, th)
-        out.append(to_draft(Proposal(units[k], cat, actor, target, conf), view))
+        actors = listed_with(view, units[k], actor)  # each member of a list its own event
+        targets = listed_with(view, units[k], target) if target is not None else [None]
+        for a in actors:
+            for tg in targets:
+                if tg is None or side(view, tg.id) != side(view, a.id):
+                    out.append(to_draft(Proposal(units[k], cat, a, tg, conf), view))
     return date_events(view, models, units, lasts, out)
+
+
+def listed_with(view: DocView, u: Unit, m: Mention) -> list[Mention]:
+    """`m` and the names listed with it in its clause (德国、芬兰和丹麦, Britain, France and
+    Germany): each member of a list does the act on its own (GUIDE: a joint strike gives each
+    state its own ASSAULT), so a proposal for one member is one for each."""
+    joiner = view.lang.mod.get("coordination_re")
+    ms = sorted(
+        (x for x in u.mentions if u.start <= x.start < u.end and len(x.ids) == 1),
+        key=lambda x: x.start,
+    )
+    at = next((i for i, x in enumerate(ms) if (x.start, x.end) == (m.start, m.end)), None)
+    if joiner is None or at is None or len(m.ids) != 1:
+        return [m]
+
+    def joined(a: Mention, b: Mention) -> bool:  # matched in place: "," needs the name before
+        gap = view.text[a.end : b.start]
+        if not gap.strip() or len(gap) > 12:
+            return False
+        rest = list(gap)
+        for j in joiner.finditer(view.text, a.end, b.start):
+            rest[j.start() - a.end : j.end() - a.end] = " " * (j.end() - j.start())
+        return not "".join(rest).strip()
+
+    lo, hi = at, at
+    while lo > 0 and joined(ms[lo - 1], ms[lo]):
+        lo -= 1
+    while hi + 1 < len(ms) and joined(ms[hi], ms[hi + 1]):
+        hi += 1
+    out, seen = [m], {view.country_of(m.id)}
+    for x in (x for x in ms[lo : hi + 1] if not x.locative):
+        c = view.country_of(x.id)
+        if c not in seen:
+            seen.add(c)
+            out.append(x)
+    return out
 
 
 def likely_categories(
