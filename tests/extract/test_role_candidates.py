@@ -93,7 +93,9 @@ def test_a_listed_actor_brings_every_member_of_its_list() -> None:
     """A proposal for one member of a list (A、B和C, A, B and C) is one for each member."""
     zh = Extractor(lang="zh")
     assert set(_members(zh, "荷兰、比利时和卢森堡周二表示愿意参与援助计划。", "比利时")) == {
-        "NLD", "BEL", "LUX"
+        "NLD",
+        "BEL",
+        "LUX",
     }
     en = Extractor(lang="en")
     text = "Norway, Sweden and Finland said on Tuesday they would join the mission."
