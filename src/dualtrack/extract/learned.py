@@ -839,10 +839,11 @@ def likely_categories(
     live = [k for k in range(len(units)) if cands[k]]
     lin = models.category
     scored = lin.scores_many([clause_rows(view, units[k], lin) for k in live])
+    base = base_bars(models.thresholds)
     return [
         (k, Category(CATEGORIES[ci]), float(pk[ci]))
         for k, pk in zip(live, scored, strict=True)
-        for ci in np.flatnonzero(pk >= category_bars(view, units[k], models.thresholds))
+        for ci in np.flatnonzero(pk >= category_bars(view, units[k], models.thresholds, base))
     ]
 
 
@@ -854,14 +855,21 @@ def category_threshold(th: dict[str, float], category: str) -> float:
     return th.get(f"category:{category}", th["category"])
 
 
-def category_bars(view: DocView, u: Unit, th: dict[str, float]) -> np.ndarray:
+def base_bars(th: dict[str, float]) -> np.ndarray:
+    """`category_threshold` of every category, in CATEGORIES order."""
+    return np.array([category_threshold(th, c) for c in CATEGORIES])
+
+
+def category_bars(
+    view: DocView, u: Unit, th: dict[str, float], base: np.ndarray | None = None
+) -> np.ndarray:
     """Each category's threshold in clause `u`: `category_threshold`, or th['category_bare']
     where it is lower and a trigger of the category in the clause made no draft
     (`_bare_triggers`). Why: most categories' added events were too often wrong to be added at
     all, but where the rules found the category's verb and dropped it (no actor in the subject
     slot, read as a noun or as a governing verb's content), the clause model's event was right
     about one time in four out of fold, near the verifier's own rate (CV 0.369 -> 0.376)."""
-    bars = np.array([category_threshold(th, c) for c in CATEGORIES])
+    bars = (base_bars(th) if base is None else base).copy()  # `base`: computed once per document
     bare = th.get("category_bare")
     if bare is not None:
         for f in _bare_triggers(view, u):
