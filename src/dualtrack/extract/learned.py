@@ -114,6 +114,7 @@ class DocView:
     _cues: dict[int, list[tuple[int, str, str]]] = field(default_factory=dict, repr=False)
     _ranks: dict[str | None, int] | None = field(default=None, repr=False)
     _parties: list[Mention] | None = field(default=None, repr=False)  # `doc_parties`, once
+    _roles: dict[int, list[Mention]] = field(default_factory=dict, repr=False)  # by sentence
     _news: list[DateMention | None] = field(default_factory=list, repr=False)
 
     def country_of(self, actor_id: str | None) -> str | None:
@@ -605,18 +606,27 @@ def role_candidates(view: DocView, units: Sequence[Unit], k: int) -> list[Mentio
     subject carried over: 他说, the minister said), and the last subject the rules named in its
     paragraph (强调…, added that …, several sentences on). A two-party name (中印, 美伊) is a
     candidate for each of its parties (`each_party`): either may be the actor or the target.
-    Last, the document's two most named states that none of these stands for (`doc_parties`)."""
+    Last, the document's two most named states that none of these stands for (`doc_parties`).
+    Everything here is of the unit's sentence, so its clauses share one list (callers must not
+    change it), found once per sentence."""
     u = units[k]
+    hit = view._roles.get(u.sent)
+    if hit is not None:
+        return hit
     own = sorted([*u.mentions, *pair_parties(view, u)], key=lambda m: m.start)
     if u.sent > 0:
-        prev = next((p for p in reversed(units[:k]) if p.sent == u.sent - 1), None)
+        j = k - 1
+        while j >= 0 and units[j].sent >= u.sent:  # the clauses of its own sentence before it
+            j -= 1
+        prev = units[j] if j >= 0 and units[j].sent == u.sent - 1 else None
         if prev is not None and prev.mentions:
             own = [prev.mentions[0], *own]
     carried = carried_subject(view, u)
     if carried is not None and all(m.start != carried.start for m in own):
         own = [carried, *own]
     out = each_party(own)
-    return out + doc_parties(view, out)
+    view._roles[u.sent] = out = out + doc_parties(view, out)
+    return out
 
 
 @dataclass
