@@ -44,3 +44,18 @@ def test_the_verifier_reads_the_pattern_of_a_rule_draft() -> None:
     feats = L.draft_features(view, view.units()[0], d)
     assert f"pat:{d.trigger.rule.source}" in feats
     assert f"ACCUSE|pat:{d.trigger.rule.source}" in feats
+
+
+def test_the_verifier_reads_whether_the_target_side_tells_the_act() -> None:
+    ex = Extractor(case=None, lang="auto")
+    told = "Chile said on Monday that Peru attacked Chilean fishing boats."
+    plain = "Peru attacked Chilean fishing boats on Monday."
+    for text, want in ((told, True), (plain, False)):
+        _, view = ex.analyse(Document(text=text, date=dt.date(2026, 3, 3), source="told"))
+        drafts = [d for d in view.drafts if d.category.value == "ASSAULT"]
+        assert drafts, text
+        d = drafts[0]
+        assert view.country_of(d.actor) == "PER"
+        assert L._told_by_target(view, d) is want
+        feats = L.draft_features(view, view.units()[0], d)
+        assert f"told_by_target:{want}" in feats

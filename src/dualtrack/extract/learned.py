@@ -418,6 +418,7 @@ def _draft_cues(view: DocView, u: Unit, d: Draft, filled: Fill | None) -> list[s
         f"prev:{_trigger_before(view, d)}",
         *(f"flag:{f}" for f in _flags(d)),
         *_trigger_pattern(d),
+        f"told_by_target:{_told_by_target(view, d)}",
     ]
     crossed = base + [f"{cat}|{f}" for f in base[1:]] + _party_cues(view, u, d)
     if filled is None:
@@ -437,6 +438,27 @@ def _trigger_pattern(d: Draft) -> list[str]:
     hits, fixed-20 652 -> 655). The trigger's neighbouring words beside it lost (772 hits)."""
     src = d.trigger.rule.source
     return [] if src == "learned" else [f"pat:{src}"]
+
+
+def _told_by_target(view: DocView, d: Draft) -> bool:
+    """Whether the draft's act is told in the words of its target's side: a speech verb before
+    the trigger in its sentence whose speaker (the last party named before it) is of the
+    target's country. Why: out of fold, an act told by the side it was aimed at (a leader
+    posting that the rebels attacked his country's ships, a minister saying the rival plans
+    attacks on his cities) was often gold as the teller's ACCUSE, not the act (CV 782 -> 785
+    hits, fixed-20 657 both; the speaker as actor's, target's or another's side: 787, fixed-20
+    652; target's side, another's, or no speech verb: 782)."""
+    rx = view.lang.mod.get("speech_re")
+    s = d.sentence
+    if rx is None or not d.target:
+        return False
+    said = list(rx.finditer(view.text, s.start, d.trigger.start))
+    if not said:
+        return False
+    at = said[-1].start()
+    named = [m for m in view.mentions if s.start <= m.start and m.end <= at]
+    c = view.country_of(named[-1].id) if named else None
+    return c is not None and c == view.country_of(d.target) != view.country_of(d.actor)
 
 
 def _trigger_before(view: DocView, d: Draft) -> str | None:
