@@ -37,3 +37,33 @@ def test_the_and_that_ends_a_list_is_no_with(run, ex) -> None:
     pairs = {(ex.country(e.actor), ex.country(e.target)) for e in res.events}
     assert ("BEL", "LUX") not in pairs
     assert ("LUX", "BEL") not in pairs
+
+
+def _requests(res, ex) -> set[tuple]:
+    return {
+        (ex.country(e.actor), ex.country(e.target))
+        for e in res.events
+        if e.category.value == "REQUEST"
+    }
+
+
+def test_both_sides_as_the_object_are_each_a_target(run, ex) -> None:
+    """敦促双方 / urged both sides: the call is made on each of the two parties last named."""
+    zh = "3月1日,泰国与柬埔寨在边境地区交火。3月2日,法国敦促双方立即停止敌对行动。"
+    assert {("FRA", "THA"), ("FRA", "KHM")} <= _requests(run(zh, MON), ex)
+    en = (
+        "Thailand and Cambodia traded fire along the border on Sunday. On Monday France urged "
+        "both sides to halt the fighting at once."
+    )
+    assert {("FRA", "THA"), ("FRA", "KHM")} <= _requests(run(en, MON), ex)
+
+
+def test_a_two_party_mention_in_a_role_is_each_party() -> None:
+    """`learned.each_member`: a pair mention (泰柬, both sides) stands for each party in turn."""
+    from dualtrack.extract import learned
+    from dualtrack.extract.mentions import Mention
+
+    pair = Mention(0, 2, ("THA", "KHM"))
+    assert [m.ids for m in learned.each_member(pair)] == [("THA",), ("KHM",)]
+    one = Mention(0, 2, ("THA",))
+    assert learned.each_member(one) == [one]

@@ -263,7 +263,8 @@ def test_an_accusation_is_dated_by_its_statement_not_the_act_it_names(run, tuple
 
 def test_a_name_after_a_states_title_is_that_states_person(run, tuples) -> None:
     text = "俄烏代表團3日在伊斯坦堡會談，土耳其外長費丹主持會談。費丹4日呼籲雙方實現停火。"
-    assert (D(2026, 3, 4), "TUR", "REQUEST", None) in tuples(run(text))
+    got = tuples(run(text))  # 呼籲雙方: a call on each of the two sides
+    assert {(D(2026, 3, 4), "TUR", "REQUEST", c) for c in ("RUS", "UKR")} <= got
 
 
 def test_a_promise_made_in_a_signing_is_part_of_it(run, tuples) -> None:

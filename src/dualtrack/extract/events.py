@@ -1185,9 +1185,12 @@ class Coder:
             and self._anaphor(t, st.subjects[0].start if st.subjects else None)
         )
         both = self.mod.get("pair_pronouns_re")
-        unnamed = both is not None and (  # "called on both governments to return to …"
-            both.match(self.text, t.end) is not None or both.match(self.text, t.end + 1) is not None
+        pm = (  # "called on both governments to return to …"
+            both.match(self.text, t.end) or both.match(self.text, t.end + 1) if both else None
         )
+        unnamed = pm is not None
+        if unnamed and st.target_m is None:
+            st.target_m = self._both_parties(pm, st.subjects)
         if st.target_m is None and not st.anaphor and not unnamed:
             subj_ids = {i for s in st.subjects for i in s.ids}
             # "U.N. sanctions on Iran": a name inside an English verb phrase is its modifier
@@ -1458,6 +1461,15 @@ class Coder:
             )
             for a, tg in pairs
         ]
+
+    def _both_parties(self, pm: re.Match[str], subjects: list[Mention]) -> Mention | None:
+        """Both sides / 双方 as the object of the verb (urged both sides to, 敦促双方): the two
+        parties last named, less the subject's own state, as one mention. Why: the act is on
+        each of them (GUIDE: each participant its own event), so each is a target."""
+        pair = self._last_pair or self._last_dyad
+        own = {self._c(i) for m in subjects for i in m.ids}
+        ids = tuple(x for x in pair or () if self._c(x) not in own)
+        return Mention(pm.start(), pm.end(), ids) if ids else None
 
     def _pair_object(self, preps: list[re.Match[str]], own: set[str]) -> list[str]:
         """与两国 / with both sides after a preposition: the two parties last named (分别与两国

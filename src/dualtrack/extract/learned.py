@@ -829,13 +829,27 @@ def propose(view: DocView, models: Models) -> list[Draft]:
     found = [(*a, roles) for a, roles in zip(asked, picked, strict=True) if roles is not None]
     for k, cat, p, (actor, target, p_roles) in found:
         conf = calibrated(p * p_roles, th)
-        actors = listed_with(view, units[k], actor)  # each member of a list its own event
-        targets = listed_with(view, units[k], target) if target is not None else [None]
+        actors = [x for a in each_member(actor) for x in listed_with(view, units[k], a)]
+        targets = (
+            [x for t in each_member(target) for x in listed_with(view, units[k], t)]
+            if target is not None
+            else [None]
+        )
         for a in actors:
             for tg in targets:
                 if tg is None or side(view, tg.id) != side(view, a.id):
                     out.append(to_draft(Proposal(units[k], cat, a, tg, conf), view))
     return date_events(view, models, units, lasts, out)
+
+
+def each_member(m: Mention) -> list[Mention]:
+    """A two-party mention (中印, 双方, both sides) as one mention of each party. Why: a role
+    filled by both parties is an act of each (GUIDE: each participant its own event): 敦促双方
+    克制 / urging both sides asks each of them; with the pair as actor and its twin as target
+    (双方交火, the two sides traded fire) each party acts on the other, both directions."""
+    if len(m.ids) < 2:
+        return [m]
+    return [Mention(m.start, m.end, (i,), m.locative) for i in dict.fromkeys(m.ids)]
 
 
 def listed_with(view: DocView, u: Unit, m: Mention) -> list[Mention]:
