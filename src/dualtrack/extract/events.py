@@ -1463,10 +1463,13 @@ class Coder:
         ]
 
     def _both_parties(self, pm: re.Match[str], subjects: list[Mention]) -> Mention | None:
-        """Both sides / 双方 as the object of the verb (urged both sides to, 敦促双方): the two
-        parties last named, less the subject's own state, as one mention. Why: the act is on
-        each of them (GUIDE: each participant its own event), so each is a target."""
-        pair = self._last_pair or self._last_dyad
+        """Both sides / 双方 as the object of the verb (urged both sides to, 敦促双方): the pair
+        that 双方 as a subject stands for (`_pair_subject`: the last two-party event's, else
+        the last two states named together), less the subject's own state, as one mention.
+        Why: the act is on each of them (the real corpus's gold codes each), so each is a
+        target. The last event's actor and target instead (`_last_dyad`) named a mediator or
+        a third state as one of "both sides" in the self-written sets (same CV hits)."""
+        pair = self._last_pair or self._named_pair(pm.start())
         own = {self._c(i) for m in subjects for i in m.ids}
         ids = tuple(x for x in pair or () if self._c(x) not in own)
         return Mention(pm.start(), pm.end(), ids) if ids else None
