@@ -306,9 +306,12 @@ class Coder:
         rx = self.mod.get("pair_pronouns_re")
         if rx is None or rx.search(self.text, cs, end) is None:
             return None
-        if self._last_pair is not None:
-            return self._last_pair
-        return self._named_pair(cs)
+        return self._pair_at(cs)
+
+    def _pair_at(self, pos: int) -> tuple[str, str] | None:
+        """Whom 双方 / both sides at `pos` stands for: the last two-party event's parties, else
+        the last two states named together before it."""
+        return self._last_pair if self._last_pair is not None else self._named_pair(pos)
 
     def _named_pair(self, pos: int) -> tuple[str, str] | None:
         """The last two states named together, in the text before `pos`: by a joiner (A与B, A and
@@ -1464,12 +1467,11 @@ class Coder:
 
     def _both_parties(self, pm: re.Match[str], subjects: list[Mention]) -> Mention | None:
         """Both sides / 双方 as the object of the verb (urged both sides to, 敦促双方): the pair
-        that 双方 as a subject stands for (`_pair_subject`: the last two-party event's, else
-        the last two states named together), less the subject's own state, as one mention.
+        it stands for (`_pair_at`), less the subject's own state, as one mention.
         Why: the act is on each of them (the real corpus's gold codes each), so each is a
         target. The last event's actor and target instead (`_last_dyad`) named a mediator or
         a third state as one of "both sides" in the self-written sets (same CV hits)."""
-        pair = self._last_pair or self._named_pair(pm.start())
+        pair = self._pair_at(pm.start())
         own = {self._c(i) for m in subjects for i in m.ids}
         ids = tuple(x for x in pair or () if self._c(x) not in own)
         return Mention(pm.start(), pm.end(), ids) if ids else None
