@@ -15,7 +15,7 @@ from .conftest import triples
 
 
 def test_a_joint_statement_of_two_states_is_their_agreement(ex: Extractor) -> None:
-    got = triples(ex, "智利外交部与秘鲁外交部3日发表联合声明。")
+    got = triples(ex, "智利外交部与秘鲁外交部周三晚间发表联合声明。")
     assert ("CHL", "AGREE", "PER") in got
     assert not any(c == "SUPPORT" for _, c, _ in got)
 

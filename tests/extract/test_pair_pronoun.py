@@ -49,7 +49,7 @@ def _requests(res, ex) -> set[tuple]:
 
 def test_both_sides_as_the_object_are_each_a_target(run, ex) -> None:
     """敦促双方 / urged both sides: the call is made on each of the two parties last named."""
-    zh = "3月1日,泰国与柬埔寨在边境地区交火。3月2日,法国敦促双方立即停止敌对行动。"
+    zh = "3月1日,泰国和柬埔寨军队在边境再度交火。3月2日,法国敦促双方马上停火。"
     assert {("FRA", "THA"), ("FRA", "KHM")} <= _requests(run(zh, MON), ex)
     en = (
         "Thailand and Cambodia traded fire along the border on Sunday. On Monday France urged "
