@@ -147,35 +147,6 @@ def _find_dates(
 ) -> list[DateMention]:
     """`doc_date`: the day the text is read from (the report's); `page`: the page's date,
     which weekdays are read from and after which a date is ahead of the story."""
-    spans: list[tuple[int, int, str, object]] = []
-    used = bytearray(len(text))  # characters already inside a date mention
-
-    def free(s: int, e: int) -> bool:
-        return not any(used[s:e])
-
-    def take(s: int, e: int) -> None:
-        used[s:e] = b"\x01" * (e - s)
-
-    rels = [r["re"] for r in lang.dates["relative"]]
-    absolute = lang.dates["absolute"]
-    scan = text
-    if "absolute_lower" in lang.dates:
-        lowered = text.lower()
-        if len(lowered) == len(text):  # offsets kept: read the lower-cased text, faster
-            scan, rels = lowered, lang.dates["relative_lower"]
-            absolute = lang.dates["absolute_lower"]
-    for rel, rx in zip(lang.dates["relative"], rels, strict=True):
-        for m in rx.finditer(scan):
-            if free(*m.span()):
-                spans.append((m.start(), m.end(), "rel", (rel, m.groupdict())))
-                take(*m.span())
-    for rx in absolute:
-        for m in rx.finditer(scan):
-            if free(*m.span()):
-                spans.append((m.start(), m.end(), "abs", m.groupdict()))
-                take(*m.span())
-    spans.sort(key=lambda s: s[0])
-
     out: list[DateMention] = []
     breaks = _Breaks(text)
     context: dt.date | None = doc_date
@@ -183,7 +154,7 @@ def _find_dates(
     context_end = 0
     years: tuple[dt.date, int] | None = None  # the last month named with its year, and where
     asked = _questions(text, lang)
-    for start, end, kind, payload in spans:
+    for start, end, kind, payload in _date_spans(text, lang):
         if kind == "abs":
             # a day alone (6日) after a paragraph break: back at the document's month, not at the
             # month of a background paragraph
@@ -204,18 +175,8 @@ def _find_dates(
         _join_ranges(text, out[-2:], lang)
         if kind == "rel" and payload[0]["anchor"] == "context" and payload[0]["offset"] < 0:
             dm.aside = True  # type: ignore[union-attr]
-        if any(a <= start < b for a, b in asked):
-            dm.aside = True  # a reporter's question: not the day of the answer after it
-        if dm.date and page and dm.date > page:
-            dm.aside = True  # 4月2日起生效: a future date is not the day a later 当天 refers to
-        if (
-            dm.date
-            and context_end
-            and context
-            and dm.date < context
-            and _flashback(text, context_end, start, lang)
-        ):
-            dm.aside = True  # "… on Wednesday, hours after the attack on Tuesday": still Wednesday
+        if _aside(text, lang, dm, start, asked, page, (context, context_end)):
+            dm.aside = True
         if dm.date and dm.precision is DatePrecision.DAY and not dm.range_end and not dm.aside:
             context, context_end = dm.date, end
         if dm.date and not dm.range_end:
@@ -223,6 +184,58 @@ def _find_dates(
     _mark_spans(text, out, lang, doc_date)
     _mark_dateline(text, out, lang)
     return out
+
+
+def _date_spans(text: str, lang: LangData) -> list[tuple[int, int, str, object]]:
+    """Every date expression of `text` in reading order, as (start, end, "rel" or "abs",
+    match data): relative patterns first, so that an absolute one never claims characters a
+    relative one already holds (上月6日 is one mention, not two)."""
+    spans: list[tuple[int, int, str, object]] = []
+    used = bytearray(len(text))  # characters already inside a date mention
+
+    def claim(s: int, e: int) -> bool:
+        if any(used[s:e]):
+            return False
+        used[s:e] = b"\x01" * (e - s)
+        return True
+
+    rels = [r["re"] for r in lang.dates["relative"]]
+    absolute = lang.dates["absolute"]
+    scan = text
+    if "absolute_lower" in lang.dates:
+        lowered = text.lower()
+        if len(lowered) == len(text):  # offsets kept: read the lower-cased text, faster
+            scan, rels = lowered, lang.dates["relative_lower"]
+            absolute = lang.dates["absolute_lower"]
+    for rel, rx in zip(lang.dates["relative"], rels, strict=True):
+        spans += [(m.start(), m.end(), "rel", (rel, m.groupdict()))
+                  for m in rx.finditer(scan) if claim(*m.span())]  # fmt: skip
+    for rx in absolute:
+        spans += [(m.start(), m.end(), "abs", m.groupdict())
+                  for m in rx.finditer(scan) if claim(*m.span())]  # fmt: skip
+    spans.sort(key=lambda s: s[0])
+    return spans
+
+
+def _aside(
+    text: str,
+    lang: LangData,
+    dm: DateMention,
+    start: int,
+    asked: list[tuple[int, int]],
+    page: dt.date | None,
+    context: tuple[dt.date | None, int],
+) -> bool:
+    """Is `dm` (found at `start`) a date that does not move the story's day, which later
+    relative dates read from: inside a reporter's question, ahead of the page, or a flashback
+    before `context` (the story's day, and where it was last named)?"""
+    day, end = context
+    if any(a <= start < b for a, b in asked):
+        return True  # a reporter's question: not the day of the answer after it
+    if dm.date and page and dm.date > page:
+        return True  # 4月2日起生效: a future date is not the day a later 当天 refers to
+    # "… on Wednesday, hours after the attack on Tuesday": still Wednesday
+    return bool(dm.date and end and day and dm.date < day and _flashback(text, end, start, lang))
 
 
 def _questions(text: str, lang: LangData) -> list[tuple[int, int]]:
