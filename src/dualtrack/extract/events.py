@@ -436,7 +436,14 @@ class Coder:
         return any(
             m.end() in self._starts
             for m in marks.finditer(self.text, max(0, pos - 12), pos)
-            if not re.search(r"[,;:。；，]", self.text[m.end() : pos])
+            if not self._breaks(m.end(), pos)
+        )
+
+    def _breaks(self, s: int, e: int) -> bool:
+        """Does a clause or sentence boundary of the language (`text.yaml`) lie in text[s:e]?"""
+        return bool(
+            self.lang.clause_re.search(self.text, s, e)
+            or self.lang.sentence_re.search(self.text, s, e)
         )
 
     def _joined(self, s: int, e: int) -> bool:
