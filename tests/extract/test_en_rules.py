@@ -73,6 +73,11 @@ def test_modifiers_are_not_events(run) -> None:
     assert [e.category.value for e in res.events] == ["ACCUSE"]
 
 
+def test_a_ministry_in_a_capital_acts_for_its_state(run, tuples) -> None:
+    res = run("The foreign ministry in Beijing on Thursday urged Hanoi to release the fishermen.")
+    assert {(a, c, t) for _, a, c, t in tuples(res)} == {("CHN", "REQUEST", "VNM")}
+
+
 def test_hyphenated_words_inside_verb_phrases(run) -> None:
     res = run("North Korea fired 2 ballistic missiles of short range into the sea on Tuesday.")
     (e,) = res.events
