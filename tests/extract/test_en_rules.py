@@ -280,3 +280,10 @@ def test_future_dated_talks_are_hypothetical_and_messages_through_mediators(run,
     # one meeting of the two, not one each way round (CONSULT is symmetric)
     assert [{ex.country(e.actor), ex.country(e.target)} for e in talks] == [{"IRN", "USA"}]
     assert all(ex.country(e.via) == "OMN" and not e.flags.negated for e in talks)
+
+
+def test_a_breach_told_by_a_speaker_is_the_speakers_charge(run, tuples) -> None:
+    res = run("Hanoi said on Monday that Chinese vessels had violated the fishing accord.")
+    assert {(a, c, t) for _, a, c, t in tuples(res)} == {("VNM", "ACCUSE", "CHN")}
+    res = run("Manila said on Monday that Beijing had broken the truce.")
+    assert {(a, c, t) for _, a, c, t in tuples(res)} == {("PHL", "ACCUSE", "CHN")}
