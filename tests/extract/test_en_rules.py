@@ -287,3 +287,8 @@ def test_a_breach_told_by_a_speaker_is_the_speakers_charge(run, tuples) -> None:
     assert {(a, c, t) for _, a, c, t in tuples(res)} == {("VNM", "ACCUSE", "CHN")}
     res = run("Manila said on Monday that Beijing had broken the truce.")
     assert {(a, c, t) for _, a, c, t in tuples(res)} == {("PHL", "ACCUSE", "CHN")}
+
+
+def test_ground_taken_by_force_is_an_assault_on_its_side(run, tuples) -> None:
+    res = run("Armenian troops captured three Azerbaijani outposts on Tuesday.")
+    assert {(a, c, t) for _, a, c, t in tuples(res)} == {("ARM", "ASSAULT", "AZE")}
