@@ -3,8 +3,11 @@ one state joined by a conjunction, a preposition or a speech verb stay two menti
 
 from __future__ import annotations
 
+import datetime as dt
+
 from dualtrack.extract.mentions import find_mentions
 from dualtrack.extract.normalize import normalize
+from dualtrack.model.documents import Document
 
 
 def _mentions(ex, text: str) -> list[tuple[str, tuple[str, ...]]]:
@@ -43,3 +46,10 @@ def test_title_between_state_and_person_still_merges(ex) -> None:
     """A title between a state and its known envoy: one mention."""
     got = _mentions(ex, "印度前任特别代表多瓦尔抵达开罗。")
     assert got[0][0] == "印度前任特别代表多瓦尔"
+
+
+def test_no_name_read_across_a_day(ex) -> None:
+    """日 ends a day and is Japan's short name: 9日中午 names neither Japan nor China."""
+    doc = Document(text="越南外交部9日中午宣布召见菲律宾大使。", date=dt.date(2025, 4, 10))
+    _, _, _, view = ex.view(doc)
+    assert [ex.country(m.id) for m in view.mentions] == ["VNM", "PHL"]

@@ -8,13 +8,14 @@ its own id, whose `country` says whom it acts for. A state name followed by a pe
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from dualtrack.extract.dates import dateline
+from dualtrack.extract.dates import DateMention, dateline
 from dualtrack.extract.langdata import LangData
 from dualtrack.extract.normalize import count_cjk
 
@@ -228,6 +229,19 @@ def outside_dateline(text: str, ms: list[Mention], lang: LangData) -> list[Menti
     if dl is None:
         return ms
     return [m for m in ms if not (dl.start <= m.start and m.end <= dl.end)]
+
+
+def outside_dates(ms: list[Mention], dates: list[DateMention]) -> list[Mention]:
+    """The mentions less those that share a character with a date: 日 ends a day (1日中午, 7日以来)
+    and is also Japan's short name, so 日中 or 日以 read across a date is no pair of states."""
+    spans = sorted((d.start, d.end) for d in dates)
+    starts = [s for s, _ in spans]
+
+    def in_date(m: Mention) -> bool:
+        k = bisect.bisect_left(starts, m.end) - 1  # the last date starting before m ends
+        return any(spans[j][1] > m.start for j in range(max(0, k - 1), k + 1))
+
+    return [m for m in ms if not in_date(m)]
 
 
 def _home_roles(text: str, ms: list[Mention], lang: LangData) -> list[Mention]:

@@ -18,7 +18,7 @@ from dualtrack.extract.events import Candidate, Coder, Draft, find_triggers
 from dualtrack.extract.langdata import ActorEntry, LangData, build
 from dualtrack.extract.learned import DocView
 from dualtrack.extract.llm import DocumentFailed, LLMCoder
-from dualtrack.extract.mentions import ends_with, find_mentions, outside_dateline
+from dualtrack.extract.mentions import ends_with, find_mentions, outside_dateline, outside_dates
 from dualtrack.extract.normalize import (
     Normalized,
     code_points,
@@ -215,12 +215,14 @@ class Extractor:
         )
         text = norm.text
         doc_date = doc.date or document_date(doc.text, lang)
+        dates = find_dates(text, lang, doc_date)
+        found = outside_dates(find_mentions(text, lang, self._country), dates)
         view = DocView(
             text=text,
             lang=lang,
             sents=sentences(text, lang),
-            mentions=outside_dateline(text, find_mentions(text, lang, self._country), lang),
-            dates=find_dates(text, lang, doc_date),
+            mentions=outside_dateline(text, found, lang),
+            dates=dates,
             kinds=self._kinds(code),
             country=self._country,
             doc_date=doc_date,
