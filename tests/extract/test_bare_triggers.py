@@ -68,3 +68,14 @@ def test_verifier_reads_the_governing_trigger_before_a_draft() -> None:
     _, view = ex.analyse(Document(text=text, date=dt.date(2025, 3, 7), source="prev"))
     got = {d.category.value: L._trigger_before(view, d) for d in view.drafts}
     assert got == {"ACCUSE": None, "RETREAT": "ACCUSE"}
+
+
+def test_a_bare_trigger_says_whether_a_verb_governs_it() -> None:
+    """`_bare_governed`: the truce asked for is the appeal's content (`gov:True`); the appeal
+    itself, with no actor found in its subject slot, stands alone (`gov:False`)."""
+    ex = Extractor(case=None, lang="auto")
+    text = "Foreign Minister Haddad called for a ceasefire on Friday."
+    _, view = ex.analyse(Document(text=text, date=dt.date(2025, 3, 7), source="gov"))
+    (u,) = view.units()
+    assert L._bare_governed(view, u) == ["bare:REQUEST|gov:False", "bare:RETREAT|gov:True"]
+    assert "bare:RETREAT|gov:True" in L.clause_features(view, u)
