@@ -104,6 +104,11 @@ VERIFY_TOL = 2.0
 # is noisy in it (a hit is 0.003): before the five train crises of 5262703, 0.343 never / 0.343
 # at 0.5 / 0.346 at 0.6 / 0.354 at 0.7 / 0.346 at 0.8; after, 0.335 / 0.346 / 0.342 / 0.335 /
 # 0.335. 0.6 is good in both.
+# swap_over: the reading of an untargeted directed draft with another side's candidate as its
+# actor (`learned.readings`) only where the role model finds that candidate at least this times
+# as likely an actor as the rules' actor's side. CV (4 folds) hits, the bar alone: 785 with none,
+# 786 at 0.1, 792 at 0.2 (fixed-20 660 -> 658), 793 at 0.3 (656), 785 at 0.5, 773 at 1; at 0.2
+# with the verifier told the two probabilities' ratio (`fillodds`): 791, fixed-20 661.
 THRESHOLDS = {
     "category": 1.01,
     "category:CONSULT": 0.7,
@@ -114,6 +119,7 @@ THRESHOLDS = {
     "verify": 0.15,
     "fill": 0.05,
     "fill_verify": 0.25,
+    "swap_over": 0.2,
     "redate": 0.6,
 }
 

@@ -86,3 +86,28 @@ def test_an_untargeted_directed_act_is_also_read_with_the_other_side_as_its_acto
 def test_a_mutual_act_is_not_read_the_other_way_round() -> None:
     got = _readings("Vietnam held talks with Laos on Tuesday.", "CONSULT")
     assert all(how != "actor" for *_, how in got)
+
+
+def _doubting_the_other_side(over: float) -> learned.Models:
+    """Models whose role model finds a name at the start of its sentence an unlikely actor
+    (about 0.06) and any other name a likely one (about 0.8)."""
+    weights = np.array([[0.0, -4.0, 0.0], [0.0, 2.0, 0.0]])
+    role = learned.Linear({"sentstart:True": 0}, weights, False)
+    empty = learned.Linear({}, np.zeros((1, 1)), True)
+    return learned.Models(empty, role, empty, empty, {"fill": 0.05, "swap_over": over})
+
+
+def test_no_reversed_reading_where_the_role_model_doubts_the_other_side_as_actor() -> None:
+    # the rules read Laos as the side that asked; the role model finds Vietnam (at the start of
+    # the sentence) about a thirteenth as likely an actor as Laos: under swap_over (0.2), the
+    # reading with Vietnam asking is not offered; with no bar it is, told how far below it is
+    ex = Extractor(case=None, lang="en")
+    view = _view(ex, "Vietnam said on Tuesday that Laos had made new demands.")
+    d = replace(next(x for x in view.drafts if x.category.value == "REQUEST"), target=None)
+    units = view.units()
+    assert d.actor == "LAO"
+    kept = learned.readings(view, _doubting_the_other_side(0.2), units, [d])[0]
+    assert all(f is None or f.how != "actor" for _, f in kept)
+    read = learned.readings(view, _doubting_the_other_side(0.0), units, [d])[0]
+    swapped = [(c.actor, c.target, f.odds) for c, f in read if f is not None and f.how == "actor"]
+    assert swapped == [("VNM", "LAO", "far_below")]

@@ -407,6 +407,7 @@ class Fill:
     where: str
     how: str = "target"
     rank: int = 0  # 0: the likeliest candidate; 1: the likeliest of another country after it
+    odds: str = ""  # an actor filled: its role probability beside the rules' actor's (`_odds`)
 
 
 def draft_features(view: DocView, u: Unit, d: Draft, filled: Fill | None = None) -> list[str]:
@@ -449,6 +450,8 @@ def _draft_cues(view: DocView, u: Unit, d: Draft, filled: Fill | None) -> list[s
     how = f"fillhow:{filled.how}"
     tail = [f"fillrivals:{min(filled.rivals, 2)}", f"fillwhere:{filled.where}", how]
     tail.append(f"fillrank:{filled.rank}")
+    if filled.odds:
+        tail.append(f"fillodds:{filled.odds}")
     return [*crossed, *tail, f"{cat}|{how}"]
 
 
@@ -1000,34 +1003,50 @@ def readings(
     (with how it was found, `Fill`; none without a `fill` threshold in the weights), and, for a
     directed act, the reading with the likeliest other-side candidate as its actor and the rules'
     actor as its target ("Iran rejected U.S. calls for surrender": the rules' request has Iran
-    asking; out of fold a seventh of the rule drafts with other parties were so). All
-    candidates of the document are scored at once (`Linear.scores_many`: the same bits as one
-    at a time)."""
+    asking; out of fold a seventh of the rule drafts with other parties were so), unless the role
+    model finds that candidate under th['swap_over'] times as likely an actor as the likeliest
+    candidate of the rules' actor's side (out of fold, the reversed readings the verifier kept
+    were wrong more often than right, and had the parties swapped as often as any reading of
+    the rules: the subject right before the verb read as the target). All candidates of the
+    document are scored at once (`Linear.scores_many`: the same bits as one at a time)."""
     starts = [u.start for u in units]
     role = models.role
-    asked: list[tuple[Unit, list[Mention], list[int]]] = []
+    asked: list[tuple[Unit, list[Mention], list[int], list[int]]] = []
     rows: list[set[int]] = []
     for d in drafts:
         k = unit_of(starts, d)
         cands, ok = fill_candidates(view, models, units, k, d)
-        asked.append((units[k], cands, ok))
+        own = [i for i, m in enumerate(cands) if ok and side(view, m.id) == side(view, d.actor)]
+        asked.append((units[k], cands, ok, own))
         cat = d.category.value
-        rows += [role.rows(role_features(view, units[k], cands, i, cat)) for i in ok]
+        rows += [role.rows(role_features(view, units[k], cands, i, cat)) for i in ok + own]
     probs = role.scores_many(rows) if rows else np.zeros((0, len(ROLES)))
     bar = models.thresholds.get("fill", 1.0)
+    over = models.thresholds.get("swap_over", 0.0)
     out: list[list[tuple[Draft, Fill | None]]] = []
     at = 0
-    for d, (u, cands, ok) in zip(drafts, asked, strict=True):
+    for d, (u, cands, ok, own) in zip(drafts, asked, strict=True):
         p, at = probs[at : at + len(ok)], at + len(ok)
+        q, at = probs[at : at + len(own)], at + len(own)
+        rules_actor = float(q[:, 1].max()) if own else 0.0  # the rules' actor's side as actor
         read: list[tuple[Draft, Fill | None]] = [(d, None)]
         for m, how in _target_fills(view, u, cands, ok, p[:, 2], bar):
             read.append((replace(d, target=m.id), how))
         actor = _best_fill(view, u, cands, ok, p[:, 1], bar, "actor")
-        if actor is not None and d.category not in SYMMETRIC:
-            m = actor[0]
-            read.append((replace(d, actor=m.id, target=d.actor, subject_start=m.start), actor[1]))
+        if actor is not None and d.category not in SYMMETRIC and actor[1].p > over * rules_actor:
+            m, how = actor[0], replace(actor[1], odds=_odds(actor[1].p, rules_actor))
+            read.append((replace(d, actor=m.id, target=d.actor, subject_start=m.start), how))
         out.append(read)
     return out
+
+
+def _odds(p: float, rules: float) -> str:
+    """How the role model's probability of an actor filled in place of the rules' one (`p`)
+    compares with its probability of the rules' actor's side in that role (`rules`): under 0.3
+    times it, under it, or above it (`readings`: the verifier weighs the reversed reading by it)."""
+    if p < 0.3 * rules:
+        return "far_below"
+    return "below" if p < rules else "above"
 
 
 def _best_fill(
