@@ -13,6 +13,7 @@ import datetime as dt
 import itertools
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import NamedTuple
 
 from dualtrack.extract.langdata import LangData
@@ -440,11 +441,17 @@ def _mark_dateline(text: str, out: list[DateMention], lang: LangData) -> None:
             dm.dateline = True
 
 
+@cache
+def _range_joiner(words: tuple[str, ...]) -> re.Pattern[str]:
+    """The words joining the two ends of a range (至, to) alone in a gap, compiled once."""
+    return re.compile(r"\s*(?:" + "|".join(words) + r")\s*$")
+
+
 def _join_ranges(text: str, out: list[DateMention], lang: LangData) -> None:
     """2月6日至8日 / Feb. 6 to 8: the first mention becomes a span ending at the second."""
     if not lang.dates["range"]:
         return
-    conn = re.compile(r"\s*(?:" + "|".join(lang.dates["range"]) + r")\s*$")
+    conn = _range_joiner(tuple(lang.dates["range"]))
     for a, b in itertools.pairwise(out):
         gap = text[a.end : b.start]
         if a.date and b.date and len(gap) <= 5 and conn.match(gap) and b.date >= a.date:

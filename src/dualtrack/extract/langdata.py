@@ -90,6 +90,28 @@ class LangData:
     # verbs.yaml `possessor`: the marks after a possessor ('s, 的) before a `possessor_acts` noun
     possessor_re: re.Pattern[str] | None = None
 
+    def verb_at(self, text: str, pos: int) -> re.Match[str] | None:
+        """`verb_re.match(text, pos)`, trying only the verb patterns that can start with the
+        character at `pos` (`verb_index`). Why: `verb_re` alternates every pattern of verbs.yaml,
+        which the regex engine tries one by one: on Chinese, one such call took longer than
+        coding a sentence. The same match: the patterns left out cannot match there, and those
+        tried keep their order."""
+        if self.verb_loose is not None or self.verb_candidates is None:
+            return self.verb_re.match(text, pos)
+        rx = self.verb_index.get(text[pos : pos + 1])
+        return rx.match(text, pos) if rx is not None else None
+
+    def find_verb(self, text: str) -> re.Match[str] | None:
+        """`verb_re.search(text)`: the first candidate position (`verb_candidates`) where
+        `verb_at` matches, since any match starts at one."""
+        if self.verb_loose is not None or self.verb_candidates is None:
+            return self.verb_re.search(text)
+        for c in self.verb_candidates.finditer(text):
+            m = self.verb_at(text, c.start())
+            if m is not None:
+                return m
+        return None
+
 
 def _builtin_dir(code: str) -> Path:
     return Path(str(resources.files("dualtrack.extract") / "lang" / code))

@@ -62,6 +62,7 @@ from dualtrack.ontology import Category
 
 WEIGHTS = Path(__file__).with_name("weights") / "coder.npz"
 CATEGORIES: tuple[str, ...] = tuple(c.value for c in Category)
+_CATEGORY: tuple[Category, ...] = tuple(Category)  # in CATEGORIES order
 ROLES = ("none", "actor", "target")
 # The candidate dates of an event (`date_slots`): none, the rule coder's own date, the explicit
 # day of its clause or sentence, the narrative's last full date before it, the document's date.
@@ -108,7 +109,7 @@ class DocView:
     drafts: list[Draft] = field(default_factory=list)  # the rule coder's events
     triggers: list[Trigger] = field(default_factory=list)  # the verb rules' matches, all of them
     _clause: dict[tuple[int, int], list[str]] = field(default_factory=dict, repr=False)
-    _clause_rows: dict[tuple[int, int, int], tuple[Linear, set[int]]] = field(
+    _clause_rows: dict[tuple[int, str, int, int], tuple[Linear, set[int]]] = field(
         default_factory=dict, repr=False
     )
     _cues: dict[int, list[tuple[int, str, str]]] = field(default_factory=dict, repr=False)
@@ -116,11 +117,19 @@ class DocView:
     _parties: list[Mention] | None = field(default=None, repr=False)  # `doc_parties`, once
     _roles: dict[int, list[Mention]] = field(default_factory=dict, repr=False)  # by sentence
     _news: list[DateMention | None] = field(default_factory=list, repr=False)
+    _countries: dict[str, str] = field(default_factory=dict, repr=False)
+    _index: _DraftIndex | None = field(default=None, repr=False)
+    _backgrounds: dict[tuple[int, int], list[str]] = field(default_factory=dict, repr=False)
 
     def country_of(self, actor_id: str | None) -> str | None:
+        """The country an actor id stands for (memoised: every feature of every party asks)."""
         if not actor_id:
             return None
-        return self.country.get(actor_id, actor_id.split(".", 1)[0]).split(".", 1)[0]
+        c = self._countries.get(actor_id)
+        if c is None:
+            c = self.country.get(actor_id, actor_id.split(".", 1)[0]).split(".", 1)[0]
+            self._countries[actor_id] = c
+        return c
 
     def clause_grams(self, u: Unit) -> list[str]:
         """The wording of the clause as features."""
@@ -134,17 +143,28 @@ class DocView:
             self._clause[key] = _grams(_masked(self, u.start, u.end, u), self.lang.cjk)
         return self._clause[key]
 
-    def word_rows(self, model: Linear, u: Unit) -> set[int]:
-        """`model`'s rows of the clause's n-grams, looked up once per clause and model (the
-        verifier reads the clause of every draft in it). Callers must not change the set."""
-        key = (id(model), u.start, u.end)
+    def word_rows(self, model: Linear, u: Unit, prefix: str = "c:") -> set[int]:
+        """`model`'s rows of the clause's n-grams (its features `prefix` + n-gram), looked up
+        once per clause and model (the verifier reads the clause of every draft in it, the date
+        model of every event). Callers must not change the set."""
+        key = (id(model), prefix, u.start, u.end)
         hit = self._clause_rows.get(key)
         if hit is None or hit[0] is not model:  # training reuses a view across fold models
-            hit = self._clause_rows[key] = (model, model.rows_of("c:", self.clause_words(u)))
+            hit = self._clause_rows[key] = (model, model.rows_of(prefix, self.clause_words(u)))
         return hit[1]
 
     def drafts_in(self, u: Unit) -> list[Draft]:
-        return [d for d in self.drafts if u.start <= d.trigger.start < u.end]
+        """The rule drafts whose trigger lies in the clause, in the drafts' order (callers
+        must not change the list)."""
+        return self.index().drafts_in(u.start, u.end)
+
+    def index(self) -> _DraftIndex:
+        """Where the drafts and triggers stand, built once per document (rebuilt if either
+        list is replaced): every clause, draft and candidate asks which lie in its clause."""
+        ix = self._index
+        if ix is None or ix.drafts is not self.drafts or ix.triggers is not self.triggers:
+            ix = self._index = _DraftIndex.build(self.drafts, self.triggers)
+        return ix
 
     def units(self) -> list[Unit]:
         out: list[Unit] = []
@@ -159,6 +179,61 @@ class DocView:
             for cs, ce in s.clauses:
                 out.append(Unit(k, cs, ce, ms, ds))
         return out
+
+
+@dataclass
+class _DraftIndex:
+    """The rule drafts and the triggers that made none (`_bare_triggers`) of one document,
+    sorted by offset, so that what lies in a clause is two bisections rather than a scan of the
+    document (answers memoised per clause), and the categories of each sentence's drafts."""
+
+    drafts: list[Draft]
+    triggers: list[Trigger]
+    starts: list[int]  # the drafts' trigger offsets, ascending
+    order: list[int]  # the drafts' indices in that order
+    bare_at: list[int]  # the bare triggers' offsets, ascending
+    bare_cats: list[str]  # and their categories
+    sent_cats: dict[int, set[str]]  # categories of the drafts, by sentence start
+    _in: dict[tuple[int, int], list[Draft]] = field(default_factory=dict)
+    _bare: dict[tuple[int, int], list[str]] = field(default_factory=dict)
+
+    @staticmethod
+    def build(drafts: list[Draft], triggers: list[Trigger]) -> _DraftIndex:
+        order = sorted(range(len(drafts)), key=lambda i: drafts[i].trigger.start)
+        made = {d.trigger.start for d in drafts}
+        bare = sorted(
+            (t.start, t.rule.category.value)
+            for t in triggers
+            if t.start not in made and not t.rule.speaker_acts
+        )
+        sent_cats: dict[int, set[str]] = {}
+        for d in drafts:
+            sent_cats.setdefault(d.sentence.start, set()).add(d.category.value)
+        return _DraftIndex(
+            drafts,
+            triggers,
+            [drafts[i].trigger.start for i in order],
+            order,
+            [b[0] for b in bare],
+            [b[1] for b in bare],
+            sent_cats,
+        )
+
+    def drafts_in(self, start: int, end: int) -> list[Draft]:
+        hit = self._in.get((start, end))
+        if hit is None:
+            lo = bisect.bisect_left(self.starts, start)
+            hi = bisect.bisect_left(self.starts, end, lo)
+            hit = self._in[start, end] = [self.drafts[i] for i in sorted(self.order[lo:hi])]
+        return hit
+
+    def bare_in(self, start: int, end: int) -> list[str]:
+        hit = self._bare.get((start, end))
+        if hit is None:
+            lo = bisect.bisect_left(self.bare_at, start)
+            hi = bisect.bisect_left(self.bare_at, end, lo)
+            hit = self._bare[start, end] = sorted({f"bare:{c}" for c in self.bare_cats[lo:hi]})
+        return hit
 
 
 def _masked(view: DocView, start: int, end: int, unit: Unit) -> str:
@@ -209,8 +284,7 @@ def _clause_cues(view: DocView, u: Unit) -> list[str]:
         feats.append(f"rule:{d.category.value}")
         feats.append(f"rule:{d.category.value}|{d.mode}")
         feats += [f"rule:{d.category.value}|{f}" for f in _flags(d)]
-    start = view.sents[u.sent].start
-    sent_rules = {d.category.value for d in view.drafts if d.sentence.start == start}
+    sent_rules = view.index().sent_cats.get(view.sents[u.sent].start, ())
     feats += [f"srule:{c}" for c in sorted(sent_rules)]
     return feats + _bare_triggers(view, u) + _bare_governed(view, u)
 
@@ -222,15 +296,9 @@ def _bare_triggers(view: DocView, u: Unit) -> list[str]:
     as a governing verb's content); the clause's n-grams hold the word, but only this feature
     pools every wording of a category for the category model. A `speaker_acts` trigger (必须,
     "must", 违反) is not bare where it made none: the rules decided there is no act (no other
-    party named, or the speaker's own side), they did not miss one."""
-    made = {d.trigger.start for d in view.drafts}
-    return sorted(
-        {
-            f"bare:{t.rule.category.value}"
-            for t in view.triggers
-            if u.start <= t.start < u.end and t.start not in made and not t.rule.speaker_acts
-        }
-    )
+    party named, or the speaker's own side), they did not miss one. Memoised per clause (the
+    clause's cues and its thresholds both ask; callers must not change the list)."""
+    return view.index().bare_in(u.start, u.end)
 
 
 def _bare_governed(view: DocView, u: Unit) -> list[str]:
@@ -324,6 +392,25 @@ def slot_features(
     modality.yaml `tense`; each alone within a few hits of 0.326, as were crossing the
     slots' ages with the category, the paragraph, the language, each slot's distance to the
     trigger, and slots for the date nearest the trigger or the day before the report's)."""
+    return _slot_cues(view, u, cat, d, slots) + ["w:" + g for g in view.clause_words(u)]
+
+
+def slot_rows(
+    view: DocView,
+    u: Unit,
+    cat: str,
+    d: Draft | None,
+    slots: Sequence[DateMention | None],
+    model: Linear,
+) -> set[int]:
+    """`model`'s rows of `slot_features` (the n-grams looked up without their prefix)."""
+    return model.rows(_slot_cues(view, u, cat, d, slots)) | view.word_rows(model, u, "w:")
+
+
+def _slot_cues(
+    view: DocView, u: Unit, cat: str, d: Draft | None, slots: Sequence[DateMention | None]
+) -> list[str]:
+    """The cues of `slot_features` besides the clause's wording."""
     doc = view.doc_date
     base = [f"cat:{cat}", f"sent:{min(u.sent, 5)}", f"anydate:{bool(u.dates)}"]
     base.append(f"cday:{bool(day_dates(u, u.start, u.end))}")
@@ -340,7 +427,7 @@ def slot_features(
         if d.date is not None and _resolved(d.date):
             base.append(f"rprec:{d.date.precision.value}")
             base.append(f"rfrom:{_found_in(view, u, d.date)}")
-    return base + _background(view, u, at) + ["w:" + g for g in view.clause_words(u)]
+    return base + _background(view, u, at)
 
 
 def _resolved(d: DateMention | None) -> bool:
@@ -367,12 +454,16 @@ def _found_in(view: DocView, u: Unit, d: DateMention) -> str:
 def _background(view: DocView, u: Unit, at: int) -> list[str]:
     """The language's background cues (此前, "last year": modality.yaml `background`) and tense
     and aspect cues (已经, will: `tense`) in the sentence before the event's trigger (去年，中国海警
-    曾…: in a clause of its own too) or after it, and which cues they are."""
-    out = []
-    for start, tag, word in _sentence_cues(view, u.sent):
-        where = "before" if start < at else "after"
-        out += [f"{tag}:{where}", f"{tag}w:{word}"]
-    return sorted(set(out))
+    曾…: in a clause of its own too) or after it, and which cues they are. Memoised per
+    sentence and offset (a draft's readings and its date all ask; callers must not change it)."""
+    hit = view._backgrounds.get((u.sent, at))
+    if hit is None:
+        out = []
+        for start, tag, word in _sentence_cues(view, u.sent):
+            where = "before" if start < at else "after"
+            out += [f"{tag}:{where}", f"{tag}w:{word}"]
+        hit = view._backgrounds[u.sent, at] = sorted(set(out))
+    return hit
 
 
 def _sentence_cues(view: DocView, k: int) -> list[tuple[int, str, str]]:
@@ -573,14 +664,18 @@ class Linear:
     def scores_many(self, rows: Sequence[set[int]]) -> np.ndarray:
         """The probabilities of many feature sets at once, one row each. Each set's weights are
         summed in ascending row order and the bias added last, as one set at a time would, so
-        batching changes no bit of a score (np.add.reduceat adds a segment's rows in order)."""
-        idx = [sorted(r) for r in rows]
-        sizes = [len(r) for r in idx]
-        z = np.zeros((len(idx), self.weights.shape[1]))
-        full = [k for k, n in enumerate(sizes) if n]
-        if full:
-            flat = np.fromiter(chain.from_iterable(idx), dtype=np.intp, count=sum(sizes))
-            starts = np.cumsum([0] + [sizes[k] for k in full[:-1]])
+        batching changes no bit of a score (np.add.reduceat adds a segment's rows in order).
+        The sets are sorted all at once: each row keyed by its set's number times the
+        vocabulary's size, one np.sort, the key's remainder the row."""
+        sizes = np.fromiter(map(len, rows), dtype=np.intp, count=len(rows))
+        z = np.zeros((len(rows), self.weights.shape[1]))
+        full = np.flatnonzero(sizes)
+        if len(full):
+            n = self.weights.shape[0]
+            flat = np.fromiter(chain.from_iterable(rows), dtype=np.intp, count=int(sizes.sum()))
+            flat = np.sort(flat + np.repeat(np.arange(len(rows)) * n, sizes)) % n
+            starts = np.zeros(len(full), dtype=np.intp)
+            np.cumsum(sizes[full[:-1]], out=starts[1:])
             z[full] = np.add.reduceat(self.weights[flat], starts, axis=0)
         z += self.weights[-1]
         if self.multilabel:
@@ -921,10 +1016,14 @@ def likely_categories(
     lin = models.category
     scored = lin.scores_many([clause_rows(view, units[k], lin) for k in live])
     base = base_bars(models.thresholds)
+    bars = np.tile(base, (len(live), 1))  # a clause's own only where a trigger of it is bare
+    for row, k in enumerate(live):
+        if _bare_triggers(view, units[k]):
+            bars[row] = category_bars(view, units[k], models.thresholds, base)
+    rows, cols = np.nonzero(scored >= bars)  # clause by clause, categories in order
     return [
-        (k, Category(CATEGORIES[ci]), float(pk[ci]))
-        for k, pk in zip(live, scored, strict=True)
-        for ci in np.flatnonzero(pk >= category_bars(view, units[k], models.thresholds, base))
+        (live[r], _CATEGORY[c], float(scored[r, c]))
+        for r, c in zip(rows.tolist(), cols.tolist(), strict=True)
     ]
 
 
@@ -982,7 +1081,7 @@ def verified(view: DocView, models: Models, units: list[Unit]) -> list[Draft]:
             best[n] = (p, c)
     for p, d in best.values():
         if p >= verify_threshold(th, d.category.value):
-            out.append(replace(d, confidence=calibrated(p, th)))
+            out.append(d.but(confidence=calibrated(p, th)))
     return out
 
 
@@ -1031,11 +1130,11 @@ def readings(
         rules_actor = float(q[:, 1].max()) if own else 0.0  # the rules' actor's side as actor
         read: list[tuple[Draft, Fill | None]] = [(d, None)]
         for m, how in _target_fills(view, u, cands, ok, p[:, 2], bar):
-            read.append((replace(d, target=m.id), how))
+            read.append((d.but(target=m.id), how))
         actor = _best_fill(view, u, cands, ok, p[:, 1], bar, "actor")
         if actor is not None and d.category not in SYMMETRIC and actor[1].p > over * rules_actor:
             m, how = actor[0], replace(actor[1], odds=_odds(actor[1].p, rules_actor))
-            read.append((replace(d, actor=m.id, target=d.actor, subject_start=m.start), how))
+            read.append((d.but(actor=m.id, target=d.actor, subject_start=m.start), how))
         out.append(read)
     return out
 
@@ -1196,7 +1295,7 @@ def date_events(
     for d in drafts:
         k = unit_of(starts, d)
         slots = date_slots(view, units[k], d.date, lasts[k])
-        rows.append(lin.rows(slot_features(view, units[k], d.category.value, d, slots)))
+        rows.append(slot_rows(view, units[k], d.category.value, d, slots, lin))
         asked.append((d, slots))
     th = models.thresholds
     return [
@@ -1223,7 +1322,7 @@ def redate(
             return d
         if p[best] < th.get("redate", 1.01):
             return d
-    return replace(d, date=slots[best])
+    return d.but(date=slots[best])
 
 
 @cache
@@ -1245,7 +1344,7 @@ def to_draft(p: Proposal, view: DocView) -> Draft:
     }
     same = [d for d in view.drafts_in(u) if d.category is p.category]
     if same:
-        return replace(same[0], quantities=[], **roles)
+        return same[0].but(quantities=[], **roles)
     return Draft(
         trigger=Trigger(u.start, u.end, _rule(p.category)),
         sentence=view.sents[u.sent],

@@ -326,7 +326,7 @@ def _titled_names(text: str, ms: list[Mention], lang: LangData) -> list[Mention]
     for m in ms:
         n = rx.match(text, m.end) if text[m.start : m.end].endswith(tuple(titles)) else None
         if n is not None and not any(
-            s in starts or lang.verb_re.match(text, s) for s in range(n.start(), n.end())
+            s in starts or lang.verb_at(text, s) for s in range(n.start(), n.end())
         ):  # 外长否认…: a trigger in what follows the title is the verb, not a name
             names.setdefault(n.group(), m.ids)
             m = Mention(m.start, n.end(), m.ids, m.locative)
@@ -388,7 +388,7 @@ def _gap_parts(gap: str, lang: LangData) -> bool:
     the clause (缅甸政府与某民族武装: the state and the group it deals with)."""
     if not gap.strip() or not lang.cjk:
         return False
-    if lang.verb_re.search(gap):
+    if lang.find_verb(gap):
         return True
     return any((rx := lang.mod.get(k)) is not None and rx.search(gap) for k in _GAP_PARTS)
 
@@ -404,11 +404,7 @@ def _mark_locatives(text: str, ms: list[Mention], lang: LangData) -> None:
             # and the 到 of 遭到 from making the next name a place
             hit = ends_with(rx, text, m.start)
         else:
-            found = re.search(
-                r"\b(" + "|".join(lang.mod["locative_preps"]) + r")\s+(?:the\s+)?$",
-                before,
-                re.IGNORECASE,
-            )
+            found = _preposition_before(tuple(lang.mod["locative_preps"])).search(before)
             hit = found is not None and not _aimed_at_state(found.group(1), m, lang)
         if not hit and i > 0 and ms[i - 1].locative and ms[i - 1].end == m.start:
             hit = True  # 在阿曼马斯喀特: the city after the country is a place too
@@ -416,6 +412,12 @@ def _mark_locatives(text: str, ms: list[Mention], lang: LangData) -> None:
         if hit and seat is not None and ends_with(seat, text, m.start):
             hit = False  # "the government in Beirut": the seat stands for the state
         m.locative = m.locative or hit
+
+
+@cache
+def _preposition_before(preps: tuple[str, ...]) -> re.Pattern[str]:
+    """One of `preps` (and "the") right before the end of a text, compiled once per list."""
+    return re.compile(r"\b(" + "|".join(preps) + r")\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _aimed_at_state(prep: str, m: Mention, lang: LangData) -> bool:

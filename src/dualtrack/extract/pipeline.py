@@ -656,6 +656,16 @@ def _agreed_via(view: DocView, drafts: list[Draft], country) -> None:
     """Agreements and ceasefires between the parties of mediated talks of the same document carry
     the talks' via (the guide: reached through the mediator); a mediator the text names for a
     deal (在甲方斡旋下达成协议, "a US-brokered ceasefire") comes before the host of the talks."""
+    open_deals = [
+        d
+        for d in drafts
+        if (d.category.value == "AGREE" or d.mode == "ceasefire")
+        and d.via is None
+        and d.target is not None
+        and not d.negated
+    ]
+    if not open_deals:  # most documents: no scan of the text for mediators
+        return
     vias: dict[frozenset, str] = {}
     hosts: dict[frozenset, str] = {}
     for d in drafts:
@@ -663,13 +673,11 @@ def _agreed_via(view: DocView, drafts: list[Draft], country) -> None:
             pair = frozenset((country(d.actor), country(d.target)))
             (hosts if d.mode == "third-party" else vias).setdefault(pair, d.via)
     dealers = [m.ids[0] for m in _mediator_mentions(view) if _in_clause_of(view, m, _is_deal)]
-    for d in drafts:
-        agreed = d.category.value == "AGREE" or d.mode == "ceasefire"
-        if agreed and d.via is None and d.target is not None and not d.negated:
-            sides = frozenset((country(d.actor), country(d.target)))
-            d.via = vias.get(sides) or next(
-                (x for x in dealers if country(x) not in sides), hosts.get(sides)
-            )
+    for d in open_deals:
+        sides = frozenset((country(d.actor), country(d.target)))
+        d.via = vias.get(sides) or next(
+            (x for x in dealers if country(x) not in sides), hosts.get(sides)
+        )
 
 
 def _share_via(named: list[Draft], drafts: list[Draft], country) -> None:

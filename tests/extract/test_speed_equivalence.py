@@ -1,0 +1,63 @@
+"""The shortcuts the coder takes for speed give what the plain computation gives: the verb
+patterns tried by first character (`LangData.verb_at`, `find_verb`) match where the whole
+alternation does, a draft copied with `Draft.but` equals `dataclasses.replace`, and the
+per-document index of drafts by clause (`DocView.drafts_in`) lists what a scan lists, in order.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from dualtrack.extract import Extractor
+from dualtrack.model import Document
+
+ZH = "据报道，智利外长周三在会谈后表示，将向秘鲁提出抗议，并谴责秘鲁军方的挑衅行为。"
+EN = (
+    "The foreign minister of Chile said on Monday that his country condemned the strike "
+    "and urged Peru to withdraw its troops, while Bolivia offered to mediate talks."
+)
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor(case=None, lang="auto")
+
+
+@pytest.mark.parametrize(("code", "text"), [("zh", ZH), ("en", EN)])
+def test_verb_at_and_find_verb_are_the_whole_alternation(
+    ex: Extractor, code: str, text: str
+) -> None:
+    lang = ex._load(code)
+    for pos in range(len(text) + 1):
+        want, got = lang.verb_re.match(text, pos), lang.verb_at(text, pos)
+        assert (want and (want.span(), want.lastgroup)) == (got and (got.span(), got.lastgroup))
+    for a in range(0, len(text), 3):
+        for b in (a + 2, a + 7, len(text)):
+            piece = text[a:b]
+            want, got = lang.verb_re.search(piece), lang.find_verb(piece)
+            assert (want and want.span()) == (got and got.span())
+
+
+def test_draft_but_is_replace(ex: Extractor) -> None:
+    _, view = ex.analyse(Document(text=EN, date=dt.date(2025, 3, 3), source="but"))
+    assert view.drafts
+    for d in view.drafts:
+        changes = {"target": "XYZ", "confidence": 0.5, "subject_start": 3}
+        assert d.but(**changes) == dataclasses.replace(d, **changes)
+        assert d.but(**changes) is not d and d.target != "XYZ"
+    with pytest.raises(TypeError):
+        view.drafts[0].but(no_such_field=1)
+
+
+@pytest.mark.parametrize("text", [ZH, EN])
+def test_drafts_in_a_clause_are_those_a_scan_finds(ex: Extractor, text: str) -> None:
+    _, view = ex.analyse(Document(text=text, date=dt.date(2025, 3, 3), source="idx"))
+    assert view.drafts
+    for u in view.units():
+        scan = [d for d in view.drafts if u.start <= d.trigger.start < u.end]
+        assert [id(d) for d in view.drafts_in(u)] == [id(d) for d in scan]
+    view.drafts = view.drafts[:1]  # a new list of drafts: the index is rebuilt
+    assert sum(len(view.drafts_in(u)) for u in view.units()) == 1
