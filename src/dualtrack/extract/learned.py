@@ -193,16 +193,18 @@ class _DraftIndex:
     order: list[int]  # the drafts' indices in that order
     bare_at: list[int]  # the bare triggers' offsets, ascending
     bare_cats: list[str]  # and their categories
+    bare_gov: list[str]  # and their categories with whether a governing verb holds them
     sent_cats: dict[int, set[str]]  # categories of the drafts, by sentence start
     _in: dict[tuple[int, int], list[Draft]] = field(default_factory=dict)
-    _bare: dict[tuple[int, int], list[str]] = field(default_factory=dict)
+    _bare: dict[tuple[int, int, bool], list[str]] = field(default_factory=dict)
 
     @staticmethod
     def build(drafts: list[Draft], triggers: list[Trigger]) -> _DraftIndex:
         order = sorted(range(len(drafts)), key=lambda i: drafts[i].trigger.start)
         made = {d.trigger.start for d in drafts}
+        governed = {id(c) for t in triggers for c in t.content}
         bare = sorted(
-            (t.start, t.rule.category.value)
+            (t.start, t.rule.category.value, id(t) in governed)
             for t in triggers
             if t.start not in made and not t.rule.speaker_acts
         )
@@ -216,6 +218,7 @@ class _DraftIndex:
             order,
             [b[0] for b in bare],
             [b[1] for b in bare],
+            [f"{b[1]}|gov:{b[2]}" for b in bare],
             sent_cats,
         )
 
@@ -227,12 +230,15 @@ class _DraftIndex:
             hit = self._in[start, end] = [self.drafts[i] for i in sorted(self.order[lo:hi])]
         return hit
 
-    def bare_in(self, start: int, end: int) -> list[str]:
-        hit = self._bare.get((start, end))
+    def bare_in(self, start: int, end: int, governed: bool = False) -> list[str]:
+        """`bare:CAT` for each category of the span's bare triggers (`bare:CAT|gov:True` with
+        `governed`, see `_bare_governed`)."""
+        hit = self._bare.get((start, end, governed))
         if hit is None:
             lo = bisect.bisect_left(self.bare_at, start)
             hi = bisect.bisect_left(self.bare_at, end, lo)
-            hit = self._bare[start, end] = sorted({f"bare:{c}" for c in self.bare_cats[lo:hi]})
+            cats = (self.bare_gov if governed else self.bare_cats)[lo:hi]
+            hit = self._bare[start, end, governed] = sorted({f"bare:{c}" for c in cats})
         return hit
 
 
@@ -311,15 +317,7 @@ def _bare_governed(view: DocView, u: Unit) -> list[str]:
     every category but REJECT), and the pooled `bare:CAT` cue cannot tell them apart (CV
     4 folds 785 -> 790 hits, F1 0.389 -> 0.390; fixed-20 660 -> 664; the governor's category
     instead of the flag 789, the clause's mention count beside it 790 with more events)."""
-    made = {d.trigger.start for d in view.drafts}
-    governed = {id(c) for t in view.triggers for c in t.content}
-    return sorted(
-        {
-            f"bare:{t.rule.category.value}|gov:{id(t) in governed}"
-            for t in view.triggers
-            if u.start <= t.start < u.end and t.start not in made and not t.rule.speaker_acts
-        }
-    )
+    return view.index().bare_in(u.start, u.end, governed=True)
 
 
 def _flags(d: Draft) -> list[str]:
