@@ -53,3 +53,13 @@ def test_no_name_read_across_a_day(ex) -> None:
     doc = Document(text="越南外交部9日中午宣布召见菲律宾大使。", date=dt.date(2025, 4, 10))
     _, _, _, view = ex.view(doc)
     assert [ex.country(m.id) for m in view.mentions] == ["VNM", "PHL"]
+
+
+def test_a_title_before_a_weekday_names_no_one(ex) -> None:
+    """智利外长周三…: the minister is Chile's; the weekday is a date, not his name."""
+    doc = Document(text="智利外长周三表示将向秘鲁提出抗议。", date=dt.date(2025, 3, 6))
+    _, _, _, view = ex.view(doc)
+    assert [(view.text[m.start : m.end], ex.country(m.id)) for m in view.mentions] == [
+        ("智利外长", "CHL"),
+        ("秘鲁", "PER"),
+    ]

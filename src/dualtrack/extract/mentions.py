@@ -12,7 +12,7 @@ import bisect
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from dualtrack.extract.dates import DateMention, dateline
@@ -232,16 +232,21 @@ def outside_dateline(text: str, ms: list[Mention], lang: LangData) -> list[Menti
 
 
 def outside_dates(ms: list[Mention], dates: list[DateMention]) -> list[Mention]:
-    """The mentions less those that share a character with a date: 日 ends a day (1日中午, 7日以来)
-    and is also Japan's short name, so 日中 or 日以 read across a date is no pair of states."""
+    """The mentions cut free of the dates. One that starts inside a date is dropped: 日 ends a
+    day (1日中午, 7日以来) and is also Japan's short name, so 日中 or 日以 read across a day is no
+    pair of states. One that runs into a date ends where the date starts (智利外长周三: Chile's
+    foreign minister, not a minister named 周三)."""
     spans = sorted((d.start, d.end) for d in dates)
     starts = [s for s, _ in spans]
-
-    def in_date(m: Mention) -> bool:
+    out = []
+    for m in ms:
         k = bisect.bisect_left(starts, m.end) - 1  # the last date starting before m ends
-        return any(spans[j][1] > m.start for j in range(max(0, k - 1), k + 1))
-
-    return [m for m in ms if not in_date(m)]
+        hit = [spans[j] for j in range(max(0, k - 1), k + 1) if spans[j][1] > m.start]
+        if not hit:
+            out.append(m)
+        elif hit[0][0] > m.start:
+            out.append(replace(m, end=hit[0][0]))
+    return out
 
 
 def _home_roles(text: str, ms: list[Mention], lang: LangData) -> list[Mention]:
