@@ -69,3 +69,15 @@ def test_two_kinds_of_act_of_one_pair_on_one_day_stay_two_events() -> None:
     assert {e.id for e in both} == {e.id for e in merged}
     lone = merge_events([_event("d1", 0, mode="expel")], _country, within_doc=True)
     assert lone[0].id == merge_events([_event("d1", 0)], _country, within_doc=True)[0].id
+
+
+def test_one_clash_told_by_two_means_stays_one_event() -> None:
+    """An exchange of fire in the lead and the shelling it was in the next paragraph (modes
+    firearms and aerial), or a charge told as an allegation and as a protest: ways of telling
+    one act, so one event, in a document and across documents."""
+    kinds = (("ASSAULT", ("firearms", "aerial")), ("ACCUSE", ("allege", "disapprove")))
+    for cat, modes in kinds:
+        told = [_event(f"d{k}", 40 * k, mode=m).model_copy(update={"category": cat})
+                for k, m in enumerate(modes)]  # fmt: skip
+        assert len(merge_events([e.model_copy() for e in told], _country, within_doc=True)) == 1
+        assert len(merge_events(told, _country, within_doc=False)) == 1
