@@ -8,7 +8,6 @@ an event that the document also dates is folded into the dated one.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 from collections.abc import Callable
 
 from dualtrack.model import Event, Stance
@@ -84,12 +83,10 @@ class _Merger:
             keep.date_end = other.date_end
 
 
-def event_id(e: Event, country: Callable[[str | None], str | None], with_mode: bool = False) -> str:
-    """The id of the event a report belongs to: a function of the merge key alone (with its
-    mode where acts of one key were kept apart, `_apart`), so the same reports get the same ids
-    in whatever order or batches they arrive (the store merges by id)."""
-    parts = [*_key(e, country), e.mode] if with_mode else _key(e, country)
-    key = "|".join(str(getattr(x, "value", x)) for x in parts)
+def event_id(e: Event, country: Callable[[str | None], str | None]) -> str:
+    """The id of the event a report belongs to: a function of the merge key alone, so the same
+    reports get the same ids in whatever order or batches they arrive (the store merges by id)."""
+    key = "|".join(str(getattr(x, "value", x)) for x in _key(e, country))
     return "ev_" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
@@ -107,26 +104,9 @@ def merge_events(
     only identical keys merge, each group in a canonical order: the result is the same for any
     order of the documents and any split into batches."""
     merged = _merge_in_document(events, country) if within_doc else _merge_across(events, country)
-    twins = Counter(_key(e, country) for e in merged)
-    for e in merged:  # the id follows the merge key (and the mode, for acts kept apart by it)
-        e.id = event_id(e, country, with_mode=twins[_key(e, country)] > 1)
+    for e in merged:  # the id follows the merge key
+        e.id = event_id(e, country)
     return merged
-
-
-def _apart(a: Event, b: Event) -> bool:
-    """Whether two reports with one merge key are two acts: both name their kind and the kinds
-    differ (recalling an envoy and suspending a treaty the same day, both SANCTION; a ceasefire
-    and a withdrawal, both RETREAT). Why: out of fold the gold held 33 such second acts of one
-    pair on one day that the merge folded into the first (kept apart: +9 hits for 44 events)."""
-    return a.category not in _ONE_ACT and bool(a.mode and b.mode and a.mode != b.mode)
-
-
-# Categories whose modes are ways of telling one act rather than kinds of act: a clash told as
-# an exchange of fire in the lead and as shelling further down, a charge told as an allegation
-# and as a protest. Kept apart by mode, one clash was two events (a self-written test article's
-# summary and detail, double counted); merged, CV 4 folds 808 -> 802 hits for 31 fewer events
-# (F1 0.3953 -> 0.3954), fixed-20 0.4077 -> 0.4087.
-_ONE_ACT = frozenset({Category.ASSAULT, Category.ACCUSE})
 
 
 def _merge_across(events: list[Event], country: Callable[[str | None], str | None]) -> list[Event]:
@@ -136,26 +116,12 @@ def _merge_across(events: list[Event], country: Callable[[str | None], str | Non
     merger = _Merger()
     out = []
     for members in groups.values():
-        for part in _by_mode(sorted(members, key=_canonical)):
-            first, *rest = part
-            kept = _fresh(first)
-            for other in rest:
-                merger.merge(kept, other)
-            out.append(kept)
+        first, *rest = sorted(members, key=_canonical)
+        kept = _fresh(first)
+        for other in rest:
+            merger.merge(kept, other)
+        out.append(kept)
     return out
-
-
-def _by_mode(members: list[Event]) -> list[list[Event]]:
-    """Reports of one merge key split into acts of different modes (`_apart`; never for
-    `_ONE_ACT`), a report that names no mode joining the first act (members in canonical
-    order, so any order of documents gives the same acts)."""
-    modes = list(dict.fromkeys(e.mode for e in members if e.mode))
-    if len(modes) < 2 or members[0].category in _ONE_ACT:
-        return [members]
-    parts: dict[str, list[Event]] = {m: [] for m in modes}
-    for e in members:
-        parts[e.mode or modes[0]].append(e)
-    return list(parts.values())
 
 
 def _merge_in_document(
@@ -173,8 +139,6 @@ def _merge_in_document(
     plain: dict[tuple, tuple] = {}
     for e in events:
         k = _key(e, country)
-        if k in out and _apart(out[k], e):
-            k = (*k, e.mode)  # another kind of act of the pair that day: its own event
         if k in out:
             merger.merge(out[k], e)
             continue
