@@ -179,28 +179,14 @@ def find_triggers(text: str, lang: LangData) -> list[Trigger]:
 
 def _verb_triggers(text: str, lang: LangData) -> list[Trigger]:
     """Leftmost, non-overlapping trigger matches (as `lang.verb_re.finditer` would give), found
-    by trying at each candidate position only the patterns that can start with its character."""
-    if lang.verb_loose is not None or lang.verb_candidates is None:
-        return [
-            Trigger(m.start(), m.end(), lang.verb_rules[m.lastgroup])  # type: ignore[index]
-            for m in lang.verb_re.finditer(text)
-            if m.lastgroup
-        ]
+    by `LangData.find_verb`, which tries at each candidate position only the patterns that can
+    start with its character."""
     out: list[Trigger] = []
-    index = lang.verb_index
     pos = 0
-    search = lang.verb_candidates.search
-    while True:
-        c = search(text, pos)
-        if c is None:
-            break
-        i = c.start()
-        m = index[text[i]].match(text, i)
-        if m is None or not m.lastgroup:
-            pos = i + 1
-            continue
-        out.append(Trigger(i, m.end(), lang.verb_rules[m.lastgroup]))
-        pos = m.end() if m.end() > i else i + 1
+    while (m := lang.find_verb(text, pos)) is not None:
+        if m.lastgroup:
+            out.append(Trigger(m.start(), m.end(), lang.verb_rules[m.lastgroup]))
+        pos = m.end() if m.end() > m.start() else m.start() + 1
     return out
 
 

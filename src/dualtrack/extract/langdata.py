@@ -101,12 +101,12 @@ class LangData:
         rx = self.verb_index.get(text[pos : pos + 1])
         return rx.match(text, pos) if rx is not None else None
 
-    def find_verb(self, text: str) -> re.Match[str] | None:
-        """`verb_re.search(text)`: the first candidate position (`verb_candidates`) where
+    def find_verb(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        """`verb_re.search(text, pos)`: the first candidate position (`verb_candidates`) where
         `verb_at` matches, since any match starts at one."""
         if self.verb_loose is not None or self.verb_candidates is None:
-            return self.verb_re.search(text)
-        for c in self.verb_candidates.finditer(text):
+            return self.verb_re.search(text, pos)
+        for c in self.verb_candidates.finditer(text, pos):
             m = self.verb_at(text, c.start())
             if m is not None:
                 return m
