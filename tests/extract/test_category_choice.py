@@ -59,3 +59,28 @@ def test_the_verifier_reads_whether_the_target_side_tells_the_act() -> None:
         assert L._told_by_target(view, d) is want
         feats = L.draft_features(view, view.units()[0], d)
         assert f"told_by_target:{want}" in feats
+
+
+def test_the_verifier_reads_whether_the_actor_is_the_speaker_of_the_report() -> None:
+    """`_reported`: a reading whose actor is the speaker of the statement holding the trigger,
+    with another party named between the speech verb and the trigger (the reported act's own
+    subject), is 'other'; the speaker's own act is 'self'; an actor that speaks no statement
+    around the trigger, 'no'."""
+    ex = Extractor(case=None, lang="auto")
+    cases = (
+        ("Chile said on Monday that Peru fired missiles at its border posts.", "PER", "CHL"),
+        ("智利军方3日表示，秘鲁向边境哨所发射了导弹。", "PER", "CHL"),
+    )
+    for text, doer, speaker in cases:
+        _, view = ex.analyse(Document(text=text, date=dt.date(2026, 3, 3), source="said"))
+        (d,) = [d for d in view.drafts if view.country_of(d.actor) == doer]
+        assert L._reported(view, d) == "no"
+        (m,) = [m for m in view.mentions if view.country_of(m.id) == speaker]
+        swapped = d.but(actor=m.id, target=d.actor, subject_start=m.start)
+        assert L._reported(view, swapped) == "other"
+        assert "reported:other" in L.draft_features(view, view.units()[0], swapped)
+    text = "智利3日表示将对秘鲁实施制裁。"
+    _, view = ex.analyse(Document(text=text, date=dt.date(2026, 3, 3), source="own"))
+    (d,) = [d for d in view.drafts if d.category.value == "SANCTION"]
+    assert view.country_of(d.actor) == "CHL"
+    assert L._reported(view, d) == "self"
