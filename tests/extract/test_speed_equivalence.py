@@ -1,18 +1,23 @@
 """The shortcuts the coder takes for speed give what the plain computation gives: the verb
 patterns tried by first character (`LangData.verb_at`, `find_verb`) match where the whole
-alternation does, a draft copied with `Draft.but` equals `dataclasses.replace`, and the
-per-document index of drafts by clause (`DocView.drafts_in`) lists what a scan lists, in order.
-Sentences written for these tests."""
+alternation does, a draft copied with `Draft.but` equals `dataclasses.replace`, the
+per-document index of drafts by clause (`DocView.drafts_in`) lists what a scan lists, in order,
+the width and variant folds of `normalize` are the `str.translate` tables they replace, and
+`is_english` is `detect_lang`'s English. Sentences written for these tests."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import sys
 
 import pytest
 
-from dualtrack.extract import Extractor
+from dualtrack.extract import Extractor, detect_lang
+from dualtrack.extract.pipeline import is_english
 from dualtrack.model import Document
+
+norm = sys.modules["dualtrack.extract.normalize"]  # the package exports the function of the name
 
 ZH = "据报道，智利外长周三在会谈后表示，将向秘鲁提出抗议，并谴责秘鲁军方的挑衅行为。"
 EN = (
@@ -61,3 +66,29 @@ def test_drafts_in_a_clause_are_those_a_scan_finds(ex: Extractor, text: str) -> 
         assert [id(d) for d in view.drafts_in(u)] == [id(d) for d in scan]
     view.drafts = view.drafts[:1]  # a new list of drafts: the index is rebuilt
     assert sum(len(view.drafts_in(u)) for u in view.units()) == 1
+
+
+WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+VARIANTS = str.maketrans({"砲": "炮", "衞": "卫", "綫": "线", "峯": "峰", "鎗": "枪"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "plain ascii",
+        "ＵＳＡ（美國）　１２月",
+        "\uff00\uff01\uff5e\uff5f\u3000",
+        "水砲與防衞",
+        "\ud800ａ",
+        ZH,
+    ],
+)
+def test_folds_are_the_translate_tables(text: str) -> None:
+    assert norm.half_width(text) == text.translate(WIDTH)
+    assert norm._standard_forms(text) == text.translate(VARIANTS)
+
+
+@pytest.mark.parametrize("text", [ZH, EN, "", "智利 Chile 和 Peru and Bolivia"])
+def test_is_english_is_detect_langs_english(text: str) -> None:
+    assert is_english(text) == (detect_lang(text) == "en")
