@@ -1,18 +1,27 @@
 """The shortcuts the coder takes for speed give what the plain computation gives: the verb
-patterns tried by first character (`LangData.verb_at`, `find_verb`) match where the whole
-alternation does, a draft copied with `Draft.but` equals `dataclasses.replace`, and the
-per-document index of drafts by clause (`DocView.drafts_in`) lists what a scan lists, in order.
-Sentences written for these tests."""
+patterns tried by their first two characters or their first (`LangData.verb_at`, `find_verb`,
+`firstchars.index_patterns`) match where the whole alternation does, a draft copied with
+`Draft.but` equals `dataclasses.replace`, the per-document index of drafts by clause
+(`DocView.drafts_in`) lists what a scan lists, in order, the width and variant folds of
+`normalize` are the `str.translate` tables they replace, and `is_english` is `detect_lang`'s
+English. Sentences written for these tests."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import random
+import re
+import sys
 
 import pytest
 
-from dualtrack.extract import Extractor
+from dualtrack.extract import Extractor, detect_lang
+from dualtrack.extract.firstchars import first_pairs, index_patterns
+from dualtrack.extract.pipeline import is_english
 from dualtrack.model import Document
+
+norm = sys.modules["dualtrack.extract.normalize"]  # the package exports the function of the name
 
 ZH = "据报道，智利外长周三在会谈后表示，将向秘鲁提出抗议，并谴责秘鲁军方的挑衅行为。"
 EN = (
@@ -61,3 +70,54 @@ def test_drafts_in_a_clause_are_those_a_scan_finds(ex: Extractor, text: str) -> 
         assert [id(d) for d in view.drafts_in(u)] == [id(d) for d in scan]
     view.drafts = view.drafts[:1]  # a new list of drafts: the index is rebuilt
     assert sum(len(view.drafts_in(u)) for u in view.units()) == 1
+
+
+WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+VARIANTS = str.maketrans({"砲": "炮", "衞": "卫", "綫": "线", "峯": "峰", "鎗": "枪"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "plain ascii",
+        "ＵＳＡ（美國）　１２月",
+        "\uff00\uff01\uff5e\uff5f\u3000",
+        "水砲與防衞",
+        "\ud800ａ",
+        ZH,
+    ],
+)
+def test_folds_are_the_translate_tables(text: str) -> None:
+    assert norm.half_width(text) == text.translate(WIDTH)
+    assert norm._standard_forms(text) == text.translate(VARIANTS)
+
+
+@pytest.mark.parametrize("text", [ZH, EN, "", "智利 Chile 和 Peru and Bolivia"])
+def test_is_english_is_detect_langs_english(text: str) -> None:
+    assert is_english(text) == (detect_lang(text) == "en")
+
+
+def test_first_pairs() -> None:
+    assert first_pairs("ab|c(?:d|e)") == {"ab", "cd", "ce"}
+    assert first_pairs("a{0,2}b") == {"aa", "ab", "b"}  # a match may be one character long
+    assert first_pairs(r"\bsaid(?!\w)") == {"sa"}
+    assert first_pairs("ab", ignorecase=True) == {"ab", "aB", "Ab", "AB"}
+    assert first_pairs(r"a\w") is None and first_pairs("a.") is None and first_pairs("x?") is None
+
+
+def test_pair_index_is_the_whole_alternation() -> None:
+    """Branches indexed by two characters, by one (a short match, an unbounded second) and not
+    at all give at every position the match of the plain alternation, in its branch order."""
+    branches = [("p0", "ab"), ("p1", "a"), ("p2", r"a\w+"), ("p3", "abc|b[cd]"), ("p4", "c{1,3}d")]
+    plain = re.compile("|".join(f"(?P<{n}>{p})" for n, p in branches))
+    index, cand, loose = index_patterns(branches, 0)
+    assert loose is None and cand is not None
+    rng = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rng.choice("abcdx") for _ in range(rng.randint(0, 8)))
+        for pos in range(len(text) + 1):
+            want = plain.match(text, pos)
+            rx = index.get(text[pos : pos + 2]) or index.get(text[pos : pos + 1])
+            got = rx.match(text, pos) if rx is not None else None
+            assert (want and (want.span(), want.lastgroup)) == (got and (got.span(), got.lastgroup))

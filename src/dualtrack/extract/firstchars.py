@@ -2,11 +2,14 @@
 
 Why: one alternation of several hundred trigger patterns makes `re` try every branch at every
 position of the text. Indexing the branches by their possible first character means a position
-is tried only against the few branches that can start there (same leftmost-first result).
+is tried only against the few branches that can start there (same leftmost-first result); by
+their first two characters where they are known, fewer still (an English word start is tried
+against the patterns of its first two letters, not against the sixty of its first letter).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 
 try:  # Python 3.11+: the parser module moved
@@ -17,6 +20,7 @@ except ImportError:  # pragma: no cover
     import sre_parse as _p  # type: ignore[no-redef]
 
 _MAX_RANGE = 512
+_MAX_PAIRS = 4096  # more two-character starts than this: the pattern is indexed by its first
 
 
 class _Any(Exception):
@@ -78,31 +82,98 @@ def _item(op, av) -> tuple[set[str], bool]:
     raise _Any
 
 
+def first_pairs(pattern: str, ignorecase: bool = False) -> frozenset[str] | None:
+    """The first two characters of any match of `pattern` (one character where a match may be
+    that short), or None when they are unbounded (., \\w, a negated class, too many); look-arounds
+    and anchors are read as matching anywhere, so the set may hold more than can match."""
+    try:
+        found = _prefixes(list(_p.parse(pattern)), 2)
+    except _Any:
+        return None
+    if "" in found:
+        return None
+    if ignorecase:
+        found = {
+            "".join(v) for s in found for v in itertools.product(*({c, c.swapcase()} for c in s))
+        }
+    return frozenset(found)
+
+
+def _prefixes(items: list, k: int) -> set[str]:
+    """The first `k` characters (all of it, where shorter) of every match of a sequence."""
+    out = {""}
+    for op, av in items:
+        short = {s for s in out if len(s) < k}
+        if not short:
+            break
+        tails = _item_prefixes(op, av, k)
+        out = (out - short) | {(s + t)[:k] for s in short for t in tails}
+        if len(out) > _MAX_PAIRS:
+            raise _Any
+    return out
+
+
+def _item_prefixes(op, av, k: int) -> set[str]:
+    if op in (_c.LITERAL, _c.IN):
+        return _item(op, av)[0]
+    if op is _c.BRANCH:
+        return set().union(*(_prefixes(list(seq), k) for seq in av[1]))
+    if op is _c.SUBPATTERN:
+        return _prefixes(list(av[-1]), k)
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+        lo, hi, sub = av
+        once = _prefixes(list(sub), k)
+        out: set[str] = set()
+        copies = {""}
+        for n in range(min(hi, max(lo, k)) + 1):  # past k copies no new start appears
+            if n >= lo:
+                out |= copies
+            copies = {(s + t)[:k] if len(s) < k else s for s in copies for t in once}
+        return out
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return {""}
+    raise _Any
+
+
 def index_patterns(
     branches: list[tuple[str, str]], flags: int, wrap: str = "{}"
 ) -> tuple[dict[str, re.Pattern[str]], re.Pattern[str] | None, re.Pattern[str] | None]:
-    """Index named branches by first character.
+    """Index named branches by their first two characters, else by their first.
 
-    Returns (char -> alternation of the branches that can start with it, a charset regex finding
-    candidate positions, an alternation of the branches that cannot be indexed or None). Branch
-    order is kept within each alternation, so leftmost-first semantics are unchanged.
+    Returns (start -> alternation of the branches that can match there, a charset regex finding
+    candidate positions, an alternation of the branches that cannot be indexed or None). A
+    position is tried with the alternation of its two characters where there is one, else of
+    its first (`LangData.verb_at`); that of two characters holds the branches that can start
+    with both and those that can start with the first followed by anything (or nothing: the
+    alternation of one character holds only these), in the branches' order, so leftmost-first
+    semantics are unchanged.
     """
     ic = bool(flags & re.IGNORECASE)
-    by_char: dict[str, list[tuple[str, str]]] = {}
+    by_char: dict[str, list[int]] = {}
+    by_pair: dict[str, list[int]] = {}
+    any_next: dict[str, list[int]] = {}  # the branches to try whatever follows the character
     loose: list[tuple[str, str]] = []
-    for name, pat in branches:
+    for i, (name, pat) in enumerate(branches):
         fc = first_chars(pat, ic)
         if fc is None:
             loose.append((name, pat))
             continue
         for ch in fc:
-            by_char.setdefault(ch, []).append((name, pat))
+            by_char.setdefault(ch, []).append(i)
+        pairs = first_pairs(pat, ic)
+        for start in fc if pairs is None else pairs:
+            (by_pair if len(start) == 2 else any_next).setdefault(start, []).append(i)
+    keys = {p: sorted(set(ix) | set(any_next.get(p[0], ()))) for p, ix in by_pair.items()}
+    keys.update(any_next)
+    compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
 
-    def alt(bs: list[tuple[str, str]]) -> re.Pattern[str]:
-        body = "|".join(f"(?P<{n}>{p})" for n, p in bs)
-        return re.compile(wrap.format(body), flags)
+    def alt(ix: list[int]) -> re.Pattern[str]:  # one compilation per distinct set of branches
+        if tuple(ix) not in compiled:
+            body = "|".join(f"(?P<{branches[i][0]}>{branches[i][1]})" for i in ix)
+            compiled[tuple(ix)] = re.compile(wrap.format(body), flags)
+        return compiled[tuple(ix)]
 
-    index = {ch: alt(bs) for ch, bs in by_char.items()}
+    index = {start: alt(ix) for start, ix in keys.items()}
     cand = None
     if by_char:
         cls = "".join(re.escape(c) for c in sorted(by_char))

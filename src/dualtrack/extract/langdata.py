@@ -92,13 +92,14 @@ class LangData:
 
     def verb_at(self, text: str, pos: int) -> re.Match[str] | None:
         """`verb_re.match(text, pos)`, trying only the verb patterns that can start with the
-        character at `pos` (`verb_index`). Why: `verb_re` alternates every pattern of verbs.yaml,
-        which the regex engine tries one by one: on Chinese, one such call took longer than
-        coding a sentence. The same match: the patterns left out cannot match there, and those
-        tried keep their order."""
+        two characters at `pos`, else with the one (`verb_index`). Why: `verb_re` alternates
+        every pattern of verbs.yaml, which the regex engine tries one by one: on Chinese, one
+        such call took longer than coding a sentence. The same match: the patterns left out
+        cannot match there, and those tried keep their order."""
         if self.verb_loose is not None or self.verb_candidates is None:
             return self.verb_re.match(text, pos)
-        rx = self.verb_index.get(text[pos : pos + 1])
+        index = self.verb_index
+        rx = index.get(text[pos : pos + 2]) or index.get(text[pos : pos + 1])
         return rx.match(text, pos) if rx is not None else None
 
     def find_verb(self, text: str, pos: int = 0) -> re.Match[str] | None:

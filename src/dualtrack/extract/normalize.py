@@ -18,11 +18,12 @@ import numpy as np
 import opencc
 
 # Full-width ASCII (U+FF01..U+FF5E) and the ideographic space fold to their half-width forms;
-# both are one character for one, so they need no offset bookkeeping.
-_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+# both are one character for one, so they need no offset bookkeeping (`half_width`).
+_WIDE_FIRST, _WIDE_LAST, _WIDE_SHIFT = 0xFF01, 0xFF5E, 0xFEE0
+_IDEOGRAPHIC_SPACE = 0x3000
 # Variant characters that OpenCC t2s leaves alone but Taiwan and Hong Kong outlets write for the
 # standard form (砲擊, 水砲; 防衞), folded one for one so patterns need only the standard form.
-_VARIANTS = str.maketrans({"砲": "炮", "衞": "卫", "綫": "线", "峯": "峰", "鎗": "枪"})
+_VARIANTS = {"砲": "炮", "衞": "卫", "綫": "线", "峯": "峰", "鎗": "枪"}
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿"
@@ -101,12 +102,42 @@ def normalize(
     """
     if chinese is None:
         chinese = has_cjk(text)
-    base = text.translate(_WIDTH)
+    base = half_width(text)
     if not chinese:
-        idx = list(range(len(text)))
-        return Normalized(text, base, idx, [i + 1 for i in idx])
-    base = to_simplified(base).translate(_VARIANTS)
+        return _unchanged(text, base)
+    base = _standard_forms(to_simplified(base))
     return _join_spaced_dates(_fold_myriads(_convert_numerals(text, base, units)))
+
+
+def _unchanged(original: str, text: str) -> Normalized:
+    """`text` (of the length of `original`), each character mapped to the one at its offset."""
+    return Normalized(original, text, list(range(len(text))), list(range(1, len(text) + 1)))
+
+
+def half_width(text: str) -> str:
+    """`text` with full-width ASCII and the ideographic space in their half-width forms, folded
+    in one NumPy pass over the code points. Why: `str.translate` with a table looks each
+    character of a non-ASCII text up one by one, some 0.35 ms for a 2,000-character Chinese
+    article (a third of its normalisation)."""
+    if text.isascii():
+        return text
+    points = code_points(text)
+    wide = (points >= _WIDE_FIRST) & (points <= _WIDE_LAST)
+    space = points == _IDEOGRAPHIC_SPACE
+    if not (wide.any() or space.any()):
+        return text
+    points = np.where(wide, points - _WIDE_SHIFT, points)
+    points[space] = ord(" ")
+    return points.astype("<u4").tobytes().decode("utf-32-le", "surrogatepass")
+
+
+def _standard_forms(text: str) -> str:
+    """`text` with the `_VARIANTS` folded, each replaced only where the text holds it (most
+    texts hold none; `str.translate` would look up every character)."""
+    for variant, standard in _VARIANTS.items():
+        if variant in text:
+            text = text.replace(variant, standard)
+    return text
 
 
 @lru_cache(maxsize=4096)
@@ -149,7 +180,8 @@ def _fold_myriads(n: Normalized) -> Normalized:
 
 # A space some outlets set between a number and its date character (7 月 18 日, 2024 年): dropped,
 # so that the date patterns, written without it, read it.
-_SPACED_DATE = re.compile(r"(?<=\d) (?=[年月日号])|(?<=\d[年月]) (?=\d)|(?<=\d [年月]) (?=\d)")
+# The space first, its context in look-arounds: the engine then tries only at spaces.
+_SPACED_DATE = re.compile(r" (?:(?<=\d )(?=[年月日号])|(?<=\d[年月] )(?=\d)|(?<=\d [年月] )(?=\d))")
 
 
 def _join_spaced_dates(n: Normalized) -> Normalized:
@@ -198,8 +230,7 @@ def _convert_numerals(original: str, base: str, units: frozenset[str]) -> Normal
         ends.extend([e] * len(rep))
         pos = e
     if pos == 0:
-        idx = list(range(len(base)))
-        return Normalized(original, base, idx, [i + 1 for i in idx])
+        return _unchanged(original, base)
     out.append(base[pos:])
     starts.extend(range(pos, len(base)))
     ends.extend(range(pos + 1, len(base) + 1))

@@ -62,14 +62,24 @@ class Extraction:
 def detect_lang(text: str) -> str:
     """'en', 'zh-Hans' or 'zh-Hant' from the characters of the text."""
     sample = text[:4000]
+    if is_english(sample):
+        return "en"
+    points = code_points(sample)
+    changed = int(np.count_nonzero(points != code_points(to_simplified(sample))))
+    return "zh-Hant" if changed > max(2, count_cjk(sample) * 0.02) else "zh-Hans"
+
+
+def is_english(text: str) -> bool:
+    """Whether `detect_lang` reads the text as English: no CJK ideograph in its first 4,000
+    characters, or six times as many ASCII letters as ideographs. The coder asks only this
+    (both scripts of Chinese share its data), which saves the Traditional-to-Simplified pass
+    that tells the scripts apart."""
+    sample = text[:4000]
     cjk = count_cjk(sample)
     points = code_points(sample)
     upper, lower = (points >= 65) & (points <= 90), (points >= 97) & (points <= 122)
     latin = int(np.count_nonzero(upper | lower))  # the ASCII letters
-    if cjk == 0 or cjk * 3 < latin * 0.5:
-        return "en"
-    changed = int(np.count_nonzero(points != code_points(to_simplified(sample))))
-    return "zh-Hant" if changed > max(2, cjk * 0.02) else "zh-Hans"
+    return cjk == 0 or cjk * 3 < latin * 0.5
 
 
 class Extractor:
@@ -159,7 +169,7 @@ class Extractor:
             return "zh"
         if doc.lang:
             return "en" if doc.lang == "en" else "zh"
-        return "en" if detect_lang(doc.text) == "en" else "zh"
+        return "en" if is_english(doc.text) else "zh"
 
     # ---- one document -------------------------------------------------------------------
     def extract(self, doc: Document) -> Extraction:
