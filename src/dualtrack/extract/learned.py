@@ -120,6 +120,7 @@ class DocView:
     _countries: dict[str, str] = field(default_factory=dict, repr=False)
     _index: _DraftIndex | None = field(default=None, repr=False)
     _backgrounds: dict[tuple[int, int], list[str]] = field(default_factory=dict, repr=False)
+    _mention_starts: tuple[list[Mention], list[int]] | None = field(default=None, repr=False)
 
     def country_of(self, actor_id: str | None) -> str | None:
         """The country an actor id stands for (memoised: every feature of every party asks)."""
@@ -130,6 +131,20 @@ class DocView:
             c = self.country.get(actor_id, actor_id.split(".", 1)[0]).split(".", 1)[0]
             self._countries[actor_id] = c
         return c
+
+    def mentions_in(self, lo: int, hi: int) -> list[Mention]:
+        """The mentions starting in [lo, hi), by bisection over their starts (listed once per
+        document, again if the list is replaced): the verifier's cues ask per draft reading."""
+        ms = self.mentions
+        if self._mention_starts is None or self._mention_starts[0] is not ms:
+            self._mention_starts = (ms, [m.start for m in ms])
+        starts = self._mention_starts[1]
+        return ms[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+
+    def mention_at(self, pos: int) -> Mention | None:
+        """The mention starting at `pos`, if any."""
+        found = self.mentions_in(pos, pos + 1)
+        return found[0] if found else None
 
     def clause_grams(self, u: Unit) -> list[str]:
         """The wording of the clause as features."""
@@ -591,7 +606,7 @@ def _reported(view: DocView, d: Draft) -> str:
     if d.subject_start is None:
         return "no"
     s = d.sentence
-    m = next((x for x in view.mentions if x.start == d.subject_start), None)
+    m = view.mention_at(d.subject_start)
     rx = view.lang.mod.get("speech_re")
     if m is None or rx is None or not s.start <= m.start < d.trigger.start:
         return "no"
@@ -600,9 +615,9 @@ def _reported(view: DocView, d: Draft) -> str:
     for hit in rx.finditer(view.text, m.end, min(d.trigger.start, m.end + gap + 12)):
         if hit.start() - m.end > gap or hit.end() > d.trigger.start:
             break
-        if any(m.end <= x.start < hit.start() for x in view.mentions):
+        if view.mentions_in(m.end, hit.start()):
             break
-        between = (x for x in view.mentions if hit.end() <= x.start < d.trigger.start)
+        between = view.mentions_in(hit.end(), d.trigger.start)
         subjects = (x for x in between if not _governed(view, hit.end(), x))
         return "other" if any(view.country_of(x.id) != c for x in subjects) else "self"
     return "no"
@@ -920,8 +935,7 @@ def carried_subject(view: DocView, u: Unit) -> Mention | None:
     }
     if not starts:
         return None
-    at = max(starts)
-    return next((m for m in view.mentions if m.start == at), None)
+    return view.mention_at(max(starts))
 
 
 def clause_date(view: DocView, u: Unit) -> DateMention | None:
