@@ -89,6 +89,10 @@ class LangData:
     unit_chars: frozenset[str] = field(default_factory=frozenset)
     # verbs.yaml `possessor`: the marks after a possessor ('s, 的) before a `possessor_acts` noun
     possessor_re: re.Pattern[str] | None = None
+    # actors.yaml `bound_abbreviations`: 台 of 对台军售, matched in its bound contexts only, and
+    # the ids each such abbreviation names
+    bound_re: re.Pattern[str] | None = None
+    bound_ids: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def verb_at(self, text: str, pos: int) -> re.Match[str] | None:
         """`verb_re.match(text, pos)`, trying only the verb patterns that can start with the
@@ -131,7 +135,8 @@ def _extra_dirs(extra: list[Path] | None) -> list[Path]:
 # fmt: off
 SCHEMA: dict[str, frozenset[str]] = {
     "actors": frozenset(
-        {"abbreviations", "actors", "candidate_stopwords", "pairs", "role_suffixes"}
+        {"abbreviations", "actors", "bound_abbreviations", "candidate_stopwords", "pairs",
+         "role_suffixes"}
     ),
     "countries": frozenset({"actors"}),
     "world": frozenset({"actors"}),
@@ -171,6 +176,7 @@ RULE_KEYS = frozenset(
 )
 # fmt: on
 ACTOR_KEYS = frozenset({"country", "kind", "names"})
+BOUND_KEYS = frozenset({"after", "before", "id", "not_before"})
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -203,6 +209,9 @@ def _check_keys(path: Path, node: yaml.Node) -> None:
         if key.value == "actors" and isinstance(value, yaml.MappingNode):
             for _, spec in value.value:
                 _known_keys(path, spec, ACTOR_KEYS, "actor ")
+        if key.value == "bound_abbreviations" and isinstance(value, yaml.MappingNode):
+            for _, spec in value.value:
+                _known_keys(path, spec, BOUND_KEYS, "bound abbreviation ")
 
 
 def _known_keys(path: Path, node: yaml.Node, allowed: frozenset[str], what: str) -> None:
@@ -366,6 +375,7 @@ def build(
     actors.update(case_actors or {})
     alias_ids.update((name, tuple(ids)) for name, ids in (case_aliases or {}).items())
     alias_re, role_re = _actor_patterns(code, alias_ids, raw["actors"], cjk, flags)
+    bound_re, bound_ids = _bound_abbreviations(code, raw["actors"], actors)
     verb_rules, branches = _verb_rules(code, raw["verbs"], cjk, flags)
     wrap = "{}" if cjk else r"\b(?:{})(?!\w)"
     body = "|".join(f"(?P<{n}>{p})" for n, p in branches)
@@ -405,6 +415,8 @@ def build(
             f"lang/{code}/verbs.yaml",
             flags,
         ),
+        bound_re=bound_re,
+        bound_ids=bound_ids,
     )
 
 
@@ -475,6 +487,41 @@ def _actor_patterns(
         role_src if cjk else rf"(?:'s)?\s+(?:{role_src})\b", f"{code} role_suffixes", flags
     )
     return alias_re, role_re
+
+
+def _bound_abbreviations(
+    code: str, raw_actors: dict[str, Any], actors: dict[str, ActorEntry]
+) -> tuple[re.Pattern[str] | None, dict[str, tuple[str, ...]]]:
+    """One pattern over the abbreviations that name their state only in a bound context (台 of
+    对台军售 and 赴台, never of 平台 or 台风), and the ids each names. Why not `abbreviations`:
+    there a character names its state wherever it stands beside another (美伊), and 台 or 日
+    alone is too common a word for that. An abbreviation matches right after one of its `after`
+    words or right before one of its `before` words, and never right before a `not_before` word
+    (对台风, 针对日前); the match is the character alone, the context stays outside it."""
+    where = f"lang/{code}/actors.yaml: bound_abbreviations"
+    specs = raw_actors.get("bound_abbreviations") or {}
+    if not isinstance(specs, dict):
+        raise LangDataError(f"{where}: expected a mapping of abbreviation -> spec")
+    alts: list[str] = []
+    ids: dict[str, tuple[str, ...]] = {}
+    for key, spec in specs.items():
+        abbr, esc = str(key), re.escape(str(key))
+        if not isinstance(spec, dict) or str(spec.get("id")) not in actors:
+            raise LangDataError(f"{where}: {abbr}: needs the 'id' of a known actor")
+        if not spec.get("after") and not spec.get("before"):
+            raise LangDataError(f"{where}: {abbr}: needs 'after' or 'before' words")
+        ids[abbr] = (str(spec["id"]),)
+        words = {k: [re.escape(str(w)) for w in spec.get(k) or []] for k in BOUND_KEYS - {"id"}}
+        sides = []
+        if words["after"]:
+            sides.append("(?:" + "|".join(f"(?<={w})" for w in words["after"]) + ")" + esc)
+        if words["before"]:
+            sides.append(esc + "(?=" + "|".join(words["before"]) + ")")
+        guard = "(?!" + "|".join(words["not_before"]) + ")" if words["not_before"] else ""
+        alts.append("(?:" + "|".join(sides) + ")" + guard)
+    if not alts:
+        return None, ids
+    return _compile("|".join(alts), where), ids
 
 
 def _verb_rules(

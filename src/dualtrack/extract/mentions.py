@@ -73,12 +73,35 @@ def find_mentions(text: str, lang: LangData, country: dict[str, str]) -> list[Me
         place = all((e := lang.actors.get(i)) is not None and e.kind == "place" for i in ids)
         out.append(Mention(m.start(), end, ids, locative=place))
         pos = end
+    out = _bound_mentions(text, out, lang)
     out = _merge_titles(text, out, lang, country)
     out = _home_roles(text, out, lang)
     out = _titled_names(text, out, lang)
     out = _anaphors(text, out, lang, country)
     _mark_locatives(text, out, lang)
     return out
+
+
+def _bound_mentions(text: str, ms: list[Mention], lang: LangData) -> list[Mention]:
+    """对台军售, 赴日, 访华: an abbreviation in one of its bound contexts (`bound_abbreviations`
+    in actors.yaml) is a mention of its state, covering the abbreviation and a role word right
+    after it (对台当局). Alone such a character is a common word (平台, 台风, 日前), so it is no
+    alias; and where a name starts at it (对美国, 对日本, 对伊朗支持的: a name the main scan
+    read, merged or set aside as a modifier) the name's reading stands."""
+    rx = lang.bound_re
+    if rx is None:
+        return ms
+    taken = bytearray(len(text))
+    for m in ms:
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    extra: list[Mention] = []
+    for b in rx.finditer(text):
+        if taken[b.start()] or lang.alias_re.match(text, b.start()) is not None:
+            continue
+        r = lang.role_re.match(text, b.end()) if lang.role_re is not None else None
+        end = r.end() if r is not None else b.end()
+        extra.append(Mention(b.start(), end, lang.bound_ids[b.group()]))
+    return sorted(ms + extra, key=lambda m: m.start) if extra else ms
 
 
 def _modifier(text: str, end: int, lang: LangData) -> bool:
