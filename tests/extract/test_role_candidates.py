@@ -107,3 +107,33 @@ def test_a_name_outside_a_list_stands_alone() -> None:
     en = Extractor(lang="en")
     text = "Norway said on Tuesday that Sweden would join the mission."
     assert _members(en, text, "Sweden") == ["SWE"]
+
+
+def _role_cues(ex: Extractor, text: str, name: str, cat: str) -> list[str]:
+    """The role model's cues for the first candidate named `name` in an event of `cat`."""
+    _, view = ex.analyse(Document(text=text, date=dt.date(2026, 5, 4)))
+    units = view.units()
+    at = text.index(name)
+    k = max(i for i, u in enumerate(units) if u.start <= at)
+    cands = learned.role_candidates(view, units, k)
+    i = next(j for j, m in enumerate(cands) if view.text[m.start : m.end] == name)
+    return learned.role_features(view, units[k], cands, i, cat)
+
+
+def test_the_word_before_an_article_governs_the_mention() -> None:
+    """ "by the Houthis", "on the Philippines": the role model sees the agent's "by" and the
+    target's "on" behind the article (`determiners`), not the article alone."""
+    ex = Extractor(lang="en")
+    text = (
+        "Two tankers were damaged in a raid by the Houthis on Thursday, and Beijing "
+        "imposed new curbs on the Philippines."
+    )
+    assert "Lgov:by" in _role_cues(ex, text, "Houthis", "ASSAULT")
+    assert "Lgov:on" in _role_cues(ex, text, "Philippines", "SANCTION")
+    assert not any(f.startswith("Lgov:") for f in _role_cues(ex, text, "Beijing", "SANCTION"))
+
+
+def test_no_governor_cue_in_a_language_without_articles() -> None:
+    ex = Extractor(lang="zh")
+    cues = _role_cues(ex, "中国周二指责菲律宾的船只冲撞。", "菲律宾", "ACCUSE")
+    assert not any(f.startswith("Lgov:") for f in cues)

@@ -150,7 +150,8 @@ SCHEMA: dict[str, frozenset[str]] = {
          "anaphoric_acts", "anaphoric_agreements", "anaphoric_before", "anaphoric_objects",
          "anaphors", "and_said", "and_verb", "aside_open", "background", "before_window", "between",
          "comitative_preps", "commentary", "conditional", "conditional_threat", "coordination",
-         "denial", "denied_report", "epithets", "frame_after", "frame_before", "home_outlets",
+         "denial", "denied_report", "determiners", "epithets", "frame_after", "frame_before",
+         "home_outlets",
          "home_roles", "hypothetical", "inherit_max_prefix", "list_marks", "locative_preps",
          "mediation_frame",
          "mediator_after", "mediator_before", "modifier_after", "negation", "negation_window",
@@ -354,6 +355,7 @@ MODALITY_LISTS = (
     "mediator_before",
     "topic_open",
     "modifier_after",
+    "determiners",
 )
 
 

@@ -347,6 +347,22 @@ def _left(view: DocView, m: Mention, lo: int) -> str:
     return " ".join(words[-1:])
 
 
+def _left_governor(view: DocView, m: Mention, lo: int) -> str | None:
+    """The word before the mention's article ("by" in "by the Houthis", "on" in "on the
+    island"), None where no article (`determiners`) stands right before it. Why: `_left` then
+    sees only the article, which says nothing of the mention's role, where the preposition
+    before it does (the agent of a passive or a noun, the object of an attack)."""
+    rx = view.lang.mod.get("determiners_re")
+    if rx is None:
+        return None
+    text = view.text[max(lo, m.start - 24) : m.start]
+    hit = next((h for h in rx.finditer(text) if not text[h.end() :].strip()), None)
+    if hit is None:
+        return None
+    words = _WORD.findall(text[: hit.start()].lower())
+    return words[-1] if words else ""
+
+
 def _right(view: DocView, m: Mention, hi: int) -> str:
     text = view.text[m.end : min(hi, m.end + 12)].lower()
     if view.lang.cjk:
@@ -365,8 +381,9 @@ def role_features(view: DocView, u: Unit, cands: list[Mention], i: int, cat: str
     in_clause = [c for c in cands if u.start <= c.start < u.end]
     rank = next((k for k, c in enumerate(in_clause) if c is m), -1)
     left, right = _left(view, m, s.start), _right(view, m, s.end)
+    gov = _left_governor(view, m, s.start)
     if isinstance(m, DocParty):
-        where, left, right = "doc", "", ""
+        where, left, right, gov = "doc", "", "", None
     kind = view.kinds.get(m.id, "state")
     base = [
         f"where:{where}",
@@ -383,6 +400,8 @@ def role_features(view: DocView, u: Unit, cands: list[Mention], i: int, cat: str
         f"sentstart:{m.start - s.start < 3}",
         f"nclause:{min(len(in_clause), 3)}",
     ]
+    if gov is not None:
+        base.append(f"Lgov:{gov}")
     c = view.country_of(m.id)
     base.append(f"sal:{_salience(view).get(c, 3)}")  # the document's own parties first
     for d in view.drafts_in(u):
