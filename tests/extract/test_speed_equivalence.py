@@ -3,8 +3,9 @@ patterns tried by their first two characters or their first (`LangData.verb_at`,
 `firstchars.index_patterns`) match where the whole alternation does, a draft copied with
 `Draft.but` equals `dataclasses.replace`, the per-document index of drafts by clause
 (`DocView.drafts_in`) lists what a scan lists, in order, the width and variant folds of
-`normalize` are the `str.translate` tables they replace, and `is_english` is `detect_lang`'s
-English. Sentences written for these tests."""
+`normalize` are the `str.translate` tables they replace, `is_english` is `detect_lang`'s
+English, and the libyaml loader reads the language files as the pure-Python one does.
+Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -13,11 +14,14 @@ import datetime as dt
 import random
 import re
 import sys
+from pathlib import Path
 
 import pytest
+import yaml
 
-from dualtrack.extract import Extractor, detect_lang
+from dualtrack.extract import Extractor, detect_lang, learned
 from dualtrack.extract.firstchars import first_pairs, index_patterns
+from dualtrack.extract.langdata import _LOADER
 from dualtrack.extract.pipeline import is_english
 from dualtrack.model import Document
 
@@ -121,3 +125,11 @@ def test_pair_index_is_the_whole_alternation() -> None:
             rx = index.get(text[pos : pos + 2]) or index.get(text[pos : pos + 1])
             got = rx.match(text, pos) if rx is not None else None
             assert (want and (want.span(), want.lastgroup)) == (got and (got.span(), got.lastgroup))
+
+
+def test_libyaml_reads_the_language_files_as_pyyaml_does() -> None:
+    files = sorted((Path(learned.__file__).parent / "lang").rglob("*.yaml"))
+    assert files
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert yaml.load(text, Loader=_LOADER) == yaml.load(text, Loader=yaml.SafeLoader)
