@@ -4,8 +4,9 @@ patterns tried by their first two characters or their first (`LangData.verb_at`,
 `Draft.but` equals `dataclasses.replace`, the per-document index of drafts by clause
 (`DocView.drafts_in`) lists what a scan lists, in order, the width and variant folds of
 `normalize` are the `str.translate` tables they replace, `is_english` is `detect_lang`'s
-English, and the libyaml loader reads the language files as the pure-Python one does.
-Sentences written for these tests."""
+English, the learned models' rows of cues crossed with a category (`Linear.rows_crossed`)
+are the rows of the crossed strings, and the libyaml loader reads the language files as the
+pure-Python one does. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -125,6 +126,34 @@ def test_pair_index_is_the_whole_alternation() -> None:
             rx = index.get(text[pos : pos + 2]) or index.get(text[pos : pos + 1])
             got = rx.match(text, pos) if rx is not None else None
             assert (want and (want.span(), want.lastgroup)) == (got and (got.span(), got.lastgroup))
+
+
+def test_rows_of_crossed_cues_are_the_rows_of_the_crossed_features() -> None:
+    """The role model's rows of a candidate and the verifier's of a draft reading, looked up
+    without building the crossed strings, are the rows of the features the models were
+    trained on (`role_features`, `draft_features`)."""
+    ex = Extractor(lang="en", coder="learned")
+    text = (
+        "Chile accused Peru of violating the border on Monday, and Bolivia urged both sides "
+        "to hold talks. Peru rejected the charge and warned Chile against further moves."
+    )
+    _, view = ex.analyse(Document(text=text, date=dt.date(2026, 3, 12)))
+    models = learned.packaged()
+    assert models is not None and view.drafts
+    units = view.units()
+    starts = [u.start for u in units]
+    fill = learned.Fill(0.3, 1, "sentence", "actor", 1, "below")
+    for d in view.drafts:
+        k = learned.unit_of(starts, d)
+        u, lin = units[k], models.verify
+        for filled in (None, fill):
+            want = lin.rows(learned.draft_features(view, u, d, filled))
+            assert learned.draft_rows(view, u, d, lin, filled) == want
+        cands = learned.role_candidates(view, units, k)
+        for i in range(len(cands)):
+            for cat in (d.category.value, "ASSAULT"):
+                want = models.role.rows(learned.role_features(view, u, cands, i, cat))
+                assert learned.role_rows(view, u, cands, i, cat, models.role) == want
 
 
 def test_libyaml_reads_the_language_files_as_pyyaml_does() -> None:
