@@ -14,7 +14,6 @@ import itertools
 import re
 import sys
 from collections.abc import Iterator
-from functools import cache
 
 try:  # Python 3.11+: the parser module moved
     from re import _compiler as _comp  # type: ignore[attr-defined]
@@ -218,8 +217,20 @@ def _guided(
             at = m.end()
 
 
-@cache
+# pattern id -> (the pattern, its guide): keyed by id, since a compiled pattern's hash hashes
+# its whole compiled code on every call (ends_with asks for every mention)
+_GUIDES: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
+
+
 def _guide(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+    """`_guide_of(rx)`, computed once per pattern."""
+    hit = _GUIDES.get(id(rx))
+    if hit is None or hit[0] is not rx:
+        hit = _GUIDES[id(rx)] = (rx, _guide_of(rx))
+    return hit[1]
+
+
+def _guide_of(rx: re.Pattern[str]) -> re.Pattern[str] | None:
     """A character class of the first characters of `rx`'s matches, where the engine finds no
     prefix of its own to skip ahead to (a literal or a set of characters) and those characters
     are uncased (digits, Chinese: no other character matches one of them under IGNORECASE, and
