@@ -3,8 +3,11 @@ patterns tried by their first two characters or their first (`LangData.verb_at`,
 `firstchars.index_patterns`) match where the whole alternation does, a draft copied with
 `Draft.but` equals `dataclasses.replace`, the per-document index of drafts by clause
 (`DocView.drafts_in`) lists what a scan lists, in order, the width and variant folds of
-`normalize` are the `str.translate` tables they replace, and `is_english` is `detect_lang`'s
-English. Sentences written for these tests."""
+`normalize` are the `str.translate` tables they replace, `is_english` is `detect_lang`'s
+English, a pattern tried only at its first characters (`firstchars.finditer`) finds what
+`re` finds, the learned models' rows of cues crossed with a category (`Linear.rows_crossed`)
+are the rows of the crossed strings, and the libyaml loader reads the language files as the
+pure-Python one does. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -13,11 +16,14 @@ import datetime as dt
 import random
 import re
 import sys
+from pathlib import Path
 
 import pytest
+import yaml
 
-from dualtrack.extract import Extractor, detect_lang
-from dualtrack.extract.firstchars import first_pairs, index_patterns
+from dualtrack.extract import Extractor, detect_lang, learned
+from dualtrack.extract.firstchars import _guide, finditer, first_pairs, index_patterns
+from dualtrack.extract.langdata import _LOADER
 from dualtrack.extract.pipeline import is_english
 from dualtrack.model import Document
 
@@ -121,3 +127,73 @@ def test_pair_index_is_the_whole_alternation() -> None:
             rx = index.get(text[pos : pos + 2]) or index.get(text[pos : pos + 1])
             got = rx.match(text, pos) if rx is not None else None
             assert (want and (want.span(), want.lastgroup)) == (got and (got.span(), got.lastgroup))
+
+
+GUIDED = [
+    r"(?<![\d月])(?<!为期)(?P<day>3[01]|[12]\d|0?[1-9])[日号]",  # look-behinds first: no prefix
+    r"(?:(?<!应)该国(?![际内]))|(?:(?<![尤])其(?=军队))",
+    r"(?P<m>1[0-2]|0?[1-9])月(?:份|初)?",  # an optional digit first
+]
+
+
+def test_a_pattern_tried_at_its_first_characters_finds_what_re_finds() -> None:
+    """Random texts of the patterns' own characters, scanned whole and between random bounds:
+    the same matches, groups and all, as `finditer` (look-behinds reading before the bounds)."""
+    rng = random.Random(11)
+    for pattern in GUIDED:
+        rx = re.compile(pattern)
+        assert _guide(rx) is not None
+        for _ in range(2000):
+            text = "".join(rng.choice("1203日号月为期该国应际内其尤军队份初x ") for _ in range(20))
+            a = rng.randint(0, len(text))
+            b = rng.randint(a, len(text) + 2)
+            for lo, hi in ((0, len(text)), (a, b)):
+                want = [(m.span(), m.groups()) for m in rx.finditer(text, lo, hi)]
+                assert [(m.span(), m.groups()) for m in finditer(rx, text, lo, hi)] == want
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags"),
+    [("当天|当日", 0), (r"(?:19|20)\d{2}年", 0), (r"(?:on )?monday", 0),
+     (r"(?<!x)(?:monday|friday)", re.IGNORECASE), (r"(?<!x)\d+", re.VERBOSE)],
+)  # fmt: skip
+def test_a_pattern_with_a_prefix_or_letters_first_is_left_to_re(pattern: str, flags: int) -> None:
+    """Guided only where `re` has no prefix to skip ahead to and the first characters are
+    uncased (a letter is common, and IGNORECASE matches more than its two cases)."""
+    assert _guide(re.compile(pattern, flags)) is None
+
+
+def test_rows_of_crossed_cues_are_the_rows_of_the_crossed_features() -> None:
+    """The role model's rows of a candidate and the verifier's of a draft reading, looked up
+    without building the crossed strings, are the rows of the features the models were
+    trained on (`role_features`, `draft_features`)."""
+    ex = Extractor(lang="en", coder="learned")
+    text = (
+        "Chile accused Peru of violating the border on Monday, and Bolivia urged both sides "
+        "to hold talks. Peru rejected the charge and warned Chile against further moves."
+    )
+    _, view = ex.analyse(Document(text=text, date=dt.date(2026, 3, 12)))
+    models = learned.packaged()
+    assert models is not None and view.drafts
+    units = view.units()
+    starts = [u.start for u in units]
+    fill = learned.Fill(0.3, 1, "sentence", "actor", 1, "below")
+    for d in view.drafts:
+        k = learned.unit_of(starts, d)
+        u, lin = units[k], models.verify
+        for filled in (None, fill):
+            want = lin.rows(learned.draft_features(view, u, d, filled))
+            assert learned.draft_rows(view, u, d, lin, filled) == want
+        cands = learned.role_candidates(view, units, k)
+        for i in range(len(cands)):
+            for cat in (d.category.value, "ASSAULT"):
+                want = models.role.rows(learned.role_features(view, u, cands, i, cat))
+                assert learned.role_rows(view, u, cands, i, cat, models.role) == want
+
+
+def test_libyaml_reads_the_language_files_as_pyyaml_does() -> None:
+    files = sorted((Path(learned.__file__).parent / "lang").rglob("*.yaml"))
+    assert files
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert yaml.load(text, Loader=_LOADER) == yaml.load(text, Loader=yaml.SafeLoader)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
+from dualtrack.extract.firstchars import finditer
 from dualtrack.extract.langdata import LangData
 from dualtrack.model import DatePrecision
 
@@ -210,10 +211,10 @@ def _date_spans(text: str, lang: LangData) -> list[tuple[int, int, str, object]]
             absolute = lang.dates["absolute_lower"]
     for rel, rx in zip(lang.dates["relative"], rels, strict=True):
         spans += [(m.start(), m.end(), "rel", (rel, m.groupdict()))
-                  for m in rx.finditer(scan) if claim(*m.span())]  # fmt: skip
+                  for m in finditer(rx, scan) if claim(*m.span())]  # fmt: skip
     for rx in absolute:
         spans += [(m.start(), m.end(), "abs", m.groupdict())
-                  for m in rx.finditer(scan) if claim(*m.span())]  # fmt: skip
+                  for m in finditer(rx, scan) if claim(*m.span())]  # fmt: skip
     spans.sort(key=lambda s: s[0])
     return spans
 

@@ -5,17 +5,22 @@ position of the text. Indexing the branches by their possible first character me
 is tried only against the few branches that can start there (same leftmost-first result); by
 their first two characters where they are known, fewer still (an English word start is tried
 against the patterns of its first two letters, not against the sixty of its first letter).
+The same knowledge lets one pattern be tried only where a match can start (`finditer`).
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+import sys
+from collections.abc import Iterator
 
 try:  # Python 3.11+: the parser module moved
+    from re import _compiler as _comp  # type: ignore[attr-defined]
     from re import _constants as _c  # type: ignore[attr-defined]
     from re import _parser as _p  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover
+    import sre_compile as _comp  # type: ignore[no-redef]
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _p  # type: ignore[no-redef]
 
@@ -182,3 +187,62 @@ def index_patterns(
         edge = r"\b" if wrap.startswith(r"\b") else ""
         cand = re.compile(f"{edge}[{cls}]")
     return index, cand, (alt(loose) if loose else None)
+
+
+def finditer(
+    rx: re.Pattern[str], text: str, pos: int = 0, endpos: int = sys.maxsize
+) -> Iterator[re.Match[str]]:
+    """`rx.finditer(text, pos, endpos)`, the pattern tried only at the characters a match can
+    start with where the engine would try it at every position (`_guide`). Why: a pattern that
+    opens with a look-behind or an optional part (`(?<![\\d月])(?P<day>…)日`, 该国 after a
+    look-behind) gives `re` no first character to skip ahead to, so every character of an
+    article is a full try; most such patterns start with a digit or a Chinese character that
+    few positions hold. The same matches: one can start nowhere else, a try at a position is
+    `rx.match` there (look-behinds see the text before it, as in a scan), and the scan goes on
+    after each match as `finditer` does (a match is never empty)."""
+    guide = _guide(rx)
+    if guide is None:
+        return rx.finditer(text, pos, endpos)
+    return _guided(rx, guide, text, pos, endpos)
+
+
+def _guided(
+    rx: re.Pattern[str], guide: re.Pattern[str], text: str, pos: int, endpos: int
+) -> Iterator[re.Match[str]]:
+    at = pos
+    for c in guide.finditer(text, pos, endpos):
+        p = c.start()
+        if p >= at and (m := rx.match(text, p, endpos)) is not None:
+            yield m
+            at = m.end()
+
+
+# pattern id -> (the pattern, its guide): keyed by id, since a compiled pattern's hash hashes
+# its whole compiled code on every call (ends_with asks for every mention)
+_GUIDES: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
+
+
+def _guide(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+    """`_guide_of(rx)`, computed once per pattern."""
+    hit = _GUIDES.get(id(rx))
+    if hit is None or hit[0] is not rx:
+        hit = _GUIDES[id(rx)] = (rx, _guide_of(rx))
+    return hit[1]
+
+
+def _guide_of(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A character class of the first characters of `rx`'s matches, where the engine finds no
+    prefix of its own to skip ahead to (a literal or a set of characters) and those characters
+    are uncased (digits, Chinese: no other character matches one of them under IGNORECASE, and
+    a letter is too common to be worth a Python-level try); else None (plain `finditer`)."""
+    if rx.flags & ~(re.IGNORECASE | re.UNICODE) or not isinstance(rx.pattern, str):
+        return None
+    parsed = _p.parse(rx.pattern, rx.flags)
+    if _comp._get_literal_prefix(parsed, rx.flags)[0] or _comp._get_charset_prefix(
+        parsed, rx.flags
+    ):
+        return None
+    chars = first_chars(rx.pattern)
+    if not chars or any(c.lower() != c.upper() for c in chars):
+        return None
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")

@@ -371,8 +371,29 @@ def _right(view: DocView, m: Mention, hi: int) -> str:
     return " ".join(words[:1])
 
 
+def crossed_with(cat: str, feats: Iterable[str]) -> list[str]:
+    """The features as crossed with an event's category (`ASSAULT|where:in`), so that a model
+    can weigh a cue differently for each category (`Linear.rows_crossed` looks them up)."""
+    return [f"{cat}|{f}" for f in feats]
+
+
 def role_features(view: DocView, u: Unit, cands: list[Mention], i: int, cat: str) -> list[str]:
-    """Cues for one mention's role in an event of `cat`: where it stands, what surrounds it."""
+    """Cues for one mention's role in an event of `cat`: where it stands, what surrounds it,
+    each also crossed with the category."""
+    base = _role_cues(view, u, cands, i, cat)
+    return base + crossed_with(cat, base)
+
+
+def role_rows(
+    view: DocView, u: Unit, cands: list[Mention], i: int, cat: str, model: Linear
+) -> set[int]:
+    """`model`'s rows of `role_features` (the crossed cues looked up without their category)."""
+    base = _role_cues(view, u, cands, i, cat)
+    return model.rows_crossed(base, cat, base)
+
+
+def _role_cues(view: DocView, u: Unit, cands: list[Mention], i: int, cat: str) -> list[str]:
+    """The cues of `role_features` before they are crossed with the category."""
     m = cands[i]
     s = view.sents[u.sent]
     where = "in" if u.start <= m.start < u.end else ("before" if m.start < u.start else "after")
@@ -409,7 +430,7 @@ def role_features(view: DocView, u: Unit, cands: list[Mention], i: int, cat: str
         for role, who in (("actor", d.actor), ("target", d.target), ("via", d.via)):
             if who and view.country_of(who) == c:
                 base.append(f"rule{'=' if same else '~'}:{role}")
-    return base + [f"{cat}|{f}" for f in base]
+    return base
 
 
 def slot_features(
@@ -537,16 +558,22 @@ def draft_features(view: DocView, u: Unit, d: Draft, filled: Fill | None = None)
     """Cues for whether a rule coder's event is right: its category, mode and flags, who its
     parties are (`filled`: how the role model found a target the rules did not), and the
     wording of its clause (not of the rest of its sentence, as `clause_features`)."""
-    return _draft_cues(view, u, d, filled) + view.clause_grams(u)
+    plain, crossed = _draft_cues(view, u, d, filled)
+    return plain + crossed_with(d.category.value, crossed) + view.clause_grams(u)
 
 
 def draft_rows(view: DocView, u: Unit, d: Draft, model: Linear, filled: Fill | None) -> set[int]:
-    """`model`'s rows of `draft_features` (the n-grams looked up without their prefix)."""
-    return model.rows(_draft_cues(view, u, d, filled)) | view.word_rows(model, u)
+    """`model`'s rows of `draft_features` (the n-grams and the crossed cues looked up without
+    their prefix)."""
+    plain, crossed = _draft_cues(view, u, d, filled)
+    return model.rows_crossed(plain, d.category.value, crossed) | view.word_rows(model, u)
 
 
-def _draft_cues(view: DocView, u: Unit, d: Draft, filled: Fill | None) -> list[str]:
-    """The draft's own cues (what draft_features reads besides the wording)."""
+def _draft_cues(
+    view: DocView, u: Unit, d: Draft, filled: Fill | None
+) -> tuple[list[str], list[str]]:
+    """The draft's own cues (what draft_features reads besides the wording): those read as
+    they are, and those also crossed with its category."""
     cat = d.category.value
     base = [
         f"cat:{cat}",
@@ -567,16 +594,19 @@ def _draft_cues(view: DocView, u: Unit, d: Draft, filled: Fill | None) -> list[s
         f"told_by_target:{_told_by_target(view, d)}",
         f"reported:{_reported(view, d)}",
     ]
-    crossed = base + [f"{cat}|{f}" for f in base[1:]] + _party_cues(view, u, d)
+    parties = _party_cues(view, u, d)
+    plain = [*base, *parties, *_background(view, u, d.trigger.start)]
+    crossed = [*base[1:], *parties]
     if filled is None:
-        return crossed
+        return plain, crossed
     # not crossed with the category (too few filled readings of each), but for the role filled
     how = f"fillhow:{filled.how}"
-    tail = [f"fillrivals:{min(filled.rivals, 2)}", f"fillwhere:{filled.where}", how]
-    tail.append(f"fillrank:{filled.rank}")
+    plain += [f"fillrivals:{min(filled.rivals, 2)}", f"fillwhere:{filled.where}", how]
+    plain.append(f"fillrank:{filled.rank}")
     if filled.odds:
-        tail.append(f"fillodds:{filled.odds}")
-    return [*crossed, *tail, f"{cat}|{how}"]
+        plain.append(f"fillodds:{filled.odds}")
+    crossed.append(how)
+    return plain, crossed
 
 
 def _trigger_pattern(d: Draft) -> list[str]:
@@ -605,7 +635,7 @@ def _told_by_target(view: DocView, d: Draft) -> bool:
     if not said:
         return False
     at = said[-1].start()
-    named = [m for m in view.mentions if s.start <= m.start and m.end <= at]
+    named = [m for m in view.mentions_in(s.start, at) if m.end <= at]  # by bisection
     c = view.country_of(named[-1].id) if named else None
     return c is not None and c == view.country_of(d.target) != view.country_of(d.actor)
 
@@ -678,8 +708,9 @@ def _party_cues(view: DocView, u: Unit, d: Draft) -> list[str]:
     once is rarely a party of the events the article codes: out of fold, a third of the
     spurious events had such a party), on which side of the trigger the actor and the target
     stand (a reversed reading has them the other way round), whether both are of one country
-    (a state and the rebels it fights: rarer, and mostly in the crises of such wars), and the
-    background cues of its sentence (此前, "since 2023": history recalled, not news)."""
+    (a state and the rebels it fights: rarer, and mostly in the crises of such wars). Crossed
+    with the category by the caller, which adds the background cues of the sentence (此前,
+    "since 2023": history recalled, not news)."""
     ranks = _salience(view)
     a, t = view.country_of(d.actor), view.country_of(d.target)
     at = d.trigger.start
@@ -695,8 +726,7 @@ def _party_cues(view: DocView, u: Unit, d: Draft) -> list[str]:
         f"tpos:{t_before}",
         f"intra:{a is not None and a == t}",
     ]
-    cat = d.category.value
-    return out + [f"{cat}|{f}" for f in out] + _background(view, u, at)
+    return out
 
 
 def _salience(view: DocView) -> dict[str | None, int]:
@@ -730,14 +760,25 @@ class Linear:
         return _found(map(self.vocab.get, feats))
 
     def rows_of(self, prefix: str, grams: Iterable[str]) -> set[int]:
-        """`rows(prefix + g for g in grams)` without building the prefixed strings: the
-        vocabulary's features with that prefix are keyed without it, once per prefix."""
+        """`rows(prefix + g for g in grams)` without building the prefixed strings."""
+        return _found(map(self._table(prefix).get, grams))
+
+    def rows_crossed(self, feats: Iterable[str], cat: str, crossed: Iterable[str]) -> set[int]:
+        """`rows(chain(feats, crossed_with(cat, crossed)))` without building the crossed
+        strings: the cues of a role candidate or a draft reading are looked up plain and again
+        as crossed with the category, and the strings of the second lookup are the first's
+        (hashed once, `_table`)."""
+        return _found(chain(map(self.vocab.get, feats), map(self._table(cat + "|").get, crossed)))
+
+    def _table(self, prefix: str) -> dict[str, int]:
+        """The vocabulary's features that start with `prefix`, keyed without it (built once per
+        prefix)."""
         table = self._prefixed.get(prefix)
         if table is None:
             n = len(prefix)
             table = {f[n:]: i for f, i in self.vocab.items() if f.startswith(prefix)}
             self._prefixed[prefix] = table
-        return _found(map(table.get, grams))
+        return table
 
     def scores_many(self, rows: Sequence[set[int]]) -> np.ndarray:
         """The probabilities of many feature sets at once, one row each. Each set's weights are
@@ -1195,7 +1236,7 @@ def readings(
         own = [i for i, m in enumerate(cands) if ok and side(view, m.id) == side(view, d.actor)]
         asked.append((units[k], cands, ok, own))
         cat = d.category.value
-        rows += [role.rows(role_features(view, units[k], cands, i, cat)) for i in ok + own]
+        rows += [role_rows(view, units[k], cands, i, cat, role) for i in ok + own]
     probs = role.scores_many(rows) if rows else np.zeros((0, len(ROLES)))
     bar = models.thresholds.get("fill", 1.0)
     over = models.thresholds.get("swap_over", 0.0)
@@ -1307,7 +1348,7 @@ def pick_roles(
     where no actor is likely enough. All candidates of the document are scored at once."""
     role, th = models.role, models.thresholds
     rows = [
-        role.rows(role_features(view, u, cands, i, cat))
+        role_rows(view, u, cands, i, cat, role)
         for u, cands, cat in asked
         for i in range(len(cands))
     ]

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from dualtrack.extract.dates import DateMention, dateline
+from dualtrack.extract.firstchars import finditer
 from dualtrack.extract.langdata import LangData
 from dualtrack.extract.normalize import count_cjk
 
@@ -133,7 +134,7 @@ def _anaphors(
         taken[m.start : m.end] = b"\x01" * (m.end - m.start)
     extra: list[Mention] = []
     reach = _ANAPHOR_REACH[lang.cjk]
-    found = sorted(((a, want) for want, rx in res.items() for a in rx.finditer(text)),
+    found = sorted(((a, want) for want, rx in res.items() for a in finditer(rx, text)),
                    key=lambda x: x[0].start())  # fmt: skip
     for a, want in found:
         if any(taken[a.start() : a.end()]):
@@ -460,7 +461,7 @@ def _aimed_at_state(prep: str, m: Mention, lang: LangData) -> bool:
 def ends_with(rx: re.Pattern[str], text: str, end: int) -> bool:
     """Does a match of `rx` end right at `end` (spaces allowed)? The one test of a cue word
     right before a name or a verb, for every component."""
-    return any(not text[m.end() : end].strip() for m in rx.finditer(text, max(0, end - 40), end))
+    return any(not text[m.end() : end].strip() for m in finditer(rx, text, max(0, end - 40), end))
 
 
 @cache
