@@ -237,10 +237,13 @@ def _guide_of(rx: re.Pattern[str]) -> re.Pattern[str] | None:
     a letter is too common to be worth a Python-level try); else None (plain `finditer`)."""
     if rx.flags & ~(re.IGNORECASE | re.UNICODE) or not isinstance(rx.pattern, str):
         return None
-    parsed = _p.parse(rx.pattern, rx.flags)
-    if _comp._get_literal_prefix(parsed, rx.flags)[0] or _comp._get_charset_prefix(
-        parsed, rx.flags
-    ):
+    try:  # CPython's own prefix finders (private: a Python without them gets plain finditer)
+        parsed = _p.parse(rx.pattern, rx.flags)
+        if _comp._get_literal_prefix(parsed, rx.flags)[0] or _comp._get_charset_prefix(
+            parsed, rx.flags
+        ):
+            return None
+    except (AttributeError, TypeError):  # pragma: no cover - other Python versions
         return None
     chars = first_chars(rx.pattern)
     if not chars or any(c.lower() != c.upper() for c in chars):
