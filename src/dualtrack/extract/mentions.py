@@ -84,7 +84,7 @@ def find_mentions(text: str, lang: LangData, country: dict[str, str]) -> list[Me
 
 
 def _bound_mentions(text: str, ms: list[Mention], lang: LangData) -> list[Mention]:
-    """对台军售, 赴日, 访华: an abbreviation in one of its bound contexts (`bound_abbreviations`
+    """对台军售, 赴台: an abbreviation in one of its bound contexts (`bound_abbreviations`
     in actors.yaml) is a mention of its state, covering the abbreviation and a role word right
     after it (对台当局). Alone such a character is a common word (平台, 台风, 日前), so it is no
     alias; and where a name starts at it (对美国, 对日本, 对伊朗支持的: a name the main scan
