@@ -92,11 +92,14 @@ def _bound_mentions(text: str, ms: list[Mention], lang: LangData) -> list[Mentio
     rx = lang.bound_re
     if rx is None:
         return ms
+    found = list(finditer(rx, text))  # tried only where the abbreviation stands
+    if not found:
+        return ms
     taken = bytearray(len(text))
     for m in ms:
         taken[m.start : m.end] = b"\x01" * (m.end - m.start)
     extra: list[Mention] = []
-    for b in rx.finditer(text):
+    for b in found:
         if taken[b.start()] or lang.alias_re.match(text, b.start()) is not None:
             continue
         r = lang.role_re.match(text, b.end()) if lang.role_re is not None else None
