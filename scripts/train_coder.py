@@ -109,6 +109,10 @@ VERIFY_TOL = 2.0
 # as likely an actor as the rules' actor's side. CV (4 folds) hits, the bar alone: 785 with none,
 # 786 at 0.1, 792 at 0.2 (fixed-20 660 -> 658), 793 at 0.3 (656), 785 at 0.5, 773 at 1; at 0.2
 # with the verifier told the two probabilities' ratio (`fillodds`): 791, fixed-20 661.
+# fill_both: the reading of an untargeted draft with the role model's first target is kept
+# beside a likelier other reading of the draft (mostly the reversed one) from this verifier
+# probability (`learned.chosen`). CV (4 folds) hits / events: none 801 / 1817, 0.5 807 / 1849,
+# 0.6 806 / 1842, 0.7 805 / 1831 (fixed-20 669 -> 673), 0.8 802 / 1823.
 THRESHOLDS = {
     "category": 1.01,
     "category:CONSULT": 0.7,
@@ -120,6 +124,7 @@ THRESHOLDS = {
     "fill": 0.05,
     "fill_verify": 0.25,
     "swap_over": 0.2,
+    "fill_both": 0.7,
     "redate": 0.6,
 }
 

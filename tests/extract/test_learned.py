@@ -395,3 +395,26 @@ def test_thresholds_are_chosen_where_the_out_of_fold_scores_say(monkeypatch) -> 
     common = th["verify"]
     chosen = common + (cuts["verify:ASSAULT"] - common) / tc.VERIFY_SHRINK
     assert 0.3 < chosen <= 0.9
+
+
+def test_a_sure_first_target_is_kept_beside_a_likelier_reversed_reading() -> None:
+    """`learned.chosen`: each draft's likeliest reading, and beside it the reading with the role
+    model's first target where the verifier gives that one at least fill_both (never a second
+    choice of target, never twice, and not at all without fill_both in the weights)."""
+    th = {"fill_verify": 0.25, "fill_both": 0.7}
+    first = learned.Fill(0.4, 1, "clause")
+    second = learned.Fill(0.2, 1, "clause", rank=1)
+    reversed_ = learned.Fill(0.5, 1, "clause", how="actor")
+    rules, target, other, back = object(), object(), object(), object()
+    scored = [
+        (0, rules, None, 0.05),
+        (0, target, first, 0.75),
+        (0, other, second, 0.9),
+        (0, back, reversed_, 0.95),
+    ]
+    assert learned.chosen(scored, th) == [(0.75, target), (0.95, back)]
+    assert learned.chosen(scored, {"fill_verify": 0.25}) == [(0.95, back)]
+    unsure = [(0, rules, None, 0.05), (0, target, first, 0.6), (0, back, reversed_, 0.8)]
+    assert learned.chosen(unsure, th) == [(0.8, back)]
+    alone = [(1, rules, None, 0.1), (1, target, first, 0.9), (1, back, reversed_, 0.3)]
+    assert learned.chosen(alone, th) == [(0.9, target)]
