@@ -412,9 +412,9 @@ def test_a_sure_first_target_is_kept_beside_a_likelier_reversed_reading() -> Non
         (0, other, second, 0.9),
         (0, back, reversed_, 0.95),
     ]
-    assert learned.chosen(scored, th) == [(0.75, target), (0.95, back)]
-    assert learned.chosen(scored, {"fill_verify": 0.25}) == [(0.95, back)]
+    assert learned.chosen(scored, th) == [(0.75, target, first), (0.95, back, reversed_)]
+    assert learned.chosen(scored, {"fill_verify": 0.25}) == [(0.95, back, reversed_)]
     unsure = [(0, rules, None, 0.05), (0, target, first, 0.6), (0, back, reversed_, 0.8)]
-    assert learned.chosen(unsure, th) == [(0.8, back)]
+    assert learned.chosen(unsure, th) == [(0.8, back, reversed_)]
     alone = [(1, rules, None, 0.1), (1, target, first, 0.9), (1, back, reversed_, 0.3)]
-    assert learned.chosen(alone, th) == [(0.9, target)]
+    assert learned.chosen(alone, th) == [(0.9, target, first)]
