@@ -37,6 +37,13 @@ def test_chinese_names_resolve_to_their_state(ex, phrase, country) -> None:
     assert len(ids) == 1 and ex.country(ids[0][0]) == country
 
 
+@pytest.mark.parametrize("name", ["埃塞奎博", "埃塞基博"])
+def test_a_region_whose_name_opens_with_a_state_abbreviation_names_no_state(ex, name) -> None:
+    """埃塞 alone is Ethiopia; Essequibo (Guyana's region claimed by Venezuela) is a place."""
+    ids = _ids(ex, f"委内瑞拉再次声称对{name}地区拥有主权", "zh")
+    assert [ex.country(i[0]) for i in ids] == ["VEN"]
+
+
 def test_person_after_role_phrase_is_one_mention(ex) -> None:
     ids = _ids(ex, "伊朗外長阿拉格齊週二表示", "zh")
     assert ids == [("IRN.araghchi",)]
