@@ -59,6 +59,16 @@ PLACE_TARGETED = {
 OWN_SIDE = frozenset({"armed_group"})
 
 
+def _brokered(rule: VerbRule) -> bool:
+    """Does the act leave out of its parties a mediator the sentence marks as one (China's
+    mediation, 阿曼居中斡旋, brokered by the United States)? A deal, a ceasefire and talks do: the
+    broker is their via (benchmarks/real/GUIDE.md), not a side, and gold codes no party of it.
+    The mediator's own verb (斡旋, mediated) does not: its subject is the broker it finds."""
+    if rule.mediates:
+        return False
+    return rule.category in (Category.AGREE, Category.CONSULT) or rule.mode == "ceasefire"
+
+
 def side(actor_id: str, kind: str | None, country: str | None) -> str | None:
     """Whom an actor acts for, for telling an event's two sides apart: an armed group
     (`OWN_SIDE`) for itself, anyone else for its country (`country`). A state and
@@ -237,6 +247,7 @@ class Coder:
         self._last_subject: list[str] | None = None
         self._sent_triggers: list[Trigger] = []
         self._last_pair: tuple[str, str] | None = None
+        self._pairs: list[tuple[str, str]] = []  # every pair that was the last pair, in order
         self._starts: set[int] = set()
         self._commentary_para = -1
         self._last_person: str | None = None
@@ -245,6 +256,7 @@ class Coder:
         self._last_accused: tuple[str, str] | None = None  # accuser and accused of the last ACCUSE
         self._last_para = -1
         self._frames: list[tuple[int, int]] = []  # 在X斡旋下 spans of the current sentence
+        self._brokers: set[int] = set()  # starts of the sentence's mentions marked as mediators
         self._topics: list[tuple[int, list[Mention]]] = []  # topic clauses: end, their names
         self._in_title = False  # the sentence being coded is the report's title
         self._titles: list[Draft] = []  # the title's drafts the body has not told again
@@ -308,10 +320,19 @@ class Coder:
             return None
         return self._pair_at(cs)
 
-    def _pair_at(self, pos: int) -> tuple[str, str] | None:
+    def _pair_at(self, pos: int, own: frozenset[str] = frozenset()) -> tuple[str, str] | None:
         """Whom 双方 / both sides at `pos` stands for: the last two-party event's parties, else
-        the last two states named together before it."""
-        return self._last_pair if self._last_pair is not None else self._named_pair(pos)
+        the last two states named together before it. Where the subject of the governing verb
+        (`own`: 法国敦促双方, "Qatar said both sides") is one of them, the last pair without it:
+        a speaker or mediator who calls on both sides is neither side."""
+        if self._last_pair is None:
+            return self._named_pair(pos)
+        if own:
+            return next(
+                (p for p in reversed(self._pairs) if not {self._c(x) for x in p} & own),
+                self._last_pair,
+            )
+        return self._last_pair
 
     def _named_pair(self, pos: int) -> tuple[str, str] | None:
         """The last two states named together, in the text before `pos`: by a joiner (A与B, A and
@@ -726,6 +747,7 @@ class Coder:
         self._frames = (
             [f.span() for f in frame.finditer(self.text, sent.start, sent.end)] if frame else []
         )
+        self._brokers = self._marked_brokers(mentions)
         if sent.paragraph != self._last_para:
             self._last_subject = None
             self._last_para = sent.paragraph
@@ -828,6 +850,12 @@ class Coder:
         explicit = [d.actor for d in made if d.subject_start is not None]
         if explicit:  # a later clause without a subject inherits this one (zero anaphora)
             self._last_subject = list(dict.fromkeys(explicit))
+        self._log_pair()
+
+    def _log_pair(self) -> None:
+        """Keep the last pair in the history `_pair_at` looks back through."""
+        if self._last_pair is not None and self._pairs[-1:] != [self._last_pair]:
+            self._pairs.append(self._last_pair)
 
     def _settle_pair(self, drafts: list[Draft]) -> None:
         """A pair parsed with a talks' host as one party is no pair (会谈由土耳其外长主持)."""
@@ -840,6 +868,9 @@ class Coder:
                 and not meds & {self._c(d.actor), self._c(d.target)}
             ]  # fmt: skip
             self._last_pair = clean[-1] if clean else None
+            if self._pairs and meds & {self._c(x) for x in self._pairs[-1]}:
+                self._pairs.pop()
+            self._log_pair()
 
     def _denied_allegation(
         self, sent: Sentence, drafts: list[Draft], mentions: list[Mention]
@@ -978,10 +1009,14 @@ class Coder:
         cs, ce = clause
         rule = t.rule
         own_frame = self._framed(t.start)  # 在X斡旋下: X is the via of acts outside the frame
+        # China's mediation, 由美国斡旋: the broker of a deal or talks is their via, no party
+        # (unless the verb's own words name it: 接受阿曼的调停建议 agrees with Oman)
+        brokered = _brokered(rule)
         in_clause = [
             m for m in mentions
             if cs <= m.start < ce and (not m.locative or self._owns_act(m, t))
             and self._framed(m.start) in (None, own_frame)
+            and not (brokered and m.start in self._brokers and not t.start <= m.start < t.end)
         ]  # fmt: skip
         before = [m for m in in_clause if m.end <= t.start]
         after = [m for m in in_clause if m.start >= t.start]
@@ -1364,6 +1399,8 @@ class Coder:
         both_at = self._cue("pair_pronouns", cs, t.start) if pair and subjects else None
         if both_at is not None and self._cue("speech", subjects[-1].end, both_at.start()):
             actor_ids, target_ids = [], []  # "Asif said the two sides would meet again"
+            said = frozenset(self._c(i) for m in subjects for i in m.ids)
+            pair = self._pair_at(both_at.start(), said)  # the speaker is neither side
         mutual = False
         if not actor_ids and pair is None and self._last_person is not None:
             # 他/she as the subject: the person last named
@@ -1478,8 +1515,8 @@ class Coder:
         Why: the act is on each of them (the real corpus's gold codes each), so each is a
         target. The last event's actor and target instead (`_last_dyad`) named a mediator or
         a third state as one of "both sides" in the self-written sets (same CV hits)."""
-        pair = self._pair_at(pm.start())
         own = {self._c(i) for m in subjects for i in m.ids}
+        pair = self._pair_at(pm.start(), frozenset(own))
         ids = tuple(x for x in pair or () if self._c(x) not in own)
         return Mention(pm.start(), pm.end(), ids) if ids else None
 
@@ -1814,6 +1851,20 @@ class Coder:
             if cs <= m.start and m.end <= first_prep and not m.locative
             and self._framed(m.start) is None
         ]  # fmt: skip
+
+    def _marked_brokers(self, mentions: list[Mention]) -> set[int]:
+        """The starts of the mentions the sentence marks as a mediator by the words right after
+        (阿曼居中斡旋, China's mediation: `mediator_after`, with no other name between) or right
+        before them (brokered by the United States: `mediator_before`)."""
+        after, before = self.mod.get("mediator_after_re"), self.mod.get("mediator_before_re")
+        starts = [m.start for m in mentions]
+        out: set[int] = set()
+        for m in mentions:
+            hit = after.match(self.text, m.end) if after is not None else None
+            alone = hit is not None and not any(m.end <= x < hit.end() for x in starts)
+            if alone or (before is not None and ends_with(before, self.text, m.start)):
+                out.add(m.start)
+        return out
 
     def _framed(self, pos: int) -> tuple[int, int] | None:
         """The mediation frame (在X斡旋下) of the sentence that holds `pos`, if any."""
