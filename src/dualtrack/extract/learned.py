@@ -1216,9 +1216,9 @@ def chosen(
 ) -> list[tuple[float, Draft, Fill | None]]:
     """The readings of each draft (its number, the reading, how it was filled, the verifier's
     probability) that may become events, with how each was filled: the likeliest one (a filled
-    one only from th['fill_verify']), and, beside a likelier other reading, the one with the role model's
-    first target where the verifier gives it at least th['fill_both'] (none without that
-    threshold in the weights). Why: out of fold, of the gold events lost with a rule draft of
+    one only from th['fill_verify']), and, beside a likelier other reading, the one with the
+    role model's first target where the verifier gives it at least th['fill_both'] (none
+    without that threshold in the weights). Why: out of fold, of the gold events lost with a rule draft of
     theirs without a target, about twenty had that reading scored 0.3 to 0.95 and lost to the
     reversed one (the filled party as actor, `readings`), which the verifier likes for the same
     two parties (often each side accuses or threatens the other in one article); keeping both
