@@ -1215,15 +1215,15 @@ def chosen(
     scored: Sequence[tuple[int, Draft, Fill | None, float]], th: dict[str, float]
 ) -> list[tuple[float, Draft, Fill | None]]:
     """The readings of each draft (its number, the reading, how it was filled, the verifier's
-    probability) that may become events, with how each was filled: the likeliest one (a filled
-    one only from th['fill_verify']), and, beside a likelier other reading, the one with the
-    role model's first target where the verifier gives it at least th['fill_both'] (none
-    without that threshold in the weights). Why: out of fold, of the gold events lost with a rule draft of
-    theirs without a target, about twenty had that reading scored 0.3 to 0.95 and lost to the
-    reversed one (the filled party as actor, `readings`), which the verifier likes for the same
-    two parties (often each side accuses or threatens the other in one article); keeping both
-    where it is sure of the first: CV 4 folds 801 -> 805 hits (1817 -> 1831 events), fixed-20
-    669 -> 673 (at 0.5 / 0.6 / 0.8: 807 / 806 / 802 hits, 1849 / 1842 / 1823 events)."""
+    probability) that may become events, with how each was filled: the likeliest one (a filled one
+    only from th['fill_verify']), and, beside a likelier other reading, the one with the role
+    model's first target where the verifier gives it at least th['fill_both'] (none without that
+    threshold in the weights). Why: out of fold, of the gold events lost with a rule draft of theirs
+    without a target, about twenty had that reading scored 0.3 to 0.95 and lost to the reversed one
+    (the filled party as actor, `readings`), which the verifier likes for the same two parties
+    (often each side accuses or threatens the other in one article); keeping both where it is sure
+    of the first: CV 4 folds 801 -> 805 hits (1817 -> 1831 events), fixed-20 669 -> 673 (at 0.5 /
+    0.6 / 0.8: 807 / 806 / 802 hits, 1849 / 1842 / 1823 events)."""
     best: dict[int, tuple[float, Draft, Fill | None]] = {}
     for n, c, filled, p in scored:
         if (filled is None or p >= th["fill_verify"]) and (n not in best or p > best[n][0]):
