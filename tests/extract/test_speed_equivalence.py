@@ -1,13 +1,14 @@
-"""The shortcuts the coder takes for speed give what the plain computation gives: the verb
-patterns tried by their first two characters or their first (`LangData.verb_at`, `find_verb`,
+"""The shortcuts the coder takes for speed give what the plain computation gives: the verb patterns
+tried by their first two characters or their first (`LangData.verb_at`, `find_verb`,
 `firstchars.index_patterns`) match where the whole alternation does, a draft copied with
 `Draft.but` equals `dataclasses.replace`, the per-document index of drafts by clause
-(`DocView.drafts_in`) lists what a scan lists, in order, the width and variant folds of
-`normalize` are the `str.translate` tables they replace, `is_english` is `detect_lang`'s
-English, a pattern tried only at its first characters (`firstchars.finditer`) finds what
-`re` finds, the learned models' rows of cues crossed with a category (`Linear.rows_crossed`)
-are the rows of the crossed strings, and the libyaml loader reads the language files as the
-pure-Python one does. Sentences written for these tests."""
+(`DocView.drafts_in`) lists what a scan lists, in order, and so do a clause's mentions and dates
+(`DocView.units`), the width and variant folds of `normalize` are the `str.translate` tables
+they replace, `is_english` is `detect_lang`'s English, a pattern tried only at its first
+characters (`firstchars.finditer`) finds what `re` finds, the learned models' rows of cues
+crossed with a category (`Linear.rows_crossed`) are the rows of the crossed strings, and the
+libyaml loader reads the language files as the pure-Python one does. Sentences written for these
+tests."""
 
 from __future__ import annotations
 
@@ -76,6 +77,24 @@ def test_drafts_in_a_clause_are_those_a_scan_finds(ex: Extractor, text: str) -> 
         assert [id(d) for d in view.drafts_in(u)] == [id(d) for d in scan]
     view.drafts = view.drafts[:1]  # a new list of drafts: the index is rebuilt
     assert sum(len(view.drafts_in(u)) for u in view.units()) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ZH + "秘鲁总统3月2日回应称，玻利维亚愿意在两国之间调解。智利随后召回驻秘鲁大使。",
+        EN + " On March 2 Peru answered that Bolivia may mediate. Chile then recalled its envoy.",
+    ],
+)
+def test_a_units_mentions_and_dates_are_those_a_scan_finds(ex: Extractor, text: str) -> None:
+    _, view = ex.analyse(Document(text=text, date=dt.date(2025, 3, 3), source="units"))
+    units = view.units()
+    assert len({u.sent for u in units}) > 1 and any(u.mentions for u in units if u.sent > 0)
+    assert any(u.dates for u in units)
+    for u in units:
+        s = view.sents[u.sent]
+        assert u.mentions == [m for m in view.mentions if m.end > s.start and m.start < s.end]
+        assert u.dates == [d for d in view.dates if d.end > s.start and d.start < s.end]
 
 
 WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
