@@ -5,7 +5,9 @@ tried by their first two characters or their first (`LangData.verb_at`, `find_ve
 (`DocView.drafts_in`) lists what a scan lists, in order, and so do a clause's mentions and dates
 (`DocView.units`), the width and variant folds of `normalize` are the `str.translate` tables
 they replace, `is_english` is `detect_lang`'s English, a pattern tried only at its first
-characters (`firstchars.finditer`) finds what `re` finds, the learned models' rows of cues
+characters (`firstchars.finditer`) finds what `re` finds, an English word list behind a
+look-ahead of its first characters (`langdata._alt`) matches where the plain list does, the
+learned models' rows of cues
 crossed with a category (`Linear.rows_crossed`) are the rows of the crossed strings, and the
 libyaml loader reads the language files as the pure-Python one does. Sentences written for these
 tests."""
@@ -24,7 +26,7 @@ import yaml
 
 from dualtrack.extract import Extractor, detect_lang, learned
 from dualtrack.extract.firstchars import _guide, finditer, first_pairs, index_patterns
-from dualtrack.extract.langdata import _LOADER
+from dualtrack.extract.langdata import _LOADER, _alt
 from dualtrack.extract.pipeline import is_english
 from dualtrack.model import Document
 
@@ -216,3 +218,36 @@ def test_libyaml_reads_the_language_files_as_pyyaml_does() -> None:
     for path in files:
         text = path.read_text(encoding="utf-8")
         assert yaml.load(text, Loader=_LOADER) == yaml.load(text, Loader=yaml.SafeLoader)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["since", "in the past", "years? ago", "has long", "decades?"],
+        ["the two sides", "both countries", "Kill", "-based"],
+        ["[Ss]aid", "warn(?:s|ed)?", "according to"],
+    ],
+)
+def test_a_word_list_behind_its_first_characters_matches_as_the_plain_list(
+    words: list[str],
+) -> None:
+    """The look-ahead `_alt` puts before an English word list (compiled IGNORECASE, as the
+    language files are) only states what any match starts with: every match of the plain list
+    is found, at the same span, in mixed case and with characters whose case folds to another
+    letter (the long s, the Kelvin sign, a dotted capital I)."""
+    flags = re.IGNORECASE
+    fast = _alt(words, cjk=False, where="test", flags=flags)
+    assert fast is not None and "(?=[" in fast.pattern
+    body = "|".join(f"(?:{w})" for w in sorted(words, key=len, reverse=True))
+    plain = re.compile(rf"\b(?:{body})(?!\w)", flags)
+    texts = [
+        EN,
+        "SINCE then, The Two Sides said it had LONG warned; years ago, decades ago, Ankara-based",
+        "\u017fince the past, \u212aill both countries\u2014said, warns, İn the past, saidx",
+        "",
+    ]
+    for text in texts:
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        for s in range(0, len(text), 7):
+            got, want = fast.search(text, s, s + 30), plain.search(text, s, s + 30)
+            assert (got and got.span()) == (want and want.span())
