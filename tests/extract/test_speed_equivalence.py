@@ -6,7 +6,8 @@ tried by their first two characters or their first (`LangData.verb_at`, `find_ve
 (`DocView.units`), the width and variant folds of `normalize` are the `str.translate` tables
 they replace, `is_english` is `detect_lang`'s English, a pattern tried only at its first
 characters (`firstchars.finditer`) finds what `re` finds, an English word list behind a
-look-ahead of its first characters (`langdata._alt`) matches where the plain list does, the
+look-ahead of its first characters (`firstchars.look_ahead`) matches where the plain list
+does, the
 learned models' rows of cues
 crossed with a category (`Linear.rows_crossed`) are the rows of the crossed strings, and the
 libyaml loader reads the language files as the pure-Python one does. Sentences written for these
@@ -251,3 +252,19 @@ def test_a_word_list_behind_its_first_characters_matches_as_the_plain_list(
         for s in range(0, len(text), 7):
             got, want = fast.search(text, s, s + 30), plain.search(text, s, s + 30)
             assert (got and got.span()) == (want and want.span())
+
+
+def test_a_chinese_word_list_gets_a_look_ahead_only_where_re_has_no_prefix() -> None:
+    """Words opening with a look-behind leave `re` no character to skip ahead to: the list gets
+    the look-ahead and matches as the plain list; words opening with their character keep the
+    engine's own skip (a look-ahead in front would hide it)."""
+    bound = ["(?<![回响])应(?:当|该)?", "(?<![方])向(?!来)", "倘若"]
+    fast = _alt(bound, cjk=True, where="test")
+    assert fast is not None and fast.pattern.startswith("(?=[")
+    plain = re.compile(
+        "(?:" + "|".join(f"(?:{w})" for w in sorted(bound, key=len, reverse=True)) + ")"
+    )
+    for text in (ZH, "回应称，倘若对方向来如此，则应当向其抗议；响应", ""):
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    literal = _alt(["谴责", "抗议"], cjk=True, where="test")
+    assert literal is not None and not literal.pattern.startswith("(?=")

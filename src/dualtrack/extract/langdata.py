@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from dualtrack.errors import DualtrackError
-from dualtrack.extract.firstchars import first_chars, index_patterns
+from dualtrack.extract.firstchars import index_patterns, look_ahead
 from dualtrack.extract.trie import trie_pattern
 from dualtrack.ontology import Category
 
@@ -294,19 +294,8 @@ def _alt(items: list[str], cjk: bool, where: str, flags: int = 0) -> re.Pattern[
     if not items:
         return None
     body = "|".join(f"(?:{i})" for i in sorted(items, key=len, reverse=True))
-    src = f"(?:{body})" if cjk else rf"\b{_starts_with(body)}(?:{body})(?!\w)"
-    return _compile(src, where, flags)
-
-
-def _starts_with(body: str) -> str:
-    """A look-ahead for the characters a match of `body` can start with (`(?=[abt])`), or ''
-    where they are unbounded. Why: under IGNORECASE, `re` finds no first character to skip
-    ahead to, so at every word start it tried each word of the list in turn, folding the case
-    of the text's character for each (about half of the time of an English word list); the
-    class, compiled under the same flags, fails most word starts in one test. The same matches:
-    it states only what every match starts with."""
-    chars = first_chars(body)
-    return f"(?=[{''.join(re.escape(c) for c in sorted(chars))}])" if chars else ""
+    src = f"(?:{body})" if cjk else rf"\b(?:{body})(?!\w)"
+    return _compile(look_ahead(src, flags) + src, where, flags)
 
 
 # The modality.yaml word lists compiled each into one `<key>_re` alternation (`anaphors` and
