@@ -36,15 +36,19 @@ class _Any(Exception):
 def first_chars(pattern: str, ignorecase: bool = False) -> frozenset[str] | None:
     """The set of first characters of any match of `pattern`, or None when unbounded (., \\w,
     a pattern that can match the empty string)."""
+    chars = _first_of(_p.parse(pattern))
+    if chars is not None and ignorecase:
+        chars = chars | {c.swapcase() for c in chars}
+    return chars
+
+
+def _first_of(parsed: _p.SubPattern) -> frozenset[str] | None:
+    """`first_chars` of a parsed pattern (parsed once where the caller reads it twice)."""
     try:
-        chars, nullable = _seq(list(_p.parse(pattern)))
+        chars, nullable = _seq(list(parsed))
     except _Any:
         return None
-    if nullable:
-        return None
-    if ignorecase:
-        chars = chars | {c.swapcase() for c in chars}
-    return frozenset(chars)
+    return None if nullable else frozenset(chars)
 
 
 def _seq(items: list) -> tuple[set[str], bool]:
@@ -238,20 +242,20 @@ def _guide_of(rx: re.Pattern[str]) -> re.Pattern[str] | None:
     a letter is too common to be worth a Python-level try); else None (plain `finditer`)."""
     if rx.flags & ~(re.IGNORECASE | re.UNICODE) or not isinstance(rx.pattern, str):
         return None
-    if _skips_ahead(rx.pattern, rx.flags):
+    parsed = _p.parse(rx.pattern, rx.flags)
+    if _skips_ahead(parsed, rx.flags):
         return None
-    chars = first_chars(rx.pattern)
+    chars = _first_of(parsed)
     if not chars or any(c.lower() != c.upper() for c in chars):
         return None
     return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
 
 
-def _skips_ahead(pattern: str, flags: int) -> bool:
-    """Whether `re` finds a prefix of its own in `pattern` to skip ahead to (a literal or a set
-    of characters), by CPython's own prefix finders (private: True, so nothing is changed, on a
-    Python without them)."""
+def _skips_ahead(parsed: _p.SubPattern, flags: int) -> bool:
+    """Whether `re` finds a prefix of its own in a parsed pattern to skip ahead to (a literal or
+    a set of characters), by CPython's own prefix finders (private: True, so nothing is
+    changed, on a Python without them)."""
     try:
-        parsed = _p.parse(pattern, flags)
         return bool(
             _comp._get_literal_prefix(parsed, flags)[0] or _comp._get_charset_prefix(parsed, flags)
         )
@@ -268,5 +272,6 @@ def look_ahead(pattern: str, flags: int) -> str:
     flags, fails most positions in one test (about twice as fast scanned alone over the train
     and dev articles). Where `re` has a prefix, a look-ahead in front would hide it (slower).
     The same matches: it states only what every match starts with."""
-    chars = None if _skips_ahead(pattern, flags) else first_chars(pattern)
+    parsed = _p.parse(pattern, flags)  # once: both questions read it
+    chars = None if _skips_ahead(parsed, flags) else _first_of(parsed)
     return f"(?=[{''.join(re.escape(c) for c in sorted(chars))}])" if chars else ""
