@@ -63,3 +63,17 @@ def test_a_title_before_a_weekday_names_no_one(ex) -> None:
         ("智利外长", "CHL"),
         ("秘鲁", "PER"),
     ]
+
+
+def test_mention_id_follows_its_ids() -> None:
+    """`Mention.id` is stored, not computed: a copy with a new span keeps the first id, and
+    the stored copy plays no part in equality."""
+    from dataclasses import replace
+
+    from dualtrack.extract.mentions import Mention
+
+    m = Mention(0, 2, ("CHN", "TWN"))
+    assert m.id == "CHN"
+    assert replace(m, end=1).id == "CHN"
+    assert replace(m, ids=("USA",)).id == "USA"
+    assert m == Mention(0, 2, ("CHN", "TWN"))

@@ -1,13 +1,17 @@
-"""The shortcuts the coder takes for speed give what the plain computation gives: the verb
-patterns tried by their first two characters or their first (`LangData.verb_at`, `find_verb`,
+"""The shortcuts the coder takes for speed give what the plain computation gives: the verb patterns
+tried by their first two characters or their first (`LangData.verb_at`, `find_verb`,
 `firstchars.index_patterns`) match where the whole alternation does, a draft copied with
 `Draft.but` equals `dataclasses.replace`, the per-document index of drafts by clause
-(`DocView.drafts_in`) lists what a scan lists, in order, the width and variant folds of
-`normalize` are the `str.translate` tables they replace, `is_english` is `detect_lang`'s
-English, a pattern tried only at its first characters (`firstchars.finditer`) finds what
-`re` finds, the learned models' rows of cues crossed with a category (`Linear.rows_crossed`)
-are the rows of the crossed strings, and the libyaml loader reads the language files as the
-pure-Python one does. Sentences written for these tests."""
+(`DocView.drafts_in`) lists what a scan lists, in order, and so do a clause's mentions and dates
+(`DocView.units`), the width and variant folds of `normalize` are the `str.translate` tables
+they replace, `is_english` is `detect_lang`'s English, a pattern tried only at its first
+characters (`firstchars.finditer`) finds what `re` finds, an English word list behind a
+look-ahead of its first characters (`firstchars.look_ahead`) matches where the plain list
+does, the
+learned models' rows of cues
+crossed with a category (`Linear.rows_crossed`) are the rows of the crossed strings, and the
+libyaml loader reads the language files as the pure-Python one does. Sentences written for these
+tests."""
 
 from __future__ import annotations
 
@@ -23,7 +27,7 @@ import yaml
 
 from dualtrack.extract import Extractor, detect_lang, learned
 from dualtrack.extract.firstchars import _guide, finditer, first_pairs, index_patterns
-from dualtrack.extract.langdata import _LOADER
+from dualtrack.extract.langdata import _LOADER, _alt
 from dualtrack.extract.pipeline import is_english
 from dualtrack.model import Document
 
@@ -76,6 +80,24 @@ def test_drafts_in_a_clause_are_those_a_scan_finds(ex: Extractor, text: str) -> 
         assert [id(d) for d in view.drafts_in(u)] == [id(d) for d in scan]
     view.drafts = view.drafts[:1]  # a new list of drafts: the index is rebuilt
     assert sum(len(view.drafts_in(u)) for u in view.units()) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ZH + "秘鲁总统3月2日回应称，玻利维亚愿意在两国之间调解。智利随后召回驻秘鲁大使。",
+        EN + " On March 2 Peru answered that Bolivia may mediate. Chile then recalled its envoy.",
+    ],
+)
+def test_a_units_mentions_and_dates_are_those_a_scan_finds(ex: Extractor, text: str) -> None:
+    _, view = ex.analyse(Document(text=text, date=dt.date(2025, 3, 3), source="units"))
+    units = view.units()
+    assert len({u.sent for u in units}) > 1 and any(u.mentions for u in units if u.sent > 0)
+    assert any(u.dates for u in units)
+    for u in units:
+        s = view.sents[u.sent]
+        assert u.mentions == [m for m in view.mentions if m.end > s.start and m.start < s.end]
+        assert u.dates == [d for d in view.dates if d.end > s.start and d.start < s.end]
 
 
 WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
@@ -197,3 +219,52 @@ def test_libyaml_reads_the_language_files_as_pyyaml_does() -> None:
     for path in files:
         text = path.read_text(encoding="utf-8")
         assert yaml.load(text, Loader=_LOADER) == yaml.load(text, Loader=yaml.SafeLoader)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["since", "in the past", "years? ago", "has long", "decades?"],
+        ["the two sides", "both countries", "Kill", "-based"],
+        ["[Ss]aid", "warn(?:s|ed)?", "according to"],
+    ],
+)
+def test_a_word_list_behind_its_first_characters_matches_as_the_plain_list(
+    words: list[str],
+) -> None:
+    """The look-ahead `_alt` puts before an English word list (compiled IGNORECASE, as the
+    language files are) only states what any match starts with: every match of the plain list
+    is found, at the same span, in mixed case and with characters whose case folds to another
+    letter (the long s, the Kelvin sign, a dotted capital I)."""
+    flags = re.IGNORECASE
+    fast = _alt(words, cjk=False, where="test", flags=flags)
+    assert fast is not None and "(?=[" in fast.pattern
+    body = "|".join(f"(?:{w})" for w in sorted(words, key=len, reverse=True))
+    plain = re.compile(rf"\b(?:{body})(?!\w)", flags)
+    texts = [
+        EN,
+        "SINCE then, The Two Sides said it had LONG warned; years ago, decades ago, Ankara-based",
+        "\u017fince the past, \u212aill both countries\u2014said, warns, İn the past, saidx",
+        "",
+    ]
+    for text in texts:
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        for s in range(0, len(text), 7):
+            got, want = fast.search(text, s, s + 30), plain.search(text, s, s + 30)
+            assert (got and got.span()) == (want and want.span())
+
+
+def test_a_chinese_word_list_gets_a_look_ahead_only_where_re_has_no_prefix() -> None:
+    """Words opening with a look-behind leave `re` no character to skip ahead to: the list gets
+    the look-ahead and matches as the plain list; words opening with their character keep the
+    engine's own skip (a look-ahead in front would hide it)."""
+    bound = ["(?<![回响])应(?:当|该)?", "(?<![方])向(?!来)", "倘若"]
+    fast = _alt(bound, cjk=True, where="test")
+    assert fast is not None and fast.pattern.startswith("(?=[")
+    plain = re.compile(
+        "(?:" + "|".join(f"(?:{w})" for w in sorted(bound, key=len, reverse=True)) + ")"
+    )
+    for text in (ZH, "回应称，倘若对方向来如此，则应当向其抗议；响应", ""):
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    literal = _alt(["谴责", "抗议"], cjk=True, where="test")
+    assert literal is not None and not literal.pattern.startswith("(?=")

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from dualtrack.errors import DualtrackError
-from dualtrack.extract.firstchars import index_patterns
+from dualtrack.extract.firstchars import index_patterns, look_ahead
 from dualtrack.extract.trie import trie_pattern
 from dualtrack.ontology import Category
 
@@ -295,7 +295,7 @@ def _alt(items: list[str], cjk: bool, where: str, flags: int = 0) -> re.Pattern[
         return None
     body = "|".join(f"(?:{i})" for i in sorted(items, key=len, reverse=True))
     src = f"(?:{body})" if cjk else rf"\b(?:{body})(?!\w)"
-    return _compile(src, where, flags)
+    return _compile(look_ahead(src, flags) + src, where, flags)
 
 
 # The modality.yaml word lists compiled each into one `<key>_re` alternation (`anaphors` and

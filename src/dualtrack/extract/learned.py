@@ -182,15 +182,21 @@ class DocView:
         return ix
 
     def units(self) -> list[Unit]:
+        """The clauses of every sentence, each with the mentions and dates of its sentence
+        (those that end after the sentence starts and start before it ends). Both lists are in
+        text order, so a sentence's are a slice whose end is found by bisection over their
+        starts, not by a scan of the rest of the document for each sentence."""
         out: list[Unit] = []
         mi = di = 0
+        m_starts = [m.start for m in self.mentions]
+        d_starts = [d.start for d in self.dates]
         for k, s in enumerate(self.sents):
             while mi < len(self.mentions) and self.mentions[mi].end <= s.start:
                 mi += 1
             while di < len(self.dates) and self.dates[di].end <= s.start:
                 di += 1
-            ms = [m for m in self.mentions[mi:] if m.start < s.end]
-            ds = [d for d in self.dates[di:] if d.start < s.end]
+            ms = self.mentions[mi : bisect.bisect_left(m_starts, s.end, mi)]
+            ds = self.dates[di : bisect.bisect_left(d_starts, s.end, di)]
             for cs, ce in s.clauses:
                 out.append(Unit(k, cs, ce, ms, ds))
         return out

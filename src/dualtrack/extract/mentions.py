@@ -12,7 +12,7 @@ import bisect
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from dualtrack.extract.dates import DateMention, dateline
@@ -30,10 +30,12 @@ class Mention:
     end: int
     ids: tuple[str, ...]
     locative: bool = False
+    # The first of `ids`, stored once: the coders read it some 550 times an article, which as
+    # a property cost a Python call each time.
+    id: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def id(self) -> str:
-        return self.ids[0]
+    def __post_init__(self) -> None:
+        self.id = self.ids[0]
 
 
 def find_mentions(text: str, lang: LangData, country: dict[str, str]) -> list[Mention]:
@@ -429,18 +431,18 @@ def _mark_locatives(text: str, ms: list[Mention], lang: LangData) -> None:
     rx = lang.mod.get("locative_preps_re")
     if rx is None:
         return
+    seat = lang.mod.get("seat_before_re")
+    prep = None if lang.cjk else _preposition_before(tuple(lang.mod["locative_preps"]))
     for i, m in enumerate(ms):
-        before = text[max(0, m.start - 6) : m.start]
-        if lang.cjk:
+        if prep is None:
             # the compiled list, not plain suffixes: its look-behinds keep the 于 of 由于/对于
             # and the 到 of 遭到 from making the next name a place
             hit = ends_with(rx, text, m.start)
         else:
-            found = _preposition_before(tuple(lang.mod["locative_preps"])).search(before)
+            found = prep.search(text[max(0, m.start - 6) : m.start])
             hit = found is not None and not _aimed_at_state(found.group(1), m, lang)
         if not hit and i > 0 and ms[i - 1].locative and ms[i - 1].end == m.start:
             hit = True  # 在阿曼马斯喀特: the city after the country is a place too
-        seat = lang.mod.get("seat_before_re")
         if hit and seat is not None and ends_with(seat, text, m.start):
             hit = False  # "the government in Beirut": the seat stands for the state
         m.locative = m.locative or hit
