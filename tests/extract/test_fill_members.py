@@ -15,7 +15,8 @@ def _fill_members(ex: Extractor, text: str, name: str, actor: str) -> set[str | 
     units = view.units()
     at = text.index(name)
     m = next(m for m in view.mentions if m.start == at)
-    return {view.country_of(i) for i in learned.fill_members(view, units, m, actor)}
+    starts = [u.start for u in units]
+    return {view.country_of(i) for i in learned.fill_members(view, units, starts, m, actor)}
 
 
 def test_a_filled_member_of_a_list_of_three_brings_the_others() -> None:

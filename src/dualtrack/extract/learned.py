@@ -1293,7 +1293,7 @@ def readings(
         read: list[tuple[Draft, Fill | None]] = [(d, None)]
         for m, how in _target_fills(view, u, cands, ok, p[:, 2], bar):
             near = how.where in ("clause", "sentence")  # a list in its own sentence
-            more = fill_members(view, units, m, d.actor) if near else ()
+            more = fill_members(view, units, starts, m, d.actor) if near else ()
             read.append((d.but(target=m.id), replace(how, more=more)))
         actor = _best_fill(view, u, cands, ok, p[:, 1], bar, "actor")
         if actor is not None and d.category not in SYMMETRIC and actor[1].p > over * rules_actor:
@@ -1307,20 +1307,20 @@ _LIST_COMMA = re.compile(r"[,、，]")
 
 
 def fill_members(
-    view: DocView, units: Sequence[Unit], m: Mention, actor: str | None
+    view: DocView, units: Sequence[Unit], starts: Sequence[int], m: Mention, actor: str | None
 ) -> tuple[str, ...]:
-    """The ids of the other names of the list that a filled target `m` is one of (`listed_with`
-    in the clause of `m`: 访问沙特、卡塔尔和阿曼, urged Norway, Sweden and Finland), but for
-    those of the actor's side. Why: the act is on each member (GUIDE), and the role model fills
-    the target with one name: out of fold, a visit to three states was coded as one visit.
-    Not for two names joined by a conjunction alone (A与B, between A and B: as often a pair of
-    which the actor deals with one), nor for a list with a place in it (在A与B、C交界处: a
-    place, not parties); nor for the other party of 双方 or a two-party name (中印): out of
-    fold each of these added events that were mostly wrong (list of two: 14 events, none
-    right; 双方: 10, none right)."""
+    """The ids of the other names of the list that a filled target `m` is one of
+    (`listed_with` in the clause of `m`, found among `units` by their `starts`:
+    访问沙特、卡塔尔和阿曼, urged Norway, Sweden and Finland), but for those of the actor's
+    side. Why: the act is on each member (GUIDE), and the role model fills the target with one
+    name: out of fold, a visit to three states was coded as one visit. Not for two names joined
+    by a conjunction alone (A与B, between A and B: as often a pair of which the actor deals with
+    one), nor for a list with a place in it (在A与B、C交界处: a place, not parties); nor for the
+    other party of 双方 or a two-party name (中印): out of fold each of these added events that
+    were mostly wrong (list of two: 14 events, none right; 双方: 10, none right)."""
     if len(m.ids) != 1:
         return ()
-    u = units[max(bisect.bisect_right([x.start for x in units], m.start) - 1, 0)]
+    u = units[max(bisect.bisect_right(starts, m.start) - 1, 0)]
     run = listed_run(view, u, m)
     if not run or any(x.locative for x in run):
         return ()
