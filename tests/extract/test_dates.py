@@ -247,3 +247,11 @@ def test_a_day_before_and_that_night_read_from_the_narratives_day(zh) -> None:
     got = {g[0]: g[1] for g in _dates(text, zh, D(2025, 4, 12))}
     assert got["一天前"] == D(2025, 4, 9)
     assert got["当夜"] == D(2025, 4, 10)  # 一天前 looks back; the narrative stays on the 10th
+
+
+def test_chinese_day_with_twenty_written_as_one_character(zh) -> None:
+    """A day of the twenties or the thirtieth written with 廿 or 卅 (Taiwan's press) is that
+    day: 廿九日 had been read as the 9th."""
+    got = _dates("部長十月廿九日表示，雙方卅日將再談。", zh, D(2025, 10, 31))
+    assert ("10月29日", D(2025, 10, 29), DatePrecision.DAY) in got
+    assert ("30日", D(2025, 10, 30), DatePrecision.DAY) in got

@@ -45,6 +45,15 @@ def test_dates_in_chinese_numerals() -> None:
     assert n.text == "2026年2月6日"
 
 
+def test_twenty_and_thirty_written_as_one_character() -> None:
+    """廿 and 卅 (twenty, thirty) in a date are read: 三月廿八日 is the 28th, not the 8th."""
+    n = normalize("外長三月廿八日表示，部隊廿四小時內撤出，卅日再談。", units=UNITS)
+    assert "3月28日" in n.text and "24小时" in n.text and "30日" in n.text
+    i = n.text.index("28日")
+    assert n.original_text(i, i + 3) == "廿八日"
+    assert numeral_value("廿七") == 27 and numeral_value("卅一") == 31
+
+
 def test_numeral_values() -> None:
     assert numeral_value("一千二百") == 1200
     assert numeral_value("两万") == 20000

@@ -26,11 +26,14 @@ _IDEOGRAPHIC_SPACE = 0x3000
 _VARIANTS = {"砲": "炮", "衞": "卫", "綫": "线", "峯": "峰", "鎗": "枪"}
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿"
+# 廿 and 卅 are twenty and thirty (Taiwan's press dates with them: 二月廿七日, 卅日), read as
+# 二十 and 三十 (`numeral_value`).
+_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿廿卅"
 # A numeral run, optionally with a decimal part (一点五). Which runs are converted is decided in
 # `_convert_numerals` (counts, measures and dates; not 一 in 一边 or 统一).
 _NUMERAL = re.compile(rf"[{_NUMERAL_CHARS}]+(?:点[{_NUMERAL_CHARS}]+)?")
-_MAGNITUDE = set("十百千万亿")
+_MAGNITUDE = set("十百千万亿廿卅")
+_TENS = str.maketrans({"廿": "二十", "卅": "三十", "〇": "零"})
 
 
 @cache
@@ -142,9 +145,10 @@ def _standard_forms(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def numeral_value(s: str) -> float | None:
-    """The value of a Chinese numeral (一千二百 → 1200, 两 → 2, 二〇二六 → 2026), or None."""
+    """The value of a Chinese numeral (一千二百 → 1200, 两 → 2, 二〇二六 → 2026, 廿七 → 27), or
+    None."""
     try:
-        v = cn2an.cn2an(s.replace("〇", "零"), "smart")
+        v = cn2an.cn2an(s.translate(_TENS), "smart")
     except (ValueError, KeyError, TypeError, IndexError):
         return None
     return float(v)
