@@ -136,6 +136,9 @@ class Candidate:
 
 # How far back (characters) 两国 / the two countries looks for the two states it names.
 _PAIR_REACH = {True: 300, False: 800}
+# What may be one of a pair named together (A与B, "A and B") for 两国 / both sides: states, and
+# leaders, who stand for their states (特朗普与普京会晤后，双方…: the pair is the US and Russia).
+_PAIR_KINDS = frozenset({"state", "person"})
 
 # Words joining two mediators named together (埃及和卡塔尔, Egypt and Qatar).
 _JOINERS = frozenset({"和", "与", "及", "、", "以及", "同", "and", ","})
@@ -248,6 +251,7 @@ class Coder:
         self._sent_triggers: list[Trigger] = []
         self._last_pair: tuple[str, str] | None = None
         self._pairs: list[tuple[str, str]] = []  # every pair that was the last pair, in order
+        self.pair_refs: dict[int, tuple[str, ...]] = {}  # pair words a speaker governs: whom
         self._starts: set[int] = set()
         self._commentary_para = -1
         self._last_person: str | None = None
@@ -320,6 +324,16 @@ class Coder:
             return None
         return self._pair_at(cs)
 
+    def _read_pair(self, at: int, pair: tuple[str, ...] | None) -> tuple[str, ...] | None:
+        """Note whom the pair word at `at` was read to stand for where a speaker or caller
+        governs it ("X said both sides", 法国敦促双方: the pair without X, `pair_refs`); the
+        learned coder's pair mention there takes this reading, not the last draft's parties,
+        which are often the speaker and one side. (As the subject, the rule reading did not pay
+        out of fold: 814 hits for 20 events more.)"""
+        if pair and len(pair) == 2:
+            self.pair_refs[at] = pair
+        return pair
+
     def _pair_at(self, pos: int, own: frozenset[str] = frozenset()) -> tuple[str, str] | None:
         """Whom 双方 / both sides at `pos` stands for: the last two-party event's parties, else
         the last two states named together before it. Where the subject of the governing verb
@@ -337,12 +351,13 @@ class Coder:
     def _named_pair(self, pos: int) -> tuple[str, str] | None:
         """The last two states named together, in the text before `pos`: by a joiner (A与B, A and
         B) but not in a longer list (A、B和C), or as one mention of two (美伊): what 两国 / the two
-        countries refers to before any two-party event was coded. (A rare path: the mentions of
-        the text before are found again.)"""
+        countries refers to before any two-party event was coded. A leader stands for the state
+        (特朗普与普京, `_pair_names`). (A rare path: the mentions of the text before are found
+        again.)"""
         base = max(0, pos - _PAIR_REACH[self.lang.cjk])
         found = find_mentions(self.text[base:pos], self.lang, self.country)
         pairs = [(m.start, m.ids) for m in found if len(m.ids) == 2 and self._states_apart(m.ids)]
-        states = [m for m in found if len(m.ids) == 1 and self._kind(m.id) == "state"]
+        states = self._pair_names(found, base)
         for i, (a, b) in enumerate(itertools.pairwise(states)):
             gap = self.text[base + a.end : base + b.start]
             if "," in gap or "、" in gap or self._c(a.id) == self._c(b.id):
@@ -359,6 +374,34 @@ class Coder:
             return None
         a_id, b_id = max(pairs)[1]
         return a_id, b_id
+
+    def _pair_names(self, found: list[Mention], base: int) -> list[Mention]:
+        """The names that may be one of a pair (`_PAIR_KINDS`), a state and its leader right
+        after it taken as one (美国总统特朗普与俄罗斯总统普京: two names, not four)."""
+        out: list[Mention] = []
+        for m in found:
+            if len(m.ids) != 1 or self._kind(m.id) not in _PAIR_KINDS:
+                continue
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and self._c(prev.id) == self._c(m.id)
+                and (prev.end == m.start or self._titled(base + prev.end, base + m.start))
+            ):
+                out[-1] = Mention(prev.start, m.end, prev.ids)
+                continue
+            out.append(m)
+        return out
+
+    def _titled(self, s: int, e: int) -> bool:
+        """Is text[s:e] only titles (总统, "President"): a state and its leader's name."""
+        gap = self.text[s:e]
+        if not 0 < len(gap) <= 24:
+            return False
+        for key in ("titles_re", "person_titles_re"):
+            rx = self.mod.get(key)
+            gap = rx.sub("", gap) if rx is not None else gap
+        return not gap.strip()
 
     def _states_apart(self, ids: tuple[str, ...]) -> bool:
         """Two states of two countries (美伊), not a state and one of its own bodies."""
@@ -1400,7 +1443,8 @@ class Coder:
         if both_at is not None and self._cue("speech", subjects[-1].end, both_at.start()):
             actor_ids, target_ids = [], []  # "Asif said the two sides would meet again"
             said = frozenset(self._c(i) for m in subjects for i in m.ids)
-            pair = self._pair_at(both_at.start(), said)  # the speaker is neither side
+            # the speaker is neither side
+            pair = self._read_pair(both_at.start(), self._pair_at(both_at.start(), said))
         mutual = False
         if not actor_ids and pair is None and self._last_person is not None:
             # 他/she as the subject: the person last named
@@ -1518,6 +1562,7 @@ class Coder:
         own = {self._c(i) for m in subjects for i in m.ids}
         pair = self._pair_at(pm.start(), frozenset(own))
         ids = tuple(x for x in pair or () if self._c(x) not in own)
+        self._read_pair(pm.start(), ids)
         return Mention(pm.start(), pm.end(), ids) if ids else None
 
     def _pair_object(self, preps: list[re.Match[str]], own: set[str]) -> list[str]:

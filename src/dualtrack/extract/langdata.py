@@ -336,6 +336,7 @@ MODALITY_LISTS = (
     "agent_after",
     "attack_from",
     "titles",
+    "person_titles",
     "seat_before",
     "and_verb",
     "and_said",

@@ -108,6 +108,7 @@ class DocView:
     doc_date: dt.date | None
     drafts: list[Draft] = field(default_factory=list)  # the rule coder's events
     triggers: list[Trigger] = field(default_factory=list)  # the verb rules' matches, all of them
+    pair_refs: dict[int, tuple[str, ...]] = field(default_factory=dict)  # `Coder.pair_refs`
     _clause: dict[tuple[int, int], list[str]] = field(default_factory=dict, repr=False)
     _clause_rows: dict[tuple[int, str, int, int], tuple[Linear, set[int]]] = field(
         default_factory=dict, repr=False
@@ -950,11 +951,12 @@ def each_party(ms: Sequence[Mention]) -> list[Mention]:
 
 def pair_parties(view: DocView, u: Unit) -> list[Mention]:
     """双方 / 两国 / both sides / the two countries (`pair_pronouns`) in the unit's sentence, each
-    as a two-party mention of whom it stands for: the actor and target of the last rule draft
-    before it whose parties are two countries (as the rule coder reads them), else the two
-    states the document has named most often before it; none right after a two-party name (中印
-    两国), which names them itself. Their events (双方同意停火, the two sides agreed) otherwise
-    have no candidate of either party."""
+    as a two-party mention of whom it stands for: where a speaker or caller governs it ("X
+    urged both sides"), the rule coder's reading (`DocView.pair_refs`: the pair without X);
+    else the actor and target of the last rule draft before it whose parties are two countries
+    (as the rule coder reads them), else the two states the document has named most often
+    before it; none right after a two-party name (中印两国), which names them itself. Their
+    events (双方同意停火, the two sides agreed) otherwise have no candidate of either party."""
     rx = view.lang.mod.get("pair_pronouns_re")
     s = view.sents[u.sent]
     if rx is None:
@@ -964,7 +966,7 @@ def pair_parties(view: DocView, u: Unit) -> list[Mention]:
     for hit in rx.finditer(view.text, s.start, s.end):
         if hit.start() in named:
             continue
-        ids = _last_pair(view, hit.start())
+        ids = view.pair_refs.get(hit.start()) or _last_pair(view, hit.start())
         if ids is not None:
             out.append(Mention(hit.start(), hit.end(), ids))
     return out

@@ -304,7 +304,7 @@ class Extractor:
         # the mediator's own draft becomes the via of the talks before the learned components
         # read the drafts: they are trained on (and their verifier keeps) talks with their via
         _attach_via(drafts, self.country)
-        view.drafts, view.triggers = drafts, triggers
+        view.drafts, view.triggers, view.pair_refs = drafts, triggers, coder.pair_refs
         if self._models is not None and learn:
             drafts = learned.propose(view, self._models)
         if learn:
