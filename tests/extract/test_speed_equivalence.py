@@ -22,6 +22,7 @@ import re
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 import yaml
 
@@ -268,3 +269,20 @@ def test_a_chinese_word_list_gets_a_look_ahead_only_where_re_has_no_prefix() -> 
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
     literal = _alt(["谴责", "抗议"], cjk=True, where="test")
     assert literal is not None and not literal.pattern.startswith("(?=")
+
+
+def test_a_prefix_table_holds_every_feature_with_the_prefix_and_no_other() -> None:
+    """`Linear._table` finds a prefix's features as one run of the sorted vocabulary: the same
+    table as a test of every feature, also for features that sort right beside the run."""
+    names = ["c:", "c:a", "c:|b", "c;", "c", "b:z", "ASSAULT|x", "ASSAULT}", "ASSAULT", "w:中"]
+    vocab = {f: i for i, f in enumerate(names)}
+    lin = learned.Linear(vocab, np.zeros((len(vocab) + 1, 1)), True)
+    for prefix in ("c:", "ASSAULT|", "w:", "b:", "x|"):
+        n = len(prefix)
+        assert lin._table(prefix) == {f[n:]: i for f, i in vocab.items() if f.startswith(prefix)}
+    models = learned.packaged()
+    assert models is not None
+    for cat in ("ASSAULT", "CONSULT"):
+        fresh = learned.Linear(models.verify.vocab, models.verify.weights, False)
+        want = {f[len(cat) + 1 :]: i for f, i in fresh.vocab.items() if f.startswith(cat + "|")}
+        assert fresh._table(cat + "|") == want

@@ -88,8 +88,10 @@ def _track(category: str) -> Track:  # called once per event by every index: loo
     return Track(_taxonomy()["categories"][Category(category).value]["track"])
 
 
+@cache
 def is_symmetric(category: Category | str) -> bool:
-    """Whether A→B and B→A of this category are one event (a meeting, not an accusation)."""
+    """Whether A→B and B→A of this category are one event (a meeting, not an accusation).
+    Looked up once per category: every event's dedup key asks (`unordered_pair`)."""
     return bool(_taxonomy()["categories"][Category(category).value].get("symmetric", False))
 
 
