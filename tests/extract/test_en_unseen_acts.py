@@ -7,7 +7,8 @@ forces deployed in the passive with no agent (their owner, named right before, m
 casualties "killed by" the other side, what the other side "must" do said by the speaker,
 deadlines, costs imposed, meetings and calls "between" two
 parties, deals named before "signed", strikes "conducted", fire "towards" troops and warnings
-not to travel. Each case is one class of wording news uses for the act, written for these
+not to travel; then (s37w) blame in the progressive, holding the other side responsible,
+and wanting it to act. Each case is one class of wording news uses for the act, written for these
 tests; both coders must code it."""
 
 from __future__ import annotations
@@ -153,6 +154,13 @@ CASES = [
         "Two shelling attacks by Azerbaijan on Armenian villages left three dead.",
         ("AZE", "ASSAULT", "ARM"),
     ),
+    # (s37w) blame in the progressive; holding the other side responsible is an accusation
+    ("Washington is blaming Hezbollah for the rocket fire.", ("USA", "ACCUSE", "LBN")),
+    ("Kyiv holds Russia fully responsible for the strike on the dam.", ("UKR", "ACCUSE", "RUS")),
+    ("India held Pakistan responsible for the bombing in Kashmir.", ("IND", "ACCUSE", "PAK")),
+    # (s37w) wanting the other side to act is asking it to, as expecting it to
+    ("Kosovo wants Serbia to hand over the gunmen.", ("XKX", "REQUEST", "SRB")),
+    ("Tokyo wants Beijing to withdraw its coast guard ships.", ("JPN", "REQUEST", "CHN")),
 ]
 
 
