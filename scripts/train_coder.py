@@ -749,10 +749,10 @@ def fold_coders(ex: Extractor, docs: Sequence[Doc], k: int) -> dict[str, Extract
 def oof_outcomes(
     coders: dict[str, Extractor], docs: Sequence[Doc], found: list | None = None
 ) -> tuple[np.ndarray, ...]:
-    """Each event's confidence, whether it is right (`strict_outcomes`), its category and its
-    crisis, every document coded by its crisis's coder of `coders` (`fold_coders`: trained
-    without it): what the coder says of crises it has not seen, for `calibrate`. `found` as in
-    `strict_outcomes`."""
+    """Each event's raw confidence before its twins merged, whether it is right
+    (`strict_outcomes`), its category, its crisis and what merging added (`premerge`), every
+    document coded by its crisis's coder of `coders` (`fold_coders`: trained without it): what
+    the coder says of crises it has not seen, for `calibrate`. `found` as in `strict_outcomes`."""
     conf, right, cats, crises, bumps = [], [], [], [], []
     for d in docs:
         coder = coders[crisis_of(d.id)]
