@@ -36,9 +36,10 @@ LATEST_N = 6  # moves listed per track
 LIST_N = 12  # events in one list (rounds, threats, excluded reports)
 PAIRS_N = 8  # pairs of actors in the by-pair index table
 # An extracted event whose confidence is below this is more likely wrong than right: the learned
-# coder's confidence is calibrated on the real corpus's dev split (`scripts/train_coder.py
-# --reliability dev`: events at 0.45 are right 45% of the time), so its line says it is the
-# coder's reading, not a fact. Events from a case file carry 1.0 and are stated plainly.
+# coder's confidence is calibrated per category on the real corpus's out-of-fold events
+# (`scripts/train_coder.py --reliability oof`: events at 0.4-0.6 are right 47% of the time), so
+# its line says it is the coder's reading, not a fact. Events from a case file carry 1.0 and are
+# stated plainly.
 LOW_CONFIDENCE = 0.5
 
 
