@@ -3,12 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 from dualtrack.extract import Extraction, Extractor
 from dualtrack.model import Document
 from dualtrack.ontology import is_symmetric
+
+
+@pytest.fixture(scope="session")
+def train_coder() -> ModuleType:
+    """scripts/train_coder.py as a module, for tests of its fitting functions."""
+    path = Path(__file__).resolve().parents[2] / "scripts" / "train_coder.py"
+    spec = importlib.util.spec_from_file_location("train_coder", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["train_coder"] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture(scope="session")

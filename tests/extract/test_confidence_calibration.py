@@ -4,26 +4,11 @@ common map. Synthetic outcomes only: no article text."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
+from types import ModuleType
 
 import numpy as np
 
 from dualtrack.extract import learned as L
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _train_coder():
-    spec = importlib.util.spec_from_file_location(
-        "train_coder", ROOT / "scripts" / "train_coder.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["train_coder"] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def _outcomes(seed: int = 7) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -46,8 +31,8 @@ def test_category_offset_moves_only_its_category() -> None:
     assert abs(L.calibrated(0.7, {}) - 0.7) < 1e-9
 
 
-def test_fit_learns_each_category_bias_and_holds_per_category() -> None:
-    tc = _train_coder()
+def test_fit_learns_each_category_bias_and_holds_per_category(train_coder: ModuleType) -> None:
+    tc = train_coder
     conf, right, cats = _outcomes()
     th = tc.platt_by_category(conf, right, cats, 1.0)
     assert th["calib_b:ASSAULT"] < -0.5 < 0.0 < th["calib_b:AGREE"]
@@ -56,8 +41,8 @@ def test_fit_learns_each_category_bias_and_holds_per_category() -> None:
         assert abs(q[cats == c].mean() - right[cats == c].mean()) < 0.02
 
 
-def test_shrinkage_pulls_offsets_to_the_common_map() -> None:
-    tc = _train_coder()
+def test_shrinkage_pulls_offsets_to_the_common_map(train_coder: ModuleType) -> None:
+    tc = train_coder
     conf, right, cats = _outcomes()
     loose = tc.platt_by_category(conf, right, cats, 1.0)
     tight = tc.platt_by_category(conf, right, cats, 1e6)
@@ -65,8 +50,8 @@ def test_shrinkage_pulls_offsets_to_the_common_map() -> None:
     assert abs(loose["calib_b:ASSAULT"]) > 10 * abs(tight["calib_b:ASSAULT"])
 
 
-def test_fit_is_deterministic_and_rounded() -> None:
-    tc = _train_coder()
+def test_fit_is_deterministic_and_rounded(train_coder: ModuleType) -> None:
+    tc = train_coder
     conf, right, cats = _outcomes()
     th = tc.platt_by_category(conf, right, cats, 30.0)
     assert th == tc.platt_by_category(conf, right, cats, 30.0)
@@ -83,11 +68,11 @@ def test_packaged_weights_have_a_map_per_category() -> None:
     assert all(0.0 < q < 1.0 for q in conf)
 
 
-def test_fit_counts_what_merging_adds_after_the_map() -> None:
+def test_fit_counts_what_merging_adds_after_the_map(train_coder: ModuleType) -> None:
     """Twins merged in a document add 0.05 each after the map: fitted with those bumps in the
     likelihood, the map plus its bumps matches how often events are right, where a map fitted
     without them leaves the merged events overconfident."""
-    tc = _train_coder()
+    tc = train_coder
     rng = np.random.default_rng(11)
     n = 4000
     conf = rng.uniform(0.05, 0.95, n)

@@ -4,10 +4,9 @@ byte-for-byte reproduction of the weights from the corpus (skipped where the cac
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import sys
 from dataclasses import replace
 from pathlib import Path
+from types import ModuleType
 
 import numpy as np
 import pytest
@@ -18,8 +17,6 @@ from dualtrack.extract.events import Draft, Trigger
 from dualtrack.extract.segment import Sentence
 from dualtrack.model import DatePrecision, Document
 from dualtrack.ontology import Category
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_weights_ship_with_the_package() -> None:
@@ -181,21 +178,10 @@ def test_unknown_coder_is_refused() -> None:
         Extractor(coder="neural")
 
 
-def _train_coder():
-    spec = importlib.util.spec_from_file_location(
-        "train_coder", ROOT / "scripts" / "train_coder.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["train_coder"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_a_flat_curve_keeps_the_common_verify_threshold() -> None:
+def test_a_flat_curve_keeps_the_common_verify_threshold(train_coder: ModuleType) -> None:
     """A gain of a fraction of a hit does not move a category's threshold; a gain of many
     hits does (`train_coder.steady_cut`)."""
-    tc = _train_coder()
+    tc = train_coder
     gold = 1000
     hit = 2 / (500 + gold)
     flat = {0.1: (0.5, 520), 0.15: (0.5, 500), 0.3: (0.5 + hit / 3, 490)}
@@ -204,21 +190,21 @@ def test_a_flat_curve_keeps_the_common_verify_threshold() -> None:
     assert tc.steady_cut(steep, 0.15, gold) == 0.3
 
 
-def test_cv_fixed_names_an_unknown_or_test_crisis() -> None:
+def test_cv_fixed_names_an_unknown_or_test_crisis(train_coder: ModuleType) -> None:
     """`train_coder --cv 4 --cv-fixed IDS`: a misspelt crisis, or a test crisis, is refused by
     name before anything is loaded (it would otherwise train on nothing new, silently)."""
-    tc = _train_coder()
+    tc = train_coder
     with pytest.raises(SystemExit, match=r"--cv-fixed: no train or dev articles of \['abce'\]"):
         tc.crossval(4, False, False, frozenset({"abce", "sahy"}))
     with pytest.raises(SystemExit, match=r"of \['thkh'\]"):
         tc.crossval(4, False, False, frozenset({"thkh"}))
 
 
-def test_cross_validation_folds_are_whole_crises_of_even_size() -> None:
+def test_cross_validation_folds_are_whole_crises_of_even_size(train_coder: ModuleType) -> None:
     """`train_coder --cv`: every crisis in exactly one fold, the largest first into the
     emptiest fold, so fold sizes differ by at most the largest crisis and never depend on
     anything but the corpus."""
-    tc = _train_coder()
+    tc = train_coder
     sizes = {"aaaa": 9, "bbbb": 7, "cccc": 5, "dddd": 4, "eeee": 3, "ffff": 1}
     docs = [
         tc.Doc(f"en-{c}-{k:03d}", "en", None, "", [{}] * (n // 2 + (k < n % 2)))
@@ -233,8 +219,10 @@ def test_cross_validation_folds_are_whole_crises_of_even_size() -> None:
 
 
 @pytest.mark.slow
-def test_retraining_reproduces_the_committed_weights(tmp_path: Path) -> None:
-    module = _train_coder()
+def test_retraining_reproduces_the_committed_weights(
+    tmp_path: Path, train_coder: ModuleType
+) -> None:
+    module = train_coder
     cache = module.corpus().cache_dir()
     if not cache.is_dir():
         pytest.skip(f"the real-corpus cache {cache} is absent (set $DUALTRACK_CORPUS)")
@@ -367,12 +355,14 @@ def test_a_category_above_every_score_loses_its_drafts_only() -> None:
     assert {d.category.value for d in learned.verified(view, shut, units)} == kept - {"ACCUSE"}
 
 
-def test_thresholds_are_chosen_where_the_out_of_fold_scores_say(monkeypatch) -> None:
+def test_thresholds_are_chosen_where_the_out_of_fold_scores_say(
+    monkeypatch, train_coder: ModuleType
+) -> None:
     """Drafts of a category whose wrong readings score 0.3 and right ones 0.9 get a threshold
     between them; a category with fewer right events than VERIFY_MIN_RIGHT keeps the common
     one; a filled reading below fill_verify is never the draft's reading. The threshold kept is
     moved back toward the common one by VERIFY_SHRINK."""
-    tc = _train_coder()
+    tc = train_coder
     data = tc.Examples(*([] for _ in range(11)))
     gold = {("A", "X", f"T{i}") for i in range(40)}
     data.views = [(None, gold)]
