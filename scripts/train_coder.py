@@ -66,9 +66,9 @@ VERIFY_MIN_RIGHT = 20
 VERIFY_SHRINK = 0.5
 VERIFY_TOL = 2.0
 # Confidence (`calibrate`, s37c): Platt scaling with a per-category offset, fitted on the
-# out-of-fold events of the train and dev crises (CALIB_FOLDS folds as --cv deals them; 1,936
-# events), each offset shrunk toward the common map by a penalty CALIB_SHRINK * b_c^2 / 2, the
-# 0.05 that merged twins add after the map counted in the likelihood (`premerge`). Judged crisis
+# out-of-fold events of the train and dev crises (CALIB_FOLDS folds as --cv deals them; about
+# 1,940 events), each offset shrunk toward the common map by a penalty CALIB_SHRINK * b_c^2 / 2,
+# the 0.05 that merged twins add after the map counted in the likelihood (`premerge`). Judged crisis
 # by crisis through the pipeline (`--reliability oof`), Brier / log-loss / ECE / category ECE:
 # the single map fitted on dev 0.2343 / 0.6603 / 0.045 / 0.047; fitted out of fold on the
 # merged confidences, bumps ignored (shrink 30): 0.2337 / 0.6593 / 0.018 / 0.023 (the top band

@@ -1039,8 +1039,8 @@ def calibrated(p: float, th: dict[str, float], category: str | None = None) -> f
     """The model's probability mapped so that it matches how often such events of `category`
     were right on crises the model had not seen: Platt scaling with an offset per category
     (th['calib_b:ASSAULT']; none: the common map), fitted by scripts/train_coder.py `calibrate`
-    on the train crises' out-of-fold events. Why per category: one map left ASSAULT and RETREAT
-    events right far less often than their confidence said and others more often."""
+    on the train and dev crises' out-of-fold events. Why per category: one map left ASSAULT and
+    RETREAT events right far less often than their confidence said and others more often."""
     p = min(max(p, 1e-4), 1 - 1e-4)
     z = th.get("calib_a", 1.0) * np.log(p / (1 - p)) + th.get("calib_b", 0.0)
     z += th.get(f"calib_b:{category}", 0.0)
