@@ -218,6 +218,22 @@ def test_cross_validation_folds_are_whole_crises_of_even_size(train_coder: Modul
     assert tc.folds(list(reversed(docs)), 3) == folds
 
 
+def test_cv_subsamples_are_seeded_and_keep_order(train_coder: ModuleType) -> None:
+    """`--cv-drop SHARE --cv-seed S`: each fold trains on the same subsample for the same seed
+    on every run and build (so two builds compare pair by pair), another seed leaves out
+    others, no share leaves out none, and a share outside [0, 1) is refused by name."""
+    tc = train_coder
+    docs = [tc.Doc(f"en-abcd-{k:03d}", "en", None, "", []) for k in range(200)]
+    one = tc.subsample(docs, 0.2, 3)
+    assert [d.id for d in one] == [d.id for d in tc.subsample(docs, 0.2, 3)]
+    assert [d.id for d in one] == sorted(d.id for d in one)  # the articles' own order
+    assert 120 < len(one) < 190
+    assert {d.id for d in tc.subsample(docs, 0.2, 4)} != {d.id for d in one}
+    assert tc.subsample(docs, 0.0, 3) == docs
+    with pytest.raises(SystemExit, match=r"--cv-drop 1.5: a share in \[0, 1\) is needed"):
+        tc.main(["--cv", "4", "--cv-drop", "1.5"])
+
+
 @pytest.mark.slow
 def test_retraining_reproduces_the_committed_weights(
     tmp_path: Path, train_coder: ModuleType
