@@ -5,7 +5,8 @@ tried by their first two characters or their first (`LangData.verb_at`, `find_ve
 (`DocView.drafts_in`) lists what a scan lists, in order, and so do a clause's mentions and dates
 (`DocView.units`), the width and variant folds of `normalize` are the `str.translate` tables
 they replace, `is_english` is `detect_lang`'s English, a pattern tried only at its first
-characters (`firstchars.finditer`) finds what `re` finds, an English word list behind a
+characters (`firstchars.finditer`) or near the literals it holds (`firstchars.Scan`) finds
+what `re` finds, an English word list behind a
 look-ahead of its first characters (`firstchars.look_ahead`) matches where the plain list
 does, the
 learned models' rows of cues
@@ -27,8 +28,8 @@ import pytest
 import yaml
 
 from dualtrack.extract import Extractor, detect_lang, learned
-from dualtrack.extract.firstchars import _guide, finditer, first_pairs, index_patterns
-from dualtrack.extract.langdata import _LOADER, _alt
+from dualtrack.extract.firstchars import Scan, _guide, anchor, finditer, first_pairs, index_patterns
+from dualtrack.extract.langdata import _LOADER, _alt, build
 from dualtrack.extract.pipeline import is_english
 from dualtrack.model import Document
 
@@ -184,6 +185,61 @@ def test_a_pattern_with_a_prefix_or_letters_first_is_left_to_re(pattern: str, fl
     """Guided only where `re` has no prefix to skip ahead to and the first characters are
     uncased (a letter is common, and IGNORECASE matches more than its two cases)."""
     assert _guide(re.compile(pattern, flags)) is None
+
+
+# Pieces of the date patterns' texts, strung at random (English lower-cased, as it is scanned)
+PIECES = {
+    "en": ["on ", "the ", "last ", "this ", "next ", "in ", "mid-", "early ", "may ", "mar",
+           "sept. ", "monday", "friday ", "day ", "before ", "year ", "month ", "later ",
+           "two days ", "5", "18th ", "2024", "-", ", ", ".", "of ", "ay", "x"],
+    "zh": ["1", "2", "0", "3", "日", "号", "月", "年", "上", "下", "周", "五", "个", "本", "同",
+           "当天", "前", "(", ")", "为期", "去年", "份", "底", "今", "战争", "-", "."],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("code", ["en", "zh"])
+def test_date_patterns_near_their_anchors_find_what_re_finds(code: str) -> None:
+    """Every date pattern of a language, scanned by `Scan` over random strings of pieces of
+    dates: the same matches, groups and all, as `finditer` (anchored, guided or plain)."""
+    dates = build(code).dates
+    rels = dates.get("relative_lower") or [r["re"] for r in dates["relative"]]
+    patterns = rels + dates.get("absolute_lower", dates["absolute"])
+    assert sum(anchor(rx) is not None for rx in patterns) >= 3  # 月, 日, a month name
+    rng = random.Random(5)
+    for _ in range(300):
+        text = "".join(rng.choice(PIECES[code]) for _ in range(30))
+        scan = Scan(text)
+        for rx in patterns:
+            want = [(m.span(), m.groups()) for m in rx.finditer(text)]
+            assert [(m.span(), m.groups()) for m in scan.finditer(rx)] == want, rx.pattern
+
+
+@pytest.mark.parametrize(
+    ("pattern", "literals"),
+    [(r"(?P<m>1[0-2]|0?[1-9])月(?:份|初)?", [("月", 1, 2)]),
+     (r"(?:on )?(?:monday|mon)", [("mon", 0, 3)]),  # where "mon" is, so is "monday"
+     (r"the (?:previous|prior) day|a day before", [("a day before", 0, 0),
+      ("the previous day", 0, 0), ("the prior day", 0, 0)]),
+     (r"(?:early|late) ?(?:may|june)\b", [("early", 0, 0), ("late", 0, 0)])],
+)  # fmt: skip
+def test_an_anchor_is_the_longest_literal_run_near_the_start(
+    pattern: str, literals: list[tuple[str, int, int]]
+) -> None:
+    hold = anchor(re.compile(pattern))
+    assert hold is not None and sorted(hold[0]) == sorted(literals)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags"),
+    [("yesterday|yesterday's", 0), ("当天|当日", 0), ("(?:on )?monday", re.IGNORECASE),
+     ("(?:on )?(?i:monday)", 0),
+     (r"\d+ days?", 0), (r"(?P<d>[12]\d|0?[1-9]) (?:of )?(?:may|june)", 0)],
+)  # fmt: skip
+def test_a_pattern_re_skips_through_or_folding_case_has_no_anchor(pattern: str, flags: int) -> None:
+    """No anchor where `re` skips ahead itself (a literal, or a class of uncased characters),
+    where case folds (in a group too), where nothing literal is held, or where a digit's guide tries fewer
+    places than the starts before a month name."""
+    assert anchor(re.compile(pattern, flags)) is None
 
 
 def test_rows_of_crossed_cues_are_the_rows_of_the_crossed_features() -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
-from dualtrack.extract.firstchars import finditer
+from dualtrack.extract.firstchars import Scan
 from dualtrack.extract.langdata import LangData
 from dualtrack.model import DatePrecision
 
@@ -209,12 +209,13 @@ def _date_spans(text: str, lang: LangData) -> list[tuple[int, int, str, object]]
         if len(lowered) == len(text):  # offsets kept: read the lower-cased text, faster
             scan, rels = lowered, lang.dates["relative_lower"]
             absolute = lang.dates["absolute_lower"]
+    text_scan = Scan(scan)  # each pattern tried near the literals it holds, found once
     for rel, rx in zip(lang.dates["relative"], rels, strict=True):
         spans += [(m.start(), m.end(), "rel", (rel, m.groupdict()))
-                  for m in finditer(rx, scan) if claim(*m.span())]  # fmt: skip
+                  for m in text_scan.finditer(rx) if claim(*m.span())]  # fmt: skip
     for rx in absolute:
         spans += [(m.start(), m.end(), "abs", m.groupdict())
-                  for m in finditer(rx, scan) if claim(*m.span())]  # fmt: skip
+                  for m in text_scan.finditer(rx) if claim(*m.span())]  # fmt: skip
     spans.sort(key=lambda s: s[0])
     return spans
 

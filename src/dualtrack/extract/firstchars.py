@@ -275,3 +275,163 @@ def look_ahead(pattern: str, flags: int) -> str:
     parsed = _p.parse(pattern, flags)  # once: both questions read it
     chars = None if _skips_ahead(parsed, flags) else _first_of(parsed)
     return f"(?=[{''.join(re.escape(c) for c in sorted(chars))}])" if chars else ""
+
+
+# How far into a match its anchor may start (`anchor`), and how many strings one may hold
+_REACH = 40
+_MAX_STRINGS = 64
+
+Anchor = tuple[tuple[str, int, int], ...]
+
+
+class Scan:
+    """One text scanned by many patterns (a language's date patterns), each tried only near
+    its anchor: a literal every match holds a bounded distance from its start (`anchor`).
+
+    Why: most date patterns give `re` nothing to skip ahead to (a month name, an optional
+    "on ", a day number before 月), so each was a full pass over the text, some forty per
+    document, each trying every position its first character allows; the literals they hold
+    (月, a month or weekday name, "the day before") are rare, found by `str.find`, and shared
+    by several patterns (one search per literal and text). The same matches as `finditer`: a
+    match can start nowhere else, a try is `rx.match` there, the scan goes on after a match."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._found: dict[str, list[int]] = {}
+
+    def finditer(self, rx: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """`rx.finditer(self.text)`, tried near its anchor where it has one."""
+        hold = anchor(rx)
+        if hold is None:
+            return finditer(rx, self.text)
+        return self._anchored(rx, *hold)
+
+    def _anchored(
+        self, rx: re.Pattern[str], literals: Anchor, first: frozenset[str] | None
+    ) -> Iterator[re.Match[str]]:
+        """The matches starting where an anchor's window and `first` (the characters a match
+        starts with, where known: a day number before its month) allow."""
+        starts: set[int] = set()
+        for s, lo, hi in literals:
+            for q in self._positions(s):
+                starts.update(range(max(0, q - hi), q - lo + 1))
+        text, at = self.text, 0
+        for p in sorted(starts):
+            if p >= at and (first is None or text[p] in first) and (m := rx.match(text, p)):
+                yield m
+                at = m.end()
+
+    def _positions(self, s: str) -> list[int]:
+        """Where `s` occurs in the text (overlapping occurrences too), searched once."""
+        found = self._found.get(s)
+        if found is None:
+            found = self._found[s] = []
+            i = self.text.find(s)
+            while i >= 0:
+                found.append(i)
+                i = self.text.find(s, i + 1)
+        return found
+
+
+_ANCHORS: dict[int, tuple[re.Pattern[str], tuple[Anchor, frozenset[str] | None] | None]] = {}
+
+
+def anchor(rx: re.Pattern[str]) -> tuple[Anchor, frozenset[str] | None] | None:
+    """(literal, lo, hi) triples, one of which every match of `rx` holds at an offset from its
+    start between lo and hi: the longest literal run of the pattern's top-level sequence within
+    `_REACH` characters of its start (for a top-level alternation, one per branch); None where
+    there is none, where `re` has a prefix of its own to skip ahead to, or where the pattern
+    folds case (a literal would not find every match); with the pattern's `first_chars`."""
+    hit = _ANCHORS.get(id(rx))
+    if hit is None or hit[0] is not rx:
+        hit = _ANCHORS[id(rx)] = (rx, _anchor_of(rx))
+    return hit[1]
+
+
+def _anchor_of(rx: re.Pattern[str]) -> tuple[Anchor, frozenset[str] | None] | None:
+    if rx.flags & ~re.UNICODE or not isinstance(rx.pattern, str):
+        return None
+    parsed = _p.parse(rx.pattern, rx.flags)
+    first = _first_of(parsed)
+    if _comp._get_literal_prefix(parsed, rx.flags)[0] or (
+        _comp._get_charset_prefix(parsed, rx.flags) and not _cased(first)
+    ):
+        return None  # `re` skips ahead to yesterday, 去年 or to 当/同 itself, as fast
+    literals = _seq_anchor(list(parsed), parsed.state)
+    if literals is None or (_guide(rx) and any(hi - lo > 1 for _, lo, hi in literals)):
+        return None  # fewer tries at each digit (a day) than at seven starts before a month
+    return literals, first
+
+
+def _cased(chars: frozenset[str] | None) -> bool:
+    """Unknown, or holding a letter: a character class English text is full of."""
+    return chars is None or any(c.lower() != c.upper() for c in chars)
+
+
+def _seq_anchor(items: list, state: _p.State) -> Anchor | None:
+    """`anchor`'s triples of a parsed sequence: its run of literal items (each a few strings)
+    whose shortest string is longest, at the offsets its start may have; for one alternation,
+    those of each branch."""
+    if len(items) == 1 and items[0][0] is _c.BRANCH:
+        out: list[tuple[str, int, int]] = []
+        for alt in items[0][1][1]:
+            one = _seq_anchor(list(alt), state)
+            if one is None:
+                return None
+            out += one
+        return tuple(out)
+    best: tuple[set[str], int, int] | None = None
+    run: tuple[set[str], int, int] | None = None
+    lo = hi = 0
+    for item in items:
+        strings = _strings([item])
+        if strings is not None and run is not None and len(run[0]) * len(strings) <= _MAX_STRINGS:
+            run = ({a + b for a in run[0] for b in strings}, run[1], run[2])
+        else:
+            best = _longer(best, run)
+            run = (strings, lo, hi) if strings is not None and hi <= _REACH else None
+        w_lo, w_hi = _p.SubPattern(state, [item]).getwidth()
+        lo, hi = lo + w_lo, hi + w_hi
+    best = _longer(best, run)
+    if best is None:
+        return None
+    # where "jan" is, "january" is too: one search for both
+    shortest = {s for s in best[0] if not any(s != t and s.startswith(t) for t in best[0])}
+    return tuple((s, best[1], best[2]) for s in sorted(shortest))
+
+
+def _longer(
+    a: tuple[set[str], int, int] | None, b: tuple[set[str], int, int] | None
+) -> tuple[set[str], int, int] | None:
+    """The run whose shortest string is longer (the first on a tie): rarer to find."""
+    if b is None or not all(b[0]):
+        return a
+    if a is None or min(map(len, b[0])) > min(map(len, a[0])):
+        return b
+    return a
+
+
+def _strings(items: list) -> set[str] | None:
+    """Every string a sequence of items can match, where it is a few literals, else None."""
+    out = {""}
+    for op, av in items:
+        if op is _c.LITERAL:
+            tails = {chr(av)}
+        elif op is _c.IN and all(iop is _c.LITERAL for iop, _ in av):
+            tails = {chr(iav) for _, iav in av}
+        elif op is _c.BRANCH:
+            alts = [_strings(list(seq)) for seq in av[1]]
+            if any(a is None for a in alts):
+                return None
+            tails = set().union(*alts)  # type: ignore[arg-type]
+        elif op is _c.SUBPATTERN and not av[1] and not av[2]:  # no scoped flags: (?i:may)
+            sub = _strings(list(av[-1]))
+            if sub is None:
+                return None
+            tails = sub
+        else:
+            return None
+        out = {a + b for a in out for b in tails}
+        if len(out) > _MAX_STRINGS:
+            return None
+    return out
