@@ -75,3 +75,35 @@ def test_a_drill_referred_to_as_this_one_is_no_new_event(run, tuples) -> None:
     found = tuples(run("中国4日在东海举行军演。日本方面高度关注此次军演。"))
     assert (D(2026, 3, 4), "CHN", "MOBILIZE", None) in found
     assert not {t for t in found if t[1] == "JPN" and t[2] == "MOBILIZE"}
+
+
+def test_forces_sent_to_a_host_or_ally_have_no_target(run, tuples) -> None:
+    """Forces sent to a state, to its territory or to reinforce its forces are hosted by it, not
+    aimed at it (GUIDE: a deployment "to the region" has no target)."""
+    for text, actor in (
+        ("荷兰4日向库拉索派遣了六架战机。", "NLD"),
+        ("英國4日宣佈派遣一艘護衛艦赴蓋亞那。", "GBR"),
+        ("法国4日宣布增派士兵至乍得。", "FRA"),
+        ("The Netherlands on Wednesday sent six jets to Curacao.", "NLD"),
+        ("Britain on Wednesday deployed a frigate to Guyana.", "GBR"),
+    ):
+        found = tuples(run(text))
+        assert (D(2026, 3, 4), actor, "MOBILIZE", None) in found, text
+        assert not {t for t in found if t[2] == "MOBILIZE" and t[3] is not None}, text
+
+
+def test_forces_facing_a_state_target_it(run, tuples) -> None:
+    """Forces massed on a state's border, off its coast or in its waters face it: the target."""
+    for text, actor, target in (
+        ("俄罗斯4日在乌克兰边境集结了数万名士兵。", "RUS", "UKR"),
+        ("美國4日向委內瑞拉外海部署三艘驅逐艦。", "USA", "VEN"),
+        ("印度4日在巴基斯坦边界附近增兵。", "IND", "PAK"),
+        ("Russia on Wednesday massed troops on Ukraine's border.", "RUS", "UKR"),
+        ("The US on Wednesday deployed three destroyers off Venezuela.", "USA", "VEN"),
+    ):
+        assert (D(2026, 3, 4), actor, "MOBILIZE", target) in tuples(run(text)), text
+
+
+def test_ships_heading_for_a_state_still_target_it(run, tuples) -> None:
+    """Forces entering or heading for a state (驶向, 进入…领海) are not only sent: its target."""
+    assert (D(2026, 3, 4), "USA", "MOBILIZE", "IRN") in tuples(run("美国航母编队4日驶向伊朗。"))

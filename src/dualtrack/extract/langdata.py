@@ -62,6 +62,9 @@ class VerbRule:
     agent_after: bool = False
     # the verb's subject undergoes the act (came under fire): it is the target, as in a passive
     patient_subject: bool = False
+    # forces sent or massed: a state named is the target only where they face it (its border,
+    # its waters: `edge_after`, `edge_before`), not where they go to it (a host, an ally)
+    edge_target: bool = False
 
 
 @dataclass
@@ -150,7 +153,8 @@ SCHEMA: dict[str, frozenset[str]] = {
          "anaphoric_acts", "anaphoric_agreements", "anaphoric_before", "anaphoric_objects",
          "anaphors", "and_said", "and_verb", "aside_open", "background", "before_window", "between",
          "comitative_preps", "commentary", "conditional", "conditional_threat", "coordination",
-         "denial", "denied_report", "determiners", "epithets", "frame_after", "frame_before",
+         "denial", "denied_report", "determiners", "edge_after", "edge_before", "epithets",
+         "frame_after", "frame_before",
          "home_outlets", "home_roles", "hypothetical", "inherit_max_prefix", "list_marks",
          "locative_preps", "mediation_frame",
          "mediator_after", "mediator_before", "modifier_after", "negation", "negation_window",
@@ -170,7 +174,8 @@ SCHEMA: dict[str, frozenset[str]] = {
     "verbs": frozenset({"possessor", "rules"}),
 }
 RULE_KEYS = frozenset(
-    {"agent_after", "category", "content_categories", "content_modes", "governs", "mediates",
+    {"agent_after", "category", "content_categories", "content_modes", "edge_target", "governs",
+     "mediates",
      "mode", "mutual", "moves_own", "one_way", "patient_subject", "patterns", "possessor_acts",
      "speaker_acts", "target", "untargeted", "weight"}
 )
@@ -313,6 +318,8 @@ MODALITY_LISTS = (
     "coordination",
     "list_marks",
     "locative_preps",
+    "edge_after",
+    "edge_before",
     "frame_after",
     "frame_before",
     "pronouns",
@@ -578,6 +585,7 @@ def _verb_rule(rule: dict[str, Any], cat: Category, pat: str) -> VerbRule:
         possessor_acts=bool(rule.get("possessor_acts", False)),
         agent_after=bool(rule.get("agent_after", False)),
         patient_subject=bool(rule.get("patient_subject", False)),
+        edge_target=bool(rule.get("edge_target", False)),
     )
 
 

@@ -52,7 +52,7 @@ from pathlib import Path
 import numpy as np
 
 from dualtrack.extract.dates import DateMention, report_day
-from dualtrack.extract.events import SYMMETRIC, Draft, Trigger
+from dualtrack.extract.events import SYMMETRIC, Draft, Trigger, faces
 from dualtrack.extract.events import side as acts_as_side
 from dualtrack.extract.langdata import LangData, VerbRule
 from dualtrack.extract.mentions import Mention, named_states
@@ -1406,7 +1406,8 @@ def fill_candidates(
     """The role candidates of the draft's clause, and which of them may be the target the rules
     did not find: a party of another country that is not a place (a sea or strait is where, not
     whom); for a material act only one its sentence names (GUIDE: a material act has a target
-    only where the text names it; a speech act's may be the subject carried over)."""
+    only where the text names it; a speech act's may be the subject carried over); for forces
+    sent or massed only a state they face (`events.faces`: the rules' own reading)."""
     if d.target is not None or "fill" not in models.thresholds:
         return [], []
     cands = role_candidates(view, units, k)
@@ -1418,6 +1419,7 @@ def fill_candidates(
         if side(view, m.id) != own
         and view.kinds.get(m.id) != "place"
         and (d.category in SPEECH_ACTS or (m.start >= start and not isinstance(m, DocParty)))
+        and (not d.trigger.rule.edge_target or faces(view.text, view.lang.mod, m, d.trigger))
     ]
     return cands, ok
 
