@@ -237,8 +237,8 @@ def test_an_anchor_is_the_longest_literal_run_near_the_start(
 )  # fmt: skip
 def test_a_pattern_re_skips_through_or_folding_case_has_no_anchor(pattern: str, flags: int) -> None:
     """No anchor where `re` skips ahead itself (a literal, or a class of uncased characters),
-    where case folds (in a group too), where nothing literal is held, or where a digit's guide tries fewer
-    places than the starts before a month name."""
+    where case folds (in a group too), where nothing literal is held, or where a digit's guide
+    tries fewer places than the starts before a month name."""
     assert anchor(re.compile(pattern, flags)) is None
 
 
