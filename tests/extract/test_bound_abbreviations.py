@@ -1,5 +1,6 @@
 """Abbreviations bound to a context (actors.yaml `bound_abbreviations`): 台 names Taiwan right
-after 对 / 赴 / 围 (对台军售), but 平台, 出台, 台风 and 电视台 are ordinary words."""
+after 对 / 赴 / 围 (对台军售), but 平台, 出台, 台风 and 电视台 are ordinary words. And places
+that name the state holding them (钓鱼岛)."""
 
 from __future__ import annotations
 
@@ -80,3 +81,36 @@ def test_bound_abbreviations_are_language_data(tmp_path: Path) -> None:
     path.write_text("bound_abbreviations:\n  柬: {id: KHMR, after: [访]}\n", encoding="utf-8")
     with pytest.raises(LangDataError, match=r"bound_abbreviations: 柬: needs the 'id'"):
         build("zh", extra=[tmp_path])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("解放军本周在东部海域展开对台军演。", ("CHN", "MOBILIZE", "TWN")),
+        ("东部战区宣布即日起展开围台军演。", ("CHN", "MOBILIZE", "TWN")),
+        ("美国政府周五宣布一项对台军售。", ("USA", "COOPERATE", "TWN")),
+    ],
+)
+def test_bound_abbreviation_cuts_a_role_alias_into_the_act(ex, text, expected) -> None:
+    """对台军演: 台 is the party and 军 starts the act, as in 美菲军演 (`pair_roles`); the alias
+    台军 would swallow the trigger's first character and leave the act with no target."""
+    assert ("台", ("TWN",)) in _mentions(ex, text)
+    assert expected in _parties(ex, text)
+
+
+def test_role_alias_outside_a_bound_context_stands(ex) -> None:
+    assert _mentions(ex, "台军下周将举行年度演习。") == [("台军", ("TWN",))]
+    assert _mentions(ex, "美方对台军方提出要求。") == [("美方", ("USA",)), ("台军方", ("TWN",))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "两艘中国海警船周三驶入钓鱼岛周边海域。",
+        "Two Chinese coast guard ships entered the waters of the Senkaku Islands.",
+    ],
+)
+def test_held_islands_name_the_state_that_holds_them(ex, text) -> None:
+    """The guide's "territory it controls": ships sent into the waters of islands Japan holds
+    target Japan (actors.yaml: PLACE.senkaku, country JPN)."""
+    assert ("CHN", "MOBILIZE", "JPN") in _parties(ex, text)

@@ -97,17 +97,41 @@ def _bound_mentions(text: str, ms: list[Mention], lang: LangData) -> list[Mentio
     found = list(finditer(rx, text))  # tried only where the abbreviation stands
     if not found:
         return ms
+    ms = _cut_role_aliases(text, ms, found, lang)
     taken = bytearray(len(text))
     for m in ms:
         taken[m.start : m.end] = b"\x01" * (m.end - m.start)
     extra: list[Mention] = []
     for b in found:
-        if taken[b.start()] or lang.alias_re.match(text, b.start()) is not None:
+        a = lang.alias_re.match(text, b.start())
+        if taken[b.start()] or (a is not None and not _role_alias(a.group(), b.group(), lang)):
             continue
         r = lang.role_re.match(text, b.end()) if lang.role_re is not None else None
         end = r.end() if r is not None else b.end()
         extra.append(Mention(b.start(), end, lang.bound_ids[b.group()]))
     return sorted(ms + extra, key=lambda m: m.start) if extra else ms
+
+
+def _role_alias(alias: str, abbr: str, lang: LangData) -> bool:
+    """台军: an alias made of the abbreviation and a role character (`pair_roles`)."""
+    return alias.startswith(abbr) and alias[len(abbr) :] in lang.mod.get("pair_roles", ())
+
+
+def _cut_role_aliases(
+    text: str, ms: list[Mention], found: list[re.Match[str]], lang: LangData
+) -> list[Mention]:
+    """对台军演, 围台军演, 对台军售: in its bound context the abbreviation is the party and 军
+    starts the act (军演, 军售), as 美菲军演 is the pair's exercise and not 美 + 菲军. The
+    main scan read the alias 台军 there, which swallowed the trigger's first character and
+    left the act with no target; such a mention is dropped so the bound reading (the
+    character alone, or with a role word: 对台军方) takes its place."""
+    at = {b.start(): b.group() for b in found}
+    keep = [
+        m
+        for m in ms
+        if m.start not in at or not _role_alias(text[m.start : m.end], at[m.start], lang)
+    ]
+    return keep if len(keep) != len(ms) else ms
 
 
 def _modifier(text: str, end: int, lang: LangData) -> bool:
