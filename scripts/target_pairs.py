@@ -32,20 +32,16 @@ def coded(k: int) -> list[tuple[T.Doc, str | None, tuple, list[tuple[int, int]]]
     """Each out-of-fold event of the train and dev articles: its article, date, (actor,
     category, target) by country, and its evidence spans."""
     docs = T.load_split("train") + T.load_split("dev")
-    ex = Extractor(case=None, lang="auto")
+    coders = T.fold_coders(Extractor(case=None, lang="auto"), docs, k)
     out = []
-    for held in T.folds(docs, k):
-        coder = Extractor(case=None, lang="auto", coder="learned")
-        coder._models = T.train(ex, [d for d in docs if T.crisis_of(d.id) not in held])
-        for d in docs:
-            if T.crisis_of(d.id) not in held:
-                continue
-            for e in coder.extract(Document(text=d.text, date=d.date, source=d.id)).events:
-                key = T.gold_tuple(
-                    T.country(coder, e.actor), e.category.value, T.country(coder, e.target)
-                )
-                day = e.date.isoformat() if e.date else None
-                out.append((d, day, key, [(x.start, x.end) for x in e.evidence]))
+    for d in docs:
+        coder = coders[T.crisis_of(d.id)]
+        for e in coder.extract(Document(text=d.text, date=d.date, source=d.id)).events:
+            key = T.gold_tuple(
+                T.country(coder, e.actor), e.category.value, T.country(coder, e.target)
+            )
+            day = e.date.isoformat() if e.date else None
+            out.append((d, day, key, [(x.start, x.end) for x in e.evidence]))
     return out
 
 
