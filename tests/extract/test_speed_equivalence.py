@@ -11,8 +11,9 @@ look-ahead of its first characters (`firstchars.look_ahead`) matches where the p
 does, the
 learned models' rows of cues
 crossed with a category (`Linear.rows_crossed`) are the rows of the crossed strings, and the
-libyaml loader reads the language files as the pure-Python one does. Sentences written for these
-tests."""
+libyaml loader reads the language files as the pure-Python one does, and jieba's tagger with its
+Viterbi steps in numpy (`tagger.viterbi`) gives jieba's own route and probability. Sentences
+written for these tests."""
 
 from __future__ import annotations
 
@@ -342,3 +343,31 @@ def test_a_prefix_table_holds_every_feature_with_the_prefix_and_no_other() -> No
         fresh = learned.Linear(models.verify.vocab, models.verify.weights, False)
         want = {f[len(cat) + 1 :]: i for f, i in fresh.vocab.items() if f.startswith(cat + "|")}
         assert fresh._table(cat + "|") == want
+
+
+def test_the_numpy_viterbi_gives_jiebas_route_and_probability() -> None:
+    """Random runs of common and rare Chinese characters (a rare one may take every state, the
+    costly case, and its emission of -3.14e100 absorbs the transitions: most steps then tie,
+    jieba keeping the greatest state) and pieces of this file's sentence: the same route and
+    probability to the bit; and jieba with the tagger patched in tags the sentence as before."""
+    from importlib import import_module
+
+    posseg = pytest.importorskip("jieba.posseg")
+    from dualtrack.extract import tagger
+    from dualtrack.extract.mentions import _posseg
+
+    plain = import_module("jieba.posseg.viterbi").viterbi
+    tables = (posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P)
+    rnd = random.Random(7)
+    pool = [chr(c) for c in range(0x4E00, 0x4E00 + 400)] + list(ZH) + ["\u9fa5", "\u3400"]
+    texts = [ZH[i : i + n] for i in range(0, len(ZH) - 8, 3) for n in (1, 2, 5, 8)]
+    texts += ["".join(rnd.choice(pool) for _ in range(rnd.randint(1, 9))) for _ in range(400)]
+    for text in texts:
+        assert tagger.viterbi(text, *tables) == plain(text, *tables), text
+    assert _posseg().viterbi is tagger.viterbi
+    try:
+        posseg.viterbi = plain
+        want_tags = [(w.word, w.flag) for w in posseg.lcut(ZH)]
+    finally:
+        posseg.viterbi = tagger.viterbi
+    assert [(w.word, w.flag) for w in _posseg().lcut(ZH)] == want_tags

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
 
+from dualtrack.extract import tagger
 from dualtrack.extract.dates import DateMention, dateline
 from dualtrack.extract.firstchars import finditer
 from dualtrack.extract.langdata import LangData
@@ -499,6 +500,7 @@ def _posseg():  # jieba's tagger is loaded on first use (about a second), and on
     import jieba.posseg
 
     jieba.setLogLevel(logging.WARNING)
+    jieba.posseg.viterbi = tagger.viterbi  # the same tags, each step's maximum in numpy
     return jieba.posseg
 
 
