@@ -49,11 +49,14 @@ def pairs(events: Sequence[tuple]) -> list[dict]:
     """The extras of `events` (no gold event has their date, actor, category and target) that
     a gold event of their article shares actor and category with and none their target: each
     with the gold event it pairs with, a missed one of its date first."""
+    coded_in: dict[str, set[tuple]] = {}  # each article's coded (date, actor, category, target)
+    for d, day, key, _ in events:
+        coded_in.setdefault(d.id, set()).add((day, *key))
     out = []
     for d, day, key, spans in events:
         gold = [((g["date"], *T.gold_tuple(g["actor"], g["category"], g["target"])), g)
                 for g in d.gold]  # fmt: skip
-        found = {(x_day, *x_key) for x, x_day, x_key, _ in events if x is d}
+        found = coded_in[d.id]
         if (day, *key) in {k for k, _ in gold}:
             continue
         actor, cat, target = key
