@@ -218,6 +218,25 @@ def test_cross_validation_folds_are_whole_crises_of_even_size(train_coder: Modul
     assert tc.folds(list(reversed(docs)), 3) == folds
 
 
+def test_pinned_folds_survive_a_dropped_article(train_coder: ModuleType) -> None:
+    """`--cv 4` keeps each train/dev crisis in the fold crises.yaml pins it to, whatever its
+    gold count now; a crisis with no pin is dealt to the lightest fold, and another k (or a
+    corpus lacking a pinned crisis, as with `--cv-fixed`) is dealt by counts alone."""
+    tc = train_coder
+    pinned = tc.pinned_folds()
+    assert sorted(set(pinned.values())) == [1, 2, 3, 4]
+    size = {c: 30 if c == "rsxk" else 3 for c in pinned}
+    docs = [tc.Doc(f"en-{c}-001", "en", None, "", [{}] * n) for c, n in size.items()]
+    folds = tc.folds(docs, 4)
+    assert all(c in folds[f - 1] for c, f in pinned.items())
+    docs.append(tc.Doc("en-zzzz-001", "en", None, "", [{}] * 2))
+    light = min(range(4), key=lambda j: (sum(size[c] for c in folds[j]), j))
+    assert "zzzz" in tc.folds(docs, 4)[light]
+    dealt = tc.folds([d for d in docs if not d.id.startswith("en-rsxk")], 4)
+    assert sorted(c for f in dealt for c in f) == sorted(set(pinned) - {"rsxk"} | {"zzzz"})
+    assert len(tc.folds(docs, 3)) == 3
+
+
 def test_cv_subsamples_are_seeded_and_keep_order(train_coder: ModuleType) -> None:
     """`--cv-drop SHARE --cv-seed S`: each fold trains on the same subsample for the same seed
     on every run and build (so two builds compare pair by pair), another seed leaves out
