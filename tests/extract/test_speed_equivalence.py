@@ -345,6 +345,13 @@ def test_a_prefix_table_holds_every_feature_with_the_prefix_and_no_other() -> No
         assert fresh._table(cat + "|") == want
 
 
+def test_warm_loads_jiebas_dictionary_before_the_first_article() -> None:
+    """`Extractor.warm` leaves nothing of jieba's tagger to load inside an article."""
+    jieba = pytest.importorskip("jieba")
+    Extractor(lang="zh").warm()
+    assert jieba.posseg.dt.tokenizer.initialized
+
+
 def test_the_numpy_viterbi_gives_jiebas_route_and_probability() -> None:
     """Random runs of common and rare Chinese characters (a rare one may take every state, the
     costly case, and its emission of -3.14e100 absorbs the transitions: most steps then tie,

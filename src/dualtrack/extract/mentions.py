@@ -501,7 +501,15 @@ def _posseg():  # jieba's tagger is loaded on first use (about a second), and on
 
     jieba.setLogLevel(logging.WARNING)
     jieba.posseg.viterbi = tagger.viterbi  # the same tags, each step's maximum in numpy
+    jieba.posseg.dt.tokenizer.check_initialized()  # its dictionary, else read at the first cut
     return jieba.posseg
+
+
+def load_tagger() -> None:
+    """Load jieba's tagger and dictionary now rather than at the first name candidate (a
+    second of start-up that would otherwise fall inside the first Chinese article that has one).
+    """
+    _posseg()
 
 
 NAME_TAGS = ("nr", "nrt", "nrfg", "ns", "nt")
