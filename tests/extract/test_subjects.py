@@ -191,3 +191,28 @@ def test_a_noun_right_after_a_name_is_that_names_not_an_anaphor(ex) -> None:
 def test_the_groups_offensive_on_government_troops_targets_its_own_state(run, ex) -> None:
     res = run("缅甸民族民主同盟军3日再度对政府军发动攻势。")
     assert (D(2026, 3, 3), "MMR", "ASSAULT", "MMR") in _cats(res, ex)
+
+
+def test_a_states_own_groups_and_communities_are_their_own_ids(ex) -> None:
+    found = _mentions(ex, "以色列称将保护德鲁兹人，阿尔巴尼亚裔与科索沃塞族对峙。", "zh")
+    assert found["德鲁兹人"] == ("SYR.druze",) and found["科索沃塞族"] == ("XKX.serbs",)
+    assert found["阿尔巴尼亚裔"] == ("XKX",)  # ethnic Albanians of Kosovo, not Albania
+    en = _mentions(ex, "Kosovo Serbs blocked roads; Serb gunmen later fled.", "en")
+    assert en["Kosovo Serbs"] == ("XKX.serbs",) and en["Serb gunmen"] == ("XKX.radoicic",)
+
+
+def _pairs(res) -> set[tuple]:
+    return {(e.actor, e.category.value, e.target) for e in res.events}
+
+
+def test_a_threat_against_the_states_own_armed_group_keeps_its_target(run) -> None:
+    res = run("土耳其总统警告称，土耳其将继续打击库尔德工人党。")
+    assert ("TUR", "THREATEN", "TUR.pkk") in _pairs(res)
+
+
+def test_a_state_urging_both_sides_of_its_own_war_urges_the_group(run) -> None:
+    res = run(
+        "The Syrian government urged both sides to respect the truce after Druze fighters "
+        "clashed with Syrian troops."
+    )
+    assert ("SYR", "REQUEST", "SYR.druze") in _pairs(res)
