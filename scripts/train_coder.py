@@ -202,13 +202,21 @@ def role_label(ex: Extractor, view: L.DocView, mention_id: str, g: dict) -> int:
     """0 none, 1 actor, 2 target: by country, as events are scored; but where actor and target
     act for one country (a junta and a rebel group of the same state), by the id each mention
     acts as (`learned.side`: an armed group its own id, else the state its
-    officials and bodies act for)."""
+    officials and bodies act for); an armed group that gold names by another id (a member of
+    the alliance gold codes, a group the coder took as the report's) is the group side of an
+    event between a state and a group of it."""
     ga, gt = gold_country(g["actor"]), gold_country(g["target"])
     if ga is None or ga != gt:
         c = country(ex, mention_id)
         return 1 if c == ga else (2 if c == gt else 0)
     acting = L.side(view, mention_id)
-    return 1 if acting == g["actor"] else (2 if acting == g["target"] else 0)
+    if acting == g["actor"] or acting == g["target"]:
+        return 1 if acting == g["actor"] else 2
+    c = country(ex, mention_id)
+    groups = (g["actor"] != ga, g["target"] != gt)  # which side gold names by a group's id
+    if acting != c and c == ga and groups[0] != groups[1]:
+        return 1 if groups[0] else 2
+    return 0
 
 
 @dataclass

@@ -111,3 +111,16 @@ def test_no_reversed_reading_where_the_role_model_doubts_the_other_side_as_actor
     read = learned.readings(view, _doubting_the_other_side(0.0), units, [d])[0]
     swapped = [(c.actor, c.target, f.odds) for c, f in read if f is not None and f.how == "actor"]
     assert swapped == [("VNM", "LAO", "far_below")]
+
+
+def test_a_group_gold_names_by_another_id_is_still_the_group_side(train_coder) -> None:
+    """Gold codes the alliance (MMR.brotherhood), the coder reads one of its members or the
+    report's group (MMR.mndaa): the mention is still the group side of a junta-alliance event;
+    the junta the state side; a third state neither."""
+    ex = Extractor(case=None, lang="en")
+    view = _view(ex, "The MNDAA attacked junta positions near China on Monday.")
+    g = {"actor": "MMR.brotherhood", "target": "MMR"}
+    label = train_coder.role_label
+    assert [label(ex, view, i, g) for i in ("MMR.mndaa", "MMR", "CHN")] == [1, 2, 0]
+    both = {"actor": "SYR.druze", "target": "SYR.bedouin"}  # two groups: by their own ids
+    assert label(ex, view, "MMR.mndaa", both) == 0

@@ -164,3 +164,55 @@ def test_a_bare_ministry_addressing_no_party_is_left_alone(ex) -> None:
 def test_a_speech_verb_after_the_content_resumes_the_speaker(run, ex) -> None:
     res = run("泰国军方5日反驳指,柬埔寨士兵无视警告,越过边界,强调将坚决回击柬方挑衅。")
     assert (D(2026, 3, 5), "THA", "THREATEN", "KHM") in _cats(res, ex)
+
+
+def test_government_troops_are_the_state_of_the_group_they_fight(ex) -> None:
+    found = _mentions(ex, "果敢同盟军周一再度对政府军发动攻势,军政府表示将反击。", "zh")
+    assert found["政府军"] == ("MMR",) and found["军政府"] == ("MMR",)
+    en = _mentions(ex, "The MNDAA said its fighters attacked government troops on Monday.", "en")
+    assert en["government troops"] == ("MMR",)
+
+
+def test_no_armed_group_before_leaves_government_troops_alone(ex) -> None:
+    assert "government troops" not in _mentions(ex, "Iran said government troops left.", "en")
+
+
+def test_the_rebels_are_the_armed_group_last_named(ex) -> None:
+    found = _mentions(ex, "土耳其军方称，库尔德工人党周一撤出据点，叛军已向伊拉克北部转移。", "zh")
+    assert found["叛军"] == ("TUR.pkk",)
+
+
+def test_a_noun_right_after_a_name_is_that_names_not_an_anaphor(ex) -> None:
+    found = _mentions(ex, "The MNDAA fought on. Houthi rebels fired at Myanmar's junta.", "en")
+    assert "rebels" not in found and "junta" not in found
+    assert "军政府" not in _mentions(ex, "果敢同盟军称，缅甸军政府拒绝谈判。", "zh")
+
+
+def test_the_groups_offensive_on_government_troops_targets_its_own_state(run, ex) -> None:
+    res = run("缅甸民族民主同盟军3日再度对政府军发动攻势。")
+    assert (D(2026, 3, 3), "MMR", "ASSAULT", "MMR") in _cats(res, ex)
+
+
+def test_a_states_own_groups_and_communities_are_their_own_ids(ex) -> None:
+    found = _mentions(ex, "以色列称将保护德鲁兹人，阿尔巴尼亚裔与科索沃塞族对峙。", "zh")
+    assert found["德鲁兹人"] == ("SYR.druze",) and found["科索沃塞族"] == ("XKX.serbs",)
+    assert found["阿尔巴尼亚裔"] == ("XKX",)  # ethnic Albanians of Kosovo, not Albania
+    en = _mentions(ex, "Kosovo Serbs blocked roads; Serb gunmen later fled.", "en")
+    assert en["Kosovo Serbs"] == ("XKX.serbs",) and en["Serb gunmen"] == ("XKX.radoicic",)
+
+
+def _pairs(res) -> set[tuple]:
+    return {(e.actor, e.category.value, e.target) for e in res.events}
+
+
+def test_a_threat_against_the_states_own_armed_group_keeps_its_target(run) -> None:
+    res = run("土耳其总统警告称，土耳其将继续打击库尔德工人党。")
+    assert ("TUR", "THREATEN", "TUR.pkk") in _pairs(res)
+
+
+def test_a_state_urging_both_sides_of_its_own_war_urges_the_group(run) -> None:
+    res = run(
+        "The Syrian government urged both sides to respect the truce after Druze fighters "
+        "clashed with Syrian troops."
+    )
+    assert ("SYR", "REQUEST", "SYR.druze") in _pairs(res)

@@ -343,7 +343,7 @@ class Coder:
             return self._named_pair(pos)
         if own:
             return next(
-                (p for p in reversed(self._pairs) if not {self._c(x) for x in p} & own),
+                (p for p in reversed(self._pairs) if not {self._side(x) for x in p} & own),
                 self._last_pair,
             )
         return self._last_pair
@@ -576,11 +576,11 @@ class Coder:
 
     def _last_others(self, own: set[str]) -> list[str]:
         """The actors of the latest act by other states ("Britain, France and Germany …; Iran
-        called the move unjustified"): those of the last act with an actor not in `own`
+        called the move unjustified"): those of the last act whose actor's side is not in `own`
         (one act, not every state that spoke since: "The United States welcomed the decision"
         after Russian and Chinese reactions is not aimed at all of them)."""
         for group in reversed(self._recent):
-            others = [a for a in group if self._c(a) not in own]
+            others = [a for a in group if self._side(a) not in own]
             if others:
                 return list(dict.fromkeys(others))
         return []
@@ -1435,7 +1435,7 @@ class Coder:
         else:
             target_ids = [i for m in targets_m for i in m.ids]
         if not target_ids and subjects:
-            target_ids = self._pair_object(preps, {self._c(i) for s in subjects for i in s.ids})
+            target_ids = self._pair_object(preps, {self._side(i) for s in subjects for i in s.ids})
         if st.anaphor and subjects and not target_ids:
             target_ids = self._anaphoric_target(t, subjects)
         pair = self._pair_subject(cs, preps[0].start() if preps else t.start)
@@ -1557,40 +1557,40 @@ class Coder:
 
     def _both_parties(self, pm: re.Match[str], subjects: list[Mention]) -> Mention | None:
         """Both sides / 双方 as the object of the verb (urged both sides to, 敦促双方): the pair
-        it stands for (`_pair_at`), less the subject's own state, as one mention.
+        it stands for (`_pair_at`), less the subject's own side (`side`), as one mention.
         Why: the act is on each of them (the real corpus's gold codes each), so each is a
         target. The last event's actor and target instead (`_last_dyad`) named a mediator or
         a third state as one of "both sides" in the self-written sets (same CV hits)."""
-        own = {self._c(i) for m in subjects for i in m.ids}
+        own = {self._side(i) for m in subjects for i in m.ids}
         pair = self._pair_at(pm.start(), frozenset(own))
-        ids = tuple(x for x in pair or () if self._c(x) not in own)
+        ids = tuple(x for x in pair or () if self._side(x) not in own)
         self._read_pair(pm.start(), ids)
         return Mention(pm.start(), pm.end(), ids) if ids else None
 
     def _pair_object(self, preps: list[re.Match[str]], own: set[str]) -> list[str]:
         """与两国 / with both sides after a preposition: the two parties last named (分别与两国
-        签署协议: an agreement with each), less the subject's own state."""
+        签署协议: an agreement with each), less the subject's own side."""
         both = self.mod.get("pair_pronouns_re")
         pair = self._last_pair or self._last_dyad
         if both is None or pair is None:
             return []
         for p in preps:
             if both.match(self.text, p.end()) or both.match(self.text, p.end() + 1):
-                return [x for x in pair if self._c(x) not in own]
+                return [x for x in pair if self._side(x) not in own]
         return []
 
     def _anaphoric_target(self, t: Trigger, subjects: list[Mention]) -> list[str]:
         """The target of a response to an unnamed act ("rejected the accusation"): the actor of
         the last act by another state; the parties of the last agreement ("welcomed the
         agreement"); the accused of the last accusation ("condemned the incursion")."""
-        own = {self._c(i) for s in subjects for i in s.ids}
+        own = {self._side(i) for s in subjects for i in s.ids}
         target_ids = self._last_others(own)
         deal = self.mod.get("anaphoric_agreements_re")
         pair = self._last_pair
         if (
             deal is not None
             and pair is not None
-            and not own & {self._c(x) for x in pair}
+            and not own & {self._side(x) for x in pair}
             and (deal.match(self.text, t.end + 1) or deal.match(self.text, t.end))
         ):
             target_ids = list(pair)
@@ -1777,14 +1777,14 @@ class Coder:
             if t.content
             else sent.end
         )
-        own_states = {self._c(a) for a in actor_ids}
+        own_sides = {self._side(a) for a in actor_ids}
         # the threatened act's own clause first (警告, 若B不撤出, A将对C发动打击: C), then
         # anything after the governing verb; Modi warned that India would strike: not India
         c0 = next((c[0] for c in sent.clauses if c[0] <= last.start < c[1]), t.end)
         for lo in dict.fromkeys((max(c0, t.end), t.end)):
             found = next(
                 (m for m in mentions if lo <= m.start < ce2 and not m.locative
-                 and self._c(m.id) not in own_states), None,
+                 and self._side(m.id) not in own_sides), None,
             )  # fmt: skip
             if found is not None:
                 return list(found.ids)

@@ -433,10 +433,11 @@ def _role_cues(view: DocView, u: Unit, cands: list[Mention], i: int, cat: str) -
         base.append(f"Lgov:{gov}")
     c = view.country_of(m.id)
     base.append(f"sal:{_salience(view).get(c, 3)}")  # the document's own parties first
+    acts_as = side(view, m.id)  # by side: the junta is not the rebels' role of their state
     for d in view.drafts_in(u):
         same = d.category == cat  # a StrEnum member equals its value
         for role, who in (("actor", d.actor), ("target", d.target), ("via", d.via)):
-            if who and view.country_of(who) == c:
+            if who and side(view, who) == acts_as:
                 base.append(f"rule{'=' if same else '~'}:{role}")
     return base
 

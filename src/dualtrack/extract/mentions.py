@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -154,8 +155,12 @@ def _anaphors(
     """该组织 / the group, 该国 / the country: a noun that refers back to the last actor of its
     kind (`anaphors` in modality.yaml) is a mention of that actor, so that it can be the subject
     or the target of its clause. A state anaphor takes the state of the last state, person or
-    agency named; a group anaphor the last armed group; a first-person one (我们, we) the speaker
-    of its quote."""
+    agency named; a group anaphor the last armed group (叛军, the rebels: the group the report
+    is about); a `group_state` one (政府军, the junta) the state the last armed group fights in,
+    its own (GUIDE: the MNDAA's offensive on government troops is MMR.mndaa → MMR); a
+    first-person one (我们, we) the speaker of its quote. A word right after a name (胡塞叛军,
+    Myanmar junta) is that name's noun: no anaphor. A group anaphor with no group named within
+    reach before it takes the document's (`_doc_group`)."""
     res: dict[str, re.Pattern[str]] = lang.mod.get("anaphor_res") or {}
     if not res or not ms:
         return ms
@@ -166,8 +171,11 @@ def _anaphors(
     reach = _ANAPHOR_REACH[lang.cjk]
     found = sorted(((a, want) for want, rx in res.items() for a in finditer(rx, text)),
                    key=lambda x: x[0].start())  # fmt: skip
+    ends = [m.end for m in ms]
+    named: dict[int, Mention] = {}  # a state's name before a group noun (Myanmar rebels)
     for a, want in found:
-        if any(taken[a.start() : a.end()]):
+        head = _head_of(text, ms, ends, a.start())
+        if any(taken[a.start() : a.end()]) or (head is not None and want != "armed_group"):
             continue
         ids = _speaker(text, ms, a.start(), lang, country) if want == "speaker" else None
         for m in reversed(ms) if want != "speaker" else ():
@@ -178,8 +186,19 @@ def _anaphors(
             ids = _referent(m, want, lang, country)
             if ids is not None:
                 break
-        if ids is not None:
+        if ids is None and want in _GROUP_KINDS:
+            ids = _doc_group(ms, want, lang, country)
+        if head is not None:  # Houthi rebels: the group's own noun; Myanmar's rebels: the
+            if ids is None or lang.actors.get(head.id) is None or (  # group of that state
+                lang.actors[head.id].kind != "state" or country.get(ids[0]) != head.id
+            ):
+                continue
+            named[head.start] = head
+            extra.append(Mention(head.start, a.end(), ids))
+        elif ids is not None:
             extra.append(Mention(a.start(), a.end(), ids))
+    if named:
+        ms = [m for m in ms if named.get(m.start) is not m]
     return sorted(ms + extra, key=lambda m: m.start) if extra else ms
 
 
@@ -258,6 +277,40 @@ def _speaker_after(text: str, ms: list[Mention], pos: int, said: re.Pattern[str]
     return names[0]
 
 
+# The anaphors that, with no group named shortly before, take the document's group.
+_GROUP_KINDS = frozenset({"armed_group", "group_state"})
+
+
+def _doc_group(
+    ms: list[Mention], want: str, lang: LangData, country: dict[str, str]
+) -> tuple[str, ...] | None:
+    """What a group anaphor with no group shortly before it takes (the rebels of a report
+    whose alliance is named later, or far back): the armed group the document names most,
+    where all the groups it names fight in one state; None where it names none, or groups of
+    several states (then the rebels and the government might be either's)."""
+    named = Counter(
+        m.id for m in ms
+        if len(m.ids) == 1 and (e := lang.actors.get(m.id)) is not None and e.kind == "armed_group"
+    )  # fmt: skip
+    if not named or len({country.get(g, g.split(".", 1)[0]) for g in named}) > 1:
+        return None
+    group = Mention(0, 0, (named.most_common(1)[0][0],))
+    return _referent(group, want, lang, country)
+
+
+# What may stand between a name and the noun it heads (Houthi rebels, Yemen's rebels, 胡塞叛军).
+_HEAD_GAP = re.compile(r"\s*(?:['’]s\s+)?")
+
+
+def _head_of(text: str, ms: list[Mention], ends: list[int], pos: int) -> Mention | None:
+    """The mention that ends right before `pos` (only a space or a possessive between), whose
+    noun the word at `pos` is (Houthi rebels, 缅甸军政府); None where there is none."""
+    i = bisect.bisect_right(ends, pos) - 1
+    if i >= 0 and len(ms[i].ids) == 1 and _HEAD_GAP.fullmatch(text, ms[i].end, pos):
+        return ms[i]
+    return None
+
+
 def _referent(
     m: Mention, want: str | None, lang: LangData, country: dict[str, str]
 ) -> tuple[str, ...] | None:
@@ -268,6 +321,8 @@ def _referent(
     kind = e.kind if e is not None else "state"
     if want == "armed_group":
         return m.ids if kind == "armed_group" else None
+    if want == "group_state":
+        return (country.get(m.id, m.id.split(".", 1)[0]),) if kind == "armed_group" else None
     if kind == "state":
         return m.ids
     if kind in ("person", "agency"):
