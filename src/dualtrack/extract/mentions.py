@@ -189,8 +189,12 @@ def _anaphors(
         if ids is None and want in _GROUP_KINDS:
             ids = _doc_group(ms, want, lang, country)
         if head is not None:  # Houthi rebels: the group's own noun; Myanmar's rebels: the
-            if ids is None or lang.actors.get(head.id) is None or (  # group of that state
-                lang.actors[head.id].kind != "state" or country.get(ids[0]) != head.id
+            if (
+                ids is None
+                or lang.actors.get(head.id) is None
+                or (  # group of that state
+                    lang.actors[head.id].kind != "state" or country.get(ids[0]) != head.id
+                )
             ):
                 continue
             named[head.start] = head
