@@ -194,9 +194,10 @@ def test_the_groups_offensive_on_government_troops_targets_its_own_state(run, ex
 
 
 def test_a_states_own_groups_and_communities_are_their_own_ids(ex) -> None:
-    found = _mentions(ex, "以色列称将保护德鲁兹人，阿尔巴尼亚裔与科索沃塞族对峙。", "zh")
+    found = _mentions(ex, "以色列称将保护德鲁兹人，科索沃阿尔巴尼亚裔与科索沃塞族对峙。", "zh")
     assert found["德鲁兹人"] == ("SYR.druze",) and found["科索沃塞族"] == ("XKX.serbs",)
-    assert found["阿尔巴尼亚裔"] == ("XKX",)  # ethnic Albanians of Kosovo, not Albania
+    assert found["科索沃阿尔巴尼亚裔"] == ("XKX",)  # Kosovo's Albanians, not Albania
+    assert "塞裔" not in _mentions(ex, "波黑塞裔领导人拒绝出席。", "zh")  # Serbs of any country
     en = _mentions(ex, "Kosovo Serbs blocked roads; Serb gunmen later fled.", "en")
     assert en["Kosovo Serbs"] == ("XKX.serbs",) and en["Serb gunmen"] == ("XKX.radoicic",)
 
