@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from dualtrack.extract.dates import DateMention
-from dualtrack.extract.langdata import LangData, VerbRule
+from dualtrack.extract.langdata import LangData, VerbRule, country_of
 from dualtrack.extract.mentions import Mention, candidate_names, ends_with, find_mentions
 from dualtrack.extract.reader import HEADER_KEYS
 from dualtrack.extract.segment import Sentence
@@ -280,7 +280,7 @@ class Coder:
         return list(self._last_subject) if self._last_subject else None
 
     def _c(self, actor_id: str) -> str:
-        return self.country.get(actor_id, actor_id.split(".", 1)[0])
+        return country_of(self.country, actor_id)
 
     def _side(self, actor_id: str) -> str | None:
         return side(actor_id, self._kind(actor_id), self._c(actor_id))

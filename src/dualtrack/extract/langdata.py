@@ -457,6 +457,13 @@ def _actor_specs(code: str, raw: dict[str, dict[str, Any]]) -> dict:
     return specs
 
 
+def country_of(countries: dict[str, str], actor_id: str) -> str:
+    """Whose country `actor_id` is: its entry in `countries` (actor id → country, from the
+    dictionary and the case), else the prefix of its id (`IRN.araghchi` → `IRN`). The one home
+    of that fallback for the rules, the mentions, the learned components and the extractor."""
+    return countries.get(actor_id, actor_id.split(".", 1)[0])
+
+
 def _actor_tables(
     code: str, raw: dict[str, dict[str, Any]]
 ) -> tuple[dict[str, ActorEntry], dict[str, tuple[str, ...]], dict[str, Any]]:
@@ -466,7 +473,7 @@ def _actor_tables(
     actors: dict[str, ActorEntry] = {}
     alias_ids: dict[str, tuple[str, ...]] = {}
     for aid, spec in _actor_specs(code, raw).items():
-        country = spec.get("country") or aid.split(".", 1)[0]
+        country = spec.get("country") or country_of({}, aid)
         actors[aid] = ActorEntry(aid, spec.get("kind", "state"), country)
         for name in spec["names"]:
             alias_ids.setdefault(str(name), (aid,))

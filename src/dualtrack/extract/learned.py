@@ -54,7 +54,7 @@ import numpy as np
 from dualtrack.extract.dates import DateMention, report_day
 from dualtrack.extract.events import SYMMETRIC, Draft, Trigger, faces
 from dualtrack.extract.events import side as acts_as_side
-from dualtrack.extract.langdata import LangData, VerbRule
+from dualtrack.extract.langdata import LangData, VerbRule, country_of
 from dualtrack.extract.mentions import Mention, named_states
 from dualtrack.extract.segment import Sentence
 from dualtrack.model import DatePrecision
@@ -129,7 +129,7 @@ class DocView:
             return None
         c = self._countries.get(actor_id)
         if c is None:
-            c = self.country.get(actor_id, actor_id.split(".", 1)[0]).split(".", 1)[0]
+            c = country_of(self.country, actor_id).split(".", 1)[0]
             self._countries[actor_id] = c
         return c
 

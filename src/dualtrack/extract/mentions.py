@@ -19,7 +19,7 @@ from functools import cache
 from dualtrack.extract import tagger
 from dualtrack.extract.dates import DateMention, dateline
 from dualtrack.extract.firstchars import finditer
-from dualtrack.extract.langdata import LangData
+from dualtrack.extract.langdata import LangData, country_of
 from dualtrack.extract.normalize import count_cjk
 
 _CAP_SEQ = re.compile(r"\b[A-Z][\w'’.-]*[a-z][\w'’-]*(?:\s+(?:al-|bin\s+|ibn\s+)?[A-Z][\w'’-]+)*")
@@ -296,7 +296,7 @@ def _doc_group(
         m.id for m in ms
         if len(m.ids) == 1 and (e := lang.actors.get(m.id)) is not None and e.kind == "armed_group"
     )  # fmt: skip
-    if not named or len({country.get(g, g.split(".", 1)[0]) for g in named}) > 1:
+    if not named or len({country_of(country, g) for g in named}) > 1:
         return None
     group = Mention(0, 0, (named.most_common(1)[0][0],))
     return _referent(group, want, lang, country)
@@ -326,11 +326,11 @@ def _referent(
     if want == "armed_group":
         return m.ids if kind == "armed_group" else None
     if want == "group_state":
-        return (country.get(m.id, m.id.split(".", 1)[0]),) if kind == "armed_group" else None
+        return (country_of(country, m.id),) if kind == "armed_group" else None
     if kind == "state":
         return m.ids
     if kind in ("person", "agency"):
-        return (country.get(m.id, m.id.split(".", 1)[0]),)
+        return (country_of(country, m.id),)
     return None
 
 

@@ -15,7 +15,7 @@ from dualtrack.extract import learned
 from dualtrack.extract.dates import DateMention, dateline, document_date, find_dates
 from dualtrack.extract.dedup import merge_events, merge_stances
 from dualtrack.extract.events import Candidate, Coder, Draft, find_triggers
-from dualtrack.extract.langdata import ActorEntry, LangData, build
+from dualtrack.extract.langdata import ActorEntry, LangData, build, country_of
 from dualtrack.extract.learned import DocView
 from dualtrack.extract.llm import DocumentFailed, LLMCoder
 from dualtrack.extract.mentions import (
@@ -159,7 +159,7 @@ class Extractor:
         """The state or organisation `actor_id` acts for (`IRN.araghchi` → `IRN`)."""
         if not actor_id:
             return None
-        return self._country.get(actor_id, actor_id.split(".", 1)[0])
+        return country_of(self._country, actor_id)
 
     def dictionary_entry(self, actor_id: str) -> tuple[str | None, dict[str, list[str]]]:
         """The built-in dictionaries' kind of `actor_id` and its names per language code (`en`,
