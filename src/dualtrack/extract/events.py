@@ -1998,17 +1998,30 @@ class Coder:
         if not copula and not t.rule.agent_after:
             return None
         at = self._agent_phrase(t)
-        agent = (
-            None
-            if at is None
-            else next((x for x in in_clause if at - 1 <= x.start <= at + 20), None)
-        )
+        agent = None if at is None else self._agent_in(at, in_clause)
         if not copula and agent is None:
             return None  # "came under attack" with no agent named: the plain reading
         patient = next((x for x in reversed(in_clause) if x.end <= t.start), None)
         if patient is None and not copula and agent is not None:
             patient = self._target_after(agent, in_clause)  # "an attack by X on Y"
         return agent, patient
+
+    def _agent_in(self, at: int, in_clause: list[Mention]) -> Mention | None:
+        """The agent named in the phrase at `at`: the first name within 20 characters, or one
+        that heads the phrase's noun further on with no break or verb before it ("drew
+        condemnation from the island's newly elected administration of President Lai")."""
+        for x in in_clause:
+            if x.start < at - 1:
+                continue
+            gap = self.text[at : x.start]
+            if x.start <= at + 20 or (
+                x.start <= at + 60
+                and not re.search(r"[,;:，；：]", gap)
+                and not any(at <= o.start < x.start for o in self._sent_triggers)
+            ):
+                return x
+            return None
+        return None
 
     def _agent_phrase(self, t: Trigger) -> int | None:
         """Where the agent named after a passive or an attack noun begins: after the language's
