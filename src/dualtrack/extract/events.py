@@ -1272,10 +1272,7 @@ class Coder:
             and cat in RESPONSES
             and self._anaphor(t, st.subjects[0].start if st.subjects else None)
         )
-        both = self.mod.get("pair_pronouns_re")
-        pm = (  # "called on both governments to return to …"
-            both.match(self.text, t.end) or both.match(self.text, t.end + 1) if both else None
-        )
+        pm = self._pair_object_of(t)
         unnamed = pm is not None
         if unnamed and st.target_m is None:
             st.target_m = self._both_parties(pm, st.subjects)
@@ -1554,6 +1551,21 @@ class Coder:
             )
             for a, tg in pairs
         ]
+
+    def _pair_object_of(self, t: Trigger) -> re.Match[str] | None:
+        """Both sides as the object of the verb: right after it ("called on both governments
+        to"), after a complementizer ("insisted that the two sides"), or ending the trigger
+        whose pattern takes it in ("hopes that the two sides")."""
+        both = self.mod.get("pair_pronouns_re")
+        if both is None:
+            return None
+        comp = self.mod.get("complementizer_re")
+        c = comp.match(self.text, t.end + 1) if comp is not None else None
+        for at in (t.end, t.end + 1, *((c.end(), c.end() + 1) if c else ())):
+            pm = both.match(self.text, at)
+            if pm is not None:
+                return pm
+        return _last(m for m in both.finditer(self.text, t.start, t.end) if m.end() == t.end)
 
     def _both_parties(self, pm: re.Match[str], subjects: list[Mention]) -> Mention | None:
         """Both sides / 双方 as the object of the verb (urged both sides to, 敦促双方): the pair
