@@ -1,0 +1,57 @@
+"""English: disapproval told as a noun belongs to the party named after it ("drew
+condemnation from X"), and both sides after "that" are whom a verb asks. Texts written for
+these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dualtrack.extract import Extractor
+from dualtrack.model import Document
+
+
+def _triples(ex: Extractor, text: str) -> set[tuple]:
+    res = ex.extract(Document(text=text, date=dt.date(2026, 3, 5)))
+    return {(ex.country(e.actor), e.category.value, ex.country(e.target)) for e in res.events}
+
+
+def test_condemnation_from_a_party_is_that_party_s(coders) -> None:
+    text = (
+        "China began large drills near Taiwan on Monday, a move that drew condemnation from "
+        "the Taiwanese government."
+    )
+    got = _triples(coders["rules"], text)
+    assert ("CHN", "ACCUSE", "TWN") not in got
+    assert ("TWN", "ACCUSE", None) in got or ("TWN", "ACCUSE", "CHN") in got
+
+
+def test_criticism_from_a_state_after_a_plan(coders) -> None:
+    got = _triples(coders["rules"], "The new settlement plan drew sharp criticism from Turkey.")
+    assert any(a == "TUR" and c == "ACCUSE" for a, c, _ in got)
+
+
+def test_possessed_condemnation_stays_the_possessor_s(coders) -> None:
+    got = _triples(coders["rules"], "Japan's condemnation of the Chinese drills was swift.")
+    assert ("JPN", "ACCUSE", "CHN") in got
+
+
+def test_agent_heads_a_longer_phrase(coders) -> None:
+    text = "The convoy came under heavy fire from the well armed fighters of the Russian army."
+    got = _triples(coders["rules"], text)
+    assert any(a == "RUS" and c == "ASSAULT" for a, c, _ in got)
+
+
+def test_hope_that_the_two_sides_asks_each_of_them(coders) -> None:
+    text = (
+        "Iran and Pakistan clashed on Tuesday. China hopes that the two sides can exercise "
+        "restraint."
+    )
+    got = _triples(coders["rules"], text)
+    assert {("CHN", "REQUEST", "IRN"), ("CHN", "REQUEST", "PAK")} <= got
+
+
+def test_insisted_that_both_sides_asks_each_of_them(coders) -> None:
+    text = "Iran and Pakistan clashed on Tuesday. China insisted that both sides return to talks."
+    for coder in ("rules", "learned"):
+        got = _triples(coders[coder], text)
+        assert {("CHN", "REQUEST", "IRN"), ("CHN", "REQUEST", "PAK")} <= got, coder
