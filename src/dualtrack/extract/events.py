@@ -34,6 +34,9 @@ RESPONSES = {Category.ACCUSE, Category.REJECT, Category.REQUEST, Category.SUPPOR
              Category.CONCEDE, Category.AGREE}  # fmt: skip
 # Speech acts, whose target may be the party a topic clause names (对于美国的制裁，伊朗表示谴责).
 SPEECH_ACTS = RESPONSES | {Category.THREATEN}
+# Speech acts that, told in a participle clause after another act of their actor, are aimed at
+# that act's target ("demanded that Serbia comply, warning of consequences").
+_PARTICIPLE_ACTS = {Category.THREATEN, Category.REQUEST, Category.ACCUSE, Category.REJECT}
 # Mode of the THREATEN event a conditional act becomes ("would strike … if …").
 _THREAT_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "COERCE": "restrict",
                  "SANCTION": "restrict"}  # fmt: skip
@@ -683,6 +686,7 @@ class Coder:
             drafts.extend(made)
             self._remember(t, made)
         self._settle_pair(drafts)
+        drafts = self._participle_targets(drafts)
         for m in mentions:
             if sent.start <= m.start < sent.end and self._kind(m.id) == "person":
                 self._last_person = m.id
@@ -694,6 +698,30 @@ class Coder:
         drafts = self._denied_allegation(sent, drafts, mentions)
         self._follow_title(drafts)
         return drafts
+
+    def _participle_targets(self, drafts: list[Draft]) -> list[Draft]:
+        """"The EU demanded that Serbia comply, warning of consequences": a speech act told by a
+        participle after a comma, with no target of its own, is aimed at whom the act of the
+        same actor before it in the sentence was (one draft for each of its targets)."""
+        out: list[Draft] = []
+        for d in drafts:
+            t = d.trigger
+            prev = [
+                p for p in out
+                if p.actor == d.actor and p.target is not None and p.trigger.end <= t.start
+            ]  # fmt: skip
+            if (
+                d.target is None
+                and d.category in _PARTICIPLE_ACTS
+                and prev
+                and re.match(r"\w+ing\b", self.text[t.start : t.end])
+                and self.text[max(0, t.start - 3) : t.start].rstrip().endswith((",", ";"))
+            ):
+                last = [p for p in prev if p.trigger is prev[-1].trigger]
+                out.extend(d.but(target=p.target) for p in last)
+                continue
+            out.append(d)
+        return out
 
     def _follow_title(self, drafts: list[Draft]) -> None:
         """A title's act takes the day the body gives the same act ("Israel strikes Gaza" over
