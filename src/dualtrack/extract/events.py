@@ -702,13 +702,15 @@ class Coder:
     def _participle_targets(self, drafts: list[Draft]) -> list[Draft]:
         """"The EU demanded that Serbia comply, warning of consequences": a speech act told by a
         participle after a comma, with no target of its own, is aimed at whom the act of the
-        same actor before it in the sentence was (one draft for each of its targets)."""
+        same actor before it in the sentence was (one draft for each of its targets); not a
+        meeting's or a joint act's other party, which each side has as target."""
         out: list[Draft] = []
         for d in drafts:
             t = d.trigger
             prev = [
                 p for p in out
                 if p.actor == d.actor and p.target is not None and p.trigger.end <= t.start
+                and p.category not in SYMMETRIC and not p.trigger.rule.mutual
             ]  # fmt: skip
             if (
                 d.target is None
