@@ -700,7 +700,7 @@ class Coder:
         return drafts
 
     def _participle_targets(self, drafts: list[Draft]) -> list[Draft]:
-        """"The EU demanded that Serbia comply, warning of consequences": a speech act told by a
+        """ "The EU demanded that Serbia comply, warning of consequences": a speech act told by a
         participle after a comma, with no target of its own, is aimed at whom the act of the
         same actor before it in the sentence was (one draft for each of its targets); not a
         meeting's or a joint act's other party, which each side has as target."""
