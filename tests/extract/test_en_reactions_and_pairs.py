@@ -55,3 +55,18 @@ def test_insisted_that_both_sides_asks_each_of_them(coders) -> None:
     for coder in ("rules", "learned"):
         got = _triples(coders[coder], text)
         assert {("CHN", "REQUEST", "IRN"), ("CHN", "REQUEST", "PAK")} <= got, coder
+
+
+def test_participle_warning_is_aimed_at_the_demand_s_target(coders) -> None:
+    text = "The EU demanded that Serbia meet its obligations, warning of consequences otherwise."
+    got = _triples(coders["rules"], text)
+    assert {("EU", "REQUEST", "SRB"), ("EU", "THREATEN", "SRB")} <= got
+
+
+def test_participle_after_a_meeting_takes_no_target_from_it(coders) -> None:
+    text = (
+        "Rubio spoke with the foreign ministers of India and Pakistan on Friday, urging both "
+        "sides to find a way out of the crisis."
+    )
+    got = _triples(coders["rules"], text)
+    assert not any(c == "REQUEST" and t == "USA" for _, c, t in got)
