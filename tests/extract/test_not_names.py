@@ -55,3 +55,29 @@ def test_not_names_must_be_a_list_of_words(tmp_path) -> None:
     (tmp_path / "zh" / "actors.yaml").write_text("not_names: {理查德: 1}\n", encoding="utf-8")
     with pytest.raises(LangDataError, match="not_names"):
         build("zh", extra=[tmp_path])
+
+
+def _categories(ex: Extractor, text: str) -> set[tuple[str | None, str, str | None]]:
+    import datetime as dt
+
+    from dualtrack.model import Document
+
+    res = ex.extract(Document(text=text, date=dt.date(2025, 3, 6)))
+    return {(ex.country(e.actor), e.category.value, ex.country(e.target)) for e in res.events}
+
+
+def test_officials_assembling_is_no_protest(ex) -> None:
+    got = _categories(ex, "西非多国参谋长本周在塞内加尔首都集会，讨论马里局势。")
+    assert not any(c == "PROTEST" for _, c, _ in got)
+
+
+def test_a_ministry_protesting_to_a_state_accuses_it(ex) -> None:
+    got = _categories(ex, "越南外交部6日向中方抗议，称其船只在争议海域作业。")
+    assert ("VNM", "ACCUSE", "CHN") in got
+    assert not any(c == "PROTEST" for _, c, _ in got)
+
+
+def test_a_rally_is_still_a_protest_word(ex) -> None:
+    lang = ex._load("zh")
+    m = lang.verb_re.search("数千民众在首都举行抗议集会")
+    assert m is not None and lang.verb_rules[m.lastgroup].category.value == "PROTEST"
