@@ -96,6 +96,9 @@ class LangData:
     # the ids each such abbreviation names
     bound_re: re.Pattern[str] | None = None
     bound_ids: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # actors.yaml `not_names`: words that hold an alias and name no actor (理查德 holds 查德,
+    # Chad's name in Taiwan); the alias scan reads them as a whole and passes over them
+    not_names: frozenset[str] = field(default_factory=frozenset)
 
     def verb_at(self, text: str, pos: int) -> re.Match[str] | None:
         """`verb_re.match(text, pos)`, trying only the verb patterns that can start with the
@@ -138,8 +141,8 @@ def _extra_dirs(extra: list[Path] | None) -> list[Path]:
 # fmt: off
 SCHEMA: dict[str, frozenset[str]] = {
     "actors": frozenset(
-        {"abbreviations", "actors", "bound_abbreviations", "candidate_stopwords", "pairs",
-         "role_suffixes"}
+        {"abbreviations", "actors", "bound_abbreviations", "candidate_stopwords", "not_names",
+         "pairs", "role_suffixes"}
     ),
     "countries": frozenset({"actors"}),
     "world": frozenset({"actors"}),
@@ -424,6 +427,7 @@ def build(
         clause_re=clause_re,
         abbreviations=frozenset(text.get("abbreviations") or []),
         stopwords=frozenset(str(w) for w in raw["actors"].get("candidate_stopwords") or []),
+        not_names=frozenset(_not_names(code, raw["actors"])),
         unit_chars=_unit_chars(raw["units"]),
         possessor_re=_alt(
             [str(w) for w in raw["verbs"].get("possessor") or []],
@@ -498,7 +502,7 @@ def _actor_patterns(
     """One trie pattern over all aliases (thousands of them: see `trie`), bounded by word edges
     outside Chinese, and one over the role suffixes that may follow an actor's name (None when
     the language lists none)."""
-    alias_src = trie_pattern(alias_ids)
+    alias_src = trie_pattern([*alias_ids, *_not_names(code, raw_actors)])
     alias_re = _compile(
         alias_src if cjk else rf"(?<![\w.])(?:{alias_src})(?![\w])", f"{code} aliases"
     )
@@ -510,6 +514,14 @@ def _actor_patterns(
         role_src if cjk else rf"(?:'s)?\s+(?:{role_src})\b", f"{code} role_suffixes", flags
     )
     return alias_re, role_re
+
+
+def _not_names(code: str, raw_actors: dict[str, Any]) -> list[str]:
+    """actors.yaml `not_names`: a list of words, each holding an alias inside it."""
+    words = raw_actors.get("not_names") or []
+    if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+        raise LangDataError(f"lang/{code}/actors.yaml: not_names: expected a list of words")
+    return words
 
 
 def _bound_abbreviations(

@@ -51,6 +51,9 @@ def find_mentions(text: str, lang: LangData, country: dict[str, str]) -> list[Me
         if m is None:
             break
         alias = m.group()
+        if alias in lang.not_names or _name_part(text, m.start(), lang):
+            pos = m.end()
+            continue
         if alias in lang.pair_aliases:
             inner = rx.match(text, m.start() + 1)
             # 其中美国: 美国, not 中美; but 美伊以和平方式: 美伊 stands, 伊以 is not read, and
@@ -85,6 +88,17 @@ def find_mentions(text: str, lang: LangData, country: dict[str, str]) -> list[Me
     out = _anaphors(text, out, lang, country)
     _mark_locatives(text, out, lang)
     return out
+
+
+_NAME_DOTS = "·・•‧"  # the dots that join the parts of a transliterated name (阿卜杜勒·萨拉姆)
+
+
+def _name_part(text: str, at: int, lang: LangData) -> bool:
+    """Whether the alias at `at` is a later part of a transliterated name (阿卜杜勒·萨拉姆,
+    阿卜杜勒·马利克: another person's surname, not the leader or the state the alias names):
+    in Chinese it stands right after a name-joining dot. A full name in the data (马哈马特·代比)
+    is matched from its first part, so its own dot never comes before a match."""
+    return lang.cjk and at > 0 and text[at - 1] in _NAME_DOTS
 
 
 def _bound_mentions(text: str, ms: list[Mention], lang: LangData) -> list[Mention]:
