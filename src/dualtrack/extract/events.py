@@ -577,6 +577,18 @@ class Coder:
             return True
         return subject_start is not None and ends_with(rx, self.text, subject_start)
 
+    def _answers_any(self, t: Trigger, cs: int) -> bool:
+        """A threat to answer any aggression or provocation (将对任何侵略行为作出回应, 任何挑衅都将
+        遭到回击, "will respond to any attack"): aimed, where it names no one, at the actor of the
+        last act by another side, as a response to an unnamed act is (`_anaphor`). Looked for
+        from the clause's start to a little after the trigger (its content may follow it)."""
+        rx = self.mod.get("any_act_re")
+        if rx is None:
+            return False
+        end = min(len(self.text), t.end + (24 if self.lang.cjk else 60))
+        stop = self.text.find("。" if self.lang.cjk else ". ", t.end, end)
+        return rx.search(self.text, cs, end if stop < 0 else stop) is not None
+
     def _last_others(self, own: set[str]) -> list[str]:
         """The actors of the latest act by other states ("Britain, France and Germany …; Iran
         called the move unjustified"): those of the last act whose actor's side is not in `own`
@@ -1323,6 +1335,8 @@ class Coder:
                 st.target_m, st.anaphor = topic, False
         if st.target_m is None and st.passive is None:
             st.target_m = self._speakers_own(t, st)
+        if st.target_m is None and st.passive is None and cat is Category.THREATEN:
+            st.anaphor = self._answers_any(t, st.cs)  # 将对任何侵略作出回应: the last aggressor
         epithet = self.mod.get("epithets_re")  # "with the UAE, accusing the Gulf country of"
         if (
             st.target_m is None
@@ -1504,6 +1518,9 @@ class Coder:
                 return None  # an unknown name in the subject slot: reported, not guessed
             actor_ids, fallback_targets, inherited = found
             target_ids = fallback_targets if fallback_targets is not None else target_ids
+            if st.anaphor and inherited and not target_ids:  # "…，并强调会坚决回击任何挑衅"
+                own = [Mention(t.start, t.start, tuple(actor_ids))]
+                target_ids = self._anaphoric_target(t, own)
         if not actor_ids:
             return None
         return _Ids(actor_ids, target_ids, inherited, mutual)

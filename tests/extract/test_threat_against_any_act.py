@@ -1,0 +1,64 @@
+"""A threat to answer "any aggression" or "any provocation" (zh modality `any_act`) that names
+no one is aimed at the actor of the last act by another side, as a response to an unnamed act
+is (`events.Coder._answers_any`), also where the threat's clause inherits its subject from the
+clause before. Negatives: no earlier act by another side, and a threat that names its target.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dualtrack.extract import Extractor
+from dualtrack.model import Document
+
+DAY = dt.date(2026, 4, 9)
+
+# (text, threatener, threatened)
+ANSWERED = [
+    ("以色列8日空袭了黎巴嫩南部的村庄。黎巴嫩国防部9日警告，将对任何侵略行为作出坚决回击。",
+     "LBN", "ISR"),
+    ("越南渔船8日驶入争议海域。中國海警局9日表示，將堅決回擊任何侵權挑釁行徑。",
+     "CHN", "VNM"),
+    ("印度无人机8日越境袭击巴基斯坦哨所。巴基斯坦军方9日称，绝不会对任何入侵置之不理。",
+     "PAK", "IND"),
+    # the threat's clause has no subject of its own
+    ("俄罗斯战机8日闯入爱沙尼亚领空。爱沙尼亚国防部9日予以谴责，并强调将坚决回应任何挑衅。",
+     "EST", "RUS"),
+]  # fmt: skip
+
+# no act by another side before it
+NO_TARGET = [
+    "伊朗外交部9日警告，将对任何侵略行为作出坚决回应。",
+]
+
+
+@pytest.fixture(scope="module")
+def rules() -> Extractor:
+    return Extractor(case=None, lang="auto")
+
+
+def _events(ex: Extractor, text: str) -> list[tuple[str | None, str, str | None]]:
+    res = ex.extract(Document(text=text, date=DAY))
+    return [(ex.country(e.actor), e.category.value, ex.country(e.target)) for e in res.events]
+
+
+@pytest.mark.parametrize(("text", "actor", "target"), ANSWERED)
+def test_a_threat_against_any_aggression_is_aimed_at_the_last_aggressor(
+    rules, text, actor, target
+) -> None:
+    assert (actor, "THREATEN", target) in _events(rules, text)
+
+
+@pytest.mark.parametrize("text", NO_TARGET)
+def test_no_earlier_act_gives_no_target(rules, text) -> None:
+    threats = [e for e in _events(rules, text) if e[1] == "THREATEN"]
+    assert threats
+    assert all(e[2] is None for e in threats)
+
+
+def test_a_named_target_is_kept(rules) -> None:
+    text = "以色列8日空袭了叙利亚。伊朗9日警告美国，将对任何侵略行为作出回应。"
+    assert ("IRN", "THREATEN", "USA") in _events(rules, text)
+    assert ("IRN", "THREATEN", "ISR") not in _events(rules, text)
