@@ -577,17 +577,18 @@ class Coder:
             return True
         return subject_start is not None and ends_with(rx, self.text, subject_start)
 
-    def _answers_any(self, t: Trigger, cs: int) -> bool:
+    def _answers_any(self, t: Trigger, cs: int, cat: Category) -> bool:
         """A threat to answer any aggression or provocation (将对任何侵略行为作出回应, 任何挑衅都将
-        遭到回击, "will respond to any attack"): aimed, where it names no one, at the actor of the
-        last act by another side, as a response to an unnamed act is (`_anaphor`). Looked for
-        from the clause's start to a little after the trigger (its content may follow it)."""
-        rx = self.mod.get("any_act_re")
-        if rx is None:
-            return False
+        遭到回击, "will respond to any attack"), or an act told as retaliation (报复性打击,
+        进行报复, "carried out retaliatory strikes"): aimed, where it names no one, at the actor
+        of the last act by another side, as a response to an unnamed act is (`_anaphor`). Looked
+        for from the clause's start to a little after the trigger (its content may follow it)."""
+        keys = ("any_act_re", "retaliation_re") if cat is Category.THREATEN else ("retaliation_re",)
         end = min(len(self.text), t.end + (24 if self.lang.cjk else 60))
         stop = self.text.find("。" if self.lang.cjk else ". ", t.end, end)
-        return rx.search(self.text, cs, end if stop < 0 else stop) is not None
+        stop = end if stop < 0 else stop
+        rxs = [rx for k in keys if (rx := self.mod.get(k)) is not None]
+        return any(rx.search(self.text, cs, stop) is not None for rx in rxs)
 
     def _last_others(self, own: set[str]) -> list[str]:
         """The actors of the latest act by other states ("Britain, France and Germany …; Iran
@@ -1335,8 +1336,9 @@ class Coder:
                 st.target_m, st.anaphor = topic, False
         if st.target_m is None and st.passive is None:
             st.target_m = self._speakers_own(t, st)
-        if st.target_m is None and st.passive is None and cat is Category.THREATEN:
-            st.anaphor = self._answers_any(t, st.cs)  # 将对任何侵略作出回应: the last aggressor
+        if st.target_m is None and st.passive is None and not st.anaphor:
+            # 将对任何侵略作出回应, 报复性打击: the last aggressor
+            st.anaphor = self._answers_any(t, st.cs, cat)
         epithet = self.mod.get("epithets_re")  # "with the UAE, accusing the Gulf country of"
         if (
             st.target_m is None

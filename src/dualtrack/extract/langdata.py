@@ -166,7 +166,8 @@ SCHEMA: dict[str, frozenset[str]] = {
          "obligation", "own_object", "pair_pronouns", "pair_roles", "passive",
          "person_titles",
          "place_attaches", "possessive", "prep_scope", "pronouns", "refusal", "relative_pronouns",
-         "restatement", "seat_before", "sidelines", "source_after", "speech", "speech_place",
+         "restatement", "retaliation", "seat_before", "sidelines", "source_after", "speech",
+         "speech_place",
          "subject_free", "target_preps", "tense", "title_events", "titled_name", "titles",
          "topic_open", "unconfirmed", "unnamed_subject"}
     ),
@@ -357,6 +358,7 @@ MODALITY_LISTS = (
     "anaphoric_agreements",
     "anaphoric_acts",
     "any_act",
+    "retaliation",
     "epithets",
     "denied_report",
     "new_subject_before",
