@@ -165,7 +165,8 @@ SCHEMA: dict[str, frozenset[str]] = {
          "new_predicate", "new_subject_before", "nominal_after", "nominal_before", "not_negation",
          "obligation", "own_object", "pair_pronouns", "pair_roles", "passive",
          "person_titles",
-         "place_attaches", "possessive", "prep_scope", "pronouns", "refusal", "relative_pronouns",
+         "place_attaches", "possessive", "prep_scope", "pronouns", "reacted_acts",
+         "reaction_after", "reaction_before", "reaction_open", "refusal", "relative_pronouns",
          "restatement", "seat_before", "sidelines", "source_after", "speech", "speech_place",
          "subject_free", "target_preps", "tense", "title_events", "titled_name", "titles",
          "topic_open", "unconfirmed", "unnamed_subject"}
@@ -375,6 +376,9 @@ MODALITY_LISTS = (
     "topic_open",
     "modifier_after",
     "determiners",
+    "reaction_before",
+    "reaction_after",
+    "reaction_open",
 )
 
 
