@@ -41,3 +41,11 @@ def test_the_reactors_accusation_stays(run, ex) -> None:
 )
 def test_own_acts_stay(run, ex, text: str) -> None:
     assert ("CHL", "ASSAULT") in _categories(run, ex, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Chile protested amid the shelling of its border.", "智利总统对秘鲁炮击边境感可惜。"],
+)
+def test_more_reaction_frames(run, ex, text: str) -> None:
+    assert ("CHL", "ASSAULT") not in _categories(run, ex, text)
