@@ -472,6 +472,8 @@ class Coder:
         owner's act, whatever time it frames."""
         if self._possessed_act(t, 3 if self.lang.cjk else 24):
             return False
+        if self._reacted_to(t):
+            return True
         after = self.mod.get("frame_after_re")
         if after is not None and after.match(self.text, t.end) and t.end not in self._starts:
             return True  # (召见中国: 中 starts a name, not a time frame)
@@ -481,6 +483,27 @@ class Coder:
             if m is not None and not self.text[m.end() : t.start].strip(" the"):
                 return True
         return False
+
+    def _reacted_to(self, t: Trigger) -> bool:
+        """对秘鲁炮击边境表示遗憾, "regret over the shelling", "after the shelling": a material act
+        (modality `reacted_acts`) told as what a party reacts to, or as the time of the clause,
+        is not the act of the clause's subject: words before it with determiners only between
+        (`reaction_before`), or a topic opener before it and a reaction word after it in its
+        clause (`reaction_open` … `reaction_after`)."""
+        if t.rule.category.value not in self.mod.get("reacted_acts", ()):
+            return False
+        before = self.mod.get("reaction_before_re")
+        m = _last(before.finditer(self.text, max(0, t.start - 40), t.start)) if before else None
+        if m is not None:
+            gap = self.text[m.end() : t.start]
+            dets = self.mod.get("determiners_re")
+            if gap.strip() and dets is not None and not dets.sub(" ", gap).strip():
+                return True  # "after the shelling", not "after shelling the border"
+        after, opener = self.mod.get("reaction_after_re"), self.mod.get("reaction_open_re")
+        if after is None or opener is None or not after.match(self.text, t.end):
+            return False
+        m = _last(opener.finditer(self.text, max(0, t.start - 20), t.start))
+        return m is not None and not self._breaks(m.end(), t.start)
 
     # ---- roles --------------------------------------------------------------------------
     def _preps(self, key: str, s: int, e: int) -> list[re.Match[str]]:

@@ -163,9 +163,9 @@ SCHEMA: dict[str, frozenset[str]] = {
          "locative_preps", "mediation_frame",
          "mediator_after", "mediator_before", "modifier_after", "negation", "negation_window",
          "new_predicate", "new_subject_before", "nominal_after", "nominal_before", "not_negation",
-         "obligation", "own_object", "pair_pronouns", "pair_roles", "passive",
-         "person_titles",
-         "place_attaches", "possessive", "prep_scope", "pronouns", "refusal", "relative_pronouns",
+         "obligation", "own_object", "pair_pronouns", "pair_roles", "passive", "person_titles",
+         "place_attaches", "possessive", "prep_scope", "pronouns", "reacted_acts",
+         "reaction_after", "reaction_before", "reaction_open", "refusal", "relative_pronouns",
          "restatement", "retaliation", "seat_before", "sidelines", "source_after", "speech",
          "speech_place",
          "subject_free", "target_preps", "tense", "title_events", "titled_name", "titles",
@@ -377,6 +377,9 @@ MODALITY_LISTS = (
     "topic_open",
     "modifier_after",
     "determiners",
+    "reaction_before",
+    "reaction_after",
+    "reaction_open",
 )
 
 
