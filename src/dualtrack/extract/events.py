@@ -740,6 +740,7 @@ class Coder:
         participle after a comma, with no target of its own, is aimed at whom the act of the
         same actor before it in the sentence was (one draft for each of its targets); not a
         meeting's or a joint act's other party, which each side has as target."""
+        participle = self.mod.get("participle_re")
         out: list[Draft] = []
         for d in drafts:
             t = d.trigger
@@ -752,7 +753,8 @@ class Coder:
                 d.target is None
                 and d.category in _PARTICIPLE_ACTS
                 and prev
-                and re.match(r"\w+ing\b", self.text[t.start : t.end])
+                and participle is not None
+                and participle.match(self.text, t.start)
                 and self.text[max(0, t.start - 3) : t.start].rstrip().endswith((",", ";"))
             ):
                 last = [p for p in prev if p.trigger is prev[-1].trigger]
