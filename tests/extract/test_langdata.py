@@ -45,6 +45,13 @@ def test_malformed_language_file_names_the_file(tmp_path: Path) -> None:
         Extractor(lang="zh", lang_dirs=[tmp_path])
 
 
+def test_a_misspelt_category_in_modality_names_the_file_and_key(tmp_path: Path) -> None:
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "modality.yaml").write_text("reacted_acts: [ASSUALT]\n", encoding="utf-8")
+    with pytest.raises(LangDataError, match=r"lang/en/modality.yaml: reacted_acts: .*ASSUALT"):
+        Extractor(lang="en", lang_dirs=[tmp_path])
+
+
 def test_case_aliases_are_used(tmp_path: Path) -> None:
     from dualtrack.cases import load_case
 

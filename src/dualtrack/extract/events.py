@@ -490,7 +490,7 @@ class Coder:
         is not the act of the clause's subject: words before it with determiners only between
         (`reaction_before`), or a topic opener before it and a reaction word after it in its
         clause (`reaction_open` … `reaction_after`)."""
-        if t.rule.category.value not in self.mod.get("reacted_acts", ()):
+        if t.rule.category not in self.mod["reacted_acts"]:
             return False
         before = self.mod.get("reaction_before_re")
         m = _last(before.finditer(self.text, max(0, t.start - 40), t.start)) if before else None

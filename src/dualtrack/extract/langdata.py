@@ -633,8 +633,22 @@ def _compile_modality(m: dict[str, Any], code: str, cjk: bool, flags: int) -> di
         if (rx := _alt([str(w) for w in v or []], cjk, where, flags))
     }
     mod["passive_re"] = _alt(list(mod.get("passive") or []), cjk, where, flags)
+    mod["reacted_acts"] = _categories(mod.get("reacted_acts"), f"{where}: reacted_acts")
     mod.update(_aside_patterns(list(mod.get("aside_open") or []), where))
     return mod
+
+
+def _categories(names: Any, where: str) -> frozenset[Category]:
+    """A list of PLOVER category names (`reacted_acts: [ASSAULT, MOBILIZE]`), checked: a misspelt
+    one would otherwise match nothing, silently."""
+    if names is None:
+        return frozenset()
+    if not isinstance(names, list):
+        raise LangDataError(f"{where}: expected a list of categories")
+    try:
+        return frozenset(Category(str(n)) for n in names)
+    except ValueError as e:
+        raise LangDataError(f"{where}: {e}") from None
 
 
 def _aside_patterns(opens: list[str], where: str) -> dict[str, re.Pattern[str] | None]:
