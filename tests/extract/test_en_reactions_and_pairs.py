@@ -1,4 +1,4 @@
-"""English: disapproval told as a noun belongs to the party named after it ("drew
+"""English: disapproval told as a noun belongs to the party named after it ("met with
 condemnation from X"), and both sides after "that" are whom a verb asks. Texts written for
 these tests."""
 
@@ -17,8 +17,8 @@ def _triples(ex: Extractor, text: str) -> set[tuple]:
 
 def test_condemnation_from_a_party_is_that_party_s(coders) -> None:
     text = (
-        "China began large drills near Taiwan on Monday, a move that drew condemnation from "
-        "the Taiwanese government."
+        "China held naval drills near Taiwan on Monday; the exercises met with condemnation "
+        "from the Taiwanese government."
     )
     got = _triples(coders["rules"], text)
     assert ("CHN", "ACCUSE", "TWN") not in got

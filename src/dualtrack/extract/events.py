@@ -2094,8 +2094,8 @@ class Coder:
 
     def _agent_in(self, at: int, in_clause: list[Mention]) -> Mention | None:
         """The agent named in the phrase at `at`: the first name within 20 characters, or one
-        that heads the phrase's noun further on with no break or verb before it ("drew
-        condemnation from the island's newly elected administration of President Lai")."""
+        that heads the phrase's noun further on with no break or verb before it ("met with
+        condemnation from the young government of the island's president")."""
         for x in in_clause:
             if x.start < at - 1:
                 continue
