@@ -43,8 +43,8 @@ def test_agent_heads_a_longer_phrase(coders) -> None:
 
 def test_hope_that_the_two_sides_asks_each_of_them(coders) -> None:
     text = (
-        "Iran and Pakistan clashed on Tuesday. China hopes that the two sides can exercise "
-        "restraint."
+        "Iran and Pakistan clashed on Tuesday. China hopes that the two sides will calm "
+        "things down."
     )
     got = _triples(coders["rules"], text)
     assert {("CHN", "REQUEST", "IRN"), ("CHN", "REQUEST", "PAK")} <= got

@@ -1629,7 +1629,7 @@ class Coder:
     def _pair_object_of(self, t: Trigger) -> re.Match[str] | None:
         """Both sides as the object of the verb: right after it ("called on both governments
         to"), after a complementizer ("insisted that the two sides"), or ending the trigger
-        whose pattern takes it in ("hopes that the two sides")."""
+        whose pattern takes it in ("hopes that both sides")."""
         both = self.mod.get("pair_pronouns_re")
         if both is None:
             return None
