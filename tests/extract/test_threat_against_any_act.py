@@ -2,7 +2,14 @@
 no one is aimed at the actor of the last act by another side, as a response to an unnamed act
 is (`events.Coder._answers_any`), also where the threat's clause inherits its subject from the
 clause before. Negatives: no earlier act by another side, and a threat that names its target.
-Sentences written for these tests."""
+Sentences written for these tests.
+
+Also (sentences written for these tests): adverbs and modals between a clause's start and its
+verb (会随时坚决回击, 必将严厉回击) leave the subject slot empty (zh modality `subject_free`), so
+the clause inherits the subject of the clause before instead of losing its draft (the 会 of 国会,
+议会 or 会谈 is no modal); and an act told as retaliation (报复性打击, "carried out retaliatory
+strikes") that names no one is aimed, like such a threat, at the actor of the last act by
+another side (modality `retaliation`)."""
 
 from __future__ import annotations
 
@@ -34,6 +41,24 @@ NO_TARGET = [
 ]
 
 
+# (text, actor, category, target)
+ADVERBS = [
+    ("以色列8日空袭了黎巴嫩。黎巴嫩9日表示，会随时坚决回击。", "LBN", "THREATEN"),
+    ("以色列8日空袭了黎巴嫩。黎巴嫩9日表示，必将严厉回击。", "LBN", "THREATEN"),
+    ("以色列8日空袭了黎巴嫩。黎巴嫩9日谴责此举，并称一定会果断回击。", "LBN", "THREATEN"),
+    ("以色列8日空袭了黎巴嫩。黎巴嫩9日表示，將會隨時堅決回擊。", "LBN", "THREATEN"),
+]  # fmt: skip
+
+RETALIATION = [
+    ("以色列8日空袭了黎巴嫩。黎巴嫩真主党9日发动报复性打击。", "LBN", "ISR"),
+    ("以色列8日空襲了敘利亞。敘利亞9日進行了報復性空襲。", "SYR", "ISR"),
+    ("Israel struck Lebanon on Monday. Lebanon carried out retaliatory strikes on Tuesday.",
+     "LBN", "ISR"),
+    ("Israel struck Syria on Monday. Syria fired rockets in retaliation on Tuesday.",
+     "SYR", "ISR"),
+]  # fmt: skip
+
+
 @pytest.fixture(scope="module")
 def rules() -> Extractor:
     return Extractor(case=None, lang="auto")
@@ -62,3 +87,29 @@ def test_a_named_target_is_kept(rules) -> None:
     text = "以色列8日空袭了叙利亚。伊朗9日警告美国，将对任何侵略行为作出回应。"
     assert ("IRN", "THREATEN", "USA") in _events(rules, text)
     assert ("IRN", "THREATEN", "ISR") not in _events(rules, text)
+
+
+@pytest.mark.parametrize(("text", "actor", "category"), ADVERBS)
+def test_adverbs_before_the_verb_keep_the_inherited_subject(rules, text, actor, category) -> None:
+    assert any(e[0] == actor and e[1] == category for e in _events(rules, text))
+
+
+def test_the_hui_of_a_parliament_is_no_modal(rules) -> None:
+    text = "俄罗斯8日空袭了乌克兰。国会9日批准了新的制裁。"
+    assert all(e[0] != "RUS" or e[1] == "ASSAULT" for e in _events(rules, text))
+
+
+@pytest.mark.parametrize(("text", "actor", "target"), RETALIATION)
+def test_retaliation_is_aimed_at_the_last_attacker(rules, text, actor, target) -> None:
+    assert (actor, "ASSAULT", target) in _events(rules, text)
+
+
+def test_retaliation_with_no_earlier_act_has_no_target(rules) -> None:
+    text = "Syria carried out retaliatory strikes on Tuesday."
+    assert [e for e in _events(rules, text) if e[1] == "ASSAULT"] == [("SYR", "ASSAULT", None)]
+
+
+def test_retaliation_against_a_named_side_keeps_it(rules) -> None:
+    text = "以色列8日空袭了黎巴嫩。伊朗9日对美国发动报复性打击。"
+    assert ("IRN", "ASSAULT", "USA") in _events(rules, text)
+    assert ("IRN", "ASSAULT", "ISR") not in _events(rules, text)
