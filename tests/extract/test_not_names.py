@@ -40,6 +40,18 @@ def test_name_inside_a_longer_word_is_no_party(ex, text, absent) -> None:
     assert absent not in _countries(ex, text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "要点：\n•美国宣布对伊朗实施新制裁。",
+        "•美国宣布对伊朗实施新制裁。",
+        "要点：·美国宣布对伊朗实施新制裁。",
+    ],
+)
+def test_a_dot_opening_a_list_item_is_a_bullet_not_part_of_a_name(ex, text) -> None:
+    assert "USA" in _countries(ex, text)
+
+
 def test_taiwan_spelling_of_somaliland_names_the_region(ex) -> None:
     assert "SOM.somaliland" in _ids(ex, "索馬利蘭當局宣布與衣索比亞簽署備忘錄。")
 

@@ -96,9 +96,11 @@ _NAME_DOTS = "·・•‧"  # the dots that join the parts of a transliterated n
 def _name_part(text: str, at: int, lang: LangData) -> bool:
     """Whether the alias at `at` is a later part of a transliterated name (阿卜杜勒·萨拉姆,
     阿卜杜勒·马利克: another person's surname, not the leader or the state the alias names):
-    in Chinese it stands right after a name-joining dot. A full name in the data (马哈马特·代比)
-    is matched from its first part, so its own dot never comes before a match."""
-    return lang.cjk and at > 0 and text[at - 1] in _NAME_DOTS
+    in Chinese it stands right after a name-joining dot that itself follows a letter. A dot that
+    opens a line or follows a space or a colon is a list bullet (•美国宣布…), and the name after it
+    is read. A full name in the data (马哈马特·代比) is matched from its first part, so its own
+    dot never comes before a match."""
+    return lang.cjk and at > 1 and text[at - 1] in _NAME_DOTS and text[at - 2].isalpha()
 
 
 def _bound_mentions(text: str, ms: list[Mention], lang: LangData) -> list[Mention]:
