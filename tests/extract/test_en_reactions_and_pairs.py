@@ -4,15 +4,7 @@ these tests."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-from dualtrack.extract import Extractor
-from dualtrack.model import Document
-
-
-def _triples(ex: Extractor, text: str) -> set[tuple]:
-    res = ex.extract(Document(text=text, date=dt.date(2026, 3, 5)))
-    return {(ex.country(e.actor), e.category.value, ex.country(e.target)) for e in res.events}
+from .conftest import triples
 
 
 def test_condemnation_from_a_party_is_that_party_s(coders) -> None:
@@ -20,24 +12,24 @@ def test_condemnation_from_a_party_is_that_party_s(coders) -> None:
         "China held naval drills near Taiwan on Monday; the exercises met with condemnation "
         "from the Taiwanese government."
     )
-    got = _triples(coders["rules"], text)
+    got = triples(coders["rules"], text)
     assert ("CHN", "ACCUSE", "TWN") not in got
     assert ("TWN", "ACCUSE", None) in got or ("TWN", "ACCUSE", "CHN") in got
 
 
 def test_criticism_from_a_state_after_a_plan(coders) -> None:
-    got = _triples(coders["rules"], "The new settlement plan drew sharp criticism from Turkey.")
+    got = triples(coders["rules"], "The new settlement plan drew sharp criticism from Turkey.")
     assert any(a == "TUR" and c == "ACCUSE" for a, c, _ in got)
 
 
 def test_possessed_condemnation_stays_the_possessor_s(coders) -> None:
-    got = _triples(coders["rules"], "Japan's condemnation of the Chinese drills was swift.")
+    got = triples(coders["rules"], "Japan's condemnation of the Chinese drills was swift.")
     assert ("JPN", "ACCUSE", "CHN") in got
 
 
 def test_agent_heads_a_longer_phrase(coders) -> None:
     text = "The convoy came under heavy fire from the well armed fighters of the Russian army."
-    got = _triples(coders["rules"], text)
+    got = triples(coders["rules"], text)
     assert any(a == "RUS" and c == "ASSAULT" for a, c, _ in got)
 
 
@@ -46,20 +38,20 @@ def test_hope_that_the_two_sides_asks_each_of_them(coders) -> None:
         "Iran and Pakistan clashed on Tuesday. China hopes that the two sides will calm "
         "things down."
     )
-    got = _triples(coders["rules"], text)
+    got = triples(coders["rules"], text)
     assert {("CHN", "REQUEST", "IRN"), ("CHN", "REQUEST", "PAK")} <= got
 
 
 def test_insisted_that_both_sides_asks_each_of_them(coders) -> None:
     text = "Iran and Pakistan clashed on Tuesday. China insisted that both sides return to talks."
     for coder in ("rules", "learned"):
-        got = _triples(coders[coder], text)
+        got = triples(coders[coder], text)
         assert {("CHN", "REQUEST", "IRN"), ("CHN", "REQUEST", "PAK")} <= got, coder
 
 
 def test_participle_warning_is_aimed_at_the_demand_s_target(coders) -> None:
     text = "The EU demanded that Serbia meet its obligations, warning of consequences otherwise."
-    got = _triples(coders["rules"], text)
+    got = triples(coders["rules"], text)
     assert {("EU", "REQUEST", "SRB"), ("EU", "THREATEN", "SRB")} <= got
 
 
@@ -68,5 +60,5 @@ def test_participle_after_a_meeting_takes_no_target_from_it(coders) -> None:
         "Rubio spoke with the foreign ministers of India and Pakistan on Friday, urging both "
         "sides to step back and keep talking."
     )
-    got = _triples(coders["rules"], text)
+    got = triples(coders["rules"], text)
     assert not any(c == "REQUEST" and t == "USA" for _, c, t in got)

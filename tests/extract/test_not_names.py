@@ -12,6 +12,8 @@ from dualtrack.extract.langdata import build
 from dualtrack.extract.mentions import find_mentions
 from dualtrack.extract.normalize import normalize
 
+from .conftest import triples
+
 
 def _ids(ex: Extractor, text: str) -> list[str]:
     lang = ex._load("zh")
@@ -69,22 +71,13 @@ def test_not_names_must_be_a_list_of_words(tmp_path) -> None:
         build("zh", extra=[tmp_path])
 
 
-def _categories(ex: Extractor, text: str) -> set[tuple[str | None, str, str | None]]:
-    import datetime as dt
-
-    from dualtrack.model import Document
-
-    res = ex.extract(Document(text=text, date=dt.date(2025, 3, 6)))
-    return {(ex.country(e.actor), e.category.value, ex.country(e.target)) for e in res.events}
-
-
 def test_officials_assembling_is_no_protest(ex) -> None:
-    got = _categories(ex, "西非多国参谋长本周在塞内加尔首都集会，讨论马里局势。")
+    got = triples(ex, "西非多国参谋长本周在塞内加尔首都集会，讨论马里局势。")
     assert not any(c == "PROTEST" for _, c, _ in got)
 
 
 def test_a_ministry_protesting_to_a_state_accuses_it(ex) -> None:
-    got = _categories(ex, "越南外交部6日向中方抗议，称其船只在争议海域作业。")
+    got = triples(ex, "越南外交部6日向中方抗议，称其船只在争议海域作业。")
     assert ("VNM", "ACCUSE", "CHN") in got
     assert not any(c == "PROTEST" for _, c, _ in got)
 

@@ -13,7 +13,8 @@ import datetime as dt
 import pytest
 
 from dualtrack.extract import Extractor
-from dualtrack.model import Document
+
+from .conftest import triples
 
 DAY = dt.date(2026, 4, 9)
 
@@ -64,47 +65,42 @@ def coder(request) -> Extractor:
     return Extractor(case=None, lang="auto", coder=request.param)
 
 
-def _events(ex: Extractor, text: str) -> list[tuple[str | None, str, str | None]]:
-    res = ex.extract(Document(text=text, date=DAY))
-    return [(ex.country(e.actor), e.category.value, ex.country(e.target)) for e in res.events]
-
-
 @pytest.mark.parametrize(("text", "speaker", "obliged"), ASKED)
 def test_what_another_party_should_do_is_the_speakers_request(
     coder, text, speaker, obliged
 ) -> None:
-    events = _events(coder, text)
+    events = triples(coder, text, DAY)
     assert (speaker, "REQUEST", obliged) in events
     assert not [e for e in events if e[0] == obliged]
 
 
 @pytest.mark.parametrize("text", NOT_ASKED)
 def test_no_request_without_another_party_or_a_speaker(coder, text) -> None:
-    assert not [e for e in _events(coder, text) if e[1] == "REQUEST"]
+    assert not [e for e in triples(coder, text, DAY) if e[1] == "REQUEST"]
 
 
 @pytest.mark.parametrize(("text", "actor", "target"), CONDITIONAL)
 def test_a_conditional_threat_is_aimed_at_the_condition(coder, text, actor, target) -> None:
-    events = _events(coder, text)
+    events = triples(coder, text, DAY)
     assert (actor, "THREATEN", target) in events
     assert not [e for e in events if e[0] == target]
 
 
 @pytest.mark.parametrize(("text", "inviter", "invited"), INVITED)
 def test_a_heeded_invitation_is_the_inviters(coder, text, inviter, invited) -> None:
-    events = _events(coder, text)
+    events = triples(coder, text, DAY)
     assert (inviter, "REQUEST", invited) in events
     assert (invited, "REQUEST", inviter) not in events
 
 
 @pytest.mark.parametrize(("text", "speaker", "accused"), CHARGED)
 def test_the_charge_is_on_the_party_the_clause_is_about(coder, text, speaker, accused) -> None:
-    events = _events(coder, text)
+    events = triples(coder, text, DAY)
     assert (speaker, "ACCUSE", accused) in events
     assert not [e for e in events if e[1] == "ACCUSE" and e[2] != accused]
 
 
 def test_a_passive_marker_belongs_to_the_verb_right_after_its_agent() -> None:
     ex = Extractor(case=None, lang="auto", coder="rules")
-    events = _events(ex, "以色列9日被哈马斯袭击。")
+    events = triples(ex, "以色列9日被哈马斯袭击。", DAY)
     assert ("PSE", "ASSAULT", "ISR") in events
