@@ -63,3 +63,20 @@ def test_forces_moved_or_shown(rules, text, actor, target) -> None:
 def test_joint_patrols_stepped_up_stay_cooperation(rules) -> None:
     found = coded(rules, "菲律宾4日与日本加强联合巡逻。")
     assert "MOBILIZE" not in {c for _, _, c, _ in found}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "土耳其4日炮击了叙利亚北部的村庄。叙利亚国防部5日表示，叙利亚将对此作出回应。",
+        "土耳其4日炮擊了敘利亞北部的村莊。敘利亞國防部5日表示，敘利亞將擇定時機予以回應。",
+        "Turkey shelled villages in northern Syria on Wednesday. "
+        "Syria said on Thursday that it shall respond.",
+        "Turkey shelled villages in northern Syria on Wednesday. "
+        "Syria said on Thursday that the crime will not go unpunished.",
+    ],
+)
+def test_a_response_threatened_names_the_last_attacker(rules, text) -> None:
+    """A threat of a response that names no one answers the last act by another side
+    (zh and en modality `any_act`), as a threat to answer any aggression does."""
+    assert (dt.date(2026, 3, 5), "SYR", "THREATEN", "TUR") in coded(rules, text)
