@@ -97,13 +97,23 @@ def _canonical(e: Event) -> tuple:
 
 
 def merge_events(
-    events: list[Event], country: Callable[[str | None], str | None], within_doc: bool
+    events: list[Event],
+    country: Callable[[str | None], str | None],
+    within_doc: bool,
+    apart: frozenset[int] = frozenset(),
 ) -> list[Event]:
     """One event per real-world event. Within a document, reports are read in its order and an
-    undated or addressee-less report folds into its dated or addressed twin. Across documents
-    only identical keys merge, each group in a canonical order: the result is the same for any
-    order of the documents and any split into batches."""
-    merged = _merge_in_document(events, country) if within_doc else _merge_across(events, country)
+    undated or addressee-less report folds into its dated or addressed twin, except an undated
+    one recalled as background (`apart`: the indices of such events in `events`; 2020年两军曾发生
+    冲突 beside the same two armies' clash dated this week: history, which the GUIDE leaves
+    undated, not an undated report of this week's). Across documents only identical keys merge,
+    each group in a canonical order: the result is the same for any order of the documents and
+    any split into batches."""
+    if within_doc:
+        kept = {id(e) for i, e in enumerate(events) if i in apart and e.date is None}
+        merged = _merge_in_document(events, country, kept)
+    else:
+        merged = _merge_across(events, country)
     for e in merged:  # the id follows the merge key
         e.id = event_id(e, country)
     return merged
@@ -125,7 +135,7 @@ def _merge_across(events: list[Event], country: Callable[[str | None], str | Non
 
 
 def _merge_in_document(
-    events: list[Event], country: Callable[[str | None], str | None]
+    events: list[Event], country: Callable[[str | None], str | None], apart: set[int]
 ) -> list[Event]:
     merger = _Merger()
     out: dict[tuple, Event] = {}
@@ -137,8 +147,11 @@ def _merge_in_document(
     # 6日举行会谈) tells one act, as done (out of fold, such twins were one gold event but for one
     # pair in 16); another mode is another act (severing relations, then recalling an envoy)
     plain: dict[tuple, tuple] = {}
+    apart_keys = set()  # the keys of undated events kept apart from a dated twin
     for e in events:
         k = _key(e, country)
+        if id(e) in apart:
+            apart_keys.add(k)
         if k in out:
             merger.merge(out[k], e)
             continue
@@ -171,6 +184,8 @@ def _merge_in_document(
     keep = []
     for e in out.values():
         twin = dated.get(_key(e, country)[1:]) if e.date is None else None
+        if twin is not None and _key(e, country) in apart_keys:
+            twin = None
         if twin is not None:
             merger.merge(twin, e)
             continue

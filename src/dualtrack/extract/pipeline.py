@@ -187,11 +187,13 @@ class Extractor:
     def extract(self, doc: Document) -> Extraction:
         """What `doc` says; with the LLM coder, `DocumentFailed` if the model could not code it."""
         drafts, stances, cands, norm, view = self._run(doc, learn=self.llm is None)
+        apart: frozenset[int] = frozenset()
         if self.llm is None:
             found = self._events(doc, norm, drafts)
+            apart = _background_undated(view, drafts)
         else:
             found = self._llm_events(doc, norm, view, cands)
-        events = merge_events(found, self.country, within_doc=True)
+        events = merge_events(found, self.country, within_doc=True, apart=apart)
         return Extraction(
             events=events,
             stances=merge_stances(self._stances(doc, norm, stances)),
@@ -462,6 +464,21 @@ def _whole_words(norm: Normalized, start: int, end: int) -> str:
     if after[:1].isalnum() and text[-1:].isalnum():
         text = text.rsplit(" ", 1)[0]
     return text
+
+
+def _background_undated(view: DocView, drafts: list[Draft]) -> frozenset[int]:
+    """The indices of the undated drafts whose sentence recalls background (modality.yaml
+    `background`: 此前, 去年, "last year") before their trigger: history told in passing, an
+    event of its own rather than an undated report of a dated twin (`merge_events`)."""
+    rx = view.lang.mod.get("background_re")
+    if rx is None:
+        return frozenset()
+    return frozenset(
+        i
+        for i, d in enumerate(drafts)
+        if d.date is None
+        and rx.search(view.text, d.sentence.start, max(d.trigger.start, d.sentence.start + 1))
+    )
 
 
 def _context(norm: Normalized, s: int, e: int, sents) -> str:
