@@ -33,6 +33,20 @@ def test_a_marked_broker_is_no_party_of_the_ceasefire(run, ex) -> None:
     assert "BRA" not in _parties(run(en, MON), ex, ("RETREAT", "AGREE"))
 
 
+def test_the_announcer_of_a_truce_between_two_others_is_no_party(run, ex) -> None:
+    """A ceasefire noun followed by "between A and B" names its two sides (`mutual`, as for
+    talks): the state that announced it, or a speaker who reports it, ceases no fire."""
+    en = "Egypt announced on Monday a truce between Ethiopia and Eritrea."
+    assert _pairs(run(en, MON), ex, "RETREAT") == {("ETH", "ERI"), ("ERI", "ETH")}
+    en = "Kenya said on Monday that a ceasefire between Sudan and South Sudan had taken effect."
+    assert _pairs(run(en, MON), ex, "RETREAT") == {("SDN", "SSD"), ("SSD", "SDN")}
+
+
+def test_a_ceasefire_one_side_declares_stays_its_own(run, ex) -> None:
+    en = "Ethiopia declared a ceasefire on Monday."
+    assert _pairs(run(en, MON), ex, "RETREAT") == {("ETH", None)}
+
+
 def test_talks_under_a_named_broker_are_not_with_it(run, ex) -> None:
     en = (
         "The Chilean government held talks with rebel commanders on Monday "
