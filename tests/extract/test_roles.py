@@ -81,3 +81,28 @@ def test_the_dateline_city_is_no_party(ex) -> None:
         at = view.text.index(city)
         assert not [m for m in view.mentions if m.start <= at < m.end]
         assert {ex.country(m.id) for m in view.mentions} == kept
+
+
+def test_clause_opening_with_an_adverb_has_no_subject_of_its_own(coders) -> None:
+    """并已依规定派遣兵力: an adverb only follows a subject, so a clause that opens with one
+    inherits the last subject, however long the adjuncts before its verb."""
+    ex = coders["rules"]
+
+    def acts(text: str, cat: str) -> set[tuple]:
+        res = ex.extract(Document(text=text, date=D(2026, 3, 5)))
+        return {
+            (ex.country(e.actor), ex.country(e.target))
+            for e in res.events
+            if e.category.value == cat
+        }
+
+    text = "台灣國防部4日譴責對岸的挑釁行為，並已依相關規定派遣適切兵力前往海峽應對。"
+    assert {a for a, _ in acts(text, "MOBILIZE")} == {"TWN"}
+    text = "胡塞武装控制了首都，并自去年11月起多次对红海的以色列船只发动无人机攻击。"
+    assert acts(text, "ASSAULT") == {("YEM", "ISR")}
+    # what the clause says is not the last subject's act (并称…遭到空袭)
+    text = "以军4日发表声明，并称当地医院没有受到空袭影响。"
+    assert not acts(text, "ASSAULT")
+    # an adjunct that is no adverb keeps the slot its own (经济学者 is a subject)
+    text = "伊朗4日宣布恢复谈判，多位经济学者在会上则警告局势恶化。"
+    assert not acts(text, "THREATEN")

@@ -466,6 +466,21 @@ class Coder:
         lead = re.sub(r"[\s\W]+", "", lead)
         return len(lead) <= int(self.mod.get("inherit_max_prefix", 1))
 
+    def _zero_subject(self, cs: int, end: int, dates: list[DateMention]) -> bool:
+        """Does the clause open, after its dates, with an adverb that only follows a subject
+        (`zero_subject_open`: 并, 又, 曾)? Then it has no subject of its own, however long the
+        adjuncts before its verb (并已依规定派遣兵力): its names, if any, were not read as a
+        subject. Not where it says something (并称…遭到空袭, 并宣布计划…): the act is then in
+        what was said, whose subject is not the last one."""
+        rx = self.mod.get("zero_subject_open_re")
+        if rx is None or self._cue("speech", cs, end) is not None:
+            return False
+        pos = cs
+        for d in dates:
+            if d.start == pos and d.end <= end:
+                pos = d.end
+        return rx.match(self.text, pos, end) is not None
+
     def _is_frame(self, t: Trigger) -> bool:
         """会谈后 / after the talks: the trigger names a time, not an event. An act told as a
         noun after its owner (在以色列的空袭中, "before Russia's strikes on Kyiv") is still that
@@ -1716,7 +1731,8 @@ class Coder:
         if lead is not None and cs not in self._starts:
             base = max(base, lead.end())  # "Following talks", "Accusing Iran": not a name
         cands = candidate_names(self.text[base:slot_end], self.lang, self.lang.stopwords)
-        if cands:
+        zero = self._zero_subject(cs, slot_end, dates)  # 并在X岛附近…: X岛 is no subject
+        if cands and not zero:
             self.candidates.extend((base + a, base + b) for a, b in cands)
             return None
         said = self._cue("speech", cs, min(slot_end, cs + 6))
@@ -1729,7 +1745,7 @@ class Coder:
             first = self._previous_clause_subject(sent, sent.clauses[1], mentions)
             if first:
                 return first, None, True
-        if self._slot_empty(cs, slot_end, dates):
+        if zero or self._slot_empty(cs, slot_end, dates):
             prev = self._fronted_subject(sent, clause, mentions)
             prev = prev or self._previous_clause_subject(sent, clause, mentions)
             if prev:

@@ -170,7 +170,7 @@ SCHEMA: dict[str, frozenset[str]] = {
          "restatement", "retaliation", "seat_before", "sidelines", "source_after", "speech",
          "speech_place",
          "subject_free", "target_preps", "tense", "title_events", "titled_name", "titles",
-         "topic_open", "unconfirmed", "unnamed_subject"}
+         "topic_open", "unconfirmed", "unnamed_subject", "zero_subject_open"}
     ),
     "stances": frozenset({"exclude", "include", "only", "red_line", "topics"}),
     "text": frozenset({"abbreviations", "clause_sep", "sentence_end"}),
@@ -377,6 +377,7 @@ MODALITY_LISTS = (
     "mediator_after",
     "mediator_before",
     "topic_open",
+    "zero_subject_open",
     "modifier_after",
     "determiners",
     "reaction_before",
