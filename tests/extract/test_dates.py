@@ -255,3 +255,24 @@ def test_chinese_day_with_twenty_written_as_one_character(zh) -> None:
     got = _dates("部長十月廿九日表示，雙方卅日將再談。", zh, D(2025, 10, 31))
     assert ("10月29日", D(2025, 10, 29), DatePrecision.DAY) in got
     assert ("30日", D(2025, 10, 30), DatePrecision.DAY) in got
+
+
+def test_a_span_start_is_marked_before_or_after_the_date(zh, en) -> None:
+    """自…以来, 11月以来, 10月起, since January, from March onwards: the start of a span up to the
+    report (what went on since is background); a plain date, a range or a future start is none."""
+    cases = [
+        (zh, "自去年11月以来，两国边境冲突不断。", True),
+        (zh, "11月以来，该组织多次袭击商船。", True),
+        (zh, "从10月起，双方停止了会谈。", True),
+        (zh, "11月5日，两国举行会谈。", False),
+        (zh, "3月2日至4日，两国举行会谈。", False),
+        (zh, "下月1日起，新关税生效。", False),
+        (zh, "该公司2月起诉了两名前雇员。", False),
+        (en, "Since January, the militia has fired dozens of rockets.", True),
+        (en, "In the months of February 2025 onwards the navies held drills.", True),
+        (en, "On March 3 the two navies held drills.", False),
+    ]
+    for lang, text, span in cases:
+        n = normalize(text, chinese=lang.cjk, units=lang.unit_chars)
+        ds = find_dates(n.text, lang, D(2026, 3, 9))
+        assert ds and ds[0].span is span, text

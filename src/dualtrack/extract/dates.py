@@ -32,6 +32,7 @@ class DateMention:
     range_end: bool = False  # the 8日 of 6日至8日: not a date events happen on by itself
     dateline: bool = False  # the date of the report (WASHINGTON, Feb 6 -), not of its events
     aside: bool = False  # 前一天 in what was said, a future date: not the narrative's day
+    span: bool = False  # the start of a span up to the report (since June, 自…以来): background
 
     @property
     def resolved(self) -> bool:
@@ -464,13 +465,29 @@ def _join_ranges(text: str, out: list[DateMention], lang: LangData) -> None:
 def _mark_spans(
     text: str, out: list[DateMention], lang: LangData, doc_date: dt.date | None
 ) -> None:
-    """截至1月29日 (as of): the date stands; 自/since June: a span from it to the document date."""
+    """截至1月29日 (as of): the date stands; 自/since June, 11月以来: a span from it to the
+    document date, marked `span` (what has gone on since is background, GUIDE: undated)."""
     start_re = lang.dates["span_start_re"]
-    if start_re is None:
+    after_re = lang.dates.get("span_after_re")
+    if start_re is None and after_re is None:
         return
     for dm in out:
+        if not (dm.date and doc_date and dm.date_end is None and dm.date < doc_date):
+            continue
+        if _span_cue(text, dm, start_re, after_re):
+            dm.date_end, dm.span = doc_date, True
+
+
+def _span_cue(
+    text: str, dm: DateMention, start_re: re.Pattern[str] | None, after_re: re.Pattern[str] | None
+) -> bool:
+    """A span's cue right before the date (自, since) or right after it (以来, onwards)."""
+    if start_re is not None:
         before = text[max(0, dm.start - 8) : dm.start]
         m = start_re.search(before)
-        cue = (m is not None and not before[m.end() :].strip()) or start_re.match(text, dm.start)
-        if cue and dm.date and doc_date and dm.date_end is None and dm.date < doc_date:
-            dm.date_end = doc_date
+        if (m is not None and not before[m.end() :].strip()) or start_re.match(text, dm.start):
+            return True
+    if after_re is None:
+        return False
+    m = after_re.search(text, dm.end, min(len(text), dm.end + 12))
+    return m is not None and not text[dm.end : m.start()].strip()
