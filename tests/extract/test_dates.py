@@ -257,9 +257,10 @@ def test_chinese_day_with_twenty_written_as_one_character(zh) -> None:
     assert ("30日", D(2025, 10, 30), DatePrecision.DAY) in got
 
 
-def test_a_span_start_is_marked_before_or_after_the_date(zh, en) -> None:
-    """自…以来, 11月以来, 10月起, since January, from March onwards: the start of a span up to the
-    report (what went on since is background); a plain date, a range or a future start is none."""
+def test_a_span_start_runs_to_the_report_with_its_cue_before_or_after(zh, en) -> None:
+    """自…以来, 11月以来, 10月起, since January, from March onwards: the start of a span that
+    ends on the report's date (what went on since is background); a plain date, a range or a
+    future start is none."""
     cases = [
         (zh, "自去年11月以来，两国边境冲突不断。", True),
         (zh, "11月以来，该组织多次袭击商船。", True),
@@ -275,4 +276,4 @@ def test_a_span_start_is_marked_before_or_after_the_date(zh, en) -> None:
     for lang, text, span in cases:
         n = normalize(text, chinese=lang.cjk, units=lang.unit_chars)
         ds = find_dates(n.text, lang, D(2026, 3, 9))
-        assert ds and ds[0].span is span, text
+        assert ds and (ds[0].date_end == D(2026, 3, 9)) is span, text

@@ -32,7 +32,6 @@ class DateMention:
     range_end: bool = False  # the 8日 of 6日至8日: not a date events happen on by itself
     dateline: bool = False  # the date of the report (WASHINGTON, Feb 6 -), not of its events
     aside: bool = False  # 前一天 in what was said, a future date: not the narrative's day
-    span: bool = False  # the start of a span up to the report (since June, 自…以来): background
 
     @property
     def resolved(self) -> bool:
@@ -466,7 +465,7 @@ def _mark_spans(
     text: str, out: list[DateMention], lang: LangData, doc_date: dt.date | None
 ) -> None:
     """截至1月29日 (as of): the date stands; 自/since June, 11月以来: a span from it to the
-    document date, marked `span` (what has gone on since is background, GUIDE: undated)."""
+    document date (what has gone on since is background, GUIDE: undated)."""
     start_re = lang.dates["span_start_re"]
     after_re = lang.dates.get("span_after_re")
     if start_re is None and after_re is None:
@@ -475,7 +474,7 @@ def _mark_spans(
         if not (dm.date and doc_date and dm.date_end is None and dm.date < doc_date):
             continue
         if _span_cue(text, dm, start_re, after_re):
-            dm.date_end, dm.span = doc_date, True
+            dm.date_end = doc_date
 
 
 def _span_cue(
