@@ -44,7 +44,7 @@ def test_declining_to_comment_is_no_rejection(run, text: str) -> None:
 
 
 def test_a_reporters_request_for_comment_is_no_request(run) -> None:
-    text = "比利时和荷兰政府都没有立即回应置评请求。"
+    text = "比利时和荷兰政府至今未就记者的置评请求作答。"
     assert not [e for e in run(text).events if e.category.value == "REQUEST"]
 
 

@@ -101,7 +101,7 @@ def test_clause_opening_with_an_adverb_has_no_subject_of_its_own(coders) -> None
     text = "胡塞武装控制了首都，并自去年11月起多次对红海的以色列船只发动无人机攻击。"
     assert acts(text, "ASSAULT") == {("YEM", "ISR")}
     # what the clause says is not the last subject's act (并称…遭到空袭)
-    text = "以军4日发表声明，并称当地医院没有受到空袭影响。"
+    text = "以军4日发表声明，并称当地医院未被空袭波及。"
     assert not acts(text, "ASSAULT")
     # an adjunct that is no adverb keeps the slot its own (经济学者 is a subject)
     text = "伊朗4日宣布恢复谈判，多位经济学者在会上则警告局势恶化。"

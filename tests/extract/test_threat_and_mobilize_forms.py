@@ -30,7 +30,7 @@ def coded(ex: Extractor, text: str) -> set[tuple]:
     ("text", "actor", "target"),
     [
         ("亚美尼亚国防部4日表示，亚美尼亚将择定时机予以回应。", "ARM", None),
-        ("亞美尼亞國防部4日表示，亞美尼亞將以我們選定的方式做出因應。", "ARM", None),
+        ("亞美尼亞國防部4日表示，亞美尼亞會用本國選定的方式做出因應。", "ARM", None),
         ("白宫4日表示，美国拥有多种手段可供动用。", "USA", None),
         ("西共体4日表示，尼日尔军政府将面临军事干预。", "ECOWAS", "NER"),
         (
@@ -69,11 +69,11 @@ def test_joint_patrols_stepped_up_stay_cooperation(rules) -> None:
     "text",
     [
         "土耳其4日炮击了叙利亚北部的村庄。叙利亚国防部5日表示，叙利亚将对此作出回应。",
-        "土耳其4日炮擊了敘利亞北部的村莊。敘利亞國防部5日表示，敘利亞將擇定時機予以回應。",
+        "土耳其4日炮擊了敘利亞北部的村莊。敘利亞國防部5日表示，敘利亞會在擇定時間還擊。",
         "Turkey shelled villages in northern Syria on Wednesday. "
         "Syria said on Thursday that it shall respond.",
         "Turkey shelled villages in northern Syria on Wednesday. "
-        "Syria said on Thursday that the crime will not go unpunished.",
+        "Syria said on Thursday that this act would not go unpunished.",
     ],
 )
 def test_a_response_threatened_names_the_last_attacker(rules, text) -> None:
