@@ -29,9 +29,9 @@ def coded(ex: Extractor, text: str) -> set[tuple]:
 @pytest.mark.parametrize(
     ("text", "actor", "target"),
     [
-        ("亚美尼亚国防部4日表示，亚美尼亚将择定时机予以回应。", "ARM", None),
+        ("亚美尼亚国防部4日表示，亚美尼亚将选择时间作出回应。", "ARM", None),
         ("亞美尼亞國防部4日表示，亞美尼亞會用本國選定的方式做出因應。", "ARM", None),
-        ("白宫4日表示，美国拥有多种手段可供动用。", "USA", None),
+        ("白宫4日表示，美国手中有多种选项可供使用。", "USA", None),
         ("西共体4日表示，尼日尔军政府将面临军事干预。", "ECOWAS", "NER"),
         (
             "Armenia said on Wednesday it would respond at a time and place of its choosing.",
