@@ -18,7 +18,7 @@ D = dt.date(2026, 3, 4)
 
 # (text, an event (actor country, category, target country) both coders must find)
 CASES = [
-    ("印度外交部4日表示，巴基斯坦屡屡违反协议。", ("IND", "ACCUSE", "PAK")),
+    ("印度外交部4日说，巴方一再违反协议。", ("IND", "ACCUSE", "PAK")),
     ("黎巴嫩4日称，以色列多次违反停火协定。", ("LBN", "ACCUSE", "ISR")),
     ("爱沙尼亚外长4日称俄罗斯为「公然的挑衅者」。", ("EST", "ACCUSE", "RUS")),
     ("英國國防大臣4日形容俄羅斯的行動魯莽而危險。", ("GBR", "ACCUSE", "RUS")),
