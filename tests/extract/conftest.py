@@ -63,6 +63,17 @@ def triples(ex: Extractor, text: str, date: dt.date | None = dt.date(2026, 3, 5)
     return {t[1:] for t in event_tuples(ex, ex.extract(Document(text=text, date=date)))}
 
 
+def asserted_tuples(ex: Extractor, text: str, date: dt.date = dt.date(2026, 3, 5)) -> set[tuple]:
+    """(date, actor country, category, target country) of the events `text` asserts (negated
+    ones left out), each as coded: no symmetric twin."""
+    res = ex.extract(Document(text=text, date=date))
+    return {
+        (e.date, ex.country(e.actor), e.category.value, ex.country(e.target))
+        for e in res.events
+        if not e.flags.negated
+    }
+
+
 @pytest.fixture(scope="session")
 def tuples(ex: Extractor):
     """`event_tuples` of an extraction by the default extractor."""

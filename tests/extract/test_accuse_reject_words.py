@@ -11,8 +11,7 @@ import datetime as dt
 
 import pytest
 
-from dualtrack.extract import Extractor
-from dualtrack.model import Document
+from .conftest import asserted_tuples
 
 D = dt.date(2026, 3, 4)
 
@@ -37,37 +36,30 @@ CASES = [
 ]
 
 
-def _tuples(ex: Extractor, text: str) -> set[tuple]:
-    res = ex.extract(Document(text=text, date=dt.date(2026, 3, 5)))
-    return {
-        (e.date, ex.country(e.actor), e.category.value, ex.country(e.target))
-        for e in res.events
-        if not e.flags.negated
-    }
-
-
 @pytest.mark.parametrize("coder", ["rules", "learned"])
 @pytest.mark.parametrize(("text", "event"), CASES)
 def test_an_accusation_or_denial_is_coded(coders, coder: str, text: str, event: tuple) -> None:
-    assert (D, *event) in _tuples(coders[coder], text)
+    assert (D, *event) in asserted_tuples(coders[coder], text)
 
 
 def test_a_breach_under_a_condition_is_no_accusation(coders) -> None:
-    got = _tuples(coders["rules"], "以色列4日警告，如果真主党违反协议，将予以回击。")
+    got = asserted_tuples(coders["rules"], "以色列4日警告，如果真主党违反协议，将予以回击。")
     assert not any(c == "ACCUSE" for _, _, c, _ in got)
 
 
 def test_a_rebuttal_word_without_a_speaker_is_no_denial(coders) -> None:
-    got = _tuples(coders["rules"], "日方4日炒作雷达问题，颠倒黑白。")
+    got = asserted_tuples(coders["rules"], "日方4日炒作雷达问题，颠倒黑白。")
     assert not any(c == "REJECT" for _, _, c, _ in got)
 
 
 def test_a_neutral_label_is_no_accusation(coders) -> None:
     for coder in ("rules", "learned"):
-        got = _tuples(coders[coder], "日本首相4日称印度为重要伙伴。")
+        got = asserted_tuples(coders[coder], "日本首相4日称印度为重要伙伴。")
         assert not any(c == "ACCUSE" for _, _, c, _ in got), coder
 
 
 def test_a_denial_inside_an_aside_keeps_the_main_clause(coders) -> None:
-    got = _tuples(coders["rules"], "On Wednesday China, which denied the report, welcomed Japan.")
+    got = asserted_tuples(
+        coders["rules"], "On Wednesday China, which denied the report, welcomed Japan."
+    )
     assert (D, "CHN", "SUPPORT", "JPN") in got

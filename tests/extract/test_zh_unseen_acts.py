@@ -21,8 +21,9 @@ import datetime as dt
 
 import pytest
 
-from dualtrack.extract import Extractor
 from dualtrack.model import Document
+
+from .conftest import asserted_tuples
 
 D = dt.date(2026, 3, 4)
 
@@ -90,35 +91,26 @@ CASES = [
 ]
 
 
-def _tuples(ex: Extractor, text: str) -> set[tuple]:
-    res = ex.extract(Document(text=text, date=dt.date(2026, 3, 5)))
-    return {
-        (e.date, ex.country(e.actor), e.category.value, ex.country(e.target))
-        for e in res.events
-        if not e.flags.negated
-    }
-
-
 @pytest.mark.parametrize("coder", ["rules", "learned"])
 @pytest.mark.parametrize(("text", "event"), CASES)
 def test_an_unseen_wording_is_coded(coders, coder: str, text: str, event: tuple) -> None:
-    assert (D, *event) in _tuples(coders[coder], text)
+    assert (D, *event) in asserted_tuples(coders[coder], text)
 
 
 def test_a_mutual_accusation_goes_both_ways(coders) -> None:
-    got = _tuples(coders["rules"], "以色列与哈马斯4日互控对方违反停火协议。")
+    got = asserted_tuples(coders["rules"], "以色列与哈马斯4日互控对方违反停火协议。")
     assert {(D, "ISR", "ACCUSE", "PSE"), (D, "PSE", "ACCUSE", "ISR")} <= got
 
 
 def test_accepting_an_invitation_is_no_request(coders) -> None:
     for coder in ("rules", "learned"):
-        got = _tuples(coders[coder], "伊朗外长4日接受邀请访问巴基斯坦。")
+        got = asserted_tuples(coders[coder], "伊朗外长4日接受邀请访问巴基斯坦。")
         assert not any(c == "REQUEST" for _, _, c, _ in got), coder
 
 
 def test_consequences_foreseen_by_an_analyst_are_no_threat(coders) -> None:
     for coder in ("rules", "learned"):
-        assert not _tuples(coders[coder], "分析人士认为，冲突可能带来灾难性后果。"), coder
+        assert not asserted_tuples(coders[coder], "分析人士认为，冲突可能带来灾难性后果。"), coder
 
 
 def test_new_names_are_parties(coders) -> None:
@@ -141,13 +133,13 @@ def test_new_names_are_parties(coders) -> None:
     ],
 )
 def test_a_description_is_no_act(coders, coder: str, text: str) -> None:
-    got = _tuples(coders[coder], text)
+    got = asserted_tuples(coders[coder], text)
     assert not any(c in ("ASSAULT", "REQUEST") for _, _, c, _ in got), got
 
 
 def test_a_paused_attack_is_one_sided_and_no_attack(coders) -> None:
     """The pause is the event, of the side that pauses only; the attacks paused are not."""
-    got = _tuples(coders["rules"], "朝鲜4日宣布暂停向韩国空飘气球。")
+    got = asserted_tuples(coders["rules"], "朝鲜4日宣布暂停向韩国空飘气球。")
     assert (D, "PRK", "RETREAT", "KOR") in got
     assert (D, "KOR", "RETREAT", "PRK") not in got
     assert not any(c in ("COERCE", "ASSAULT") for _, _, c, _ in got), got
@@ -165,13 +157,13 @@ def test_a_paused_attack_is_one_sided_and_no_attack(coders) -> None:
 def test_what_a_speaker_says_needs_a_speaker_and_another_side(
     coders, coder: str, text: str, category: str
 ) -> None:
-    got = _tuples(coders[coder], text)
+    got = asserted_tuples(coders[coder], text)
     assert not any(c == category for _, _, c, _ in got), got
 
 
 def test_a_demand_to_stop_strikes_is_no_halt(coders) -> None:
     """必须停止空袭 is what the speaker demands: the strikes' halt is its content, not an act."""
-    got = _tuples(coders["rules"], "美国4日表示，俄罗斯必须立即停止空袭。")
+    got = asserted_tuples(coders["rules"], "美国4日表示，俄罗斯必须立即停止空袭。")
     assert not any(c in ("RETREAT", "ASSAULT") for _, _, c, _ in got), got
 
 
