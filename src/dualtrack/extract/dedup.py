@@ -110,7 +110,7 @@ def merge_events(
     each group in a canonical order: the result is the same for any order of the documents and
     any split into batches."""
     if within_doc:
-        kept = {id(e) for i, e in enumerate(events) if i in apart and e.date is None}
+        kept = {_key(events[i], country) for i in apart if events[i].date is None}
         merged = _merge_in_document(events, country, kept)
     else:
         merged = _merge_across(events, country)
@@ -135,8 +135,9 @@ def _merge_across(events: list[Event], country: Callable[[str | None], str | Non
 
 
 def _merge_in_document(
-    events: list[Event], country: Callable[[str | None], str | None], apart: set[int]
+    events: list[Event], country: Callable[[str | None], str | None], apart: set[tuple]
 ) -> list[Event]:
+    """`apart`: the merge keys of undated events that no dated twin absorbs."""
     merger = _Merger()
     out: dict[tuple, Event] = {}
     # (date, actor, category, flags) -> key of the first event with those: an event whose target
@@ -147,11 +148,8 @@ def _merge_in_document(
     # 6日举行会谈) tells one act, as done (out of fold, such twins were one gold event but for one
     # pair in 16); another mode is another act (severing relations, then recalling an envoy)
     plain: dict[tuple, tuple] = {}
-    apart_keys = set()  # the keys of undated events kept apart from a dated twin
     for e in events:
         k = _key(e, country)
-        if id(e) in apart:
-            apart_keys.add(k)
         if k in out:
             merger.merge(out[k], e)
             continue
@@ -183,9 +181,8 @@ def _merge_in_document(
             dated.setdefault(_key(e, country)[1:], e)
     keep = []
     for e in out.values():
-        twin = dated.get(_key(e, country)[1:]) if e.date is None else None
-        if twin is not None and _key(e, country) in apart_keys:
-            twin = None
+        k = _key(e, country)
+        twin = dated.get(k[1:]) if e.date is None and k not in apart else None
         if twin is not None:
             merger.merge(twin, e)
             continue
