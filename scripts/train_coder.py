@@ -621,6 +621,7 @@ def crossval(
     fixed: frozenset[str] = frozenset(),
     drop: float = 0.0,
     seed: int = SEED,
+    dates: bool = False,
 ) -> int:
     """Strict F1 of the learned coder out of fold over the train and dev crises: each fold's
     crises are coded by components trained on the other folds' crises, with today's thresholds.
@@ -649,6 +650,7 @@ def crossval(
     ex = Extractor(case=None, lang="auto")
     learned: dict[str, object] = defaultdict(acc.Report)
     lost: Counter = Counter()
+    slotted: Counter = Counter()
     for i, held in enumerate(folds(docs, k)):
         kept = [d for d in every_doc if crisis_of(d.id) not in held]
         models = train(ex, subsample(kept, drop, seed + i))
@@ -661,11 +663,13 @@ def crossval(
                 learned[group].add(article_result.article, article_result.pred)
         s = part["overall"].events
         print(f"fold {i + 1}/{k} {','.join(sorted(held))}: strict F1 {s.f1:.3f}", flush=True)
-        if funnel:
+        if funnel or dates:
             coded = {r.article.id: r.pred for r in part["overall"].docs}
             for d in docs:
-                if crisis_of(d.id) in held:
+                if crisis_of(d.id) in held and funnel:
                     lost.update(where_lost(ex, models, d, coded[d.id]))
+                if crisis_of(d.id) in held and dates:
+                    slotted.update(date_oracle(ex, models, d, coded[d.id]))
     every = list(articles.values())
     results = {
         "extractor": learned,
@@ -678,6 +682,10 @@ def crossval(
     if funnel:
         print("\n== where the missed gold events were lost (first failing stage)")
         for what, n in lost.most_common():
+            print(f"{n:>5}  {what}")
+    if dates:
+        print("\n== gold events coded on another date: the anchor model's slots (`date_oracle`)")
+        for what, n in sorted(slotted.items()):
             print(f"{n:>5}  {what}")
     return 0
 
@@ -720,6 +728,78 @@ def where_lost(ex: Extractor, models: L.Models, doc: Doc, coded: Sequence) -> Co
         ks = sorted({k for k, (us, ue) in enumerate(spans) for s, e in ev if us < e and s < ue})
         lost[stage(ex, view, models, units, ks, g, key, key in pred)] += 1
     return lost
+
+
+def date_oracle(ex: Extractor, models: L.Models, doc: Doc, coded: Sequence) -> Counter:
+    """For each gold event of `doc` whose (actor, category, target) was coded, but not on its
+    date (`coded` as in `where_lost`): in its evidence clauses (the drafts the date model learns
+    from, `date_cases`), which slots hold the gold date and which one the model chose there
+    ("oracle: gold rules,clause | chosen last"); where no slot holds it, what kind of date it
+    is (`unslotted`). The oracle ceiling of the anchor model is the share with a slot."""
+    norm, view = ex.analyse(Document(text=doc.text, date=doc.date, source=doc.id))
+    units = view.units()
+    spans = [norm.span(u.start, u.end) for u in units]
+    lasts = L.last_dates(view, units, L.news_day(view))
+    pred: dict[tuple, set] = {}
+    for e in coded:
+        key = gold_tuple(e.actor, e.category, e.target)
+        pred.setdefault(key, set()).add(e.date.isoformat() if e.date else None)
+    out: Counter = Counter()
+    for g in doc.gold:
+        key = gold_tuple(g["actor"], g["category"], g["target"])
+        if key not in pred or g["date"] in pred[key]:
+            continue
+        ev = g.get("evidence") or []
+        ks = sorted({k for k, (us, ue) in enumerate(spans) for s, e in ev if us < e and s < ue})
+        if not ks:
+            out["no evidence offsets"] += 1
+            continue
+        held, chosen = set(), set()
+        for k, d in date_cases(ex, view, units, g, ks):
+            slots = L.date_slots(view, units[k], d.date if d else None, lasts[k])
+            held |= {L.SLOTS[j] for j, c in enumerate(slots) if slot_right(g, j, c)}
+            lin = models.anchor
+            p = lin.scores_many([L.slot_rows(view, units[k], g["category"], d, slots, lin)])[0]
+            if d is not None:
+                day = L.redate(d, slots, p, models.thresholds).date
+                chosen |= {L.SLOTS[j] for j, c in enumerate(slots) if c is day}
+            else:
+                chosen.add(L.SLOTS[int(np.argmax(p * L.open_slots(slots)))])
+        what = ",".join(sorted(chosen)) or "-"
+        if held:
+            out[f"oracle: gold {','.join(sorted(held))} | chosen {what}"] += 1
+        else:
+            out[f"no slot: {unslotted(view, units, ks, g)} | chosen {what}"] += 1
+    return out
+
+
+def unslotted(view: L.DocView, units: list[L.Unit], ks: list[int], g: dict) -> str:
+    """What kind of date a gold date that no slot offers is: mentioned (as what) in its
+    sentence, earlier in its paragraph, earlier or later in the document, or not at all (then
+    how many days before the document's date)."""
+    prec = g.get("date_precision") or "day"
+    s = view.sents[units[ks[0]].sent]
+
+    def same(m: L.DateMention) -> bool:
+        return m.date is not None and slot_right(g, 1, m)
+
+    def kind(m: L.DateMention) -> str:
+        flags = [f for f in ("relative", "range_end", "dateline", "aside") if getattr(m, f)]
+        return "/".join([m.precision.value, *flags])
+
+    for where, lo, hi in (
+        ("sentence", s.start, s.end),
+        ("paragraph", min(t.start for t in view.sents if t.paragraph == s.paragraph), s.start),
+        ("before", 0, s.start),
+        ("after", s.end, len(view.text)),
+    ):
+        hits = [m for m in view.dates if lo <= m.start < hi and same(m)]
+        if hits:
+            return f"gold {prec} in {where} as {kind(hits[-1])}"
+    if view.doc_date is None:
+        return f"gold {prec} unmentioned"
+    n = (view.doc_date - dt.date.fromisoformat(g["date"])).days
+    return f"gold {prec} unmentioned, doc-{min(n, 8) if n >= 0 else 'future'}"
 
 
 def stage(
@@ -980,6 +1060,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--verbose", action="store_true", help="--cv: list misses and extras")
     ap.add_argument("--funnel", action="store_true", help="--cv: where missed events were lost")
     ap.add_argument(
+        "--dates", action="store_true", help="--cv: which date slots held the missed gold dates"
+    )
+    ap.add_argument(
         "--cv-fixed", default="", metavar="CRISES", help="--cv: crises always trained on, not coded"
     )
     ap.add_argument(
@@ -995,7 +1078,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         raise SystemExit(f"train_coder: --cv-drop {args.cv_drop}: a share in [0, 1) is needed")
     if args.cv:
         fixed = frozenset(filter(None, args.cv_fixed.split(",")))
-        return crossval(args.cv, args.verbose, args.funnel, fixed, args.cv_drop, args.cv_seed)
+        return crossval(
+            args.cv, args.verbose, args.funnel, fixed, args.cv_drop, args.cv_seed, args.dates
+        )
     if args.sweep:
         return sweep(L.load(args.out))
     if args.reliability:
