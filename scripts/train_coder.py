@@ -687,6 +687,7 @@ def crossval(
         print("\n== gold events coded on another date: the anchor model's slots (`date_oracle`)")
         for what, n in sorted(slotted.items()):
             print(f"{n:>5}  {what}")
+        print(oracle_summary(slotted))
     return 0
 
 
@@ -771,6 +772,22 @@ def date_oracle(ex: Extractor, models: L.Models, doc: Doc, coded: Sequence) -> C
         else:
             out[f"no slot: {unslotted(view, units, ks, g)} | chosen {what}"] += 1
     return out
+
+
+def oracle_summary(slotted: Counter) -> str:
+    """`date_oracle`'s counts summed: gold dates some slot held (the chosen slot held it too:
+    the date was lost elsewhere, another clause or draft coded the event), and none held."""
+    out: Counter = Counter()
+    for what, n in slotted.items():
+        head, _, chosen = what.partition(" | chosen ")
+        if not head.startswith("oracle: gold "):
+            out[head.split(":")[0]] += n
+            continue
+        held = set(head.removeprefix("oracle: gold ").split(","))
+        kind = "null" if held == {"null"} else "dated"
+        mine = "chosen held it" if held & set(chosen.split(",")) else "chosen another"
+        out[f"a slot held it (gold {kind}, {mine})"] += n
+    return "date oracle: " + ", ".join(f"{w} {n}" for w, n in sorted(out.items()))
 
 
 def unslotted(view: L.DocView, units: list[L.Unit], ks: list[int], g: dict) -> str:
