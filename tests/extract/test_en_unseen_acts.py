@@ -161,6 +161,20 @@ CASES = [
     # (s37w) wanting the other side to act is asking it to, as expecting it to
     ("Kosovo wants Serbia to hand over the gunmen.", ("XKX", "REQUEST", "SRB")),
     ("Tokyo wants Beijing to withdraw its coast guard ships.", ("JPN", "REQUEST", "CHN")),
+    # (s47e) driving a government out by force, a coalition that intervened, an envoy given
+    # hours to leave, reminding or advising both sides, the base form of "encourage"
+    ("The Houthis ousted the government in Aden in 2015.", ("YEM", "ASSAULT", "YEM")),
+    ("The Saudi-led coalition intervened against the Houthis.", ("SAU", "ASSAULT", "YEM")),
+    ("Mali gave the French ambassador 72 hours to leave the country.", ("MLI", "SANCTION", "FRA")),
+    (
+        "The leaders of Guyana and Venezuela met in Kingstown. Brazil is reminding both leaders "
+        "of the declaration they signed.",
+        ("BRA", "REQUEST", "GUY"),
+    ),
+    (
+        "Qatar wants to encourage the Sudanese parties to return to talks.",
+        ("QAT", "REQUEST", "SDN"),
+    ),
 ]
 
 
@@ -223,3 +237,8 @@ def test_coming_under_fire_makes_the_victim_no_attacker(coder: Extractor) -> Non
     """The troops that came under fire are attacked; "from" names a place, no actor."""
     got = triples(coder, "Indian troops came under heavy fire from across the border.")
     assert not any(a == "IND" and c == "ASSAULT" for a, c, _ in got), got
+
+
+def test_the_ousted_leader_is_no_new_attack(coder: Extractor) -> None:
+    got = triples(coder, "Niger's junta kept the ousted president in detention.")
+    assert "ASSAULT" not in {c for _, c, _ in got}, got
