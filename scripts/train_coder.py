@@ -30,7 +30,7 @@ import os
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
@@ -137,7 +137,6 @@ THRESHOLDS = {
     "actor": 0.2,
     "target": 0.2,
     "verify": 0.15,
-    "verify_nominal": 0.7,
     "fill": 0.05,
     "fill_verify": 0.25,
     "swap_over": 0.2,
@@ -234,8 +233,6 @@ class Examples:
     views: list[tuple[L.DocView, set]]  # each document's reading and gold tuples, for verify
     # each verify example's (view, draft, category, gold tuple, whether its target was filled)
     verify_meta: list[tuple[int, int, str, tuple, bool]]
-    # each document's gold tuples with the raw spans of their evidence, and its normaliser
-    evidence: list[tuple[dict[tuple, list], object]] = field(default_factory=list)
 
 
 def examples(ex: Extractor, docs: Sequence[Doc]) -> Examples:
@@ -260,11 +257,6 @@ def examples(ex: Extractor, docs: Sequence[Doc]) -> Examples:
             out.cat_y.append(sorted(labels[k]))
         tuples = {gold_tuple(g["actor"], g["category"], g["target"]) for g in doc.gold}
         out.views.append((view, tuples))
-        spans_of: dict[tuple, list] = {}
-        for g in doc.gold:
-            key = gold_tuple(g["actor"], g["category"], g["target"])
-            spans_of.setdefault(key, []).extend(g.get("evidence") or [])
-        out.evidence.append((spans_of, norm))
         lasts = L.last_dates(view, units, L.news_day(view))
         for gi, ks in sorted(gold_units.items()):
             k = ks[0]
@@ -326,29 +318,14 @@ def verify_examples(ex: Extractor, data: Examples, models: L.Models) -> None:
     for v, (view, tuples) in enumerate(data.views):
         units = view.units()
         starts = [u.start for u in units]
-        drafts = L.judged(view)
-        read_all = L.readings(view, models, units, drafts)
-        for n, (d, read) in enumerate(zip(drafts, read_all, strict=True)):
+        read_all = L.readings(view, models, units, view.drafts)
+        for n, (d, read) in enumerate(zip(view.drafts, read_all, strict=True)):
             k = L.unit_of(starts, d)
             for c, filled in read:
                 data.verify_x.append(L.draft_features(view, units[k], c, filled))
                 key = gold_tuple(country(ex, c.actor), c.category.value, country(ex, c.target))
-                data.verify_y.append(int(key in tuples and at_evidence(data, v, c, key)))
-                kind = L.verify_kind(c)  # its category, or 'nominal' (its own threshold)
-                data.verify_meta.append((v, n, kind, key, filled is not None))
-
-
-def at_evidence(data: Examples, v: int, d: L.Draft, key: tuple) -> bool:
-    """Whether a draft of a trigger read as a noun lies in the evidence of a gold event of its
-    tuple (a verb's draft: always true). Why: a noun (此次会谈, 美方的指责) mostly names an act a
-    verb of the article tells too, or an earlier one; its tuple is then gold, but coding it adds
-    nothing or the wrong day (s47n: as labels, tuple alone, CV 4 folds 871 hits / 1963 events;
-    at the evidence, 868 / 1923)."""
-    if d.nominal is None:
-        return True
-    spans, norm = data.evidence[v]
-    s, e = norm.span(d.trigger.start, d.trigger.end)
-    return any(a < e and s < b for a, b in spans.get(key, ()))
+                data.verify_y.append(int(key in tuples))
+                data.verify_meta.append((v, n, c.category.value, key, filled is not None))
 
 
 def gold_tuple(actor: str | None, category: str, target: str | None) -> tuple:
@@ -501,7 +478,7 @@ def verify_thresholds(docs: Sequence[Doc], data: Examples, th: dict) -> dict[str
     gold = sum(len(t) for _, t in data.views)
     cats = sorted({c for _, c, _ in events.values()})
     by = {c: np.array([(q, y) for q, cc, y in events.values() if cc == c]) for c in cats}
-    cut = {c: L.verify_threshold(th, c) if c == "nominal" else th["verify"] for c in cats}
+    cut = dict.fromkeys(cats, th["verify"])
 
     def f1() -> tuple[float, int]:
         kept = [by[c][by[c][:, 0] >= cut[c]] for c in cats]
@@ -510,8 +487,8 @@ def verify_thresholds(docs: Sequence[Doc], data: Examples, th: dict) -> dict[str
 
     for _ in range(3):
         for c in cats:
-            if c == "nominal" or by[c][:, 1].sum() < VERIFY_MIN_RIGHT:
-                continue  # a noun's drafts: th['verify_nominal'] (`learned.verify_kind`)
+            if by[c][:, 1].sum() < VERIFY_MIN_RIGHT:
+                continue
             scores = {}
             for g in VERIFY_GRID:
                 cut[c] = g
@@ -519,7 +496,7 @@ def verify_thresholds(docs: Sequence[Doc], data: Examples, th: dict) -> dict[str
             cut[c] = steady_cut(scores, th["verify"], gold)
     common = th["verify"]
     shrunk = {c: round(common + VERIFY_SHRINK * (t - common), 4) for c, t in cut.items()}
-    return {f"verify:{c}": float(t) for c, t in shrunk.items() if t != common and c != "nominal"}
+    return {f"verify:{c}": float(t) for c, t in shrunk.items() if t != common}
 
 
 def steady_cut(scores: dict[float, tuple[float, int]], common: float, gold: int) -> float:

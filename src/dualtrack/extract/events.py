@@ -110,7 +110,6 @@ class Draft:
     confidence: float = 0.8
     quantities: list = field(default_factory=list)
     subject_start: int | None = None
-    nominal: str | None = None  # the cue that reads the trigger as a noun (`Coder.nominal_cue`)
 
     def but(self, **changes: object) -> Draft:
         """`dataclasses.replace(self, **changes)` without its walk over the fields and call of
@@ -434,26 +433,16 @@ class Coder:
 
     def _nominal(self, t: Trigger) -> bool:
         """菲方的指责 / 打击目标: a trigger used as a noun (after a possessive, or before a noun
-        it modifies) is not an event for the rules (`nominal_cue`)."""
-        return self.nominal_cue(t) is not None
-
-    def nominal_cue(self, t: Trigger) -> str | None:
-        """The nominal cue beside `t` ('after:的', 'before:此次', "before:'s"): the words that
-        read it as a noun, after it (a noun it modifies) or before it (a possessive); None
-        where there is none."""
+        it modifies) is not an event."""
         after = self.mod.get("nominal_after_re")
-        m = after.match(self.text, t.end) if after is not None else None
-        if m is not None:
-            return f"after:{m.group().strip().lower()}"
+        if after is not None and after.match(self.text, t.end):
+            return True
         rx = self.mod.get("nominal_before_re")
         if rx is None or t.start == 0:
-            return None
+            return False
         reach = 3 if self.lang.cjk else 24  # Washington's latest arms sales
         m = _last(rx.finditer(self.text, max(0, t.start - reach), t.start))
-        if m is None or m.end() != t.start or self._possessed_act(t, reach):
-            return None
-        word = m.group().strip().lower()
-        return f"before:{word.split()[0] if word else word}"
+        return m is not None and m.end() == t.start and not self._possessed_act(t, reach)
 
     def _possessed_act(self, t: Trigger, reach: int) -> bool:
         """以色列对黎巴嫩的空袭造成…, "Russia's strikes on Kyiv killed …": an attack told as a
@@ -737,12 +726,8 @@ class Coder:
         background = [
             (a, b) for a, b in asides if not any(a <= x.start < b for x in dates)
         ]  # "Iran, which had offered to mediate,": an undated aside is background, no event
-        nominal: list[Draft] = []
         for t, clause in live:
-            if any(a <= t.start < b for a, b in background):
-                continue
-            if self._nominal(t):
-                nominal += self._nominal_drafts(t, clause, sent, mentions, dates, context_date)
+            if self._nominal(t) or any(a <= t.start < b for a, b in background):
                 continue
             made = self._code(
                 t, clause, sent, mentions, dates, context_date,
@@ -763,26 +748,7 @@ class Coder:
         drafts = self._denied_reports(sent, self._drop_conditions(drafts))
         drafts = self._denied_allegation(sent, drafts, mentions)
         self._follow_title(drafts)
-        return drafts + nominal
-
-    def _nominal_drafts(
-        self,
-        t: Trigger,
-        clause: tuple[int, int],
-        sent: Sentence,
-        mentions: list[Mention],
-        dates: list[DateMention],
-        context_date: DateMention | None,
-    ) -> list[Draft]:
-        """The drafts of a trigger read as a noun (`nominal_cue`), each marked with its cue: the
-        rules drop them (`Draft.nominal`), the verifier weighs the cue (which cue word reads
-        which verb as a noun, and where the verb still acts: 违反协议). They leave the coder's
-        memory (subjects, pairs, serial verbs, unresolved names) as if they were not coded."""
-        seen = len(self.candidates)
-        made = self._code(t, clause, sent, mentions, dates, context_date)
-        del self.candidates[seen:]
-        cue = self.nominal_cue(t)
-        return [d.but(nominal=cue) for d in made]
+        return drafts
 
     def _participle_targets(self, drafts: list[Draft]) -> list[Draft]:
         """ "The EU demanded that Serbia comply, warning of consequences": a speech act told by a

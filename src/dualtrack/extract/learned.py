@@ -107,9 +107,6 @@ class DocView:
     country: dict[str, str]
     doc_date: dt.date | None
     drafts: list[Draft] = field(default_factory=list)  # the rule coder's events
-    # the drafts of triggers read as nouns (`Coder.nominal_cue`): the rules drop them, the
-    # verifier alone reads them (`judged`), with their cue
-    nominal: list[Draft] = field(default_factory=list)
     triggers: list[Trigger] = field(default_factory=list)  # the verb rules' matches, all of them
     pair_refs: dict[int, tuple[str, ...]] = field(default_factory=dict)  # `Coder.pair_refs`
     _clause: dict[tuple[int, int], list[str]] = field(default_factory=dict, repr=False)
@@ -607,7 +604,6 @@ def _draft_cues(
         *_trigger_pattern(d),
         f"told_by_target:{_told_by_target(view, d)}",
         f"reported:{_reported(view, d)}",
-        *_nominal_cues(d),
     ]
     parties = _party_cues(view, u, d)
     plain = [*base, *parties, *_background(view, u, d.trigger.start)]
@@ -622,14 +618,6 @@ def _draft_cues(
         plain.append(f"fillodds:{filled.odds}")
     crossed.append(how)
     return plain, crossed
-
-
-def _nominal_cues(d: Draft) -> list[str]:
-    """For a draft of a trigger read as a noun (`Draft.nominal`, 'after:的'): which side its
-    cue stood on (`nom:after`), and the cue word (`nomw:after:的`); none for a verb's draft."""
-    if d.nominal is None:
-        return []
-    return [f"nom:{d.nominal.split(':', 1)[0]}", f"nomw:{d.nominal}"]
 
 
 def _trigger_pattern(d: Draft) -> list[str]:
@@ -1227,9 +1215,8 @@ def verified(view: DocView, models: Models, units: list[Unit]) -> list[Draft]:
     starts = [u.start for u in units]
     rows: list[set[int]] = []
     options: list[tuple[int, Draft, Fill | None]] = []  # (draft, reading, how it was filled)
-    drafts = judged(view)
-    read_all = readings(view, models, units, drafts)
-    for n, (d, read) in enumerate(zip(drafts, read_all, strict=True)):
+    read_all = readings(view, models, units, view.drafts)
+    for n, (d, read) in enumerate(zip(view.drafts, read_all, strict=True)):
         k = unit_of(starts, d)
         for c, filled in read:
             rows.append(draft_rows(view, units[k], c, models.verify, filled))
@@ -1238,20 +1225,11 @@ def verified(view: DocView, models: Models, units: list[Unit]) -> list[Draft]:
     scored = [(*o, float(pc[0])) for o, pc in zip(options, scores, strict=True)]
     out: list[Draft] = []
     for p, d, filled in chosen(scored, th):
-        if p >= verify_threshold(th, verify_kind(d)):
+        if p >= verify_threshold(th, d.category.value):
             out.append(d.but(confidence=calibrated(p, th, d.category.value)))
             more = filled.more if filled else ()
             out += [d.but(target=x, confidence=out[-1].confidence) for x in more]
     return out
-
-
-def judged(view: DocView) -> list[Draft]:
-    """The drafts the verifier judges: the rule coder's events and the drafts of its triggers
-    read as nouns (`DocView.nominal`). Why: a nominal cue (的, 此次, 协议 after the verb, "'s")
-    read as a hard veto silently lost the trigger: over train and dev (s46n) 339 triggers were
-    so suppressed, 64 at a gold event of their category (违反协议 until its rule named the
-    object); as a cue (`_nominal_cues`) the verifier learns which cue words mean a noun."""
-    return [*view.drafts, *view.nominal] if view.nominal else view.drafts
 
 
 def chosen(
@@ -1284,28 +1262,12 @@ def chosen(
     return also + list(best.values())
 
 
-def verify_kind(d: Draft) -> str:
-    """Which verify threshold judges a draft: its category's (`verify_threshold`), or, for a
-    draft of a trigger read as a noun (`Draft.nominal`), 'nominal': th['verify_nominal'] (none
-    kept without it in the weights). Why: such a noun (此次会谈, 美方的指责) mostly names an act a
-    verb of the article tells too, or an earlier one; out of fold (s47n) the verifier kept 227
-    of 312 such drafts at the common threshold, 19 of them a new right event and 66 a new wrong
-    one, its probability no better on the wrong ones (CV 4 folds 859 -> 873 hits but 1868 ->
-    1966 events; a trained threshold of their own, 871 / 1963). Trained on the right drafts
-    whose trigger is in the gold event's evidence (`train_coder.at_evidence`) and kept from
-    0.7 only: 862 / 1877 (0.5: 864 / 1890)."""
-    return "nominal" if d.nominal is not None else d.category.value
-
-
 def verify_threshold(th: dict[str, float], category: str) -> float:
     """The verifier probability from which a rule draft of `category` is kept: its own
-    threshold (`verify:ASSAULT`) where the weights have one, else th['verify'] (a trigger read
-    as a noun: th['verify_nominal'], `verify_kind`). Why: the
+    threshold (`verify:ASSAULT`) where the weights have one, else th['verify']. Why: the
     verifier's probabilities are not equally calibrated across categories; the training script
     picks each category's threshold on out-of-fold scores of its own training crises
     (scripts/train_coder.py `verify_thresholds`)."""
-    if category == "nominal":
-        return th.get("verify_nominal", 1.01)
     return th.get(f"verify:{category}", th["verify"])
 
 

@@ -317,10 +317,6 @@ class Extractor:
                 stances.append(st)
         # the mediator's own draft becomes the via of the talks before the learned components
         # read the drafts: they are trained on (and their verifier keeps) talks with their via
-        # a trigger read as a noun is no event for the rules (`Coder.nominal_cue`): only the
-        # verifier reads its drafts (`DocView.nominal`)
-        view.nominal = [d for d in drafts if d.nominal is not None]
-        drafts = [d for d in drafts if d.nominal is None]
         _attach_via(drafts, self.country)
         view.drafts, view.triggers, view.pair_refs = drafts, triggers, coder.pair_refs
         if self._models is not None and learn:
