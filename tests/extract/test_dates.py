@@ -97,6 +97,25 @@ def test_since_gives_a_span_to_the_document_date(en) -> None:
     assert ds[0].date_end == D(2026, 2, 8)
 
 
+def test_a_span_that_looks_back_takes_the_year_before_a_later_month(zh, en) -> None:
+    """Since June, 6月以来 in a March report: last June, a span to the report; a month after the
+    report without such a cue (in June, 6月起) stays ahead of it."""
+    cases = [
+        (en, "Talks have stalled since June, an aide said.", D(2025, 6, 1), True),
+        (en, "Patrols have continued since late May.", D(2025, 5, 1), True),
+        (en, "Since March the navy has patrolled the strait.", D(2026, 3, 1), True),
+        (en, "The summit will be held in June.", D(2026, 6, 1), False),
+        (zh, "6月以来，海军持续在海峡巡逻。", D(2025, 6, 1), True),
+        (zh, "自从5月，双方会谈陷入停滞。", D(2025, 5, 1), True),
+        (zh, "6月起，新关税将生效。", D(2026, 6, 1), False),
+    ]
+    for lang, text, day, span in cases:
+        n = normalize(text, chinese=lang.cjk, units=lang.unit_chars)
+        ds = find_dates(n.text, lang, D(2026, 3, 9))
+        assert ds[0].date == day, text
+        assert (ds[0].date_end == D(2026, 3, 9)) is span, text
+
+
 def test_document_date_from_a_dateline(zh, en) -> None:
     assert document_date("新華社\n2026年2月10日\n正文……", zh) == D(2026, 2, 10)
     assert document_date("Published February 9, 2026\nBody", en) == D(2026, 2, 9)

@@ -465,16 +465,26 @@ def _mark_spans(
     text: str, out: list[DateMention], lang: LangData, doc_date: dt.date | None
 ) -> None:
     """截至1月29日 (as of): the date stands; 自/since June, 11月以来: a span from it to the
-    document date (what has gone on since is background, GUIDE: undated)."""
+    document date (what has gone on since is background, GUIDE: undated). A span that can only
+    look back (`span_past`: since, 以来) from a month or day its year put after the report is of
+    the year before (since June, in a March report)."""
     start_re = lang.dates["span_start_re"]
     after_re = lang.dates.get("span_after_re")
     if start_re is None and after_re is None:
         return
+    past_re = lang.dates.get("span_past_re")
     for dm in out:
+        if dm.date and doc_date and dm.date > doc_date and _span_cue(text, dm, past_re, past_re):
+            dm.date = _year_before(dm.date)  # since June, in a March report: last June
         if not (dm.date and doc_date and dm.date_end is None and dm.date < doc_date):
             continue
         if _span_cue(text, dm, start_re, after_re):
             dm.date_end = doc_date
+
+
+def _year_before(day: dt.date) -> dt.date:
+    """The same month and day a year earlier (29 February: the 28th)."""
+    return _safe(day.year - 1, day.month, day.day) or dt.date(day.year - 1, day.month, 28)
 
 
 def _span_cue(

@@ -148,7 +148,7 @@ SCHEMA: dict[str, frozenset[str]] = {
     "world": frozenset({"actors"}),
     "dates": frozenset(
         {"absolute", "dateline_end", "document_date", "flashback", "months", "question", "range",
-         "relative", "span_after", "span_end", "span_start", "weekdays"}
+         "relative", "span_after", "span_end", "span_past", "span_start", "weekdays"}
     ),
     "modality": frozenset(
         {"adjunct_before", "adjunct_clause", "adjunct_open", "agent_after", "agent_preps",
@@ -721,6 +721,7 @@ def _compile_dates(d: dict[str, Any], code: str, flags: int) -> dict[str, Any]:
     out["span_start_re"] = _alt(out["span_start"], cjk, where, flags)
     out["span_end_re"] = _alt(out["span_end"], cjk, where, flags)
     out["span_after_re"] = _alt(d.get("span_after") or [], cjk, where, flags)
+    out["span_past_re"] = _alt(d.get("span_past") or [], cjk, where, flags)
     out["flashback_re"] = _alt(d.get("flashback") or [], cjk, where, flags)
     out["question_re"] = _alt(d.get("question") or [], cjk, where, flags)
     return out
