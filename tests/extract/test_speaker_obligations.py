@@ -3,7 +3,9 @@ what a named speaker says another party should or must do (modality `obligation`
 speaker's REQUEST of that party, not that party's act; a threat made on a condition is aimed at
 the party of the condition; an invitation or request heeded (应X邀请, 应X要求) is X's of the
 subject, not the subject's of X.
-Negatives: no named speaker, and the speaker's own side as the one obliged. Sentences written
+Negatives: no named speaker, and the speaker's own side as the one obliged. The speaker may be
+named in the sentence before (a pronoun or no subject for its speech verb, or an obligation in a
+sentence with no speech verb: `Coder.note_speaker`). Sentences written
 for these tests."""
 
 from __future__ import annotations
@@ -37,6 +39,27 @@ NOT_ASKED = [
     "美国国务卿9日表示，应对伊朗实施更严厉的制裁。",
     "Pakistan's army said on Thursday that Pakistan must answer the Indian shelling.",
     "Turkey should recall its drilling ship from the disputed waters, the editorial argued.",
+]
+
+# (text, speaker, obliged): the speaker named in the sentence before, for a speech verb with a
+# pronoun or no subject (他还说, "he added") or an obligation in a sentence with no speech verb
+CARRIED = [
+    ("希腊外长9日表示，希腊愿意与邻国对话。他还说，土耳其应停止派遣钻探船进入争议海域。",
+     "GRC", "TUR"),
+    ("希腊外长9日强调，希腊的主权不容侵犯。土耳其必须停止派遣钻探船进入争议海域。", "GRC", "TUR"),
+    ("韩国外交部9日表示，半岛局势十分紧张。朝鲜应避免采取任何挑衅行动。", "KOR", "PRK"),
+    ('"Athens wants calm," the Greek foreign minister said on Thursday. "Turkey must recall its '
+     'drilling ship."', "GRC", "TUR"),
+    ("The Greek foreign minister said on Thursday that Athens wanted calm. Turkey should recall "
+     "its drilling ship, he added.", "GRC", "TUR"),
+]  # fmt: skip
+
+# no speaker in the sentence before (narration), the carried speaker's own side obliged, and a
+# speaker two sentences back
+NOT_CARRIED = [
+    "土耳其9日派遣钻探船进入争议海域。希腊必须停止在该海域的巡逻。",
+    "伊朗外长9日表示，伊朗愿意对话。美伊双方应尽快恢复谈判。",
+    "希腊外长9日表示，希腊愿意与邻国对话。土耳其9日派遣钻探船进入争议海域。土耳其应停止派遣钻探船。",
 ]
 
 # (text, threatener, threatened): the condition names the party, no act of it is coded
@@ -104,3 +127,15 @@ def test_a_passive_marker_belongs_to_the_verb_right_after_its_agent() -> None:
     ex = Extractor(case=None, lang="auto", coder="rules")
     events = triples(ex, "以色列9日被哈马斯袭击。", DAY)
     assert ("PSE", "ASSAULT", "ISR") in events
+
+
+@pytest.mark.parametrize(("text", "speaker", "obliged"), CARRIED)
+def test_the_speaker_of_the_sentence_before_asks_it(coder, text, speaker, obliged) -> None:
+    events = triples(coder, text, DAY)
+    assert (speaker, "REQUEST", obliged) in events
+    assert not [e for e in events if e[0] == obliged]
+
+
+@pytest.mark.parametrize("text", NOT_CARRIED)
+def test_no_request_without_a_speaker_just_before(coder, text) -> None:
+    assert not [e for e in triples(coder, text, DAY) if e[1] == "REQUEST"]

@@ -70,6 +70,18 @@ def test_we_in_an_english_quote_is_the_speaker_said_after_it(ex) -> None:
     assert _mentions(ex, text, "en")["we"] == ("PHL",)
 
 
+def test_we_in_a_quote_said_by_a_pronoun_is_the_person_named_before_it(ex) -> None:
+    text = "Philippine President Marcos visited troops.\n\n“We will defend our waters,” he said."
+    assert _mentions(ex, text, "en")["We"] == ("PHL",)
+    text = "菲律宾总统马科斯视察部队。“我们将捍卫领海，”他说。"
+    assert _mentions(ex, text, "zh")["我们"] == ("PHL",)
+
+
+def test_we_in_a_quote_said_by_a_pronoun_with_no_person_named_is_left_alone(ex) -> None:
+    text = "The Philippines protested.\n\n“We will defend our waters,” he said."
+    assert "We" not in _mentions(ex, text, "en")
+
+
 def test_its_forces_are_the_state_last_named(ex) -> None:
     found = _mentions(ex, "埃及发动空袭，并表示其军队已经进入边境地区。", "zh")
     assert found["其"] == ("EGY",)

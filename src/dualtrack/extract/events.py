@@ -258,6 +258,7 @@ class Coder:
         self._starts: set[int] = set()
         self._commentary_para = -1
         self._last_person: str | None = None
+        self._speaker: list[Mention] = []  # the named speaker of the sentence before
         self._recent: list[list[str]] = []  # actors of each act coded so far, in order
         self._last_dyad: tuple[str, str] | None = None  # actor and target of the last event
         self._last_accused: tuple[str, str] | None = None  # accuser and accused of the last ACCUSE
@@ -1403,19 +1404,17 @@ class Coder:
         named speaker or another side the clause is the report's own narration, no act of
         anyone. An obligation (`_obliges`) asks only of the party named right before it after the
         speech verb: 美国表示应制裁伊朗 asks nothing of Iran, "Pakistan said Pakistan must
-        respond to India" nothing of India, 美伊应… said by Iran nothing of the United States."""
-        said = _last(self._speech_in(sent.start, t.start))
-        if said is None:
-            return None
+        respond to India" nothing of India, 美伊应… said by Iran nothing of the United States.
+        The speaker may be the one of the sentence before (`_speaker_before`)."""
         obliged = self._obliges(t)
-        lo = sent.start  # an obligation's speaker is named in the speech verb's own clause
-        if obliged:
-            lo = next((a for a, b in sent.clauses if a <= said.start() < b), sent.start)
-        speaker = self._subjects(self._subject_mentions(lo, said.start(), mentions))
-        own = {self._c(i) for m in speaker for i in m.ids}
-        if obliged and not self._obliged_named(t, st, said.end()):
+        found = self._speaker_before(t, sent, mentions, obliged)
+        if found is None:
             return None
-        about = self._party_about(max(st.cs, said.end()), t.start, mentions, set())
+        speaker, said_end = found
+        own = {self._c(i) for m in speaker for i in m.ids}
+        if obliged and not self._obliged_named(t, st, said_end):
+            return None
+        about = self._party_about(max(st.cs, said_end), t.start, mentions, set())
         if obliged and own & {self._c(i) for i in about}:
             return None  # 美伊应…, said by Iran: the speaker's own stance, no request of another
         others = [i for i in about if self._c(i) not in own]
@@ -1425,6 +1424,45 @@ class Coder:
         if not speaker or not others:
             return None
         return _Ids([i for m in speaker for i in m.ids], others, False, False)
+
+    def _speaker_before(
+        self, t: Trigger, sent: Sentence, mentions: list[Mention], obliged: bool
+    ) -> tuple[list[Mention], int] | None:
+        """Who says what `t` tells, and where the saying ends: the named subject of the last
+        speech verb before `t` in its sentence (an obligation's: in the verb's own clause); the
+        speaker of the sentence before where that verb names none (他还说, "he added") or, for an
+        obligation, where the sentence has no speech verb (X强调…。Y必须…); None without one."""
+        said = _last(self._speech_in(sent.start, t.start))
+        if said is None:
+            return (self._speaker, sent.start) if obliged and self._speaker else None
+        lo = sent.start
+        if obliged:
+            lo = next((a for a, b in sent.clauses if a <= said.start() < b), sent.start)
+        speaker = self._subjects(self._subject_mentions(lo, said.start(), mentions))
+        if not speaker and self._unnamed_speaker(lo, said.start()):
+            speaker = self._speaker
+        return speaker, said.end()
+
+    def _unnamed_speaker(self, lo: int, said: int) -> bool:
+        """Does the speech verb at `said` have a pronoun (or nothing but an adverb: 还说) for
+        its subject in the clause from `lo`? Then it is the speaker of the sentence before."""
+        lead = self.text[lo:said].strip(" \t\n,，、:：\"“”「」'")
+        return len(lead) <= (2 if self.lang.cjk else 0) or (
+            self._cue("pronouns", max(lo, said - 8), said) is not None
+        )
+
+    def note_speaker(self, sent: Sentence, mentions: list[Mention]) -> None:
+        """Remember the speaker of `sent` for the sentence after it: the named subject of its
+        last speech verb, the one carried where that verb names none (他还说, "he added"),
+        none where the sentence has no speech verb or another unnamed source."""
+        said = _last(self._speech_in(sent.start, sent.end))
+        if said is None:
+            self._speaker = []
+            return
+        lo = next((a for a, b in sent.clauses if a <= said.start() < b), sent.start)
+        named = self._subjects(self._subject_mentions(lo, said.start(), mentions))
+        if named or not self._unnamed_speaker(lo, said.start()):
+            self._speaker = named
 
     def _condition_party(
         self, t: Trigger, sent: Sentence, mentions: list[Mention], actor_ids: list[str]

@@ -234,14 +234,15 @@ def _speaker(
 ) -> tuple[str, ...] | None:
     """我们 / we in a quote: the state of the speaker named earlier in its sentence (林外长表示,
     「我们…」), the first mention there followed by a speech verb; None when the speaker is named
-    only after the quote."""
+    only after the quote. A quote said by a pronoun right after it ("…," he said) is the last
+    person's named before it opens (`_person_said_after`)."""
     said = lang.mod.get("speech_re")
     if said is None:
         return None
     start = max((m.end() for m in _SENTENCE_BACK.finditer(text, max(0, pos - 300), pos)),
                 default=max(0, pos - 300))  # fmt: skip
     if _open_quote(text, pos) is not None:
-        after = _speaker_after(text, ms, pos, said)
+        after = _speaker_after(text, ms, pos, said) or _person_said_after(text, ms, pos, lang)
         if after is not None:
             return _referent(after, "state", lang, country)
         # 王发言人回应称,日前……。“…我们…”: the speaker who opened the paragraph
@@ -297,6 +298,31 @@ def _speaker_after(text: str, ms: list[Mention], pos: int, said: re.Pattern[str]
     return names[0]
 
 
+# What may stand between a closing quote, its speaker and the speech verb.
+_GAP = re.compile(r"[\s,，]*")
+
+
+def _person_said_after(text: str, ms: list[Mention], pos: int, lang: LangData) -> Mention | None:
+    """'"…we won't tolerate it…," he said': a quote whose speaker is a pronoun right after it
+    closes, in the same paragraph, is the person named last before the quote opens."""
+    said, pronoun = lang.mod.get("speech_re"), lang.mod.get("pronouns_re")
+    opened = _open_quote(text, pos)
+    end = text.find(_PARA, pos)
+    end = len(text) if end < 0 else end
+    close = next((i for i in range(pos, end) if text[i] in _CLOSE_QUOTES), None)
+    if said is None or pronoun is None or opened is None or close is None:
+        return None
+    p = pronoun.match(text, _GAP.match(text, close + 1).end())
+    if p is None or said.match(text, _GAP.match(text, p.end()).end()) is None:
+        return None
+    return next((m for m in reversed(ms) if m.end <= opened and _kind(m, lang) == "person"), None)
+
+
+def _kind(m: Mention, lang: LangData) -> str:
+    e = lang.actors.get(m.id)
+    return e.kind if e is not None else "state"
+
+
 # The anaphors that, with no group named shortly before, take the document's group.
 _GROUP_KINDS = frozenset({"armed_group", "group_state"})
 
@@ -337,8 +363,7 @@ def _referent(
     """The ids an anaphor of kind `want` takes from mention `m`, or None if `m` is not one."""
     if len(m.ids) != 1:
         return None
-    e = lang.actors.get(m.id)
-    kind = e.kind if e is not None else "state"
+    kind = _kind(m, lang)
     if want == "armed_group":
         return m.ids if kind == "armed_group" else None
     if want == "group_state":

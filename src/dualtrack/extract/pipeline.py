@@ -306,6 +306,7 @@ class Extractor:
                 before_subject = [person]
             if s_trigs:
                 drafts.extend(coder.code_sentence(sent, s_ments, s_trigs, s_dates, context))
+            coder.note_speaker(sent, s_ments)
             for st in find_stances(text, sent, lang, s_ments, self._links, before_subject):
                 # a stance is dated like an event: a day in its sentence, else the narrative's
                 day = next(
