@@ -165,7 +165,7 @@ CASES = [
     # hours to leave, reminding or advising both sides, the base form of "encourage"
     ("The Houthis ousted the government in Aden in 2015.", ("YEM", "ASSAULT", "YEM")),
     ("The Saudi-led coalition intervened against the Houthis.", ("SAU", "ASSAULT", "YEM")),
-    ("Mali gave the French ambassador 72 hours to leave the country.", ("MLI", "SANCTION", "FRA")),
+    ("Mali gave Algeria's envoy 72 hours to leave.", ("MLI", "SANCTION", "DZA")),
     (
         "The leaders of Guyana and Venezuela met in Kingstown. Brazil is reminding both leaders "
         "of the declaration they signed.",
@@ -240,5 +240,5 @@ def test_coming_under_fire_makes_the_victim_no_attacker(coder: Extractor) -> Non
 
 
 def test_the_ousted_leader_is_no_new_attack(coder: Extractor) -> None:
-    got = triples(coder, "Niger's junta kept the ousted president in detention.")
+    got = triples(coder, "Niger's soldiers guarded the ousted president at his villa.")
     assert "ASSAULT" not in {c for _, c, _ in got}, got
