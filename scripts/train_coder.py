@@ -716,19 +716,30 @@ def where_lost(ex: Extractor, models: L.Models, doc: Doc, coded: Sequence) -> Co
     norm, view = ex.analyse(Document(text=doc.text, date=doc.date, source=doc.id))
     units = view.units()
     spans = [norm.span(u.start, u.end) for u in units]
-    pred: dict[tuple, set] = {}
-    for e in coded:
-        key = gold_tuple(e.actor, e.category, e.target)
-        pred.setdefault(key, set()).add(e.date.isoformat() if e.date else None)
+    pred = _coded_dates(coded)
     lost: Counter = Counter()
     for g in doc.gold:
         key = gold_tuple(g["actor"], g["category"], g["target"])
         if g["date"] in pred.get(key, set()):
             continue
-        ev = g.get("evidence") or []
-        ks = sorted({k for k, (us, ue) in enumerate(spans) for s, e in ev if us < e and s < ue})
+        ks = _evidence_units(spans, g)
         lost[stage(ex, view, models, units, ks, g, key, key in pred)] += 1
     return lost
+
+
+def _coded_dates(coded: Sequence) -> dict[tuple, set]:
+    """The dates (ISO, or None) each coded (actor, category, target) was coded on."""
+    pred: dict[tuple, set] = {}
+    for e in coded:
+        key = gold_tuple(e.actor, e.category, e.target)
+        pred.setdefault(key, set()).add(e.date.isoformat() if e.date else None)
+    return pred
+
+
+def _evidence_units(spans: Sequence[tuple[int, int]], g: dict) -> list[int]:
+    """The units whose span (`spans`, in the original text) overlaps gold event `g`'s evidence."""
+    ev = g.get("evidence") or []
+    return sorted({k for k, (us, ue) in enumerate(spans) for s, e in ev if us < e and s < ue})
 
 
 def date_oracle(ex: Extractor, models: L.Models, doc: Doc, coded: Sequence) -> Counter:
@@ -741,17 +752,13 @@ def date_oracle(ex: Extractor, models: L.Models, doc: Doc, coded: Sequence) -> C
     units = view.units()
     spans = [norm.span(u.start, u.end) for u in units]
     lasts = L.last_dates(view, units, L.news_day(view))
-    pred: dict[tuple, set] = {}
-    for e in coded:
-        key = gold_tuple(e.actor, e.category, e.target)
-        pred.setdefault(key, set()).add(e.date.isoformat() if e.date else None)
+    pred = _coded_dates(coded)
     out: Counter = Counter()
     for g in doc.gold:
         key = gold_tuple(g["actor"], g["category"], g["target"])
         if key not in pred or g["date"] in pred[key]:
             continue
-        ev = g.get("evidence") or []
-        ks = sorted({k for k, (us, ue) in enumerate(spans) for s, e in ev if us < e and s < ue})
+        ks = _evidence_units(spans, g)
         if not ks:
             out["no evidence offsets"] += 1
             continue

@@ -15,16 +15,21 @@ from dualtrack.model import Document
 from dualtrack.ontology import is_symmetric
 
 
+def load_script(name: str) -> ModuleType:
+    """scripts/NAME.py as a module (registered, so its dataclasses resolve their types)."""
+    path = Path(__file__).resolve().parents[2] / "scripts" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
 @pytest.fixture(scope="session")
 def train_coder() -> ModuleType:
     """scripts/train_coder.py as a module, for tests of its fitting functions."""
-    path = Path(__file__).resolve().parents[2] / "scripts" / "train_coder.py"
-    spec = importlib.util.spec_from_file_location("train_coder", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["train_coder"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("train_coder")
 
 
 @pytest.fixture(scope="session")

@@ -4,21 +4,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import sys
-from pathlib import Path
 
 from dualtrack.extract import Extractor
 from dualtrack.extract import events as ev
 
+from .conftest import load_script
+
 
 def test_the_audit_names_the_cue_that_suppressed_a_trigger(train_coder) -> None:
-    path = Path(__file__).resolve().parents[2] / "scripts" / "nominal_audit.py"
-    spec = importlib.util.spec_from_file_location("nominal_audit", path)
-    assert spec and spec.loader
-    audit = importlib.util.module_from_spec(spec)
-    sys.modules["nominal_audit"] = audit
-    spec.loader.exec_module(audit)
+    audit = load_script("nominal_audit")
     before = (ev.Coder.code_sentence, ev.Coder._nominal)
     text = "菲律宾4日回应了中方的指责。以色列4日公布了打击目标名单。"
     doc = train_coder.Doc("zh-test", "zh-Hans", dt.date(2026, 3, 5), text, [])
