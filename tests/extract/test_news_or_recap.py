@@ -1,8 +1,7 @@
 """Whether a clause tells the report's news or recaps history, as cues of the date model
-(`learned._news_cues`, `learned._recap`): a paragraph with a day near the report's, how long
-ago such a day was named, whether the last date named was recent, the share of the document's
-days near the report's, and the same act drafted in an earlier sentence. Sentences written for
-this test."""
+(`learned._news_cues`): a paragraph with a day near the report's, how long ago such a day was
+named, whether the last date named was recent, the share of the document's days near the
+report's. Sentences written for this test."""
 
 from __future__ import annotations
 
@@ -37,11 +36,3 @@ def test_each_sentence_knows_whether_its_paragraph_tells_the_news() -> None:
 def test_a_document_with_no_dates_reads_as_no_news_day_named() -> None:
     view = _view("Japan protested to China over the drills.")
     assert learned._news_cues(view, 0) == ["pnews:none", "since:never", "lastd:none", "share:none"]
-
-
-def test_the_same_act_drafted_before_is_a_recap() -> None:
-    view = _view(TEXT)
-    protests = [d for d in view.drafts if d.actor == "JPN" and d.target == "CHN"]
-    assert len(protests) >= 2, [(d.actor, d.category, d.target) for d in view.drafts]
-    assert learned._recap(view, protests[0]) == []
-    assert learned._recap(view, protests[1]) == ["recap:dated"]
