@@ -1,9 +1,9 @@
 """Wrong speakers and unread negations (s49s), both coders: an aside between dashes is no
 speaker (as one between commas is not: `aside_marks`); the party after "with" in a time frame of
 talks (A与B通电话时表示) is no subject of what follows it (`with_frame`); saying there is no
-evidence of an act negates it (`denial`); an obligation cue before a passive ("should be
-assured") asks nothing of the subject (`obligation_passive`). Sentences written for these
-tests."""
+evidence of an act negates it (`denial`); an obligation cue before a passive with its agent
+("should be reassured by our offer") asks nothing of the subject (`obligation_passive`).
+Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -76,9 +76,12 @@ def test_no_evidence_of_an_act_negates_it(coders, coder: str) -> None:
 
 
 @pytest.mark.parametrize("coder", ["rules", "learned"])
-def test_an_obligation_before_a_passive_asks_nothing(coders, coder: str) -> None:
+def test_an_obligation_before_a_passive_with_an_agent_asks_nothing(coders, coder: str) -> None:
     ex = coders[coder]
-    active = "The Greek foreign minister said on Thursday that Turkey should recall its ship."
-    passive = "The Greek foreign minister said on Thursday that Turkey should be assured of access."
+    said = "The Greek foreign minister said on Thursday that Turkey "
+    active = said + "should recall its ship."
+    passive = said + "should be reassured by our offer."
+    no_agent = said + "must be fully disarmed."
     assert ("GRC", "REQUEST", "TUR") in triples(ex, active, DAY)
     assert ("GRC", "REQUEST", "TUR") not in triples(ex, passive, DAY)
+    assert ("GRC", "REQUEST", "TUR") in triples(ex, no_agent, DAY)  # a demand on its own side
