@@ -179,16 +179,19 @@ OBLIGATION = VerbRule(
 
 def find_triggers(text: str, lang: LangData) -> list[Trigger]:
     """The verb rules' triggers (`_verb_triggers`) and, as `OBLIGATION` triggers, the obligation
-    cues no verb trigger covers, in text order."""
+    cues no verb trigger covers and no passive follows (`obligation_passive`: the one that
+    "should be assured" is not asked to act), in text order."""
     out = _verb_triggers(text, lang)
     rx = lang.mod.get("obligation_re")
     if rx is None:
         return out
     spans = [(t.start, t.end) for t in out]
+    passive = lang.mod.get("obligation_passive_re")  # "should be assured": asks nothing of it
     cues = [
         Trigger(m.start(), m.end(), OBLIGATION)
         for m in rx.finditer(text)
         if not any(a < m.end() and m.start() < b for a, b in spans)
+        and (passive is None or passive.match(text, m.end()) is None)
     ]
     return sorted(out + cues, key=lambda t: t.start) if cues else out
 
@@ -691,8 +694,8 @@ class Coder:
             and self.text[before[-2].end : last.start].strip() == ","
         ):
             before = before[:-1]  # "Burkina Faso and Niger, Mali's allies, recalled": apposition
-        apposition = self.mod.get("apposition_re")
-        if apposition is not None and _COMMA_SOON.match(self.text, before[-1].end):
+        apposition, close = self.mod.get("apposition_re"), self.mod.get("aside_close_re")
+        if apposition is not None and (close or _COMMA_SOON).match(self.text, before[-1].end):
             for i, m in enumerate(before[:-1]):  # "Russia, a close ally of Serbia, blamed"
                 if apposition.match(self.text[m.end : before[i + 1].start]):
                     before = before[: i + 1]
@@ -2053,12 +2056,17 @@ class Coder:
 
     def _subject_mentions(self, cs: int, end: int, mentions: list[Mention]) -> list[Mention]:
         """Mentions in [cs, end) that can be a subject: not places, not after a preposition, not
-        the mediator of a frame (A和B在X斡旋下…: X brokers, A and B act)."""
+        the mediator of a frame (A和B在X斡旋下…: X brokers, A and B act), not inside a closed
+        aside or a time frame of talks with another party (`with_frame`) before `end`."""
         first_prep = min((p.start() for p in self._preps("target_preps", cs, end)), default=end)
+        paren = self.mod.get("parenthetical_re")  # "X – who is wanted by Y – said": not Y
+        asides = [] if paren is None else list(paren.finditer(self.text, cs, end))
+        withs = [w.span() for w in [*self._cues("with_frame", cs, end), *asides] if w.end() <= end]
         return [
             m for m in mentions
             if cs <= m.start and m.end <= first_prep and not m.locative
             and self._framed(m.start) is None
+            and not any(a <= m.start < b for a, b in withs)  # 与B通电话时表示: B is no subject
         ]  # fmt: skip
 
     def _marked_brokers(self, mentions: list[Mention]) -> set[int]:

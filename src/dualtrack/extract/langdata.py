@@ -154,7 +154,8 @@ SCHEMA: dict[str, frozenset[str]] = {
         {"adjunct_before", "adjunct_clause", "adjunct_open", "agent_after", "agent_preps",
          "attack_from",
          "anaphoric_acts", "anaphoric_agreements", "anaphoric_before", "anaphoric_objects",
-         "anaphors", "and_said", "and_verb", "any_act", "aside_open", "background", "before_window",
+         "anaphors", "and_said", "and_verb", "any_act", "aside_marks", "aside_open", "background",
+         "before_window",
          "between", "comitative_preps", "commentary", "complementizer", "conditional",
          "conditional_threat", "coordination",
          "denial", "denied_report", "determiners", "edge_after", "edge_before", "epithets",
@@ -163,14 +164,15 @@ SCHEMA: dict[str, frozenset[str]] = {
          "locative_preps", "mediation_frame",
          "mediator_after", "mediator_before", "modifier_after", "negation", "negation_window",
          "new_predicate", "new_subject_before", "nominal_after", "nominal_before", "not_negation",
-         "obligation", "own_object", "pair_pronouns", "pair_roles", "participle", "passive",
+         "obligation", "obligation_passive", "own_object", "pair_pronouns", "pair_roles",
+         "participle", "passive",
          "person_titles",
          "place_attaches", "possessive", "prep_scope", "pronouns", "reacted_acts",
          "reaction_after", "reaction_before", "reaction_open", "refusal", "relative_pronouns",
          "restatement", "retaliation", "seat_before", "sidelines", "source_after", "speech",
          "speech_place",
          "subject_free", "target_preps", "tense", "title_events", "titled_name", "titles",
-         "topic_open", "unconfirmed", "unnamed_subject", "zero_subject_open"}
+         "topic_open", "unconfirmed", "unnamed_subject", "with_frame", "zero_subject_open"}
     ),
     "stances": frozenset({"exclude", "include", "only", "red_line", "topics"}),
     "text": frozenset({"abbreviations", "clause_sep", "sentence_end"}),
@@ -315,6 +317,8 @@ def _alt(items: list[str], cjk: bool, where: str, flags: int = 0) -> re.Pattern[
 MODALITY_LISTS = (
     "negation",
     "obligation",
+    "obligation_passive",
+    "with_frame",
     "not_negation",
     "hypothetical",
     "conditional",
@@ -635,7 +639,8 @@ def _compile_modality(m: dict[str, Any], code: str, cjk: bool, flags: int) -> di
     }
     mod["passive_re"] = _alt(list(mod.get("passive") or []), cjk, where, flags)
     mod["reacted_acts"] = _categories(mod.get("reacted_acts"), f"{where}: reacted_acts")
-    mod.update(_aside_patterns(list(mod.get("aside_open") or []), where))
+    opens, marks = list(mod.get("aside_open") or []), list(mod.get("aside_marks") or [])
+    mod.update(_aside_patterns(opens, marks, where))
     return mod
 
 
@@ -652,17 +657,33 @@ def _categories(names: Any, where: str) -> frozenset[Category]:
         raise LangDataError(f"{where}: {e}") from None
 
 
-def _aside_patterns(opens: list[str], where: str) -> dict[str, re.Pattern[str] | None]:
-    """From the words that open an aside after a comma (", a close ally of X,", ", which has
-    …,"): `parenthetical_re`, a closed aside, and `apposition_re`, one still open at the end of
-    a span. Matched as written, without the language's case folding, since a capitalised word
-    after a comma starts a name, not an aside; None for a language without such words."""
+def _aside_patterns(
+    opens: list[str], marks: list[str], where: str
+) -> dict[str, re.Pattern[str] | None]:
+    """From the words that open an aside after a comma or dash (", a close ally of X,", " – who
+    is wanted by …"): `parenthetical_re`, a closed aside (closed by the mark that opened it),
+    `apposition_re`, one still open at the end of a span, and `aside_close_re`, the end of an
+    aside soon after a name. `marks` are the regexes of what opens and closes one (`aside_marks`,
+    a comma where none is given). Matched as written, without the language's case folding, since
+    a capitalised word after a comma starts a name, not an aside; None for a language without
+    such words."""
     if not opens:
-        return {"apposition_re": None, "parenthetical_re": None}
+        return {"apposition_re": None, "parenthetical_re": None, "aside_close_re": None}
     body = "|".join(f"(?:{w})" for w in opens)
+    marks = marks or [","]
+    anym = "|".join(f"(?:{m})" for m in marks)
+
+    def aside(end: str) -> str:
+        return "|".join(
+            rf"(?:{m})\s+(?:{body})\s(?:(?!{m})[^;.])*{end.format(m=m)}" for m in marks
+        )
+
     return {
-        "apposition_re": _compile(rf",\s+(?:{body})\s[^,;.]*$", f"{where}: aside_open"),
-        "parenthetical_re": _compile(rf",\s+(?:{body})\s[^,;.]*,", f"{where}: aside_open"),
+        "apposition_re": _compile(aside("$"), f"{where}: aside_open"),
+        "parenthetical_re": _compile(aside("(?:{m})"), f"{where}: aside_open"),
+        "aside_close_re": _compile(
+            rf"(?:(?!{anym})[^.;]){{0,60}}(?:{anym})", f"{where}: aside_marks"
+        ),
     }
 
 
