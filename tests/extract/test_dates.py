@@ -222,6 +222,20 @@ def test_a_dateline_below_a_sites_notices_still_dates_the_report(zh) -> None:
     assert dateline(n.text, zh) is None
 
 
+def test_a_stray_bracket_or_an_undated_tag_yields_to_the_dated_dateline(zh, en) -> None:
+    # a page's leftover 】 opening the text, or a column tag, ends no dateline when the wire's
+    # dated one opens a line below: its day dates the report, not the talks
+    for top in ("】 【打印】\n", "【国际快讯】各国动态\n"):
+        text = top + "两国会谈\n\n新华社北京3月9日电 两国外长9日在北京举行会谈。"
+        n = normalize(text, chinese=True, units=zh.unit_chars)
+        dl = dateline(n.text, zh)
+        assert dl is not None and n.text[dl.start : dl.end].endswith("9日")
+    # a dash opening the line after a title is a list's, not the end of a dateline: the title's
+    # names stay parties
+    text = "Ministers of two states meet in Geneva\n- The talks opened on Monday, officials said."
+    assert dateline(text, en) is None
+
+
 def test_a_wire_story_reads_its_relative_dates_from_its_datelines_day(zh, en) -> None:
     # the page is dated the 7th, the copy was filed on the 6th: 今天 is the 6th
     n = normalize("(法新社巴黎6日電) 法國外長今天表示，昨天已與德國外長通話。", chinese=True)

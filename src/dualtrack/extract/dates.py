@@ -408,10 +408,26 @@ def dateline(text: str, lang: LangData, within: int = 160) -> Dateline | None:
     rx = lang.dates.get("dateline_end_re")
     if rx is None:
         return None
-    m = rx.search(text, 0, min(len(text), within)) or _opening(text, rx)
+    m = next((m for m in rx.finditer(text, 0, min(len(text), within)) if _said(text, m)), None)
+    if m is None or not _dated(text, m):  # 【世界热闻】 above 新华社北京6月15日电: the dated one
+        m = _opening(text, rx) or m
     if m is None:
         return None
-    return Dateline(text.rfind("\n", 0, m.start()) + 1, m.start(), m.end())
+    return Dateline(_line(text, m), m.start(), m.end())
+
+
+def _line(text: str, m: re.Match[str]) -> int:
+    return text.rfind("\n", 0, m.start()) + 1
+
+
+def _said(text: str, m: re.Match[str]) -> bool:
+    """Whether a dateline's end has words of its line before it: a page's stray 】 opening a
+    line, or a dash opening one (a list's), ends none."""
+    return bool(text[_line(text, m) : m.start()].strip())
+
+
+def _dated(text: str, m: re.Match[str]) -> bool:
+    return any(c.isdigit() for c in text[_line(text, m) : m.start()])
 
 
 # How far into a page a dateline may open its paragraph, below a site's notices, headline and
@@ -425,8 +441,7 @@ def _opening(text: str, rx: re.Pattern[str]) -> re.Match[str] | None:
     of its line's start, with a digit (its day) before it, so a bare 综合报道 or a dash in a quote
     is none."""
     for m in rx.finditer(text, 0, min(len(text), _OPENING)):
-        line = text.rfind("\n", 0, m.start()) + 1
-        if m.start() - line <= _OPENING_HEAD and any(c.isdigit() for c in text[line : m.start()]):
+        if m.start() - _line(text, m) <= _OPENING_HEAD and _dated(text, m):
             return m
     return None
 

@@ -674,9 +674,7 @@ def _aside_patterns(
     anym = "|".join(f"(?:{m})" for m in marks)
 
     def aside(end: str) -> str:
-        return "|".join(
-            rf"(?:{m})\s+(?:{body})\s(?:(?!{m})[^;.])*{end.format(m=m)}" for m in marks
-        )
+        return "|".join(rf"(?:{m})\s+(?:{body})\s(?:(?!{m})[^;.])*{end.format(m=m)}" for m in marks)
 
     return {
         "apposition_re": _compile(aside("$"), f"{where}: aside_open"),
