@@ -19,8 +19,19 @@ _STATEMENTS = frozenset(
 )
 
 
-def _key(e: Event, country: Callable[[str | None], str | None]) -> tuple:
-    actor, target = unordered_pair(e.category, country(e.actor), country(e.target))
+def _key(
+    e: Event,
+    country: Callable[[str | None], str | None],
+    side: Callable[[str | None], str | None] | None = None,
+) -> tuple:
+    """The merge key. Within one state (a government and an armed group fighting there: both
+    score as that state) the parties are told apart by `side`, so that the two directions of a
+    clash or the two sides of a ceasefire inside it stay two events (GUIDE: one per side), as
+    they do between two states."""
+    actor, target = country(e.actor), country(e.target)
+    if side is not None and actor is not None and actor == target:
+        actor, target = side(e.actor), side(e.target)
+    actor, target = unordered_pair(e.category, actor, target)
     return (
         e.date,
         actor,
@@ -83,10 +94,14 @@ class _Merger:
             keep.date_end = other.date_end
 
 
-def event_id(e: Event, country: Callable[[str | None], str | None]) -> str:
+def event_id(
+    e: Event,
+    country: Callable[[str | None], str | None],
+    side: Callable[[str | None], str | None] | None = None,
+) -> str:
     """The id of the event a report belongs to: a function of the merge key alone, so the same
     reports get the same ids in whatever order or batches they arrive (the store merges by id)."""
-    key = "|".join(str(getattr(x, "value", x)) for x in _key(e, country))
+    key = "|".join(str(getattr(x, "value", x)) for x in _key(e, country, side))
     return "ev_" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
@@ -101,6 +116,7 @@ def merge_events(
     country: Callable[[str | None], str | None],
     within_doc: bool,
     apart: frozenset[int] = frozenset(),
+    side: Callable[[str | None], str | None] | None = None,
 ) -> list[Event]:
     """One event per real-world event. Within a document, reports are read in its order and an
     undated or addressee-less report folds into its dated or addressed twin, except an undated
@@ -108,21 +124,25 @@ def merge_events(
     冲突 beside the same two armies' clash dated this week: history, which the GUIDE leaves
     undated, not an undated report of this week's). Across documents only identical keys merge,
     each group in a canonical order: the result is the same for any order of the documents and
-    any split into batches."""
+    any split into batches. `side`: who a party stands for inside its state (`_key`)."""
+
+    def key(e: Event) -> tuple:
+        return _key(e, country, side)
+
     if within_doc:
-        kept = {_key(events[i], country) for i in apart if events[i].date is None}
-        merged = _merge_in_document(events, country, kept)
+        kept = {key(events[i]) for i in apart if events[i].date is None}
+        merged = _merge_in_document(events, key, kept, country)
     else:
-        merged = _merge_across(events, country)
+        merged = _merge_across(events, key)
     for e in merged:  # the id follows the merge key
-        e.id = event_id(e, country)
+        e.id = event_id(e, country, side)
     return merged
 
 
-def _merge_across(events: list[Event], country: Callable[[str | None], str | None]) -> list[Event]:
+def _merge_across(events: list[Event], key: Callable[[Event], tuple]) -> list[Event]:
     groups: dict[tuple, list[Event]] = {}
     for e in events:  # dict order: first appearance, so the output keeps the input's order
-        groups.setdefault(_key(e, country), []).append(e)
+        groups.setdefault(key(e), []).append(e)
     merger = _Merger()
     out = []
     for members in groups.values():
@@ -135,9 +155,13 @@ def _merge_across(events: list[Event], country: Callable[[str | None], str | Non
 
 
 def _merge_in_document(
-    events: list[Event], country: Callable[[str | None], str | None], apart: set[tuple]
+    events: list[Event],
+    key: Callable[[Event], tuple],
+    apart: set[tuple],
+    country: Callable[[str | None], str | None],
 ) -> list[Event]:
-    """`apart`: the merge keys of undated events that no dated twin absorbs."""
+    """`apart`: the merge keys of undated events that no dated twin absorbs. A report without
+    its addressee is matched by the actor's state (`country`), whichever side it acts for."""
     merger = _Merger()
     out: dict[tuple, Event] = {}
     # (date, actor, category, flags) -> key of the first event with those: an event whose target
@@ -149,7 +173,7 @@ def _merge_in_document(
     # pair in 16); another mode is another act (severing relations, then recalling an envoy)
     plain: dict[tuple, tuple] = {}
     for e in events:
-        k = _key(e, country)
+        k = key(e)
         if k in out:
             merger.merge(out[k], e)
             continue
@@ -159,7 +183,8 @@ def _merge_in_document(
             kept.flags.negated &= e.flags.negated
             kept.flags.hypothetical &= e.flags.hypothetical
             continue
-        k_loose = k[:2] + k[3:]
+        by_state = _key(e, country)
+        k_loose = by_state[:2] + by_state[3:]
         if e.target is None and k_loose in loose:
             merger.merge(out[loose[k_loose]], e)
             continue
@@ -178,10 +203,10 @@ def _merge_in_document(
     dated: dict[tuple, Event] = {}
     for e in out.values():
         if e.date is not None:
-            dated.setdefault(_key(e, country)[1:], e)
+            dated.setdefault(key(e)[1:], e)
     keep = []
     for e in out.values():
-        k = _key(e, country)
+        k = key(e)
         twin = dated.get(k[1:]) if e.date is None and k not in apart else None
         if twin is not None:
             merger.merge(twin, e)

@@ -161,6 +161,20 @@ class Extractor:
             return None
         return country_of(self._country, actor_id)
 
+    def side(self, actor_id: str | None) -> str | None:
+        """Whom `actor_id` stands for inside its own state: an armed group itself, anyone else
+        (a ministry, a leader, the army) the state (`SYR.druze` → `SYR.druze`, `SYR.army` →
+        `SYR`). What keeps a government's and a rebel group's acts on each other apart when
+        both score as the same state (`merge_events`)."""
+        if not actor_id:
+            return None
+        entry = self._case_actors.get(actor_id) or next(
+            (lg.actors[actor_id] for lg in self._langs.values() if actor_id in lg.actors), None
+        )
+        if entry is not None and entry.kind == "armed_group":
+            return actor_id
+        return self.country(actor_id)
+
     def dictionary_entry(self, actor_id: str) -> tuple[str | None, dict[str, list[str]]]:
         """The built-in dictionaries' kind of `actor_id` and its names per language code (`en`,
         `zh`, the latter Simplified), first the canonical one: what a drafted case file lists."""
@@ -193,7 +207,7 @@ class Extractor:
             apart = _background_undated(view, drafts)
         else:
             found = self._llm_events(doc, norm, view, cands)
-        events = merge_events(found, self.country, within_doc=True, apart=apart)
+        events = merge_events(found, self.country, within_doc=True, apart=apart, side=self.side)
         return Extraction(
             events=events,
             stances=merge_stances(self._stances(doc, norm, stances)),
@@ -223,7 +237,7 @@ class Extractor:
             cands.extend(one.unresolved)
             ids.append(doc.id)
         return Extraction(
-            events=merge_events(events, self.country, within_doc=False),
+            events=merge_events(events, self.country, within_doc=False, side=self.side),
             stances=merge_stances(stances),
             unresolved=cands,
             documents=ids,
