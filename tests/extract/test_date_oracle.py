@@ -55,3 +55,16 @@ def test_summary_splits_chosen_from_held(train_coder: ModuleType) -> None:
     assert "(gold dated, chosen held it) 2" in line
     assert "(gold null, chosen another) 3" in line
     assert "no slot 1" in line
+
+
+def test_summary_counts_how_sure_the_model_was_of_a_date(train_coder: ModuleType) -> None:
+    counts = Counter(
+        {
+            "oracle: gold null | chosen last,rules | p(null) <0.3": 3,
+            "oracle: gold null | chosen clause | p(null) 0.3-0.6": 1,
+        }
+    )
+    line = train_coder.oracle_summary(counts)
+    assert "(gold null, chosen another) 4" in line
+    assert "p(null) <0.3 3" in line
+    assert "p(null) 0.3-0.6 1" in line

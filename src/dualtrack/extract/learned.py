@@ -457,7 +457,14 @@ def slot_features(
     trigger, and slots for the date nearest the trigger or the day before the report's). Whether
     the sentence reads as the report's news or a recap (`_news_cues`): --cv 4 864 -> 868 hits
     (1,872 -> 1,868 events), fixed-20 719 -> 730, seeds 3 of 4 up; the same act drafted in an
-    earlier sentence as a recap cue added nothing (869 / 1,871)."""
+    earlier sentence as a recap cue added nothing (869 / 1,871). On m49 (870 / 1,870), none of
+    these moved --cv 4 beyond noise: the news, background and tense cues crossed with the
+    category (866), the neighbouring sentences' cues (868), a slot holding the document's most
+    named day (868), the words next to the trigger (865), older dates and their precision in the
+    sentence (871 / 1,870; seeds 2 of 4 down, fixed-20 729 -> 731), L2 1 or 10 (866, 869),
+    undated events weighted 1.5 (865), th['redate'] 0.5 or 0.4 (870, 856), or letting a sure
+    model replace a day of the sentence (870): the undated gold events it dates, it dates with
+    p(null) under 0.3 (train_coder --dates)."""
     return _slot_cues(view, u, cat, d, slots) + ["w:" + g for g in view.clause_words(u)]
 
 
