@@ -84,3 +84,13 @@ def test_the_verifier_reads_whether_the_actor_is_the_speaker_of_the_report() -> 
     (d,) = [d for d in view.drafts if d.category.value == "SANCTION"]
     assert view.country_of(d.actor) == "CHL"
     assert L._reported(view, d) == "self"
+    # an English party after a preposition and its article is the object of another word, no
+    # reported subject: the speaker's act is its own
+    for text in (
+        "Chile said that in response to the Peruvian strikes it would recall its ambassador.",
+        "Chile said that, angered by talks with the Peruvian army, it would impose sanctions.",
+    ):
+        _, view = ex.analyse(Document(text=text, date=dt.date(2026, 3, 3), source="own"))
+        (d,) = [d for d in view.drafts if d.category.value == "SANCTION"]
+        assert view.country_of(d.actor) == "CHL"
+        assert L._reported(view, d) == "self", text

@@ -750,14 +750,17 @@ def _reported(view: DocView, d: Draft) -> str:
 
 def _governed(view: DocView, lo: int, m: Mention) -> bool:
     """Whether a target or comitative preposition (对, 向, 与, against) ends right before the
-    mention: it is the object of the verb after it (对秘鲁实施制裁), not a subject."""
+    mention, or before its article ("against the Houthis"): it is the object of the verb after
+    it (对秘鲁实施制裁), not a subject. English prepositions are words, so the look-back is a
+    few words long, not a few characters."""
+    det = view.lang.mod.get("determiners_re")
+    at = max(lo, m.start - (6 if view.lang.cjk else 24))
     for key in ("target_preps_re", "comitative_preps_re"):
         rx = view.lang.mod.get(key)
-        at = max(lo, m.start - 6)
-        if rx is not None and any(
-            h.end() >= m.start - 1 for h in rx.finditer(view.text, at, m.start)
-        ):
-            return True
+        for h in () if rx is None else rx.finditer(view.text, at, m.start):
+            gap = view.text[h.end() : m.start].strip()
+            if h.end() >= m.start - 1 or (det is not None and det.fullmatch(gap)):
+                return True
     return False
 
 
