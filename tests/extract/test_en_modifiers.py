@@ -22,7 +22,7 @@ def test_a_broker_joined_to_brokered_is_not_a_party(run, tuples) -> None:
 
 
 def test_a_chinese_backers_name_is_not_a_party(run, tuples) -> None:
-    res = run("黎巴嫩軍方7日表示，以色列戰機空襲伊朗支持的真主黨在南部的據點。")
+    res = run("黎巴嫩軍方7日表示，以色列戰機空襲南部由伊朗所支持的真主黨控制的據點。")
     assert ("ISR", "ASSAULT", "LBN") in _pairs(res, tuples)
     assert not any("IRN" in (a, t) for a, _, t in _pairs(res, tuples))
     res = run("印度空軍7日擊落一架土耳其製造的無人機。")

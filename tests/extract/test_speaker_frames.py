@@ -70,7 +70,7 @@ def test_no_evidence_of_an_act_negates_it(coders, coder: str) -> None:
     ex = coders[coder]
     act = "Turkey has been shelling Greek fishing boats."
     said = "Athens said on Thursday that " + act
-    doubted = "Athens said on Thursday it has no evidence that " + act
+    doubted = "Athens said on Thursday there was no proof that " + act
     assert ("TUR", "ASSAULT", "GRC") in _asserted(ex, said)
     assert ("TUR", "ASSAULT", "GRC") not in _asserted(ex, doubted)
 
