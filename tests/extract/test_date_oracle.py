@@ -43,28 +43,20 @@ def test_an_event_coded_on_its_gold_date_is_not_counted(train_coder: ModuleType)
     assert not out
 
 
-def test_summary_splits_chosen_from_held(train_coder: ModuleType) -> None:
+def test_summary_splits_chosen_from_held_and_counts_how_sure_the_model_was(
+    train_coder: ModuleType,
+) -> None:
     counts = Counter(
         {
             "oracle: gold clause,last | chosen clause": 2,
-            "oracle: gold null | chosen last,rules": 3,
+            "oracle: gold null | chosen last,rules | p(null) <0.3": 3,
+            "oracle: gold null | chosen clause | p(null) 0.3-0.6": 1,
             "no slot: gold day unmentioned, doc-1 | chosen last": 1,
         }
     )
     line = train_coder.oracle_summary(counts)
     assert "(gold dated, chosen held it) 2" in line
-    assert "(gold null, chosen another) 3" in line
-    assert "no slot 1" in line
-
-
-def test_summary_counts_how_sure_the_model_was_of_a_date(train_coder: ModuleType) -> None:
-    counts = Counter(
-        {
-            "oracle: gold null | chosen last,rules | p(null) <0.3": 3,
-            "oracle: gold null | chosen clause | p(null) 0.3-0.6": 1,
-        }
-    )
-    line = train_coder.oracle_summary(counts)
     assert "(gold null, chosen another) 4" in line
     assert "p(null) <0.3 3" in line
     assert "p(null) 0.3-0.6 1" in line
+    assert "no slot 1" in line
