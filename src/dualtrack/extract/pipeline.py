@@ -15,6 +15,7 @@ from dualtrack.extract import learned
 from dualtrack.extract.dates import DateMention, dateline, document_date, find_dates
 from dualtrack.extract.dedup import merge_events, merge_stances
 from dualtrack.extract.events import Candidate, Coder, Draft, find_triggers
+from dualtrack.extract.events import side as acts_as_side
 from dualtrack.extract.langdata import ActorEntry, LangData, build, country_of
 from dualtrack.extract.learned import DocView
 from dualtrack.extract.llm import DocumentFailed, LLMCoder
@@ -162,18 +163,16 @@ class Extractor:
         return country_of(self._country, actor_id)
 
     def side(self, actor_id: str | None) -> str | None:
-        """Whom `actor_id` stands for inside its own state: an armed group itself, anyone else
-        (a ministry, a leader, the army) the state (`SYR.druze` → `SYR.druze`, `SYR.army` →
-        `SYR`). What keeps a government's and a rebel group's acts on each other apart when
-        both score as the same state (`merge_events`)."""
+        """Whom `actor_id` stands for inside its own state (`events.side`: an armed group
+        itself, anyone else the state; `SYR.druze` → `SYR.druze`, `SYR.army` → `SYR`). What
+        keeps a government's and a rebel group's acts on each other apart when both score as
+        the same state (`merge_events`)."""
         if not actor_id:
             return None
         entry = self._case_actors.get(actor_id) or next(
             (lg.actors[actor_id] for lg in self._langs.values() if actor_id in lg.actors), None
         )
-        if entry is not None and entry.kind == "armed_group":
-            return actor_id
-        return self.country(actor_id)
+        return acts_as_side(actor_id, entry.kind if entry else None, self.country(actor_id))
 
     def dictionary_entry(self, actor_id: str) -> tuple[str | None, dict[str, list[str]]]:
         """The built-in dictionaries' kind of `actor_id` and its names per language code (`en`,
