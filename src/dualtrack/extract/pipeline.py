@@ -201,12 +201,16 @@ class Extractor:
         """What `doc` says; with the LLM coder, `DocumentFailed` if the model could not code it."""
         drafts, stances, cands, norm, view = self._run(doc, learn=self.llm is None)
         apart: frozenset[int] = frozenset()
+        further: frozenset[int] = frozenset()
         if self.llm is None:
             found = self._events(doc, norm, drafts)
             apart = _background_undated(view, drafts)
+            further = _further_acts(view, drafts)
         else:
             found = self._llm_events(doc, norm, view, cands)
-        events = merge_events(found, self.country, within_doc=True, apart=apart, side=self.side)
+        events = merge_events(
+            found, self.country, within_doc=True, apart=apart, side=self.side, further=further
+        )
         return Extraction(
             events=events,
             stances=merge_stances(self._stances(doc, norm, stances)),
@@ -492,6 +496,20 @@ def _background_undated(view: DocView, drafts: list[Draft]) -> frozenset[int]:
         for i, d in enumerate(drafts)
         if d.date is None
         and rx.search(view.text, d.sentence.start, max(d.trigger.start, d.sentence.start + 1))
+    )
+
+
+def _further_acts(view: DocView, drafts: list[Draft]) -> frozenset[int]:
+    """The indices of the drafts whose sentence tells them as a further act (modality.yaml
+    `further_act`: "also", 又) before their trigger: another act than a twin of the same key
+    and another mode, which the merge keeps apart (`merge_events`)."""
+    rx = view.lang.mod.get("further_act_re")
+    if rx is None:
+        return frozenset()
+    return frozenset(
+        i
+        for i, d in enumerate(drafts)
+        if rx.search(view.text, d.sentence.start, max(d.trigger.start, d.sentence.start + 1))
     )
 
 
