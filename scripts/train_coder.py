@@ -717,9 +717,10 @@ def where_lost(ex: Extractor, models: L.Models, doc: Doc, coded: Sequence) -> Co
     benchmark scored them), the first stage that lost it: its (actor, category, target) coded on
     another date; no evidence offsets; no role candidate of its actor's (or target's) country in
     its evidence clauses; no rule draft and no likely clause category of its category there; a
-    rule draft of its category with other parties; a right rule draft dropped (verifier or
-    merging); the clause category found but the roles filled otherwise (or blocked by a rule
-    event of that category in the sentence)."""
+    rule draft of its category with other parties; a right reading of a rule draft dropped
+    (`dropped_reading`: below its bar alone, lost to a sibling reading, or merged); the clause
+    category found but the roles filled otherwise (or blocked by a rule event of that category
+    in the sentence)."""
     norm, view = ex.analyse(Document(text=doc.text, date=doc.date, source=doc.id))
     units = view.units()
     spans = [norm.span(u.start, u.end) for u in units]
@@ -876,10 +877,54 @@ def stage(
         if p < bar:
             return f"category not seen (p {min(int(p * 5), 4) / 5:.1f}+)"
         return "clause category found, roles otherwise"
-    for d in drafts:
-        if gold_tuple(country(ex, d.actor), d.category.value, country(ex, d.target)) == key:
-            return "right rule draft dropped"
+    why = dropped_reading(ex, view, models, units, drafts, key)
+    if why is not None:
+        return why
     return "rule draft of the category, other parties"
+
+
+def dropped_reading(
+    ex: Extractor,
+    view: L.DocView,
+    models: L.Models,
+    units: list[L.Unit],
+    drafts: list,
+    key: tuple,
+) -> str | None:
+    """Why a reading (`L.readings`: as the rules made it, a target filled, the parties
+    reversed) of one of `drafts` with the gold tuple `key` was not coded: below its bar alone
+    (the verifier's, or `fill_verify` for a filled one), lost to a sibling reading of its draft
+    that the verifier liked more (`L.chosen`), or kept there and lost later (merged away, or
+    coded by no other stage); None where no reading has it. Each label says which reading was
+    right (rules, target, actor) and, for a sibling, which reading won."""
+    starts = [u.start for u in units]
+    read_all = L.readings(view, models, units, drafts)
+    th = models.thresholds
+    best: tuple[int, str] | None = None
+    for d, read in zip(drafts, read_all, strict=True):
+        k = L.unit_of(starts, d)
+        rows = [L.draft_rows(view, units[k], c, models.verify, f) for c, f in read]
+        ps = models.verify.scores_many(rows)[:, 0]
+        scored = [(0, c, f, float(p)) for (c, f), p in zip(read, ps, strict=True)]
+        kept = {id(c) for p, c, f in L.chosen(scored, th)}
+        for j, (c, f) in enumerate(read):
+            if gold_tuple(country(ex, c.actor), c.category.value, country(ex, c.target)) != key:
+                continue
+            me = "rules" if f is None else f"{f.how}{f.rank}"
+            bar = L.verify_threshold(th, c.category.value)
+            p = float(ps[j])
+            if id(c) in kept and p >= bar:
+                why = (0, f"right {me} reading kept, lost later (merged, other date)")
+            elif (f is not None and p < th["fill_verify"]) or p < bar:
+                why = (1, f"right {me} reading below its bar alone")
+            else:
+                won = max((q, i) for i, q in enumerate(ps) if id(read[i][0]) in kept)[1]
+                wf = read[won][1]
+                other = "rules" if wf is None else f"{wf.how}{wf.rank}"
+                why = (2, f"right {me} reading lost to sibling {other}")
+            if best is None or why[0] > best[0]:
+                best = why
+    return None if best is None else best[1]
 
 
 def gold_keys(doc: Doc) -> set[tuple]:
