@@ -654,14 +654,20 @@ _NEAR_MISSES = (  # (class, fields that must agree besides the one that is wrong
 )
 
 
-def error_classes(misses: Sequence[Ev], extras: Sequence[Ev], hits: Sequence[Ev] = ()) -> Counter:
-    """Why unmatched gold events were missed: the nearest unmatched prediction differing in one
-    field (each prediction explains one miss); else the other direction of a joint event or
-    another member of a compound actor/target was found (`hits`: matched gold events); else
-    'not found'. Leftover predictions are 'spurious'.
-    """
+def near_misses(misses: Sequence[Ev], extras: Sequence[Ev]) -> list[tuple[str, Ev, Ev]]:
+    """(class, gold, prediction) for each miss that an unmatched prediction differs from in one
+    field only (`_NEAR_MISSES`, in their order; each prediction pairs with one miss). Why: a
+    class's count alone does not say whether the coder read the same clause wrongly or coded
+    another clause on the same day (`--verbose` lists the pairs)."""
+    return _pair_near(misses, extras)[0]
+
+
+def _pair_near(
+    misses: Sequence[Ev], extras: Sequence[Ev]
+) -> tuple[list[tuple[str, Ev, Ev]], list[Ev], list[Ev]]:
+    """`near_misses`, with the misses and the predictions left unpaired."""
     spare = list(extras)
-    out: Counter = Counter()
+    out: list[tuple[str, Ev, Ev]] = []
     pending = list(misses)
     for name, near in _NEAR_MISSES:
         still = []
@@ -671,8 +677,19 @@ def error_classes(misses: Sequence[Ev], extras: Sequence[Ev], hits: Sequence[Ev]
                 still.append(g)
             else:
                 spare.remove(p)
-                out[name] += 1
+                out.append((name, g, p))
         pending = still
+    return out, pending, spare
+
+
+def error_classes(misses: Sequence[Ev], extras: Sequence[Ev], hits: Sequence[Ev] = ()) -> Counter:
+    """Why unmatched gold events were missed: the nearest unmatched prediction differing in one
+    field (each prediction explains one miss); else the other direction of a joint event or
+    another member of a compound actor/target was found (`hits`: matched gold events); else
+    'not found'. Leftover predictions are 'spurious'.
+    """
+    pairs, pending, spare = _pair_near(misses, extras)
+    out: Counter = Counter(name for name, _, _ in pairs)
     for g in pending:
         if any(
             (h.actor, h.target, h.category, h.date) == (g.target, g.actor, g.category, g.date)
@@ -865,6 +882,8 @@ def render(results: dict[str, dict[str, Report]], verbose: bool) -> str:
                 lines += ["", f"## {doc.article.id} ({doc.article.lang}, {doc.article.date})"]
                 lines += [f"  miss  {e.label()}" for e in doc.misses]
                 lines += [f"  extra {e.label()}" for e in doc.false_positives]
+                near = near_misses(doc.misses, doc.false_positives)
+                lines += [f"  near  {n}: {g.label()} => {p.label()}" for n, g, p in near]
     return "\n".join(lines)
 
 

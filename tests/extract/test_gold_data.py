@@ -313,6 +313,15 @@ def test_error_classes_explain_each_miss_once():
     }
 
 
+def test_near_misses_pair_each_miss_with_the_prediction_that_explains_it():
+    misses = [ev(7, "PAK", "ACCUSE", "IND"), ev(8, "UN", "REQUEST", "IND")]
+    extras = [ev(8, "UN", "REQUEST", None), ev(7, "PAK", "REJECT", "IND")]
+    assert ea.near_misses(misses, extras) == [
+        ("wrong target only", misses[1], extras[0]),
+        ("wrong category only", misses[0], extras[1]),
+    ]
+
+
 def test_error_classes_name_half_found_joint_and_compound_events():
     hits = [ev(2, "RUS", "CONSULT", "UKR"), ev(8, "UN", "REQUEST", "IND")]
     misses = [ev(2, "UKR", "CONSULT", "RUS"), ev(8, "UN", "REQUEST", "PAK")]
