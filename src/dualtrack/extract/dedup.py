@@ -9,7 +9,7 @@ further act (`further`: "also", 又) of another kind than its twin stays an even
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from dualtrack.model import Event, Stance
 from dualtrack.ontology import Category, unordered_pair
@@ -123,6 +123,7 @@ def merge_events(
     apart: frozenset[int] = frozenset(),
     side: Callable[[str | None], str | None] | None = None,
     further: frozenset[int] = frozenset(),
+    joined: Mapping[int, int] | None = None,
 ) -> list[Event]:
     """One event per real-world event. Within a document, reports are read in its order and an
     undated or addressee-less report folds into its dated or addressed twin, except an undated
@@ -133,6 +134,10 @@ def merge_events(
     apart from a twin of another mode (`_another_act`). Across documents only identical keys
     merge (a further act's mode part of its key: its id names it), each group in a canonical
     order: the result is the same for any order of the documents and any split into batches.
+    `joined`: reports joined in their sentence to an earlier act of the same category (index ->
+    that act's index: "expelled the envoy and closed the consulate", 中止条约、驱逐外交官;
+    pipeline._joined_acts), which stay apart from that act where both have the merge key: an
+    act of its own, its id naming its mode (and, of one mode, its place: `_act_name`).
     `side`: who a party stands for inside its state (`_key`)."""
 
     def key(e: Event) -> tuple:
@@ -140,11 +145,15 @@ def merge_events(
 
     if within_doc:
         kept = {key(events[i]) for i in apart if events[i].date is None}
-        merged = _merge_in_document(events, key, kept, country, further)
+        merged = _merge_in_document(events, key, kept, country, further, joined or {})
     else:
 
         def act(e: Event) -> str | None:  # a further act keeps its mode in its id
-            return e.mode if e.mode and e.id == event_id(e, country, side, e.mode) else None
+            if not e.mode:
+                return None
+            return next(
+                (a for a in _act_names(e.mode) if e.id == event_id(e, country, side, a)), None
+            )
 
         merged = _merge_across(events, key, act)
     for e, mode in merged:  # the id follows the merge key
@@ -185,12 +194,26 @@ def _another_act(kept: Event, e: Event) -> bool:
     return not any((v.doc_id, v.start, v.end) in spans for v in e.evidence)
 
 
+def _act_names(mode: str) -> list[str]:
+    """The names an act of `mode` kept apart may have in its id: its mode, then, for a second
+    act of one mode joined in one sentence, the mode and its rank (`_act_name`)."""
+    return [mode] + [f"{mode}#{n}" for n in range(2, 6)]
+
+
+def _act_name(out: dict[tuple, Event], k: tuple, mode: str) -> str | None:
+    """The first name of `_act_names` that no kept act of key `k` has yet, the mode of the
+    first (`out[k]`, named by its key alone) counted as taken (None: all taken)."""
+    taken = out[k].mode
+    return next((a for a in _act_names(mode) if a != taken and (*k, a) not in out), None)
+
+
 def _merge_in_document(
     events: list[Event],
     key: Callable[[Event], tuple],
     apart: set[tuple],
     country: Callable[[str | None], str | None],
     further: frozenset[int],
+    joined: Mapping[int, int],
 ) -> list[tuple[Event, str | None]]:
     """`apart`: the merge keys of undated events that no dated twin absorbs. A report without
     its addressee is matched by the actor's state (`country`), whichever side it acts for.
@@ -212,6 +235,12 @@ def _merge_in_document(
         if (*k, e.mode) in out:  # a further act of this mode, told again
             merger.merge(out[(*k, e.mode)], e)
             continue
+        if k in out and e.mode and i in joined and key(events[joined[i]]) == k:
+            name = _act_name(out, k, e.mode)
+            if name is not None:
+                out[(*k, name)] = kept = _fresh(e)
+                acts[id(kept)] = name
+                continue
         if k in out and i in further and _another_act(out[k], e):
             out[(*k, e.mode)] = kept = _fresh(e)
             acts[id(kept)] = str(e.mode)

@@ -156,7 +156,7 @@ SCHEMA: dict[str, frozenset[str]] = {
          "anaphoric_acts", "anaphoric_agreements", "anaphoric_before", "anaphoric_objects",
          "anaphors", "and_said", "and_verb", "any_act", "aside_marks", "aside_open", "background",
          "further_act",
-         "before_window",
+         "before_window", "joined_act", "joined_acts",
          "between", "comitative_preps", "commentary", "complementizer", "conditional",
          "conditional_threat", "coordination",
          "denial", "denied_report", "determiners", "edge_after", "edge_before", "epithets",
@@ -373,6 +373,7 @@ MODALITY_LISTS = (
     "source_after",
     "background",
     "further_act",
+    "joined_act",
     "tense",
     "mediation_frame",
     "own_object",
@@ -641,6 +642,7 @@ def _compile_modality(m: dict[str, Any], code: str, cjk: bool, flags: int) -> di
     }
     mod["passive_re"] = _alt(list(mod.get("passive") or []), cjk, where, flags)
     mod["reacted_acts"] = _categories(mod.get("reacted_acts"), f"{where}: reacted_acts")
+    mod["joined_acts"] = _categories(mod.get("joined_acts"), f"{where}: joined_acts")
     opens, marks = list(mod.get("aside_open") or []), list(mod.get("aside_marks") or [])
     mod.update(_aside_patterns(opens, marks, where))
     return mod

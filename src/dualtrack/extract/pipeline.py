@@ -202,14 +202,22 @@ class Extractor:
         drafts, stances, cands, norm, view = self._run(doc, learn=self.llm is None)
         apart: frozenset[int] = frozenset()
         further: frozenset[int] = frozenset()
+        joined: dict[int, int] = {}
         if self.llm is None:
             found = self._events(doc, norm, drafts)
             apart = _background_undated(view, drafts)
             further = _further_acts(view, drafts)
+            joined = _joined_acts(view, drafts)
         else:
             found = self._llm_events(doc, norm, view, cands)
         events = merge_events(
-            found, self.country, within_doc=True, apart=apart, side=self.side, further=further
+            found,
+            self.country,
+            within_doc=True,
+            apart=apart,
+            side=self.side,
+            further=further,
+            joined=joined,
         )
         return Extraction(
             events=events,
@@ -511,6 +519,36 @@ def _further_acts(view: DocView, drafts: list[Draft]) -> frozenset[int]:
         for i, d in enumerate(drafts)
         if rx.search(view.text, d.sentence.start, max(d.trigger.start, d.sentence.start + 1))
     )
+
+
+def _joined_acts(view: DocView, drafts: list[Draft]) -> dict[int, int]:
+    """Each draft of a category of `joined_acts` (modality.yaml: measures, each its own act
+    whatever its mode: expelled the envoy and closed the consulates) joined in its sentence to
+    an earlier trigger of its category by a word of `joined_act` between the two ("and", a
+    comma, 并, 、), mapped to the index of that earlier draft: two acts, which the merge keeps
+    apart where both have one key (`merge_events`)."""
+    rx = view.lang.mod.get("joined_act_re")
+    if rx is None:
+        return {}
+    listed = view.lang.mod.get("joined_acts", frozenset())
+    out: dict[int, int] = {}
+    by_sentence: dict[int, list[int]] = {}
+    for i, d in enumerate(drafts):
+        if d.mode is not None and d.category in listed:
+            by_sentence.setdefault(d.sentence.start, []).append(i)
+    for members in by_sentence.values():
+        for i in members:
+            d = drafts[i]
+            for j in members:
+                o = drafts[j]
+                if (
+                    o.category == d.category
+                    and o.trigger.end <= d.trigger.start
+                    and rx.search(view.text, o.trigger.end, d.trigger.start)
+                ):
+                    out[i] = j
+                    break
+    return out
 
 
 def _context(norm: Normalized, s: int, e: int, sents) -> str:
