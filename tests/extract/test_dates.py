@@ -97,6 +97,23 @@ def test_since_gives_a_span_to_the_document_date(en) -> None:
     assert ds[0].date_end == D(2026, 2, 8)
 
 
+def test_the_start_of_a_since_span_is_marked(zh, en) -> None:
+    """The day a "since" span starts from (since March 2, 自3月2日以来, 3月2日起) is marked as one:
+    what has gone on since is background (GUIDE: undated), not an act of that day; a plain day
+    and a range's start are not."""
+    cases = [
+        (en, "The navy has struck the port 40 times since March 2.", True),
+        (zh, "自3月2日以来，海军已对该港口发动40次空袭。", True),
+        (zh, "3月2日起，海军多次空袭该港口。", True),
+        (en, "The navy struck the port on March 2.", False),
+        (zh, "海军3月2日至4日空袭该港口。", False),
+    ]
+    for lang, text, since in cases:
+        n = normalize(text, chinese=lang.cjk, units=lang.unit_chars)
+        ds = find_dates(n.text, lang, D(2026, 3, 9))
+        assert ds[0].date == D(2026, 3, 2) and ds[0].since is since, text
+
+
 def test_a_span_that_looks_back_takes_the_year_before_a_later_month(zh, en) -> None:
     """Since June, 6月以来 in a March report: last June, a span to the report; a month after the
     report without such a cue (in June, 6月起) stays ahead of it."""

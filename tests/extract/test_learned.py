@@ -153,6 +153,14 @@ def test_redate_keeps_explicit_dates_and_replaces_carried_ones_only_when_sure() 
     slots = [None, month.date, None, day(9, 40), doc]
     assert learned.redate(month, slots, sure_doc, th).date is doc
     assert learned.redate(month, slots, unsure_doc, th).date is month.date
+    # the day a "since" span of its own sentence starts from ("has struck the port 40 times
+    # since March 10"): no date of the act, given way where the model is sure
+    since = _draft(day(10, 120))
+    since.date.since = True
+    sure_null = np.array([0.85, 0.05, 0.0, 0.05, 0.05])
+    slots = [None, since.date, None, day(9, 40), doc]
+    assert learned.redate(since, slots, sure_null, th).date is None
+    assert learned.redate(since, slots, unsure_doc, th).date is since.date
 
 
 def test_date_slots_hold_the_candidates_of_each_slot() -> None:

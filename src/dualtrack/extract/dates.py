@@ -32,6 +32,7 @@ class DateMention:
     range_end: bool = False  # the 8日 of 6日至8日: not a date events happen on by itself
     dateline: bool = False  # the date of the report (WASHINGTON, Feb 6 -), not of its events
     aside: bool = False  # 前一天 in what was said, a future date: not the narrative's day
+    since: bool = False  # the June of "since June", 11月以来: a span's start, what went on since
 
     @property
     def resolved(self) -> bool:
@@ -495,6 +496,7 @@ def _mark_spans(
             continue
         if _span_cue(text, dm, start_re, after_re):
             dm.date_end = doc_date
+            dm.since = True
 
 
 def _year_before(day: dt.date) -> dt.date:
