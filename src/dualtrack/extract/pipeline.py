@@ -14,7 +14,7 @@ import numpy as np
 from dualtrack.extract import learned
 from dualtrack.extract.dates import DateMention, dateline, document_date, find_dates
 from dualtrack.extract.dedup import merge_events, merge_stances
-from dualtrack.extract.events import Candidate, Coder, Draft, find_triggers
+from dualtrack.extract.events import _CLOSING, Candidate, Coder, Draft, find_triggers
 from dualtrack.extract.events import side as acts_as_side
 from dualtrack.extract.langdata import ActorEntry, LangData, build, country_of
 from dualtrack.extract.learned import DocView
@@ -203,11 +203,13 @@ class Extractor:
         apart: frozenset[int] = frozenset()
         further: frozenset[int] = frozenset()
         joined: dict[int, int] = {}
+        titled: frozenset[int] = frozenset()
         if self.llm is None:
             found = self._events(doc, norm, drafts)
             apart = _background_undated(view, drafts)
             further = _further_acts(view, drafts)
             joined = _joined_acts(view, drafts)
+            titled = _title_acts(view, drafts)
         else:
             found = self._llm_events(doc, norm, view, cands)
         events = merge_events(
@@ -218,6 +220,7 @@ class Extractor:
             side=self.side,
             further=further,
             joined=joined,
+            titled=titled,
         )
         return Extraction(
             events=events,
@@ -505,6 +508,18 @@ def _background_undated(view: DocView, drafts: list[Draft]) -> frozenset[int]:
         if d.date is None
         and rx.search(view.text, d.sentence.start, max(d.trigger.start, d.sentence.start + 1))
     )
+
+
+def _title_acts(view: DocView, drafts: list[Draft]) -> frozenset[int]:
+    """The indices of the drafts of the report's title: its first sentence where that is a
+    short line of its own (no closing punctuation, a line break after it), whose act the body
+    tells again (`merge_events`)."""
+    if not view.sents:
+        return frozenset()
+    s, text = view.sents[0], view.text
+    if s.end - s.start > 120 or text[s.end - 1] in _CLOSING or text[s.end : s.end + 1] != "\n":
+        return frozenset()
+    return frozenset(i for i, d in enumerate(drafts) if d.sentence.start == s.start)
 
 
 def _further_acts(view: DocView, drafts: list[Draft]) -> frozenset[int]:
