@@ -29,3 +29,12 @@ def test_credit_with_no_speaker_and_an_offer_of_a_role_praise_no_one(run, tuples
         "Saudi Arabia played a key role in the talks on Wednesday.",
     ):
         assert "SUPPORT" not in {c for _, _, c, _ in tuples(run(text))}, text
+
+
+def test_taiwan_named_as_a_region_of_china_is_taiwan(run, tuples) -> None:
+    """中国台湾地区 (as mainland outlets name Taiwan) is TWN, not China: an arms sale to it is
+    COOPERATE of the seller with Taiwan."""
+    for text in ("美国4日宣布向中国台湾地区出售武器。", "美國4日宣布向中國台灣地區出售武器。"):
+        found = tuples(run(text))
+        assert (D(2026, 3, 4), "USA", "COOPERATE", "TWN") in found, text
+        assert "CHN" not in {x for _, a, _, t in found for x in (a, t)}, text
