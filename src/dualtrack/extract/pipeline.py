@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -510,16 +511,24 @@ def _background_undated(view: DocView, drafts: list[Draft]) -> frozenset[int]:
     )
 
 
+_TITLE_LINES = 6  # lines at the top searched for the title
+_TITLE_SIZE = 8  # the least size of a title: a Chinese character counts 1, a Latin word 2
+_WORDLIKE = re.compile(r"[\u4e00-\u9fff]|[A-Za-z]+")
+
+
 def _title_acts(view: DocView, drafts: list[Draft]) -> frozenset[int]:
-    """The indices of the drafts of the report's title: its first sentence where that is a
-    short line of its own (no closing punctuation, a line break after it), whose act the body
-    tells again (`merge_events`)."""
-    if not view.sents:
-        return frozenset()
-    s, text = view.sents[0], view.text
-    if s.end - s.start > 120 or text[s.end - 1] in _CLOSING or text[s.end : s.end + 1] != "\n":
-        return frozenset()
-    return frozenset(i for i, d in enumerate(drafts) if d.sentence.start == s.start)
+    """The indices of the drafts of the report's title, whose act the body tells again
+    (`merge_events`): the first line at the top (no closing punctuation, a line break after
+    it) of a title's size; shorter lines before it (a kicker, a section's name, a dateline,
+    a read time) are passed over, and a sentence of the body ends the search."""
+    text = view.text
+    for s in view.sents[:_TITLE_LINES]:
+        if s.end - s.start > 120 or text[s.end - 1] in _CLOSING or text[s.end : s.end + 1] != "\n":
+            return frozenset()
+        words = _WORDLIKE.findall(text, s.start, s.end)
+        if sum(1 if len(w) == 1 and not w.isascii() else 2 for w in words) >= _TITLE_SIZE:
+            return frozenset(i for i, d in enumerate(drafts) if d.sentence.start == s.start)
+    return frozenset()
 
 
 def _further_acts(view: DocView, drafts: list[Draft]) -> frozenset[int]:
