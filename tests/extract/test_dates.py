@@ -327,3 +327,12 @@ def test_a_span_start_runs_to_the_report_with_its_cue_before_or_after(zh, en) ->
         n = normalize(text, chinese=lang.cjk, units=lang.unit_chars)
         ds = find_dates(n.text, lang, D(2026, 3, 9))
         assert ds and (ds[0].date_end == D(2026, 3, 9)) is span, text
+
+
+def test_the_second_day_of_a_process_is_no_next_day(zh) -> None:
+    # 第二天 alone: the day after the date in context; after 的 or a word of a process (an
+    # exchange, talks, a run of days): the ordinal day of that process, no date of its own
+    got = _dates("3月2日雙方會晤，第二天簽約。", zh, D(2026, 3, 6))
+    assert [g[1] for g in got] == [D(2026, 3, 2), D(2026, 3, 3)]
+    for text in ("3月2日起交換戰俘，交換第二天又有百人獲釋。", "3月2日開始的會談的第二天無果。"):
+        assert [g[1] for g in _dates(text, zh, D(2026, 3, 6))] == [D(2026, 3, 2)]

@@ -59,3 +59,26 @@ def test_the_title_acts_are_the_drafts_of_a_first_line_of_its_own() -> None:
         want = {i for i, d in enumerate(view.drafts) if d.sentence.start == first and has_title}
         assert got == frozenset(want)
         assert bool(got) is has_title
+
+
+def test_short_lines_above_the_title_are_passed_over() -> None:
+    ex = Extractor(lang="en", coder="rules")
+    body = "Armenia withdrew its troops from the border with Azerbaijan on Sunday, officials said."
+    title = "Armenia pulls its troops back from the Azerbaijani border\n"
+    for top in ("WORLD\n3 min read\n", "Officials say\n", "March 10, 2026\n"):
+        _, view = ex.analyse(Document(text=top + title + body, date=dt.date(2026, 3, 10)))
+        line = next(s.start for s in view.sents if view.text.startswith("Armenia pulls", s.start))
+        got = _title_acts(view, view.drafts)
+        want = {i for i, d in enumerate(view.drafts) if d.sentence.start == line}
+        assert want and got == frozenset(want)
+
+
+def test_a_long_line_without_acts_is_the_title_and_a_caption_below_it_is_not() -> None:
+    ex = Extractor(lang="en", coder="rules")
+    text = (
+        "Border towns wait anxiously as the long winter talks drag on\n"
+        "Armenia pulls its troops back from the Azerbaijani border\n"
+        "Armenia withdrew its troops from the border with Azerbaijan on Sunday, officials said."
+    )
+    _, view = ex.analyse(Document(text=text, date=dt.date(2026, 3, 10)))
+    assert _title_acts(view, view.drafts) == frozenset()
