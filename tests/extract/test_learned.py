@@ -307,7 +307,7 @@ def test_a_missing_target_is_read_with_how_it_was_filled() -> None:
         assert {"fillrivals:1", "fillwhere:before"} <= set(cues)
         plain = learned.draft_features(view, u, own)
         assert not any(c.startswith(("fillrivals", "fillwhere")) for c in plain)
-    high = replace(models, thresholds={**models.thresholds, "fill": 0.99})
+    high = replace(models, thresholds={**models.thresholds, "fill": 1.0})  # above every p
     assert all(len(r) == 1 for r in learned.readings(view, high, units, view.drafts))
 
 

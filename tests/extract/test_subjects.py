@@ -169,6 +169,21 @@ def test_a_bare_ministry_addressing_no_party_is_left_alone(ex) -> None:
     assert "外交部" not in found
 
 
+def test_a_bare_ministry_in_a_text_written_from_taiwan_is_taiwans(run, ex) -> None:
+    text = "共机周一起在海峡周边演习。国防部谴责中方挑衅,国军已派遣兵力监控。"
+    assert _mentions(ex, text, "zh")["国防部"] == ("TWN",)
+    res = run("共軍4日在台灣周邊舉行軍演。國防部4日譴責中共挑釁，國軍已派遣兵力應對。")
+    assert any(a == "TWN" and c == "ACCUSE" for _, a, c, _ in event_tuples(ex, res))
+    assert not any(a == "CHN" and c == "ACCUSE" for _, a, c, _ in event_tuples(ex, res))
+
+
+def test_words_that_only_contain_a_home_mark_name_no_home(ex) -> None:
+    # 两国军队, 中共军演 and 公共机构 hold 国军, 共军 and 共机 but are no words of Taiwan's press
+    found = _mentions(ex, "两国军队在边境对峙,公共机构关闭。国防部表示关切。", "zh")
+    assert "国防部" not in found
+    assert "国防部" not in _mentions(ex, "国防部批评中共军演。", "zh")
+
+
 def test_a_speech_verb_after_the_content_resumes_the_speaker(run, ex) -> None:
     res = run("泰国军方5日反驳指,柬埔寨士兵无视警告,越过边界,强调将坚决回击柬方挑衅。")
     assert (D(2026, 3, 5), "THA", "THREATEN", "KHM") in event_tuples(ex, res)

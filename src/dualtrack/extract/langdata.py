@@ -161,7 +161,8 @@ SCHEMA: dict[str, frozenset[str]] = {
          "conditional_threat", "coordination",
          "denial", "denied_report", "determiners", "edge_after", "edge_before", "epithets",
          "frame_after", "frame_before",
-         "home_outlets", "home_roles", "hypothetical", "inherit_max_prefix", "list_marks",
+         "home_marks", "home_outlets", "home_roles", "hypothetical", "inherit_max_prefix",
+         "list_marks",
          "locative_preps", "mediation_frame",
          "mediator_after", "mediator_before", "modifier_after", "negation", "negation_window",
          "new_predicate", "new_subject_before", "nominal_after", "nominal_before", "not_negation",
@@ -630,7 +631,8 @@ def _verb_rule(rule: dict[str, Any], cat: Category, pat: str) -> VerbRule:
 def _compile_modality(m: dict[str, Any], code: str, cjk: bool, flags: int) -> dict[str, Any]:
     """modality.yaml as written plus one compiled `<key>_re` per word list, so the coder asks
     `mod["negation_re"]` and never compiles at match time; `anaphor_res` maps each kind of actor
-    an anaphor refers to (他国, the country) to its words' pattern."""
+    an anaphor refers to (他国, the country) to its words' pattern, `home_mark_res` each state
+    to the pattern of its own press's words (`home_marks`)."""
     where = f"lang/{code}/modality.yaml"
     mod = dict(m)
     for key in MODALITY_LISTS:
@@ -641,6 +643,12 @@ def _compile_modality(m: dict[str, Any], code: str, cjk: bool, flags: int) -> di
         if (rx := _alt([str(w) for w in v or []], cjk, where, flags))
     }
     mod["passive_re"] = _alt(list(mod.get("passive") or []), cjk, where, flags)
+    mod["home_mark_res"] = {
+        str(state): rx
+        for state in {str(v) for v in (mod.get("home_marks") or {}).values()}
+        if (rx := _alt([str(k) for k, v in mod["home_marks"].items() if str(v) == state],
+                       cjk, f"{where}: home_marks", flags))
+    }  # fmt: skip
     mod["reacted_acts"] = _categories(mod.get("reacted_acts"), f"{where}: reacted_acts")
     mod["joined_acts"] = _categories(mod.get("joined_acts"), f"{where}: joined_acts")
     opens, marks = list(mod.get("aside_open") or []), list(mod.get("aside_marks") or [])

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from dualtrack.extract import tagger
-from dualtrack.extract.dates import DateMention, dateline
+from dualtrack.extract.dates import Dateline, DateMention, dateline
 from dualtrack.extract.firstchars import finditer
 from dualtrack.extract.langdata import LangData, country_of
 from dualtrack.extract.normalize import count_cjk
@@ -404,21 +404,13 @@ def outside_dates(ms: list[Mention], dates: list[DateMention]) -> list[Mention]:
 
 
 def _home_roles(text: str, ms: list[Mention], lang: LangData) -> list[Mention]:
-    """外交部 with no state before it, in a dispatch whose dateline names a state's city
-    (中央社台北电, 新华社北京电): the ministry of that state."""
+    """外交部 with no state before it: the ministry of the dispatch's home state (`_home_state`),
+    else of the state other than the one its sentence addresses (`_other_party`)."""
     rx = lang.mod.get("home_roles_re")
     if rx is None or lang.dates.get("dateline_end_re") is None or not ms:
         return ms
     dl = dateline(text, lang, 50)
-    home = next(
-        (m.ids for m in ms if dl is not None and m.end <= dl.end and len(m.ids) == 1
-         and (e := lang.actors.get(m.id)) is not None and e.kind == "state"),
-        None,
-    )  # fmt: skip
-    if home is None:  # no city in the dateline: the outlet's own state (环球网报道, 中新网…电)
-        outlets = lang.mod.get("home_outlets") or {}
-        head = text[:50]
-        home = next(((str(i),) for name, i in outlets.items() if name in head), None)
+    home = _home_state(text, ms, lang, dl)
     taken = bytearray(len(text))
     for m in ms:
         taken[m.start : m.end] = b"\x01" * (m.end - m.start)
@@ -430,6 +422,29 @@ def _home_roles(text: str, ms: list[Mention], lang: LangData) -> list[Mention]:
         if ids is not None:
             extra.append(Mention(h.start(), h.end(), ids))
     return sorted(ms + extra, key=lambda m: m.start) if extra else ms
+
+
+def _home_state(
+    text: str, ms: list[Mention], lang: LangData, dl: Dateline | None
+) -> tuple[str, ...] | None:
+    """The state a dispatch reports from: its dateline's city's (中央社台北电, 新华社北京电), else
+    its outlet's, named at its top (环球网报道, 中新网…电), else the state whose own press's words
+    it writes most (`home_marks`: 国军, 共军 are written only in Taiwan)."""
+    home = next(
+        (m.ids for m in ms if dl is not None and m.end <= dl.end and len(m.ids) == 1
+         and (e := lang.actors.get(m.id)) is not None and e.kind == "state"),
+        None,
+    )  # fmt: skip
+    if home is not None:
+        return home
+    outlets = lang.mod.get("home_outlets") or {}
+    head = text[:50]
+    home = next(((str(i),) for name, i in outlets.items() if name in head), None)
+    if home is not None:
+        return home
+    count = {s: len(rx.findall(text)) for s, rx in (lang.mod.get("home_mark_res") or {}).items()}
+    best = max(count.items(), key=lambda kv: kv[1], default=None)
+    return (best[0],) if best is not None and best[1] > 0 else None
 
 
 def _other_party(text: str, ms: list[Mention], pos: int, lang: LangData) -> tuple[str, ...] | None:
