@@ -16,8 +16,8 @@ D = dt.date(2026, 3, 4)
 
 # (text, an event (actor country, category, target country) the rule coder must find)
 CASES = [
-    ("伊朗总统4日表示，美国袭击伊朗核设施是侵略行径。", ("IRN", "ACCUSE", "USA")),
-    ("敘利亞外交部4日說，以色列空襲大馬士革是侵略行徑。", ("SYR", "ACCUSE", "ISR")),
+    ("智利总统4日表示，秘鲁炮击边境哨所是侵略行径。", ("CHL", "ACCUSE", "PER")),
+    ("秘魯外交部4日說，智利轟炸邊境村莊是侵略行徑。", ("PER", "ACCUSE", "CHL")),
     ("卡塔尔外交部4日说，伊朗的导弹袭击是对卡塔尔主权的公然侵犯。", ("QAT", "ACCUSE", "IRN")),
 ]
 

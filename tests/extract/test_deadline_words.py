@@ -15,13 +15,13 @@ D = dt.date(2026, 3, 4)
 # (text, an event (actor country, category, target country) both coders must find)
 CASES = [
     (
-        "西非国家经济共同体4日给予尼日尔军政府一周的时间恢复总统的权力。",
-        ("ECOWAS", "REQUEST", "NER"),
+        "西非国家经济共同体4日给予马里军方一周的时间释放被扣押的部长。",
+        ("ECOWAS", "REQUEST", "MLI"),
     ),
     ("以色列4日給予哈瑪斯三天時間交出人質。", ("ISR", "REQUEST", "PSE")),
     (
-        "On Wednesday ECOWAS gave Niger's junta seven days to restore the elected president.",
-        ("ECOWAS", "REQUEST", "NER"),
+        "On Wednesday ECOWAS gave Mali's military rulers ten days to free the detained ministers.",
+        ("ECOWAS", "REQUEST", "MLI"),
     ),
 ]
 
@@ -34,10 +34,10 @@ def test_a_deadline_is_a_demand(coders, coder: str, text: str, event: tuple) -> 
 
 def test_an_envoy_given_hours_to_leave_is_no_request(coders) -> None:
     got = asserted_tuples(
-        coders["rules"], "On Wednesday Mali gave the French ambassador 72 hours to leave."
+        coders["rules"], "On Wednesday Chad gave the Sudanese ambassador 48 hours to leave."
     )
     assert not any(c == "REQUEST" for _, _, c, _ in got)
-    assert (D, "MLI", "SANCTION", "FRA") in got
+    assert (D, "TCD", "SANCTION", "SDN") in got
 
 
 def test_time_given_for_no_deed_is_no_demand(coders) -> None:

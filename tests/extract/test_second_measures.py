@@ -43,7 +43,7 @@ def test_a_measure_with_no_trigger_before_is_found(text: str, mode: str) -> None
     ("text", "mode"),
     [
         ("两国贸易将取消", "economic"),
-        ("发给该国公民的签证都将取消", "expel"),
+        ("向该国商人发放的签证都将取消", "expel"),
         ("对其首领的悬赏金加倍", "economic"),
     ],
 )

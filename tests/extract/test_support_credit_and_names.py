@@ -13,20 +13,20 @@ def test_credit_for_a_role_is_praise_by_the_speaker(run, tuples) -> None:
     """X said Y and Z played an important role in the deal: X praises each (speaker_acts: the one
     who says it acts on the subject credited)."""
     for text in (
-        "巴基斯坦外长4日表示,沙特和土耳其在促成这项协议方面发挥了重要作用。",
-        "Pakistan's foreign minister said on Wednesday that Saudi Arabia and Turkey played an"
-        " important role in the deal.",
+        "秘鲁外长4日表示,巴西和阿根廷为达成停火发挥了重要作用。",
+        "Peru's foreign minister said on Wednesday that Brazil and Argentina played an"
+        " important role in reaching the truce.",
     ):
         found = tuples(run(text))
-        assert (D(2026, 3, 4), "PAK", "SUPPORT", "SAU") in found, text
-        assert (D(2026, 3, 4), "PAK", "SUPPORT", "TUR") in found, text
+        assert (D(2026, 3, 4), "PER", "SUPPORT", "BRA") in found, text
+        assert (D(2026, 3, 4), "PER", "SUPPORT", "ARG") in found, text
 
 
 def test_credit_with_no_speaker_and_an_offer_of_a_role_praise_no_one(run, tuples) -> None:
     for text in (
-        "沙特4日在促成协议方面发挥了重要作用。",
+        "巴西4日为达成停火发挥了重要作用。",
         "中方4日表示愿为此发挥建设性作用。",
-        "Saudi Arabia played a key role in the talks on Wednesday.",
+        "Brazil played a key role in the talks on Wednesday.",
     ):
         assert "SUPPORT" not in {c for _, _, c, _ in tuples(run(text))}, text
 
@@ -34,7 +34,10 @@ def test_credit_with_no_speaker_and_an_offer_of_a_role_praise_no_one(run, tuples
 def test_taiwan_named_as_a_region_of_china_is_taiwan(run, tuples) -> None:
     """中国台湾地区 (as mainland outlets name Taiwan) is TWN, not China: an arms sale to it is
     COOPERATE of the seller with Taiwan."""
-    for text in ("美国4日宣布向中国台湾地区出售武器。", "美國4日宣布向中國台灣地區出售武器。"):
+    for text in (
+        "美国4日宣布批准向中国台湾地区出售一批导弹。",
+        "美國4日宣布批准向中國台灣地區出售一批飛彈。",
+    ):
         found = tuples(run(text))
         assert (D(2026, 3, 4), "USA", "COOPERATE", "TWN") in found, text
         assert "CHN" not in {x for _, a, _, t in found for x in (a, t)}, text
