@@ -11,7 +11,7 @@ from types import ModuleType
 import pytest
 
 from dualtrack.extract import Extraction, Extractor
-from dualtrack.model import Document
+from dualtrack.model import Document, Event, Evidence
 from dualtrack.ontology import is_symmetric
 
 
@@ -83,3 +83,18 @@ def asserted_tuples(ex: Extractor, text: str, date: dt.date = dt.date(2026, 3, 5
 def tuples(ex: Extractor):
     """`event_tuples` of an extraction by the default extractor."""
     return lambda res: event_tuples(ex, res)
+
+
+def act(
+    category: str, mode: str | None, start: int, doc: str = "d1", end: int | None = None
+) -> Event:
+    """One event of AAA against BBB on 6 March 2026, of a category and mode, told at `start` of
+    `doc`: what the merge tests fold or keep apart."""
+    return Event(
+        mode=mode,
+        date=dt.date(2026, 3, 6),
+        actor="AAA",
+        target="BBB",
+        category=category,
+        evidence=[Evidence(doc_id=doc, start=start, end=end or start + 10)],
+    )

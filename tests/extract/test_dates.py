@@ -97,23 +97,6 @@ def test_since_gives_a_span_to_the_document_date(en) -> None:
     assert ds[0].date_end == D(2026, 2, 8)
 
 
-def test_the_start_of_a_since_span_is_marked(zh, en) -> None:
-    """The day a "since" span starts from (since March 2, 自3月2日以来, 3月2日起) is marked as one:
-    what has gone on since is background (GUIDE: undated), not an act of that day; a plain day
-    and a range's start are not."""
-    cases = [
-        (en, "The navy has struck the port 40 times since March 2.", True),
-        (zh, "自3月2日以来，海军已对该港口发动40次空袭。", True),
-        (zh, "3月2日起，海军多次空袭该港口。", True),
-        (en, "The navy struck the port on March 2.", False),
-        (zh, "海军3月2日至4日空袭该港口。", False),
-    ]
-    for lang, text, since in cases:
-        n = normalize(text, chinese=lang.cjk, units=lang.unit_chars)
-        ds = find_dates(n.text, lang, D(2026, 3, 9))
-        assert ds[0].date == D(2026, 3, 2) and ds[0].since is since, text
-
-
 def test_a_span_that_looks_back_takes_the_year_before_a_later_month(zh, en) -> None:
     """Since June, 6月以来 in a March report: last June, a span to the report; a month after the
     report without such a cue (in June, 6月起) stays ahead of it."""
@@ -309,9 +292,14 @@ def test_chinese_day_with_twenty_written_as_one_character(zh) -> None:
 
 def test_a_span_start_runs_to_the_report_with_its_cue_before_or_after(zh, en) -> None:
     """自…以来, 11月以来, 10月起, since January, from March onwards: the start of a span that
-    ends on the report's date (what went on since is background); a plain date, a range or a
+    ends on the report's date (what went on since is background), and its start is marked `since`
+    (no act's own day: GUIDE leaves what went on since undated); a plain date, a range or a
     future start is none."""
     cases = [
+        (en, "The navy has struck the port 40 times since March 2.", True),
+        (zh, "自3月2日以来，海军已对该港口发动40次空袭。", True),
+        (zh, "3月2日起，海军多次空袭该港口。", True),
+        (en, "The navy struck the port on March 2.", False),
         (zh, "自去年11月以来，两国边境冲突不断。", True),
         (zh, "11月以来，该组织多次袭击商船。", True),
         (zh, "从10月起，双方停止了会谈。", True),
@@ -327,6 +315,7 @@ def test_a_span_start_runs_to_the_report_with_its_cue_before_or_after(zh, en) ->
         n = normalize(text, chinese=lang.cjk, units=lang.unit_chars)
         ds = find_dates(n.text, lang, D(2026, 3, 9))
         assert ds and (ds[0].date_end == D(2026, 3, 9)) is span, text
+        assert ds[0].since is span, text
 
 
 def test_the_second_day_of_a_process_is_no_next_day(zh) -> None:

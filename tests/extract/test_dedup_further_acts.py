@@ -4,22 +4,15 @@ of its own, with an id of its own; a restatement still folds."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from dualtrack.extract.dedup import merge_events
 from dualtrack.extract.langdata import build
-from dualtrack.model import Event, Evidence
+from dualtrack.model import Event
+
+from .conftest import act
 
 
-def _event(mode: str | None, start: int, doc: str = "d1") -> Event:
-    return Event(
-        mode=mode,
-        date=dt.date(2026, 3, 6),
-        actor="AAA",
-        target="BBB",
-        category="COERCE",
-        evidence=[Evidence(doc_id=doc, start=start, end=start + 10)],
-    )
+def _event(mode: str | None, start: int, doc: str = "d1", end: int | None = None) -> Event:
+    return act("COERCE", mode, start, doc, end)
 
 
 def _country(actor: str | None) -> str | None:

@@ -12,18 +12,13 @@ import pytest
 from dualtrack.extract.dedup import merge_events
 from dualtrack.extract.langdata import build
 from dualtrack.extract.pipeline import Extractor
-from dualtrack.model import Document, Event, Evidence
+from dualtrack.model import Document, Event
+
+from .conftest import act
 
 
 def _event(mode: str | None, start: int, doc: str = "d1", end: int | None = None) -> Event:
-    return Event(
-        mode=mode,
-        date=dt.date(2026, 3, 6),
-        actor="AAA",
-        target="BBB",
-        category="SANCTION",
-        evidence=[Evidence(doc_id=doc, start=start, end=end or start + 10)],
-    )
+    return act("SANCTION", mode, start, doc, end)
 
 
 def _country(actor: str | None) -> str | None:
