@@ -41,7 +41,7 @@ _PARTICIPLE_ACTS = {Category.THREATEN, Category.REQUEST, Category.ACCUSE, Catego
 _THREAT_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "COERCE": "restrict",
                  "SANCTION": "restrict"}  # fmt: skip
 # What ends a sentence of running text (a title line ends without it).
-_CLOSING = frozenset('。.!?！？;；:："”’」』)）')
+CLOSING = frozenset('。.!?！？;；:："”’」』)）')
 # Periods named relative to the document (本月, next week) that date a clause's event.
 _NEAR_PERIODS = (DatePrecision.WEEK, DatePrecision.MONTH)
 # Categories whose target may be named as a place (drills around Taiwan, strikes in Syria,
@@ -1039,7 +1039,7 @@ class Coder:
         return (
             sent.end - sent.start <= 120  # a wire headline or standfirst runs to ~100 characters
             and (sent.paragraph == 0 or _after_line_break(self.text, sent.start))
-            and last not in _CLOSING
+            and last not in CLOSING
             and self.text[sent.end : sent.end + 1] == "\n"
             and _NON_SPACE.search(self.text, sent.end) is not None
             and not any(
@@ -1058,7 +1058,7 @@ class Coder:
         if sep and key.strip().lower() in HEADER_KEYS:
             return False  # "Title: …" is the file's header (reader.py), its key no name
         return all(
-            len(line) <= 120 and line.rstrip()[-1] not in _CLOSING
+            len(line) <= 120 and line.rstrip()[-1] not in CLOSING
             for line in self.text[: sent.start].splitlines()
             if line.strip()
         )

@@ -410,7 +410,8 @@ def _home_roles(text: str, ms: list[Mention], lang: LangData) -> list[Mention]:
     if rx is None or lang.dates.get("dateline_end_re") is None or not ms:
         return ms
     dl = dateline(text, lang, 50)
-    home = _home_state(text, ms, lang, dl)
+    home: tuple[str, ...] | None = None
+    asked = False  # the home state is looked for once, at the first bare institution only
     taken = bytearray(len(text))
     for m in ms:
         taken[m.start : m.end] = b"\x01" * (m.end - m.start)
@@ -418,6 +419,8 @@ def _home_roles(text: str, ms: list[Mention], lang: LangData) -> list[Mention]:
     for h in rx.finditer(text, dl.body if dl is not None else 0):
         if any(taken[h.start() : h.end()]):
             continue
+        if not asked:
+            home, asked = _home_state(text, ms, lang, dl), True
         ids = home or _other_party(text, ms, h.end(), lang)
         if ids is not None:
             extra.append(Mention(h.start(), h.end(), ids))

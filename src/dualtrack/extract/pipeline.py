@@ -15,7 +15,7 @@ import numpy as np
 from dualtrack.extract import learned
 from dualtrack.extract.dates import DateMention, dateline, document_date, find_dates
 from dualtrack.extract.dedup import merge_events, merge_stances
-from dualtrack.extract.events import _CLOSING, Candidate, Coder, Draft, find_triggers
+from dualtrack.extract.events import CLOSING, Candidate, Coder, Draft, find_triggers
 from dualtrack.extract.events import side as acts_as_side
 from dualtrack.extract.langdata import ActorEntry, LangData, build, country_of
 from dualtrack.extract.learned import DocView
@@ -523,7 +523,7 @@ def _title_acts(view: DocView, drafts: list[Draft]) -> frozenset[int]:
     a read time) are passed over, and a sentence of the body ends the search."""
     text = view.text
     for s in view.sents[:_TITLE_LINES]:
-        if s.end - s.start > 120 or text[s.end - 1] in _CLOSING or text[s.end : s.end + 1] != "\n":
+        if s.end - s.start > 120 or text[s.end - 1] in CLOSING or text[s.end : s.end + 1] != "\n":
             return frozenset()
         words = _WORDLIKE.findall(text, s.start, s.end)
         if sum(1 if len(w) == 1 and not w.isascii() else 2 for w in words) >= _TITLE_SIZE:
@@ -560,18 +560,19 @@ def _joined_acts(view: DocView, drafts: list[Draft]) -> dict[int, int]:
     for i, d in enumerate(drafts):
         if d.mode is not None and d.category in listed:
             by_sentence.setdefault(d.sentence.start, []).append(i)
+
+    def joins(j: int, i: int) -> bool:
+        o, d = drafts[j], drafts[i]
+        return (
+            o.category == d.category
+            and o.trigger.end <= d.trigger.start
+            and rx.search(view.text, o.trigger.end, d.trigger.start) is not None
+        )
+
     for members in by_sentence.values():
         for i in members:
-            d = drafts[i]
-            for j in members:
-                o = drafts[j]
-                if (
-                    o.category == d.category
-                    and o.trigger.end <= d.trigger.start
-                    and rx.search(view.text, o.trigger.end, d.trigger.start)
-                ):
-                    out[i] = j
-                    break
+            if (j := next((j for j in members if joins(j, i)), None)) is not None:
+                out[i] = j
     return out
 
 
