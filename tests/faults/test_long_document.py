@@ -9,7 +9,7 @@ from pathlib import Path
 from dualtrack.cases import load_case
 from dualtrack.extract import Extractor, ReadError, read_paths
 from dualtrack.extract.dates import _Breaks
-from dualtrack.extract.events import _after_line_break
+from dualtrack.extract.layout import _after_line_break
 from dualtrack.extract.quantities import _inside
 from dualtrack.extract.reader import DEFAULT_MAX_CHARS
 from dualtrack.model import Document

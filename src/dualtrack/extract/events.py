@@ -21,8 +21,8 @@ from dataclasses import dataclass, field, replace
 
 from dualtrack.extract.dates import DateMention
 from dualtrack.extract.langdata import LangData, VerbRule, country_of
+from dualtrack.extract.layout import Layout
 from dualtrack.extract.mentions import Mention, candidate_names, ends_with, find_mentions
-from dualtrack.extract.reader import HEADER_KEYS
 from dualtrack.extract.segment import Sentence
 from dualtrack.model import DatePrecision
 from dualtrack.ontology import Category
@@ -40,8 +40,6 @@ _PARTICIPLE_ACTS = {Category.THREATEN, Category.REQUEST, Category.ACCUSE, Catego
 # Mode of the THREATEN event a conditional act becomes ("would strike … if …").
 _THREAT_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "COERCE": "restrict",
                  "SANCTION": "restrict"}  # fmt: skip
-# What ends a sentence of running text (a title line ends without it).
-CLOSING = frozenset('。.!?！？;；:："”’」』)）')
 # Periods named relative to the document (本月, next week) that date a clause's event.
 _NEAR_PERIODS = (DatePrecision.WEEK, DatePrecision.MONTH)
 # Categories whose target may be named as a place (drills around Taiwan, strikes in Syria,
@@ -245,9 +243,15 @@ class Coder:
     """Codes one document's sentences; holds what carries across sentences (the last subject)."""
 
     def __init__(
-        self, text: str, lang: LangData, country: dict[str, str], doc_date: dt.date | None = None
+        self,
+        text: str,
+        lang: LangData,
+        country: dict[str, str],
+        doc_date: dt.date | None = None,
+        layout: Layout | None = None,
     ) -> None:
         self.text = text
+        self.layout = layout or Layout()  # the title and the lines of their own (layout.py)
         self.doc_date = doc_date
         self.lang = lang
         self.country = country
@@ -889,9 +893,8 @@ class Coder:
         if self._commentary_para == sent.paragraph:
             # 分析人士指出 / analysts said: interpretation, to the end of the paragraph
             return True
-        headline = self._headline(sent, dates)
-        self._in_title = headline and self._coded_title(sent)
-        if headline and not self._in_title:
+        self._in_title = self.layout.in_head(sent)
+        if self.layout.is_line(sent) and not self._in_title:
             return True  # an undated title or crosshead line repeats the body; coded there
         # 这是…第二度军演: a summary of what was reported, not a new event
         return self._cue("restatement", sent.start, min(sent.end, sent.start + 4)) is not None
@@ -1031,37 +1034,6 @@ class Coder:
         )  # fmt: skip
         rej.target = speaker[0].id
         return [accuse if d is acts[0] else d for d in drafts if d is acts[0] or d not in claimed]
-
-    def _headline(self, sent: Sentence, dates: list[DateMention]) -> bool:
-        """A short line of its own (the title, or a crosshead such as '- US pressure -') with no
-        closing punctuation, text after it and no day of its own."""
-        last = self.text[sent.end - 1]
-        return (
-            sent.end - sent.start <= 120  # a wire headline or standfirst runs to ~100 characters
-            and (sent.paragraph == 0 or _after_line_break(self.text, sent.start))
-            and last not in CLOSING
-            and self.text[sent.end : sent.end + 1] == "\n"
-            and _NON_SPACE.search(self.text, sent.end) is not None
-            and not any(
-                d.date and not d.dateline and d.precision is DatePrecision.DAY for d in dates
-            )
-        )
-
-    def _coded_title(self, sent: Sentence) -> bool:
-        """Whether a headline is the report's title, coded where the language says its titles
-        tell the news (`title_events`: "Israel strikes Gaza" is the report's act, dated as the
-        report, one event with the body's report of it): only short lines without closing
-        punctuation stand before it, so a crosshead or related-news line further down is not."""
-        if not self.mod.get("title_events") or sent.start > _TITLE_REACH:
-            return False
-        key, sep, _ = self.text[sent.start : sent.end].replace("：", ":").partition(":")
-        if sep and key.strip().lower() in HEADER_KEYS:
-            return False  # "Title: …" is the file's header (reader.py), its key no name
-        return all(
-            len(line) <= 120 and line.rstrip()[-1] not in CLOSING
-            for line in self.text[: sent.start].splitlines()
-            if line.strip()
-        )
 
     def _drop_conditions(self, drafts: list[Draft]) -> list[Draft]:
         """若遭到攻击，将予以报复 / would retaliate if attacked: the act after a conditional cue in
@@ -2315,9 +2287,6 @@ class Coder:
 # Scanned from a position, never on a slice to the end of the text: a slice per sentence makes
 # a long document quadratic.
 _COMMA_SOON = re.compile(r"[^,.;]{0,60},")
-_NON_SPACE = re.compile(r"\S")
-# How far into a document its title may start (past a few lines of page furniture).
-_TITLE_REACH = 400
 
 
 def faces(text: str, mod: dict, m: Mention, t: Trigger) -> bool:
@@ -2332,14 +2301,6 @@ def faces(text: str, mod: dict, m: Mention, t: Trigger) -> bool:
     if before is None:
         return False
     return any(h.end() >= m.start - 1 for h in before.finditer(text, max(0, m.start - 16), m.start))
-
-
-def _after_line_break(text: str, pos: int) -> bool:
-    """Whether only spaces and tabs separate `pos` from a preceding line break."""
-    i = pos
-    while i > 0 and text[i - 1] in " \t":
-        i -= 1
-    return i > 0 and text[i - 1] == "\n"
 
 
 def undated(d: DateMention | None) -> bool:

@@ -55,6 +55,7 @@ from dualtrack.extract.dates import DateMention, report_day
 from dualtrack.extract.events import SYMMETRIC, Draft, Trigger, faces
 from dualtrack.extract.events import side as acts_as_side
 from dualtrack.extract.langdata import LangData, VerbRule, country_of
+from dualtrack.extract.layout import Layout
 from dualtrack.extract.mentions import Mention, named_states
 from dualtrack.extract.segment import Sentence
 from dualtrack.model import DatePrecision
@@ -106,6 +107,7 @@ class DocView:
     kinds: dict[str, str]
     country: dict[str, str]
     doc_date: dt.date | None
+    layout: Layout = field(default_factory=Layout)  # the title and lines of their own (layout.py)
     drafts: list[Draft] = field(default_factory=list)  # the rule coder's events
     triggers: list[Trigger] = field(default_factory=list)  # the verb rules' matches, all of them
     pair_refs: dict[int, tuple[str, ...]] = field(default_factory=dict)  # `Coder.pair_refs`

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,9 +14,10 @@ import numpy as np
 from dualtrack.extract import learned
 from dualtrack.extract.dates import DateMention, dateline, document_date, find_dates
 from dualtrack.extract.dedup import merge_events, merge_stances
-from dualtrack.extract.events import CLOSING, Candidate, Coder, Draft, find_triggers
+from dualtrack.extract.events import Candidate, Coder, Draft, find_triggers
 from dualtrack.extract.events import side as acts_as_side
 from dualtrack.extract.langdata import ActorEntry, LangData, build, country_of
+from dualtrack.extract.layout import layout
 from dualtrack.extract.learned import DocView
 from dualtrack.extract.llm import DocumentFailed, LLMCoder
 from dualtrack.extract.mentions import (
@@ -270,15 +270,17 @@ class Extractor:
         doc_date = doc.date or document_date(doc.text, lang)
         dates = find_dates(text, lang, doc_date)
         found = outside_dates(find_mentions(text, lang, self._country), dates)
+        sents = sentences(text, lang)
         view = DocView(
             text=text,
             lang=lang,
-            sents=sentences(text, lang),
+            sents=sents,
             mentions=outside_dateline(text, found, lang),
             dates=dates,
             kinds=self._kinds(code),
             country=self._country,
             doc_date=doc_date,
+            layout=layout(text, lang, sents, dates),
         )
         return code, norm, doc_date, view
 
@@ -303,7 +305,7 @@ class Extractor:
         for d in dates:
             in_date[d.start : d.end] = b"\x01" * (d.end - d.start)
         quants = [q for q in self._quant[code].find(text) if not any(in_date[q.start : q.end])]
-        coder = Coder(text, lang, self._country, doc_date)
+        coder = Coder(text, lang, self._country, doc_date, view.layout)
         drafts: list[Draft] = []
         stances: list[StanceDraft] = []
         di = mi = ti = 0
@@ -511,24 +513,13 @@ def _background_undated(view: DocView, drafts: list[Draft]) -> frozenset[int]:
     )
 
 
-_TITLE_LINES = 6  # lines at the top searched for the title
-_TITLE_SIZE = 8  # the least size of a title: a Chinese character counts 1, a Latin word 2
-_WORDLIKE = re.compile(r"[\u4e00-\u9fff]|[A-Za-z]+")
-
-
 def _title_acts(view: DocView, drafts: list[Draft]) -> frozenset[int]:
-    """The indices of the drafts of the report's title, whose act the body tells again
-    (`merge_events`): the first line at the top (no closing punctuation, a line break after
-    it) of a title's size; shorter lines before it (a kicker, a section's name, a dateline,
-    a read time) are passed over, and a sentence of the body ends the search."""
-    text = view.text
-    for s in view.sents[:_TITLE_LINES]:
-        if s.end - s.start > 120 or text[s.end - 1] in CLOSING or text[s.end : s.end + 1] != "\n":
-            return frozenset()
-        words = _WORDLIKE.findall(text, s.start, s.end)
-        if sum(1 if len(w) == 1 and not w.isascii() else 2 for w in words) >= _TITLE_SIZE:
-            return frozenset(i for i, d in enumerate(drafts) if d.sentence.start == s.start)
-    return frozenset()
+    """The indices of the drafts of the report's title (`Layout.title`), whose act the body
+    tells again (`merge_events`)."""
+    title = view.layout.title
+    if title is None:
+        return frozenset()
+    return frozenset(i for i, d in enumerate(drafts) if d.sentence.start == title.start)
 
 
 def _further_acts(view: DocView, drafts: list[Draft]) -> frozenset[int]:

@@ -1,0 +1,114 @@
+"""The layout of a document: which of its lines are the title, which stand on their own (a
+crosshead), and which belong to the body. One component over the document view, run once when
+the view is built (`Extractor.view`); every later stage (the rule coder, the title fold of
+`merge_events`) reads its marks instead of deciding them again."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from dualtrack.extract.dates import DateMention
+from dualtrack.extract.langdata import LangData
+from dualtrack.extract.reader import HEADER_KEYS
+from dualtrack.extract.segment import Sentence
+from dualtrack.model import DatePrecision
+
+# What ends a sentence of running text (a title line ends without it).
+CLOSING = frozenset('。.!?！？;；:："”’」』)）')
+
+_LINE = 120  # the longest line of its own: a wire headline or standfirst runs to ~100 characters
+_TITLE_REACH = 400  # how far into a document its title may start (past lines of page furniture)
+_TITLE_LINES = 6  # lines at the top searched for the title
+_TITLE_SIZE = 8  # the least size of a title: a Chinese character counts 1, a Latin word 2
+_WORDLIKE = re.compile(r"[\u4e00-\u9fff]|[A-Za-z]+")
+_NON_SPACE = re.compile(r"\S")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The marks of one document's layout, by sentence start.
+
+    `title`: the report's title line (the first line at the top of a title's size), whose acts
+    the body tells again (`merge_events(titled=…)`). `lines`: short lines of their own with no
+    day of their own (the title, a kicker, a crosshead such as '- US pressure -'): they repeat
+    the body, which codes their acts. `head`: those of `lines` at the top of the document,
+    before any line of running text, which a language whose titles tell the news
+    (`title_events`) codes as the report's act, dated as the report."""
+
+    title: Sentence | None = None
+    lines: frozenset[int] = field(default_factory=frozenset)
+    head: frozenset[int] = field(default_factory=frozenset)
+
+    def is_line(self, sent: Sentence) -> bool:
+        return sent.start in self.lines
+
+    def in_head(self, sent: Sentence) -> bool:
+        return sent.start in self.head
+
+
+def layout(text: str, lang: LangData, sents: list[Sentence], dates: list[DateMention]) -> Layout:
+    """Mark the title, the lines of their own and the head of the document (`Layout`)."""
+    lines: set[int] = set()
+    di = 0
+    for sent in sents:
+        while di < len(dates) and dates[di].end <= sent.start:
+            di += 1
+        own = itertools.takewhile(
+            lambda d, end=sent.end: d.start < end, itertools.islice(dates, di, None)
+        )
+        if _line_of_its_own(text, sent) and not any(
+            d.date and not d.dateline and d.precision is DatePrecision.DAY for d in own
+        ):
+            lines.add(sent.start)
+    head = frozenset(s.start for s in sents if s.start in lines and _at_the_top(text, lang, s))
+    return Layout(title=_title(text, sents), lines=frozenset(lines), head=head)
+
+
+def _line_of_its_own(text: str, sent: Sentence) -> bool:
+    """A short line (no closing punctuation, a line break after it, text after it)."""
+    return (
+        sent.end - sent.start <= _LINE
+        and (sent.paragraph == 0 or _after_line_break(text, sent.start))
+        and text[sent.end - 1] not in CLOSING
+        and text[sent.end : sent.end + 1] == "\n"
+        and _NON_SPACE.search(text, sent.end) is not None
+    )
+
+
+def _at_the_top(text: str, lang: LangData, sent: Sentence) -> bool:
+    """Whether a line of its own is in the head, where the language's titles tell the news:
+    only short lines without closing punctuation stand before it, so a crosshead or a
+    related-news line further down is not."""
+    if not lang.mod.get("title_events") or sent.start > _TITLE_REACH:
+        return False
+    key, sep, _ = text[sent.start : sent.end].replace("：", ":").partition(":")
+    if sep and key.strip().lower() in HEADER_KEYS:
+        return False  # "Title: …" is the file's header (reader.py), its key no name
+    return all(
+        len(line) <= _LINE and line.rstrip()[-1] not in CLOSING
+        for line in text[: sent.start].splitlines()
+        if line.strip()
+    )
+
+
+def _title(text: str, sents: list[Sentence]) -> Sentence | None:
+    """The first line at the top (no closing punctuation, a line break after it) of a title's
+    size; shorter lines before it (a kicker, a section's name, a dateline, a read time) are
+    passed over, and a sentence of the body ends the search."""
+    for s in sents[:_TITLE_LINES]:
+        if s.end - s.start > _LINE or text[s.end - 1] in CLOSING or text[s.end : s.end + 1] != "\n":
+            return None
+        words = _WORDLIKE.findall(text, s.start, s.end)
+        if sum(1 if len(w) == 1 and not w.isascii() else 2 for w in words) >= _TITLE_SIZE:
+            return s
+    return None
+
+
+def _after_line_break(text: str, pos: int) -> bool:
+    """Whether only spaces and tabs separate `pos` from a preceding line break."""
+    i = pos
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    return i > 0 and text[i - 1] == "\n"
