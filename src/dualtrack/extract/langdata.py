@@ -170,7 +170,8 @@ SCHEMA: dict[str, frozenset[str]] = {
          "participle", "passive",
          "person_titles",
          "place_attaches", "possessive", "prep_scope", "pronouns", "reacted_acts",
-         "reaction_after", "reaction_before", "reaction_open", "refusal", "relative_pronouns",
+         "reaction_after", "reaction_before", "reaction_open", "refusal", "related_links",
+         "relative_pronouns",
          "restatement", "retaliation", "seat_before", "sidelines", "source_after", "speech",
          "speech_place",
          "subject_free", "target_preps", "tense", "title_events", "titled_name", "titles",
@@ -318,6 +319,7 @@ def _alt(items: list[str], cjk: bool, where: str, flags: int = 0) -> re.Pattern[
 # `passive` are compiled apart: the first is one pattern per kind of actor).
 MODALITY_LISTS = (
     "negation",
+    "related_links",
     "obligation",
     "obligation_passive",
     "with_frame",

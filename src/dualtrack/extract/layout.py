@@ -35,11 +35,17 @@ class Layout:
     day of their own (the title, a kicker, a crosshead such as '- US pressure -'): they repeat
     the body, which codes their acts. `head`: those of `lines` at the top of the document,
     before any line of running text, which a language whose titles tell the news
-    (`title_events`) codes as the report's act, dated as the report."""
+    (`title_events`) codes as the report's act, dated as the report. `foreign`: the spans of
+    the lines that are other articles' headlines (`foreign_lines`)."""
 
     title: Sentence | None = None
     lines: frozenset[int] = field(default_factory=frozenset)
     head: frozenset[int] = field(default_factory=frozenset)
+    foreign: tuple[tuple[int, int], ...] = ()
+
+    def is_foreign(self, sent: Sentence) -> bool:
+        """Whether the sentence starts in a line of another article (`foreign_lines`)."""
+        return any(s <= sent.start < e for s, e in self.foreign)
 
     def is_line(self, sent: Sentence) -> bool:
         return sent.start in self.lines
@@ -63,7 +69,12 @@ def layout(text: str, lang: LangData, sents: list[Sentence], dates: list[DateMen
         ):
             lines.add(sent.start)
     head = frozenset(s.start for s in sents if s.start in lines and _at_the_top(text, lang, s))
-    return Layout(title=_title(text, sents), lines=frozenset(lines), head=head)
+    return Layout(
+        title=_title(text, sents),
+        lines=frozenset(lines),
+        head=head,
+        foreign=foreign_lines(text, lang),
+    )
 
 
 def _line_of_its_own(text: str, sent: Sentence) -> bool:
@@ -112,3 +123,66 @@ def _after_line_break(text: str, pos: int) -> bool:
     while i > 0 and text[i - 1] in " \t":
         i -= 1
     return i > 0 and text[i - 1] == "\n"
+
+
+_LINK = 90  # the longest line of a list of links (another report's headline, perhaps its time)
+# A list item's mark at the start of a line: a dash or bullet, or a number ("2. ", "3、").
+_BULLET = re.compile(r"[ \t]*(?:[-–—•·▪►]|\d{1,2}[.、])(?:[ \t]+|(?=\S)|$)")
+# What may follow a header on its line: a colon or bar (a headline after it), or nothing.
+_HEADER_REST = re.compile(r"[ \t\u3000]*(?:[:|｜丨>»]|(?=\r?\n)|\Z)")
+_RUNNING = frozenset("。.")  # what ends a line of running text, not a headline
+
+
+def foreign_lines(text: str, lang: LangData) -> tuple[tuple[int, int], ...]:
+    """The spans of the lines that are other articles' headlines, not this report's news: a
+    header line of a list of links (modality.yaml `related_links`: 相关新闻, 延伸阅读, "Read
+    more"), its own text after a colon (相关新闻: …) and the headline-shaped lines under it (at
+    most `_LINK` characters, not ended as running text is), up to the first line that is not;
+    and, anywhere, list items of that shape (a dash, bullet or number before a short line that
+    does not end as running text, nor with its mark as a crosshead "- US pressure -" does)
+    two or more in a run, or one a bare mark line ("-") stands above."""
+    rx = lang.mod.get("related_links_re")
+    out: list[tuple[int, int]] = []
+    under = False  # below a header, in its list
+    items: list[tuple[int, int]] = []  # the list items in a row so far
+    marked = False  # the line before was a bare list mark
+    for s, e in _nonblank_lines(text):
+        line = text[s:e]
+        cue = rx.match(text, s) if rx is not None else None
+        rest = _HEADER_REST.match(text, cue.end()) if cue is not None and e - s <= _LINK else None
+        if rest is not None:
+            own = _NON_SPACE.search(text, rest.end(), e) is not None
+            if own:
+                out.append((s, e))  # 相关新闻: a headline, a link of its own
+            under = not own
+            continue
+        item = _BULLET.match(line)
+        bare = item is not None and item.end() == len(line)
+        headline = len(line) <= _LINK and line[-1] not in _RUNNING
+        if under and (headline or bare):
+            out.append((s, e))
+            continue
+        under = False
+        if bare:
+            marked = True
+            continue
+        if headline and (marked or (item is not None and line[-1] != line[0])):
+            items.append((s, e))
+        else:
+            out.extend(items if len(items) >= 2 else ())
+            items = []
+        marked = False
+    out.extend(items if len(items) >= 2 else ())
+    return tuple(out)
+
+
+def _nonblank_lines(text: str):
+    """(start, end) of each line with text, its spaces around trimmed."""
+    for m in re.finditer(r"[^\n]+", text):
+        s, e = m.span()
+        while s < e and text[s] in " \t\u3000":
+            s += 1
+        while e > s and text[e - 1] in " \t\u3000\r":
+            e -= 1
+        if s < e:
+            yield s, e

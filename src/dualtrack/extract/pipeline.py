@@ -355,6 +355,7 @@ class Extractor:
             drafts = learned.propose(view, self._models)
         if learn:
             _complete_via(view, drafts, self.country)
+            drafts = _undate_foreign(view, drafts)
         _attach_quantities(drafts, quants)
         cands = [
             Candidate(
@@ -511,6 +512,17 @@ def _background_undated(view: DocView, drafts: list[Draft]) -> frozenset[int]:
         if d.date is None
         and rx.search(view.text, d.sentence.start, max(d.trigger.start, d.sentence.start + 1))
     )
+
+
+def _undate_foreign(view: DocView, drafts: list[Draft]) -> list[Draft]:
+    """The drafts of other articles' headlines (`Layout.foreign`: related links, lists of
+    links) undated: not this report's news, their day (often the link's own time) is none of
+    the act's that this report tells; undated, each folds into the body's dated report of the
+    same act, or stays an event with no day, as gold codes such lines (GUIDE: no day of
+    their own)."""
+    if not view.layout.foreign:
+        return drafts
+    return [d.but(date=None) if view.layout.is_foreign(d.sentence) else d for d in drafts]
 
 
 def _title_acts(view: DocView, drafts: list[Draft]) -> frozenset[int]:
