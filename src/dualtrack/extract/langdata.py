@@ -168,7 +168,7 @@ SCHEMA: dict[str, frozenset[str]] = {
          "new_predicate", "new_subject_before", "nominal_after", "nominal_before", "not_negation",
          "obligation", "obligation_passive", "own_object", "pair_pronouns", "pair_roles",
          "participle", "passive",
-         "person_titles", "photo_credits",
+         "person_titles",
          "place_attaches", "possessive", "prep_scope", "pronouns", "reacted_acts",
          "reaction_after", "reaction_before", "reaction_open", "refusal", "related_links",
          "relative_pronouns",
@@ -320,7 +320,6 @@ def _alt(items: list[str], cjk: bool, where: str, flags: int = 0) -> re.Pattern[
 MODALITY_LISTS = (
     "negation",
     "related_links",
-    "photo_credits",
     "obligation",
     "obligation_passive",
     "with_frame",

@@ -36,22 +36,16 @@ class Layout:
     the body, which codes their acts. `head`: those of `lines` at the top of the document,
     before any line of running text, which a language whose titles tell the news
     (`title_events`) codes as the report's act, dated as the report. `foreign`: the spans of
-    the lines that are other articles' headlines (`foreign_lines`); `captions`: the spans of
-    image captions (`captions`)."""
+    the lines that are other articles' headlines (`foreign_lines`)."""
 
     title: Sentence | None = None
     lines: frozenset[int] = field(default_factory=frozenset)
     head: frozenset[int] = field(default_factory=frozenset)
     foreign: tuple[tuple[int, int], ...] = ()
-    captions: tuple[tuple[int, int], ...] = ()
 
     def is_foreign(self, sent: Sentence) -> bool:
         """Whether the sentence starts in a line of another article (`foreign_lines`)."""
         return any(s <= sent.start < e for s, e in self.foreign)
-
-    def caption_of(self, sent: Sentence) -> tuple[int, int] | None:
-        """The span of the image caption the sentence starts in (`captions`), if any."""
-        return next(((s, e) for s, e in self.captions if s <= sent.start < e), None)
 
     def is_line(self, sent: Sentence) -> bool:
         return sent.start in self.lines
@@ -80,7 +74,6 @@ def layout(text: str, lang: LangData, sents: list[Sentence], dates: list[DateMen
         lines=frozenset(lines),
         head=head,
         foreign=foreign_lines(text, lang),
-        captions=captions(text, lang),
     )
 
 
@@ -180,30 +173,6 @@ def foreign_lines(text: str, lang: LangData) -> tuple[tuple[int, int], ...]:
             items = []
         marked = False
     out.extend(items if len(items) >= 2 else ())
-    return tuple(out)
-
-
-_CAPTION = 160  # the longest image caption
-_CREDIT_REACH = 40  # a caption's credit stands in its last characters
-_SENTENCE_END = re.compile(r"[。.!?;]")
-
-
-def captions(text: str, lang: LangData) -> tuple[tuple[int, int], ...]:
-    """The spans of the image captions: short lines (at most `_CAPTION` characters) with a
-    photo's credit (modality.yaml `photo_credits`: (图/美联社), 路透社, "Getty Images") after
-    their first character, within their last `_CREDIT_REACH`, and no sentence ended after it.
-    A caption shows a scene; what it tells the body reports, or is not this report's news."""
-    rx = lang.mod.get("photo_credits_re")
-    if rx is None:
-        return ()
-    out = []
-    for s, e in _nonblank_lines(text):
-        if e - s > _CAPTION:
-            continue
-        found = list(rx.finditer(text, max(s + 1, e - _CREDIT_REACH), e))
-        credit = found[-1] if found else None
-        if credit is not None and not _SENTENCE_END.search(text, credit.end(), e):
-            out.append((s, e))
     return tuple(out)
 
 

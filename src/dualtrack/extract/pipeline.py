@@ -519,22 +519,10 @@ def _undate_foreign(view: DocView, drafts: list[Draft]) -> list[Draft]:
     links) undated: not this report's news, their day (often the link's own time) is none of
     the act's that this report tells; undated, each folds into the body's dated report of the
     same act, or stays an event with no day, as gold codes such lines (GUIDE: no day of
-    their own). So are an image caption's (`Layout.captions`) unless the caption names the
-    day itself (a photo's day is its scene's)."""
-    lay = view.layout
-    if not lay.foreign and not lay.captions:
+    their own)."""
+    if not view.layout.foreign:
         return drafts
-    out = []
-    for d in drafts:
-        cap = lay.caption_of(d.sentence)
-        dated = (
-            d.date is not None
-            and cap is not None
-            and cap[0] <= d.date.start < cap[1]
-            and d.date.precision is DatePrecision.DAY
-        )
-        out.append(d.but(date=None) if lay.is_foreign(d.sentence) or (cap and not dated) else d)
-    return out
+    return [d.but(date=None) if view.layout.is_foreign(d.sentence) else d for d in drafts]
 
 
 def _title_acts(view: DocView, drafts: list[Draft]) -> frozenset[int]:
