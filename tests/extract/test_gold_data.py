@@ -329,6 +329,34 @@ def test_error_classes_name_half_found_joint_and_compound_events():
     assert out == {"joint event: one direction only": 1, "compound: one member only": 1}
 
 
+def test_spurious_kinds_say_what_gold_shares_with_each_extra():
+    gold = [
+        ev(2, "RUS", "ASSAULT", "UKR"),
+        ev(3, "UKR", "ACCUSE", "RUS"),
+        ev(4, "USA", "REQUEST", "IRN"),
+    ]
+    extras = [
+        ev(9, "RUS", "ASSAULT", "UKR"),  # the act told again, another day
+        ev(3, "RUS", "ACCUSE", "UKR"),  # roles the other way round
+        ev(3, "UKR", "REJECT", "RUS"),  # the gold pair, another category
+        ev(4, "USA", "THREATEN", "RUS"),  # two gold parties never paired
+        ev(4, "USA", "SUPPORT", "ISR"),  # a state gold never names
+        ev(4, "SYR", "ASSAULT", "SYR"),
+        ev(4, "IRN", "MOBILIZE", None),
+    ]
+    assert ea.spurious_kinds(gold, extras, []) == {
+        "gold act, another date or told twice": 1,
+        "gold act reversed": 1,
+        "gold pair, another category": 1,
+        "gold parties never paired": 1,
+        "a party gold never names": 1,
+        "one country both sides": 1,
+        "a party null": 1,
+    }
+    # an extra a miss pairs with (wrong date only) is no spurious one
+    assert ea.spurious_kinds(gold, extras[:1], gold[:1]) == {}
+
+
 def test_conditional_and_unconfirmed_flags_count_as_hypothetical():
     base = {"date": None, "actor_country": "IRN", "target_country": None, "category": "CONSULT"}
     assert ea.event_from_record({**base, "flags": ["unconfirmed"]}).hypothetical
