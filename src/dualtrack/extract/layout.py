@@ -35,15 +35,12 @@ class Layout:
     day of their own (the title, a kicker, a crosshead such as '- US pressure -'): they repeat
     the body, which codes their acts. `head`: those of `lines` at the top of the document,
     before any line of running text, which a language whose titles tell the news
-    (`title_events`) codes as the report's act, dated as the report. `top`: those of `lines`
-    at the top in any language (the title, a standfirst or a second headline under it), whose
-    acts the body tells again as the title's are (`merge_events(titled=…)`). `foreign`: the
-    spans of the lines that are other articles' headlines (`foreign_lines`)."""
+    (`title_events`) codes as the report's act, dated as the report. `foreign`: the spans of
+    the lines that are other articles' headlines (`foreign_lines`)."""
 
     title: Sentence | None = None
     lines: frozenset[int] = field(default_factory=frozenset)
     head: frozenset[int] = field(default_factory=frozenset)
-    top: frozenset[int] = field(default_factory=frozenset)
     foreign: tuple[tuple[int, int], ...] = ()
 
     def is_foreign(self, sent: Sentence) -> bool:
@@ -55,10 +52,6 @@ class Layout:
 
     def in_head(self, sent: Sentence) -> bool:
         return sent.start in self.head
-
-    def titles(self, sent: Sentence) -> bool:
-        """Whether the sentence is the title or a line of its own at the top (`top`)."""
-        return sent.start in self.top or (self.title is not None and sent.start == self.title.start)
 
 
 def layout(text: str, lang: LangData, sents: list[Sentence], dates: list[DateMention]) -> Layout:
@@ -75,12 +68,11 @@ def layout(text: str, lang: LangData, sents: list[Sentence], dates: list[DateMen
             d.date and not d.dateline and d.precision is DatePrecision.DAY for d in own
         ):
             lines.add(sent.start)
-    top = frozenset(s.start for s in sents if s.start in lines and _at_the_top(text, s))
+    head = frozenset(s.start for s in sents if s.start in lines and _at_the_top(text, lang, s))
     return Layout(
         title=_title(text, sents),
         lines=frozenset(lines),
-        head=top if lang.mod.get("title_events") else frozenset(),
-        top=top,
+        head=head,
         foreign=foreign_lines(text, lang),
     )
 
@@ -96,11 +88,11 @@ def _line_of_its_own(text: str, sent: Sentence) -> bool:
     )
 
 
-def _at_the_top(text: str, sent: Sentence) -> bool:
-    """Whether a line of its own is at the top of the document: only short lines without
-    closing punctuation stand before it, so a crosshead or a related-news line further down
-    is not."""
-    if sent.start > _TITLE_REACH:
+def _at_the_top(text: str, lang: LangData, sent: Sentence) -> bool:
+    """Whether a line of its own is in the head, where the language's titles tell the news:
+    only short lines without closing punctuation stand before it, so a crosshead or a
+    related-news line further down is not."""
+    if not lang.mod.get("title_events") or sent.start > _TITLE_REACH:
         return False
     key, sep, _ = text[sent.start : sent.end].replace("：", ":").partition(":")
     if sep and key.strip().lower() in HEADER_KEYS:

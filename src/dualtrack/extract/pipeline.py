@@ -526,10 +526,12 @@ def _undate_foreign(view: DocView, drafts: list[Draft]) -> list[Draft]:
 
 
 def _title_acts(view: DocView, drafts: list[Draft]) -> frozenset[int]:
-    """The indices of the drafts of the report's title or of a line of its own at the top (a
-    standfirst, a second headline: `Layout.titles`), whose act the body tells again
-    (`merge_events`)."""
-    return frozenset(i for i, d in enumerate(drafts) if view.layout.titles(d.sentence))
+    """The indices of the drafts of the report's title (`Layout.title`), whose act the body
+    tells again (`merge_events`)."""
+    title = view.layout.title
+    if title is None:
+        return frozenset()
+    return frozenset(i for i, d in enumerate(drafts) if d.sentence.start == title.start)
 
 
 def _further_acts(view: DocView, drafts: list[Draft]) -> frozenset[int]:
