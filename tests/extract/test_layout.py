@@ -90,3 +90,21 @@ def test_an_act_in_a_related_link_has_no_day(en: Extractor) -> None:
         events = en.extract(Document(text=text, date=dt.date(2026, 3, 10))).events
         shelling = [e for e in events if e.actor == "AZE" and e.target == "ARM"]
         assert [e.date for e in shelling] == [day]
+
+
+def test_a_kicker_before_an_exclamation_mark_is_part_of_the_title_line(en: Extractor) -> None:
+    text = "Breaking! Armenia pulls its troops back from the Azerbaijani border\n" + BODY
+    view = _view(en, text)
+    title = view.layout.title
+    assert title is not None and title.start == 0
+    assert view.text[title.start : title.end].endswith("Azerbaijani border")
+    # every sentence of the title's line is the title's (the title fold reads the span)
+    assert all(title.start <= s.start < title.end for s in view.sents[:2])
+
+
+def test_a_title_line_may_end_with_a_quote_but_not_hold_a_full_stop(zh: Extractor) -> None:
+    quoted = "外长会晤后双方表示“将尽快重启谈判”\n" + "双方外长10日在日内瓦会晤。"
+    title = _view(zh, quoted).layout.title
+    assert title is not None and title.start == 0
+    caption = "资料图片显示一处边境哨所。摄于去年春天的边境地区\n" + "双方外长10日在日内瓦会晤。"
+    assert _view(zh, caption).layout.title is None

@@ -22,6 +22,8 @@ _LINE = 120  # the longest line of its own: a wire headline or standfirst runs t
 _TITLE_REACH = 400  # how far into a document its title may start (past lines of page furniture)
 _TITLE_LINES = 6  # lines at the top searched for the title
 _TITLE_SIZE = 8  # the least size of a title: a Chinese character counts 1, a Latin word 2
+_QUOTES = "”’」』\"'"  # what may close a title after its last word (a quote it ends with)
+_MARKS = "!?！？"  # what may end a sentence inside a title's line ("Breaking!", …?外交部:…)
 _WORDLIKE = re.compile(r"[\u4e00-\u9fff]|[A-Za-z]+")
 _NON_SPACE = re.compile(r"\S")
 
@@ -105,16 +107,34 @@ def _at_the_top(text: str, lang: LangData, sent: Sentence) -> bool:
 
 
 def _title(text: str, sents: list[Sentence]) -> Sentence | None:
-    """The first line at the top (no closing punctuation, a line break after it) of a title's
-    size; shorter lines before it (a kicker, a section's name, a dateline, a read time) are
-    passed over, and a sentence of the body ends the search."""
-    for s in sents[:_TITLE_LINES]:
-        if s.end - s.start > _LINE or text[s.end - 1] in CLOSING or text[s.end : s.end + 1] != "\n":
+    """The first line at the top (a line break after it, no closing punctuation but for a
+    closing quote after a word) of a title's size, as one span: its sentences but the last
+    end with an exclamation or question mark ("Breaking!" or 快讯! before the headline, a
+    question and its answer). Shorter lines before it (a kicker, a section's name, a
+    dateline, a read time) are passed over, and a line of the body ends the search."""
+    for line in _top_lines(text, sents):
+        first, last = line[0], line[-1]
+        end = text[first.start : last.end].rstrip(_QUOTES)
+        inner = (text[x.end - 1] not in _MARKS for x in line[:-1])
+        if last.end - first.start > _LINE or not end or end[-1] in CLOSING or any(inner):
             return None
-        words = _WORDLIKE.findall(text, s.start, s.end)
+        words = _WORDLIKE.findall(text, first.start, last.end)
         if sum(1 if len(w) == 1 and not w.isascii() else 2 for w in words) >= _TITLE_SIZE:
-            return s
+            return Sentence(first.start, last.end, first.paragraph, ())
     return None
+
+
+def _top_lines(text: str, sents: list[Sentence]) -> list[list[Sentence]]:
+    """The first `_TITLE_LINES` lines of sentences (each ended by a line break), up to the
+    first sentence that runs on past the sixth."""
+    out: list[list[Sentence]] = [[]]
+    for s in sents:
+        out[-1].append(s)
+        if text[s.end :].lstrip(" \t").startswith("\n"):
+            if len(out) == _TITLE_LINES:
+                return out
+            out.append([])
+    return [line for line in out if line]
 
 
 def _after_line_break(text: str, pos: int) -> bool:

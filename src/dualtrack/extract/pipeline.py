@@ -531,7 +531,7 @@ def _title_acts(view: DocView, drafts: list[Draft]) -> frozenset[int]:
     title = view.layout.title
     if title is None:
         return frozenset()
-    return frozenset(i for i, d in enumerate(drafts) if d.sentence.start == title.start)
+    return frozenset(i for i, d in enumerate(drafts) if title.start <= d.sentence.start < title.end)
 
 
 def _further_acts(view: DocView, drafts: list[Draft]) -> frozenset[int]:
