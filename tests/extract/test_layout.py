@@ -108,3 +108,11 @@ def test_a_title_line_may_end_with_a_quote_but_not_hold_a_full_stop(zh: Extracto
     assert title is not None and title.start == 0
     caption = "资料图片显示一处边境哨所。摄于去年春天的边境地区\n" + "双方外长10日在日内瓦会晤。"
     assert _view(zh, caption).layout.title is None
+
+
+def test_a_breadcrumb_of_the_sites_sections_is_passed_over(zh: Extractor) -> None:
+    crumb = "本站首页 > 国际新闻 > 正文\n"
+    text = crumb + "两国外长同意尽快重启边界谈判\n" + "双方外长10日在日内瓦会晤。"
+    view = _view(zh, text)
+    title = view.layout.title
+    assert title is not None and view.text.startswith("两国外长", title.start)

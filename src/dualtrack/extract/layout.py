@@ -24,6 +24,7 @@ _TITLE_LINES = 6  # lines at the top searched for the title
 _TITLE_SIZE = 8  # the least size of a title: a Chinese character counts 1, a Latin word 2
 _QUOTES = "”’」』\"'"  # what may close a title after its last word (a quote it ends with)
 _MARKS = "!?！？"  # what may end a sentence inside a title's line ("Breaking!", …?外交部:…)
+_CRUMB = re.compile(r"\s[>›»]\s")  # what parts a breadcrumb's sections
 _WORDLIKE = re.compile(r"[\u4e00-\u9fff]|[A-Za-z]+")
 _NON_SPACE = re.compile(r"\S")
 
@@ -111,9 +112,12 @@ def _title(text: str, sents: list[Sentence]) -> Sentence | None:
     closing quote after a word) of a title's size, as one span: its sentences but the last
     end with an exclamation or question mark ("Breaking!" or 快讯! before the headline, a
     question and its answer). Shorter lines before it (a kicker, a section's name, a
-    dateline, a read time) are passed over, and a line of the body ends the search."""
+    dateline, a read time) and a breadcrumb are passed over, and a line of the body ends the
+    search."""
     for line in _top_lines(text, sents):
         first, last = line[0], line[-1]
+        if len(_CRUMB.findall(text, first.start, last.end)) >= 2:
+            continue  # a breadcrumb of the site's sections ("Home > World > Asia")
         end = text[first.start : last.end].rstrip(_QUOTES)
         inner = (text[x.end - 1] not in _MARKS for x in line[:-1])
         if last.end - first.start > _LINE or not end or end[-1] in CLOSING or any(inner):
