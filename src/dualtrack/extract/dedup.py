@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Mapping
 
+from dualtrack.extract.compounds import preferred
 from dualtrack.model import Event, Stance
 from dualtrack.ontology import Category, unordered_pair
 
@@ -148,6 +149,7 @@ def merge_events(
     if within_doc:
         kept = {key(events[i]) for i in apart if events[i].date is None}
         merged = _merge_in_document(events, key, kept, country, further, joined or {}, titled)
+        merged = _drop_compounds(merged, country)
     else:
 
         def act(e: Event) -> str | None:  # a further act keeps its mode in its id
@@ -332,6 +334,33 @@ def _fold_undated(
             continue
         keep.append((e, acts.get(id(e))))
     return keep
+
+
+def _drop_compounds(
+    merged: list[tuple[Event, str | None]],
+    country: Callable[[str | None], str | None],
+) -> list[tuple[Event, str | None]]:
+    """One act that one sentence's rules coded under two categories of the same two parties, of
+    which the guide keeps one (compounds.yaml): the event of the dropped category goes when each
+    of its sentences is a sentence of an event of the kept one, the same date and the same two
+    parties (unordered); one told elsewhere too stays."""
+    table = preferred()
+
+    def spans(e: Event) -> set[tuple]:
+        return {(v.doc_id, v.start, v.end) for v in e.evidence}
+
+    def pair(e: Event) -> tuple:
+        return (e.date, frozenset({country(e.actor), country(e.target)}))
+
+    def covered(e: Event) -> bool:
+        mine = spans(e)
+        return any(
+            (k.category, e.category) in table and pair(k) == pair(e) and mine <= spans(k)
+            for k, _ in merged
+            if k is not e
+        )
+
+    return [(e, mode) for e, mode in merged if not covered(e)]
 
 
 def merge_stances(stances: list[Stance]) -> list[Stance]:
