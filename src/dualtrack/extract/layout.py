@@ -5,7 +5,6 @@ the view is built (`Extractor.view`); every later stage (the rule coder, the tit
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -27,6 +26,7 @@ _MARKS = "!?！？"  # what may end a sentence inside a title's line ("Breaking!
 _CRUMB = re.compile(r"\s[>›»]\s")  # what parts a breadcrumb's sections
 _WORDLIKE = re.compile(r"[\u4e00-\u9fff]|[A-Za-z]+")
 _NON_SPACE = re.compile(r"\S")
+_LINE_END = re.compile(r"[ \t]*\n")  # matched at a position: a slice to the end is quadratic
 
 
 @dataclass(frozen=True)
@@ -64,12 +64,7 @@ def layout(text: str, lang: LangData, sents: list[Sentence], dates: list[DateMen
     for sent in sents:
         while di < len(dates) and dates[di].end <= sent.start:
             di += 1
-        own = itertools.takewhile(
-            lambda d, end=sent.end: d.start < end, itertools.islice(dates, di, None)
-        )
-        if _line_of_its_own(text, sent) and not any(
-            d.date and not d.dateline and d.precision is DatePrecision.DAY for d in own
-        ):
+        if _line_of_its_own(text, sent) and not _has_own_day(dates, di, sent.end):
             lines.add(sent.start)
     head = frozenset(s.start for s in sents if s.start in lines and _at_the_top(text, lang, s))
     return Layout(
@@ -78,6 +73,16 @@ def layout(text: str, lang: LangData, sents: list[Sentence], dates: list[DateMen
         head=head,
         foreign=foreign_lines(text, lang),
     )
+
+
+def _has_own_day(dates: list[DateMention], i: int, end: int) -> bool:
+    """Whether a day (not the dateline's) is named from `dates[i]` on, before `end`."""
+    while i < len(dates) and dates[i].start < end:
+        d = dates[i]
+        if d.date and not d.dateline and d.precision is DatePrecision.DAY:
+            return True
+        i += 1
+    return False
 
 
 def _line_of_its_own(text: str, sent: Sentence) -> bool:
@@ -134,7 +139,7 @@ def _top_lines(text: str, sents: list[Sentence]) -> list[list[Sentence]]:
     out: list[list[Sentence]] = [[]]
     for s in sents:
         out[-1].append(s)
-        if text[s.end :].lstrip(" \t").startswith("\n"):
+        if _LINE_END.match(text, s.end):
             if len(out) == _TITLE_LINES:
                 return out
             out.append([])
