@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import bisect
 import logging
+import marshal
 import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import BinaryIO
 
 from dualtrack.extract import tagger
 from dualtrack.extract.dates import Dateline, DateMention, dateline
@@ -612,6 +614,19 @@ def ends_with(rx: re.Pattern[str], text: str, end: int) -> bool:
     return any(not text[m.end() : end].strip() for m in finditer(rx, text, max(0, end - 40), end))
 
 
+class _WholeFileMarshal:
+    """`marshal` for jieba's loader, reading its dictionary cache (9 MB) in one piece. Why:
+    `marshal.load` on a file reads it a few bytes at a time, which took about 1.0 s of CPU
+    against 0.25 s for `marshal.loads` of the same bytes (about 5% of a 2,000-article bulk
+    extraction); the dictionary is the same object either way."""
+
+    dump = staticmethod(marshal.dump)
+
+    @staticmethod
+    def load(fh: BinaryIO) -> object:
+        return marshal.loads(fh.read())
+
+
 @cache
 def _posseg():  # jieba's tagger is loaded on first use (about a second), and only for candidates
     import jieba
@@ -619,6 +634,7 @@ def _posseg():  # jieba's tagger is loaded on first use (about a second), and on
 
     jieba.setLogLevel(logging.WARNING)
     jieba.posseg.viterbi = tagger.viterbi  # the same tags, each step's maximum in numpy
+    jieba.marshal = _WholeFileMarshal  # its dictionary's cache read in one piece
     jieba.posseg.dt.tokenizer.check_initialized()  # its dictionary, else read at the first cut
     return jieba.posseg
 
