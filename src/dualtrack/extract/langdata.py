@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -76,7 +77,7 @@ class LangData:
     pair_aliases: frozenset[str]
     alias_re: re.Pattern[str]
     role_re: re.Pattern[str] | None
-    verb_re: re.Pattern[str]
+    verb_source: str  # every verb pattern in one alternation: `verb_re`, compiled on first use
     verb_rules: dict[str, VerbRule]
     verb_index: dict[str, re.Pattern[str]]
     verb_candidates: re.Pattern[str] | None
@@ -99,6 +100,15 @@ class LangData:
     # actors.yaml `not_names`: words that hold an alias and name no actor (理查德 holds 查德,
     # Chad's name in Taiwan); the alias scan reads them as a whole and passes over them
     not_names: frozenset[str] = field(default_factory=frozenset)
+
+    @cached_property
+    def verb_re(self) -> re.Pattern[str]:
+        """Every verb pattern in one alternation, for the language data `verb_index` cannot
+        index (`verb_loose`) and for tests. Why compiled on first use: the coder reads the verbs
+        through `verb_index`, and this alternation of every pattern (some 27,000 characters a
+        language) took about a tenth of a second to compile in every process."""
+        flags = 0 if self.cjk else re.IGNORECASE
+        return _compile(self.verb_source, f"lang/{self.code}/verbs.yaml", flags)
 
     def verb_at(self, text: str, pos: int) -> re.Match[str] | None:
         """`verb_re.match(text, pos)`, trying only the verb patterns that can start with the
@@ -418,8 +428,11 @@ def build(
     verb_rules, branches = _verb_rules(code, raw["verbs"], cjk, flags)
     wrap = "{}" if cjk else r"\b(?:{})(?!\w)"
     body = "|".join(f"(?P<{n}>{p})" for n, p in branches)
-    verb_re = _compile(wrap.format(body), f"lang/{code}/verbs.yaml", flags)
-    verb_index, verb_candidates, verb_loose = index_patterns(branches, flags, wrap)
+    try:
+        verb_index, verb_candidates, verb_loose = index_patterns(branches, flags, wrap)
+    except re.error as e:  # a bad pattern: name its rule, else the file
+        _check_verb_patterns(code, raw["verbs"], flags)
+        raise LangDataError(f"lang/{code}/verbs.yaml: bad regular expression: {e}") from e
     mod = _compile_modality(raw["modality"], code, cjk, flags)
     dates = _compile_dates(raw["dates"], code, flags)
     stances = _compile_stances(raw["stances"], code, cjk, flags)
@@ -434,7 +447,7 @@ def build(
         pair_aliases=frozenset(str(p) for p in pairs),
         alias_re=alias_re,
         role_re=role_re,
-        verb_re=verb_re,
+        verb_source=wrap.format(body),
         verb_rules=verb_rules,
         verb_index=verb_index,
         verb_candidates=verb_candidates,
@@ -585,7 +598,8 @@ def _verb_rules(
     """Every pattern of every verb rule under its own group name (`v<rule>_<pattern>`), so a
     match tells which rule fired, and the (name, pattern) branches the verb regex is made of,
     longer (more specific) patterns first: alternation takes the first branch that matches.
-    Each pattern is compiled alone first, so a bad one is reported with its rule's number."""
+    The patterns are compiled in `verb_index`'s alternations; where one fails to compile,
+    `_check_verb_patterns` names its rule."""
     verb_rules: dict[str, VerbRule] = {}
     branches: list[tuple[str, str]] = []
     for i, rule in enumerate(raw_verbs.get("rules") or []):
@@ -595,12 +609,20 @@ def _verb_rules(
         except (KeyError, ValueError) as e:
             raise LangDataError(f"{where}: unknown or missing category: {e}") from e
         for j, pat in enumerate(rule.get("patterns") or []):
-            _compile(pat, where, flags)
             name = f"v{i}_{j}"
             verb_rules[name] = _verb_rule(rule, cat, pat)
             branches.append((name, _local_dots(pat, cjk)))
     branches.sort(key=lambda b: len(b[1]), reverse=True)
     return verb_rules, branches
+
+
+def _check_verb_patterns(code: str, raw_verbs: dict[str, Any], flags: int) -> None:
+    """Compile each verb pattern alone, so a bad one is reported with its rule's number. Why
+    only after the alternations failed: each pattern compiled once more, for nothing on good
+    data, took about a tenth of a second of every process's start-up."""
+    for i, rule in enumerate(raw_verbs.get("rules") or []):
+        for pat in rule.get("patterns") or []:
+            _compile(pat, f"lang/{code}/verbs.yaml: rule {i + 1}", flags)
 
 
 def _verb_rule(rule: dict[str, Any], cat: Category, pat: str) -> VerbRule:
