@@ -106,9 +106,23 @@ def event_id(
     reports get the same ids in whatever order or batches they arrive (the store merges by id).
     `act`: the mode of a further act of the same key (`merge_events`), which gets an id of its
     own; the same act read again gets the same one."""
-    parts = _key(e, country, side) + ((act,) if act else ())
-    key = "|".join(str(getattr(x, "value", x)) for x in parts)
-    return "ev_" + hashlib.sha1(key.encode()).hexdigest()[:12]
+    text = _key_text(e, country, side)
+    return _id_of(f"{text}|{act}" if act else text)
+
+
+def _key_text(
+    e: Event,
+    country: Callable[[str | None], str | None],
+    side: Callable[[str | None], str | None] | None = None,
+) -> str:
+    """The merge key as the text an id hashes (an act's name, where there is one, after a |)."""
+    return "|".join(str(getattr(x, "value", x)) for x in _key(e, country, side))
+
+
+def _id_of(text: str) -> str:
+    """An event's id from its key's text (`event_id`); apart, so the names a further act may
+    have are tried on one text (`merge_events`)."""
+    return "ev_" + hashlib.sha1(text.encode()).hexdigest()[:12]
 
 
 def _canonical(e: Event) -> tuple:
@@ -153,11 +167,10 @@ def merge_events(
     else:
 
         def act(e: Event) -> str | None:  # a further act keeps its mode in its id
-            if not e.mode:
+            if not e.mode:  # (the key's text worked out once for the names tried, not per name)
                 return None
-            return next(
-                (a for a in _act_names(e.mode) if e.id == event_id(e, country, side, a)), None
-            )
+            text = _key_text(e, country, side)
+            return next((a for a in _act_names(e.mode) if e.id == _id_of(f"{text}|{a}")), None)
 
         merged = _merge_across(events, key, act)
     for e, mode in merged:  # the id follows the merge key
