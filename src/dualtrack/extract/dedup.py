@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Mapping
 
-from dualtrack.extract.compounds import preferred
+from dualtrack.extract.compounds import dropped
 from dualtrack.model import Event, Stance
 from dualtrack.ontology import Category, unordered_pair
 
@@ -356,8 +356,9 @@ def _drop_compounds(
     """One act that one sentence's rules coded under two categories of the same two parties, of
     which the guide keeps one (compounds.yaml): the event of the dropped category goes when each
     of its sentences is a sentence of an event of the kept one, the same date and the same two
-    parties (unordered); one told elsewhere too stays."""
-    table = preferred()
+    parties (unordered); one told elsewhere too stays. A row may hold for some modes only and
+    turn on words of the sentence (a ceasefire's halt kept over its agreement, unless a
+    proposal was what was accepted: `compounds.dropped`)."""
 
     def spans(e: Event) -> set[tuple]:
         return {(v.doc_id, v.start, v.end) for v in e.evidence}
@@ -367,8 +368,12 @@ def _drop_compounds(
 
     def covered(e: Event) -> bool:
         mine = spans(e)
+        text = " ".join(v.text or "" for v in e.evidence)
         return any(
-            (k.category, e.category) in table and pair(k) == pair(e) and mine <= spans(k)
+            k.category != e.category
+            and pair(k) == pair(e)
+            and mine <= spans(k)
+            and dropped(k, e, text)
             for k, _ in merged
             if k is not e
         )
