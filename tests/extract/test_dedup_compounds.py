@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from dualtrack.extract.compounds import check, preferred
+from dualtrack.extract.compounds import check, check_rows, preferred
 from dualtrack.extract.dedup import merge_events
 from dualtrack.extract.langdata import LangDataError
 from dualtrack.model import Event, Evidence
@@ -77,5 +77,92 @@ def test_other_parties_or_pairs_not_in_the_table_stay() -> None:
         "AGREE",
         "SUPPORT",
     ]
-    # a ceasefire as AGREE and RETREAT: gold keeps both too often for a rule
+    # AGREE and RETREAT of no ceasefire: the ceasefire row holds for that mode only
     assert _cats([_event("AGREE", (0,)), _event("RETREAT", (0,))]) == ["AGREE", "RETREAT"]
+
+
+def _told(cat: str, text: str, mode: str | None = None) -> Event:
+    return Event(
+        date=dt.date(2026, 3, 4),
+        actor="AAA",
+        target="BBB",
+        category=cat,
+        mode=mode,
+        evidence=[Evidence(doc_id="d1", start=0, end=len(text), text=text)],
+    )
+
+
+def _merged(events: list[Event]) -> list[str]:
+    return sorted(str(e.category) for e in merge_events(events, _country, within_doc=True))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["甲乙两国4日达成停火协议,自当晚起停止交火。", "The two sides agreed to a truce on Tuesday."],
+)
+def test_a_ceasefire_agreed_is_the_halt(text: str) -> None:
+    events = [_told("AGREE", text), _told("RETREAT", text, "ceasefire")]
+    assert _merged(events) == ["RETREAT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "乙方4日同意甲方提出的停火方案。",
+        "The rebels accepted the mediators' proposal for a truce on Tuesday.",
+        "Both sides agreed to the ceasefire plan.",
+    ],
+)
+def test_a_proposal_accepted_is_the_agreement(text: str) -> None:
+    events = [_told("AGREE", text), _told("RETREAT", text, "ceasefire")]
+    assert _merged(events) == ["AGREE"]
+
+
+def test_an_english_swap_word_is_a_whole_word() -> None:
+    # "planes" is no plan: the halt stays the act
+    text = "The two sides agreed to a truce after planes struck the town."
+    events = [_told("AGREE", text), _told("RETREAT", text, "ceasefire")]
+    assert _merged(events) == ["RETREAT"]
+
+
+def test_a_withdrawal_agreed_is_no_ceasefire_row() -> None:
+    # the row holds for the ceasefire mode only
+    text = "The two sides agreed that troops would pull back from the pass."
+    events = [_told("AGREE", text), _told("RETREAT", text, "withdrawal")]
+    assert _merged(events) == ["AGREE", "RETREAT"]
+
+
+@pytest.mark.parametrize(
+    ("extra", "says"),
+    [
+        ({"modes": "ceasefire"}, "modes"),
+        ({"modes": []}, "modes"),
+        ({"swap_words": ["plan"]}, "swap_words"),
+        ({"swap_words": {"fr": ["plan"]}}, "swap_words"),
+        ({"swap_words": {"en": []}}, "swap_words en"),
+        ({"swap_words": {"en": [" "]}}, "swap_words en"),
+        ({"when": "x"}, "optionally"),
+    ],
+)
+def test_a_bad_optional_key_is_refused_naming_the_row(extra: dict, says: str) -> None:
+    row = {"keep": "RETREAT", "over": "AGREE", "why": "x", **extra}
+    with pytest.raises(LangDataError, match=f"prefer 2: .*{says}"):
+        check({"prefer": [{"keep": "AGREE", "over": "SUPPORT", "why": "x"}, row]})
+
+
+def test_the_optional_keys_are_read() -> None:
+    (row,) = check_rows(
+        {
+            "prefer": [
+                {
+                    "keep": "RETREAT",
+                    "over": "AGREE",
+                    "why": "x",
+                    "modes": ["ceasefire"],
+                    "swap_words": {"zh": ["提议"], "en": ["offer"]},
+                }
+            ]
+        }
+    )
+    assert row.modes == frozenset({"ceasefire"})
+    assert row.swap is not None and row.swap.search("接受提议") and row.swap.search("An Offer")
