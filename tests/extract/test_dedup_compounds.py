@@ -111,9 +111,11 @@ def test_a_ceasefire_agreed_is_the_halt(text: str) -> None:
         "乙方4日同意甲方提出的停火方案。",
         "The rebels accepted the mediators' proposal for a truce on Tuesday.",
         "Both sides agreed to the ceasefire plan.",
+        "甲乙两国外长4日签署和平协议,承诺停止敌对行动。",
+        "The two envoys signed a peace deal on Tuesday that commits both sides to a truce.",
     ],
 )
-def test_a_proposal_accepted_is_the_agreement(text: str) -> None:
+def test_a_proposal_accepted_or_a_deal_signed_is_the_agreement(text: str) -> None:
     events = [_told("AGREE", text), _told("RETREAT", text, "ceasefire")]
     assert _merged(events) == ["AGREE"]
 
