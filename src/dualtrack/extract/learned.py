@@ -939,6 +939,29 @@ def to_bytes(models: Models) -> bytes:
     return buf.getvalue()
 
 
+def differences(old: bytes, new: bytes, atol: float = 1e-3) -> list[str]:
+    """Where two weights files (`to_bytes`) differ by more than `atol`, one line each; empty
+    where they agree. Why a tolerance: the fits run to convergence, and what is left between
+    two machines is their arithmetic (another BLAS kernel sums in another order): retrained
+    under OpenBLAS's Sandybridge kernel instead of Haswell, no weight moved by more than
+    1e-4 and no threshold moved, where a vocabulary, a shape or a threshold step of the grid
+    is a real difference."""
+    with np.load(io.BytesIO(old), allow_pickle=False) as a, np.load(io.BytesIO(new)) as b:
+        if sorted(a.files) != sorted(b.files):
+            return [f"arrays {sorted(a.files)} != {sorted(b.files)}"]
+        out = []
+        for k in sorted(a.files):
+            x, y = a[k], b[k]
+            if x.shape != y.shape or x.dtype.kind != y.dtype.kind:
+                out.append(f"{k}: shape {x.shape} {x.dtype} != {y.shape} {y.dtype}")
+            elif x.dtype.kind != "f":
+                if not np.array_equal(x, y):
+                    out.append(f"{k}: {int((x != y).sum())} of {x.size} entries differ")
+            elif x.size and (gap := float(np.abs(x - y).max())) > atol:
+                out.append(f"{k}: largest difference {gap:.3g} > {atol:g}")
+        return out
+
+
 def load(path: Path = WEIGHTS) -> Models:
     with np.load(path, allow_pickle=False) as z:
 
