@@ -8,7 +8,7 @@ countries; the date model's label is which of its slots give the gold date (an e
 them dates right teaches it nothing and is left out).
 
     .venv/bin/python scripts/train_coder.py            # writes src/dualtrack/extract/weights/
-    .venv/bin/python scripts/train_coder.py --check    # retrain in memory, compare bytes
+    .venv/bin/python scripts/train_coder.py --check    # retrain; same bytes, or within 1e-3
     .venv/bin/python scripts/train_coder.py --out PATH
     .venv/bin/python scripts/train_coder.py --cv 4     # out-of-fold strict F1 by crisis
     .venv/bin/python scripts/train_coder.py --cv 4 --cv-drop 0.1 --cv-seed 3   # on a subsample
