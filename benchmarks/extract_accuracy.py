@@ -405,8 +405,10 @@ def event_from_record(rec: dict[str, Any]) -> Ev:
 Runner = Callable[[Article], list[Ev]]
 
 
-def extractor_runner(coder: str = "rules", ex: Any = None) -> Runner:
-    """The real extractor behind a function Article -> events (fails clearly if not built)."""
+def extractor_runner(coder: str = "rules", ex: Any = None, min_confidence: float = 0.0) -> Runner:
+    """The real extractor behind a function Article -> events (fails clearly if not built);
+    events below `min_confidence` are dropped, as `dualtrack extract --min-confidence` drops
+    them, so the precision an analyst gets at that bar can be read off."""
     try:
         from dualtrack.errors import DualtrackError
         from dualtrack.extract import Extractor, event_record
@@ -423,6 +425,8 @@ def extractor_runner(coder: str = "rules", ex: Any = None) -> Runner:
         except DualtrackError:  # a document the LLM could not code: scored as no events
             events = []
         for e in events:
+            if e.confidence < min_confidence:
+                continue
             rec = event_record(e, ex)
             rec.setdefault("via_country", ex.country(e.via) if e.via else None)
             records.append(event_from_record(rec))
@@ -958,6 +962,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         "benchmarks/real/crises.yaml), e.g. crises annotated after the weights were trained",
     )
     parser.add_argument("--llm-model", help="--coder llm: the model (default: the server's)")
+    parser.add_argument(
+        "--min-confidence",
+        type=_confidence,
+        default=0.0,
+        metavar="P",
+        help="score only the coder's events with confidence >= P (0..1), as `dualtrack extract "
+        "--min-confidence` keeps them; the rules and the baseline are scored whole",
+    )
     args = parser.parse_args(argv)
     if args.real:
         return real_main(args)
@@ -976,7 +988,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 file=sys.stderr,
             )
     results = {
-        "extractor": evaluate(articles, extractor_runner(args.coder)),
+        "extractor": evaluate(articles, extractor_runner(args.coder, None, args.min_confidence)),
         "baseline": evaluate(articles, baseline_events),
     }
     if args.json:
@@ -1008,6 +1020,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
+def _confidence(value: str) -> float:
+    """A --min-confidence value: a number from 0 to 1 (argparse names the option on error)."""
+    try:
+        p = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not 0.0 <= p <= 1.0:
+        raise argparse.ArgumentTypeError(f"{value} is not between 0 and 1")
+    return p
+
+
 def real_main(args: argparse.Namespace) -> int:
     """Score today's coder and the keyword baseline on one split of the real corpus."""
     global STRICT_NULL_DATES
@@ -1020,7 +1043,9 @@ def real_main(args: argparse.Namespace) -> int:
         articles = [a for group in by_lang.values() for a in group[: args.limit]]
     ex, cost = llm_extractor(args, articles) if args.coder == "llm" else (None, None)
     results = {
-        "extractor": evaluate(articles, symmetric_runner(extractor_runner(args.coder, ex))),
+        "extractor": evaluate(
+            articles, symmetric_runner(extractor_runner(args.coder, ex, args.min_confidence))
+        ),
         "baseline": evaluate(articles, symmetric_runner(baseline_events)),
     }
     if args.coder != "rules":
@@ -1028,7 +1053,8 @@ def real_main(args: argparse.Namespace) -> int:
     if args.coder == "llm":
         results["learned"] = evaluate(articles, symmetric_runner(extractor_runner("learned")))
     n_events = sum(len(a.events) for a in articles)
-    print(f"real corpus, split {args.real}: {len(articles)} articles, {n_events} gold events")
+    bar = f", coder events at confidence >= {args.min_confidence:g}" if args.min_confidence else ""
+    print(f"real corpus, split {args.real}: {len(articles)} articles, {n_events} gold events{bar}")
     if cost:
         print(cost())
     if args.json:

@@ -383,3 +383,22 @@ def test_real_scoring_names_a_crisis_it_does_not_hold(tmp_path):
         ea.load_real("train", tmp_path, crises=["abce"])
     with pytest.raises(SystemExit, match="no 'test' articles"):
         ea.load_real("test", tmp_path, crises=["abcd"])
+
+
+def test_min_confidence_drops_the_coder_events_below_the_bar(written):
+    """The bar an analyst sets with `--min-confidence` is the one scored: no event under it is
+    counted, and raising it can only drop predictions (never add a hit)."""
+    some = written[:6]
+    whole = ea.evaluate(some, ea.extractor_runner("learned"))["overall"].events
+    barred = ea.evaluate(some, ea.extractor_runner("learned", None, 0.99))["overall"].events
+    assert whole.tp + whole.fp > 0
+    assert barred.tp + barred.fp < whole.tp + whole.fp
+    assert barred.tp <= whole.tp
+
+
+@pytest.mark.parametrize("value", ["1.5", "-0.1", "high"])
+def test_min_confidence_outside_zero_to_one_is_refused(value, capsys):
+    with pytest.raises(SystemExit) as exc:
+        ea.main(["--min-confidence", value])
+    assert exc.value.code == 2
+    assert "--min-confidence" in capsys.readouterr().err
