@@ -289,13 +289,14 @@ def _merge_in_document(
         out[k] = _fresh(e)
         loose.setdefault(k_loose, k)
         plain.setdefault((*k[:4], e.mode), k)
-    _fold_titles(out, {k for k, kept in out.items() if _only_of(kept, events, titled)}, merger)
+    spans = {(v.doc_id, v.start, v.end) for i in titled for v in events[i].evidence}
+    _fold_titles(out, {k for k, kept in out.items() if _only_of(kept, spans)}, merger)
     return _fold_undated(out, key, apart, merger, acts)
 
 
-def _only_of(kept: Event, events: list[Event], titled: frozenset[int]) -> bool:
-    """Whether every report `kept` holds is one of the title's (`titled`: indices in `events`)."""
-    spans = {(v.doc_id, v.start, v.end) for i in titled for v in events[i].evidence}
+def _only_of(kept: Event, spans: set[tuple[str, int, int]]) -> bool:
+    """Whether every report `kept` holds is one of the title's (`spans`: the title reports'
+    evidence, gathered once per document rather than once per kept event)."""
     return bool(spans) and all((v.doc_id, v.start, v.end) in spans for v in kept.evidence)
 
 
@@ -360,25 +361,27 @@ def _drop_compounds(
     turn on words of the sentence (a ceasefire's halt kept over its agreement, unless a
     proposal was what was accepted: `compounds.dropped`)."""
 
-    def spans(e: Event) -> set[tuple]:
-        return {(v.doc_id, v.start, v.end) for v in e.evidence}
+    # each event's date and parties and its spans, once (not once per pair of events)
+    told = [
+        (
+            e,
+            (e.date, frozenset({country(e.actor), country(e.target)})),
+            {(v.doc_id, v.start, v.end) for v in e.evidence},
+        )
+        for e, _ in merged
+    ]
 
-    def pair(e: Event) -> tuple:
-        return (e.date, frozenset({country(e.actor), country(e.target)}))
-
-    def covered(e: Event) -> bool:
-        mine = spans(e)
+    def covered(e: Event, pair: tuple, mine: set[tuple]) -> bool:
         text = " ".join(v.text or "" for v in e.evidence)
         return any(
-            k.category != e.category
-            and pair(k) == pair(e)
-            and mine <= spans(k)
-            and dropped(k, e, text)
-            for k, _ in merged
+            k.category != e.category and pk == pair and mine <= sk and dropped(k, e, text)
+            for k, pk, sk in told
             if k is not e
         )
 
-    return [(e, mode) for e, mode in merged if not covered(e)]
+    return [
+        (e, mode) for (e, mode), (_, p, s) in zip(merged, told, strict=True) if not covered(e, p, s)
+    ]
 
 
 def merge_stances(stances: list[Stance]) -> list[Stance]:

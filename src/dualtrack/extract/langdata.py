@@ -102,6 +102,16 @@ class LangData:
     not_names: frozenset[str] = field(default_factory=frozenset)
 
     @cached_property
+    def place_aliases(self) -> frozenset[str]:
+        """The aliases all of whose actors are places (a mention of one is locative), worked
+        out once per language: the alias scan asked it of every mention it found."""
+        return frozenset(
+            alias
+            for alias, ids in self.alias_ids.items()
+            if all((e := self.actors.get(i)) is not None and e.kind == "place" for i in ids)
+        )
+
+    @cached_property
     def verb_re(self) -> re.Pattern[str]:
         """Every verb pattern in one alternation, for the language data `verb_index` cannot
         index (`verb_loose`) and for tests. Why compiled on first use: the coder reads the verbs

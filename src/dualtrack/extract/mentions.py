@@ -80,8 +80,7 @@ def find_mentions(text: str, lang: LangData, country: dict[str, str]) -> list[Me
         if end == m.end() and _modifier(text, end, lang):
             pos = end
             continue
-        place = all((e := lang.actors.get(i)) is not None and e.kind == "place" for i in ids)
-        out.append(Mention(m.start(), end, ids, locative=place))
+        out.append(Mention(m.start(), end, ids, locative=alias in lang.place_aliases))
         pos = end
     out = _bound_mentions(text, out, lang)
     out = _merge_titles(text, out, lang, country)
