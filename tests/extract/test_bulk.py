@@ -168,3 +168,16 @@ def test_long_documents_are_committed_within_the_memory_cap(tmp_path: Path) -> N
         assert ws.known_documents([d.id for d in docs]) == {d.id for d in docs}
         limit = ws._query("SELECT current_setting('memory_limit') AS m")[0]["m"]
         assert limit.startswith("15.") or limit.startswith("16.")
+
+
+def test_a_bulk_run_in_this_process_gives_the_collector_back(
+    tmp_path: Path, articles: Path, ex: Extractor
+) -> None:
+    """A bulk run in the caller's process relaxes the garbage collector while it runs (`_settle`)
+    and puts back the caller's settings afterwards: a server that extracts once keeps its own."""
+    import gc
+
+    before = (gc.get_threshold(), gc.get_freeze_count())
+    with spilled_extraction([articles], ex, workers=1) as spill:
+        assert spill.documents == 70
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before

@@ -156,7 +156,26 @@ def extract_batches(
     """Each batch with what `ex` finds in it (None for a batch `skip` accepts), in order."""
     if ex.llm is not None:  # the LLM coder's parallelism is its requests, from this process
         workers, engine = 1, "local"
-    return ordered_map(_extract_batch, ex, batches, workers=workers, engine=engine, skip=skip)
+    return _collector_restored(
+        ordered_map(_extract_batch, ex, batches, workers=workers, engine=engine, skip=skip)
+    )
+
+
+def _collector_restored(
+    results: Iterator[tuple[list[Document], Extraction | None]],
+) -> Iterator[tuple[list[Document], Extraction | None]]:
+    """`results`, with the collector as the caller had it once they are done: where the
+    batches ran in this process, `_settle` changed it for the run, not for the caller's
+    other work (a server or a notebook that extracts once must not keep a lazier collector)."""
+    global _SETTLED
+    threshold = gc.get_threshold()
+    try:
+        yield from results
+    finally:
+        if _SETTLED:
+            _SETTLED = False
+            gc.unfreeze()
+            gc.set_threshold(*threshold)
 
 
 @dataclass
