@@ -1410,13 +1410,27 @@ class Coder:
         said = _last(self._speech_in(sent.start, t.start))
         if said is None:
             return (self._speaker, sent.start) if obliged and self._speaker else None
-        lo = sent.start
+        lo = self._after_topics(sent, said.start())
         if obliged:
             lo = next((a for a, b in sent.clauses if a <= said.start() < b), sent.start)
         speaker = self._subjects(self._subject_mentions(lo, said.start(), mentions))
         if not speaker and self._unnamed_speaker(lo, said.start()):
             speaker = self._speaker
         return speaker, said.end()
+
+    def _after_topics(self, sent: Sentence, said: int) -> int:
+        """Where the speaker of a speech verb at `said` may stand: after the sentence's topic
+        clauses before it (对于近日的冲突，希腊外长称，土耳其违反协议). Why: the 对 of 对于 /
+        针对 is a target preposition, and `_subject_mentions` stops at the first one, so a
+        speaker named after a topic clause was never found and the charge was dropped."""
+        rx = self.mod.get("topic_open_re")
+        lo = sent.start
+        for cs, ce in sent.clauses if rx is not None else ():
+            if ce > said:
+                break
+            if rx.match(self.text, cs, ce):
+                lo = ce
+        return lo
 
     def _unnamed_speaker(self, lo: int, said: int) -> bool:
         """Does the speech verb at `said` have a pronoun (or nothing but an adverb: 还说) for
