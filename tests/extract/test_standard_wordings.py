@@ -1,0 +1,69 @@
+"""Standard news wordings of the acts of the CAMEO/PLOVER codebook that the language data lacked
+(s61v): refusals ("rebuffed", 婉拒), appeals (督促, "calling on"), sanctions (tariffs slapped or
+levied, 加征…关税 with its rate, an envoy recalled, ties severed, consulates closed, relations
+downgraded), climb-downs ("backed down", which SUPPORT's "backed" read as backing), criticism
+("lambasted", 声讨, stern representations), threats (恐吓) and build-ups ("amassed troops", 陈兵),
+written from general knowledge of how wires and Chinese outlets word them, not from articles.
+Every sentence here is written for the test; both coders."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from .conftest import asserted_tuples
+
+D = dt.date(2026, 3, 4)
+
+# (text, an event (actor country, category, target country) both coders must find)
+CASES = [
+    ("On Wednesday Venezuela rebuffed Guyana's call for talks.", ("VEN", "REJECT", "GUY")),
+    ("On Wednesday Egypt was calling on Israel to halt the strikes.", ("EGY", "REQUEST", "ISR")),
+    ("On Wednesday China slapped tariffs on Japan.", ("CHN", "SANCTION", "JPN")),
+    ("On Wednesday Russia expelled ten junior Estonian diplomats.", ("RUS", "SANCTION", "EST")),
+    ("On Wednesday Lithuania recalled its envoy from China.", ("LTU", "SANCTION", "CHN")),
+    ("On Wednesday Mali severed ties with Ukraine.", ("MLI", "SANCTION", "UKR")),
+    ("On Wednesday Serbia backed down in its dispute with Kosovo.", ("SRB", "CONCEDE", "XKX")),
+    ("On Wednesday Pakistan lambasted India over the dam.", ("PAK", "ACCUSE", "IND")),
+    ("On Wednesday Russia amassed troops on Ukraine's border.", ("RUS", "MOBILIZE", "UKR")),
+    ("伊朗外长4日婉拒美国的会谈邀请。", ("IRN", "REJECT", "USA")),
+    ("美國4日督促以色列停止空襲。", ("USA", "REQUEST", "ISR")),
+    ("中国4日宣布对美国商品加征百分之二十五的关税。", ("CHN", "SANCTION", "USA")),
+    ("印度4日宣布降低与巴基斯坦的外交关系。", ("IND", "SANCTION", "PAK")),
+    ("巴基斯坦4日声讨印度。", ("PAK", "ACCUSE", "IND")),
+    ("朝鲜4日恐吓韩国。", ("PRK", "THREATEN", "KOR")),
+]
+
+
+@pytest.mark.parametrize("coder", ["rules", "learned"])
+@pytest.mark.parametrize(("text", "event"), CASES)
+def test_a_standard_wording_is_coded(coders, coder: str, text: str, event: tuple) -> None:
+    assert (D, *event) in asserted_tuples(coders[coder], text)
+
+
+def test_a_climb_down_is_no_backing(coders) -> None:
+    for coder in ("rules", "learned"):
+        got = asserted_tuples(
+            coders[coder], "On Wednesday Serbia backed down in its dispute with Kosovo."
+        )
+        assert not any(c == "SUPPORT" for _, _, c, _ in got), coder
+
+
+def test_leaving_a_treaty_is_no_withdrawal_of_forces(coders) -> None:
+    """GUIDE.md: suspending a treaty is SANCTION; "withdrew" alone reads as forces pulled back."""
+    got = asserted_tuples(
+        coders["rules"], "On Wednesday Russia withdrew from the arms treaty with the United States."
+    )
+    assert ("RUS", "SANCTION", "USA") in {t[1:] for t in got}
+    assert not any(c == "RETREAT" for _, _, c, _ in got)
+
+
+def test_a_promotion_or_a_fortified_border_is_no_act(coders) -> None:
+    """促 in 促进 (promote) and 努力促进 is no appeal, nor a fortified border an act."""
+    for text in (
+        "两国4日同意努力促进双边贸易。",
+        "The heavily fortified border stayed quiet on Wednesday.",
+    ):
+        got = asserted_tuples(coders["rules"], text)
+        assert not any(c in ("REQUEST", "MOBILIZE") for _, _, c, _ in got), text
