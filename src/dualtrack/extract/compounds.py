@@ -98,22 +98,11 @@ def check_rows(raw: Any, where: str = "compounds.yaml") -> tuple[Row, ...]:
     return tuple(rows)
 
 
-def check(raw: Any, where: str = "compounds.yaml") -> frozenset[tuple[Category, Category]]:
-    """The (kept, dropped) category pairs of `raw` (compounds.yaml as read), or LangDataError."""
-    return frozenset((r.keep, r.over) for r in check_rows(raw, where))
-
-
 @cache
 def table() -> tuple[Row, ...]:
     """The built-in table's rows."""
     with _PATH.open(encoding="utf-8") as f:
         return check_rows(yaml.safe_load(f), str(_PATH.name))
-
-
-@cache
-def preferred() -> frozenset[tuple[Category, Category]]:
-    """The built-in table: (kept category, dropped category) pairs."""
-    return frozenset((r.keep, r.over) for r in table())
 
 
 def dropped(kept: Event, other: Event, text: str) -> bool:
