@@ -365,23 +365,22 @@ def _drop_compounds(
     told = [
         (
             e,
+            mode,
             (e.date, frozenset({country(e.actor), country(e.target)})),
             {(v.doc_id, v.start, v.end) for v in e.evidence},
         )
-        for e, _ in merged
+        for e, mode in merged
     ]
 
     def covered(e: Event, pair: tuple, mine: set[tuple]) -> bool:
         text = " ".join(v.text or "" for v in e.evidence)
         return any(
             k.category != e.category and pk == pair and mine <= sk and dropped(k, e, text)
-            for k, pk, sk in told
+            for k, _, pk, sk in told
             if k is not e
         )
 
-    return [
-        (e, mode) for (e, mode), (_, p, s) in zip(merged, told, strict=True) if not covered(e, p, s)
-    ]
+    return [(e, mode) for e, mode, pair, mine in told if not covered(e, pair, mine)]
 
 
 def merge_stances(stances: list[Stance]) -> list[Stance]:
