@@ -549,10 +549,11 @@ def accuracy():
     return acc
 
 
-def sweep(models: L.Models) -> int:
-    """Strict F1 on dev of the learned and hybrid coders over a grid of thresholds."""
+def sweep(models: L.Models, crises: Sequence[str] = ()) -> int:
+    """Strict F1 on dev (only `crises`' articles when given) of the learned coder over a grid of
+    thresholds."""
     acc = accuracy()
-    articles = acc.load_real("dev")
+    articles = acc.load_real("dev", crises=crises or None)
     for coder in ("learned",):
         ex = Extractor(case=None, lang="auto", coder=coder)
         ex._models = models
@@ -1055,12 +1056,13 @@ def calibrate(models: L.Models, ex: Extractor, docs: Sequence[Doc]) -> None:
     models.thresholds.update(platt_by_category(conf, right, cats, CALIB_SHRINK, bump))
 
 
-def reliability(models: L.Models, split: str) -> int:
+def reliability(models: L.Models, split: str, crises: Sequence[str] = ()) -> int:
     """How often events of each confidence band are right on `split`, and what
     `--min-confidence` buys: for each floor, the events kept, the share right and the share of
     the split's gold events they find. 'oof': the train and dev crises' out-of-fold events
     (`oof_outcomes`), each crisis's mapped by a calibration fitted without it (`oof_calibrated`),
-    which is what an unseen crisis gets from the weights' map."""
+    which is what an unseen crisis gets from the weights' map. `crises`: only their articles
+    (of 'train' or 'dev'), e.g. crises annotated after the language data was written."""
     found: list = []
     cats: list = []
     if split == "oof":
@@ -1069,7 +1071,9 @@ def reliability(models: L.Models, split: str) -> int:
     else:
         ex = Extractor(case=None, lang="auto", coder="learned")
         ex._models = models
-        docs = load_split(split)
+        docs = [d for d in load_split(split) if not crises or crisis_of(d.id) in crises]
+        if not docs:
+            raise SystemExit(f"train_coder: --crises: no {split!r} articles of {sorted(crises)}")
         conf, right = strict_outcomes(ex, docs, found, cats)
     print(f"reliability on {split}: {len(conf)} events, {int(right.sum())} right")
     print(f"{'confidence':<12} {'events':>6} {'mean conf':>9} {'right':>6}")
@@ -1166,7 +1170,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="--cv: train each fold on a seeded subsample, each article left out with this chance",
     )
     ap.add_argument("--cv-seed", type=int, default=SEED, help="--cv-drop: the seed (fold i: +i)")
+    ap.add_argument(
+        "--crises",
+        default="",
+        metavar="CRISES",
+        help="--sweep, --reliability train|dev: only these crises' articles (comma-separated)",
+    )
     args = ap.parse_args(argv)
+    crises = tuple(filter(None, args.crises.split(",")))
     if not 0.0 <= args.cv_drop < 1.0:
         raise SystemExit(f"train_coder: --cv-drop {args.cv_drop}: a share in [0, 1) is needed")
     if args.cv:
@@ -1175,9 +1186,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.cv, args.verbose, args.funnel, fixed, args.cv_drop, args.cv_seed, args.dates
         )
     if args.sweep:
-        return sweep(L.load(args.out))
+        return sweep(L.load(args.out), crises)
     if args.reliability:
-        return reliability(L.load(args.out), args.reliability)
+        return reliability(L.load(args.out), args.reliability, crises)
     ex = Extractor(case=None, lang="auto")
     docs = load_split("train")
     models = train(ex, docs)
