@@ -37,10 +37,16 @@ GROUPS = (*LANGS, "overall")
 
 def sample(docs: list[dict[str, Any]], per_lang: int = PER_LANG) -> list[str]:
     """Dev articles drawn per language with a seed fixed by the language's name alone, so the
-    sample depends on nothing but the corpus's list of dev articles."""
+    sample depends on nothing but the corpus's list of dev articles; never those of the fresh
+    crises (corpus.py `fresh_crises`), which came after the second annotation."""
+    fresh = acc._real_module().fresh_crises()
     out: list[str] = []
     for lang in LANGS:
-        ids = sorted(d["doc_id"] for d in docs if d["split"] == "dev" and d["lang"] == lang)
+        ids = sorted(
+            d["doc_id"]
+            for d in docs
+            if d["split"] == "dev" and d["lang"] == lang and d["crisis"] not in fresh
+        )
         out += sorted(random.Random(f"agreement:{lang}").sample(ids, min(per_lang, len(ids))))
     return out
 

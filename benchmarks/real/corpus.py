@@ -140,6 +140,23 @@ def cache_dir() -> Path:
     return Path(base) / "dualtrack" / "corpus"
 
 
+def crises(root: Path = HERE) -> list[dict]:
+    """The lines of `root`/crises.yaml: each crisis's id, title, period, kind, split, and its
+    `fold` and `fresh` mark where it has them."""
+    import yaml
+
+    return yaml.safe_load((root / "crises.yaml").read_text(encoding="utf-8"))
+
+
+def fresh_crises(root: Path = HERE) -> frozenset[str]:
+    """The dev crises marked `fresh: true`: annotated after the language data was written, by
+    helpers who never saw the coder, and never read to write data or rules. Why kept apart: out
+    of fold flatters the coder on the other crises (their misses taught the language data), so
+    only these say what a crisis nobody read gets; scripts/train_coder.py never trains on or folds
+    them and fits the confidence map on them, and the agreement sample never draws them."""
+    return frozenset(r["id"] for r in crises(root) if r.get("fresh") and r["split"] == "dev")
+
+
 def text_sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

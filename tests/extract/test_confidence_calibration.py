@@ -1,6 +1,6 @@
 """Event confidence: one Platt map with an offset per category (`learned.calibrated`), fitted by
-`train_coder.platt_by_category` on out-of-fold events with each offset shrunk toward the
-common map. Synthetic outcomes only: no article text."""
+`train_coder.platt_by_category` on the fresh dev crises' events (out of fold where there are
+none) with each offset shrunk toward the common map. Synthetic outcomes only: no article text."""
 
 from __future__ import annotations
 
@@ -62,10 +62,10 @@ def test_packaged_weights_have_a_map_per_category() -> None:
     models = L.packaged()
     assert models is not None
     th = models.thresholds
-    assert 0.0 < th["calib_a"] < 1.0  # out of fold the verifier is overconfident
-    assert th["calib_b:ASSAULT"] < 0.0  # its assaults were right less often than it said
-    conf = [L.calibrated(p, th, c) for p in (0.2, 0.9) for c in L.CATEGORIES]
-    assert all(0.0 < q < 1.0 for q in conf)
+    assert 0.0 < th["calib_a"] < 1.0  # on crises nobody read, the verifier is overconfident
+    assert sum(k.startswith("calib_b:") for k in th) >= 8  # offsets of the common categories
+    for c in L.CATEGORIES:  # each category's map keeps the verifier's order, inside (0, 1)
+        assert 0.0 < L.calibrated(0.2, th, c) < L.calibrated(0.9, th, c) < 1.0
 
 
 def test_fit_counts_what_merging_adds_after_the_map(train_coder: ModuleType) -> None:

@@ -262,6 +262,36 @@ def test_pinned_folds_survive_a_dropped_article(train_coder: ModuleType) -> None
     assert len(tc.folds(docs, 3)) == 3
 
 
+def test_fresh_crises_are_dev_crises_kept_out_of_the_folds(train_coder: ModuleType) -> None:
+    """crises.yaml's `fresh: true` marks dev crises nobody read to write language data: `--cv`
+    and the out-of-fold reliability never fold them (`known`), and only dev crises count."""
+    tc = train_coder
+    rows = tc.corpus().crises(tc.REAL)
+    fresh = tc.corpus().fresh_crises(tc.REAL)
+    assert fresh and all(r["split"] == "dev" for r in rows if r["id"] in fresh)
+    assert not any(r.get("fresh") for r in rows if r["split"] != "dev")
+    ids = [f"en-{c}-001" for c in sorted(fresh)] + ["en-sahy-001", "en-cnph-001"]
+    docs = [tc.Doc(i, "en", None, "", []) for i in ids]
+    assert [d.id for d in tc.known(docs)] == ["en-sahy-001", "en-cnph-001"]
+
+
+def test_raw_coders_read_the_verifier_without_the_map(train_coder: ModuleType) -> None:
+    """`calibrate` fits the map on what the packaged components say before any map: the coder
+    it codes the fresh crises with has the identity map, and the packaged map is left alone."""
+    tc = train_coder
+    models = learned.packaged()
+    assert models is not None
+    before = dict(models.thresholds)
+    coders = tc.raw_coders(models, [tc.Doc("en-usbl-001", "en", None, "", [])])
+    th = coders["usbl"]._models.thresholds
+    assert (th["calib_a"], th["calib_b"]) == (1.0, 0.0)
+    assert not any(k.startswith("calib_b:") for k in th)
+    assert {k: v for k, v in th.items() if not k.startswith("calib")} == {
+        k: v for k, v in before.items() if not k.startswith("calib")
+    }
+    assert models.thresholds == before
+
+
 def test_cv_subsamples_are_seeded_and_keep_order(train_coder: ModuleType) -> None:
     """`--cv-drop SHARE --cv-seed S`: each fold trains on the same subsample for the same seed
     on every run and build (so two builds compare pair by pair), another seed leaves out

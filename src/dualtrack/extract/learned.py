@@ -9,7 +9,7 @@ document (`DocView`: sentences, clauses, mentions, dates and the rules' drafts, 
 - `verify`: is a rule draft right (its actor, category and target are a gold event's)? The
   rules' decisions are its features (category, mode, flags, who the parties are) beside the
   wording of the clause; drafts below the threshold are dropped, and its probability,
-  calibrated per category out of fold (`calibrated`), is each event's confidence;
+  calibrated per category on crises nobody read (`calibrated`), is each event's confidence;
 - `category`: which PLOVER categories a clause states (multi-label, one-vs-rest), with the
   rules' triggers and drafts in the clause as features; where it is sure of a category the
   rules did not code in the sentence, an event is added (less sure suffices where the rules
@@ -1148,8 +1148,10 @@ def calibrated(p: float, th: dict[str, float], category: str | None = None) -> f
     """The model's probability mapped so that it matches how often such events of `category`
     were right on crises the model had not seen: Platt scaling with an offset per category
     (th['calib_b:ASSAULT']; none: the common map), fitted by scripts/train_coder.py `calibrate`
-    on the train and dev crises' out-of-fold events. Why per category: one map left ASSAULT and
-    RETREAT events right far less often than their confidence said and others more often."""
+    on the events of the fresh dev crises (annotated after the language data was written, never
+    read to write it). Why per category: one map left some categories right far less often than
+    their confidence said and others more often. Why the fresh crises: out of fold, the other
+    crises' events are right more often than an unseen crisis's (their misses taught the rules)."""
     p = min(max(p, 1e-4), 1 - 1e-4)
     z = th.get("calib_a", 1.0) * np.log(p / (1 - p)) + th.get("calib_b", 0.0)
     z += th.get(f"calib_b:{category}", 0.0)
