@@ -402,3 +402,29 @@ def test_min_confidence_outside_zero_to_one_is_refused(value, capsys):
         ea.main(["--min-confidence", value])
     assert exc.value.code == 2
     assert "--min-confidence" in capsys.readouterr().err
+
+
+def test_reliability_bands_the_coder_events_by_confidence_and_counts_the_right_ones():
+    """`--reliability`: each scored event of the coder falls in one band by its confidence (1.0
+    in the top one), right where it matched a gold event; events without a confidence (gold,
+    the baseline) are left out, and a coder that gives none says so."""
+    gold = [ev(7, "IND", "ASSAULT", "PAK"), ev(8, "PAK", "ACCUSE", "IND")]
+    pred = [
+        ev(7, "IND", "ASSAULT", "PAK", confidence=0.9),
+        ev(8, "PAK", "ACCUSE", "IND", confidence=1.0),
+        ev(9, "IND", "THREATEN", "PAK", confidence=0.85),
+        ev(9, "PAK", "REQUEST", "IND", confidence=0.1),
+        ev(9, "PAK", "REJECT", "IND"),
+    ]
+    report = ea.Report()
+    report.add(ea.Article("en-abcd-001", "en", D(2025, 5, 9), "", gold, Path("x")), pred)
+    text = ea.reliability(report)
+    assert text.splitlines()[0] == "reliability: 4 events, 2 right"
+    assert "0.8-1.0          3     0.917  0.667" in text
+    assert "0.0-0.2          1     0.100  0.000" in text
+    assert "Brier 0.1856" in text  # (0.01 + 0 + 0.7225 + 0.01) / 4
+    assert "(ten bands) 0.2625" in text  # (|1.9 - 2| + |0.85 - 0| + |0.1 - 0|) / 4
+    assert ea.Ev(None, "IND", "ASSAULT", "PAK", confidence=0.5) == ev(0, "IND", "ASSAULT", "PAK")
+    empty = ea.Report()
+    empty.add(ea.Article("en-abcd-002", "en", D(2025, 5, 9), "", gold, Path("x")), gold)
+    assert ea.reliability(empty) == "reliability: the coder gave no confidences"
