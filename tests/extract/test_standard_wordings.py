@@ -3,8 +3,11 @@
 levied, 加征…关税 with its rate, an envoy recalled, ties severed, consulates closed, relations
 downgraded), climb-downs ("backed down", which SUPPORT's "backed" read as backing), criticism
 ("lambasted", 声讨, stern representations), threats (恐吓) and build-ups ("amassed troops", 陈兵),
-written from general knowledge of how wires and Chinese outlets word them, not from articles.
-Every sentence here is written for the test; both coders."""
+and then (s62w) the other act types: talks by phone (通了电话), deals sealed or concluded, aid
+airlifted or air-dropped (空投物资), bombardment (炮轰, 砲轟), confiscations and detentions (拘禁),
+deportations, warships positioned, cases filed against a state; all written from general
+knowledge of how wires and Chinese outlets word them, not from articles. Every sentence here is
+written for the test; both coders."""
 
 from __future__ import annotations
 
@@ -33,6 +36,22 @@ CASES = [
     ("印度4日宣布降低与巴基斯坦的外交关系。", ("IND", "SANCTION", "PAK")),
     ("巴基斯坦4日声讨印度。", ("PAK", "ACCUSE", "IND")),
     ("朝鲜4日恐吓韩国。", ("PRK", "THREATEN", "KOR")),
+    # the other act types (s62w)
+    (
+        "On Wednesday the Indian foreign minister spoke on the phone with his Chinese counterpart.",
+        ("IND", "CONSULT", "CHN"),
+    ),
+    ("On Wednesday Egypt and Israel sealed a deal on the crossing.", ("EGY", "AGREE", "ISR")),
+    ("On Wednesday Russian artillery pounded Ukrainian positions.", ("RUS", "ASSAULT", "UKR")),
+    ("On Wednesday Iran confiscated a British tanker.", ("IRN", "COERCE", "GBR")),
+    ("On Wednesday North Korea deported a South Korean national.", ("PRK", "COERCE", "KOR")),
+    ("On Wednesday China positioned warships off Taiwan.", ("CHN", "MOBILIZE", "TWN")),
+    ("On Wednesday Gambia filed a case against Myanmar.", ("GMB", "ACCUSE", "MMR")),
+    ("印度外长4日与中国外长通了电话。", ("IND", "CONSULT", "CHN")),
+    ("以军4日炮轰黎巴嫩南部。", ("ISR", "ASSAULT", "LBN")),
+    ("以軍4日砲轟黎巴嫩南部。", ("ISR", "ASSAULT", "LBN")),
+    ("俄罗斯4日拘禁一名乌克兰公民。", ("RUS", "COERCE", "UKR")),
+    ("巴基斯坦4日向阿富汗空投物资。", ("PAK", "AID", "AFG")),
 ]
 
 
@@ -67,3 +86,18 @@ def test_a_promotion_or_a_fortified_border_is_no_act(coders) -> None:
     ):
         got = asserted_tuples(coders["rules"], text)
         assert not any(c in ("REQUEST", "MOBILIZE") for _, _, c, _ in got), text
+
+
+def test_aid_airlifted_is_drafted(coders) -> None:
+    """The rules draft it; the learned coder's verifier, which has seen few AID events (7 in the
+    real corpus), may drop an English one."""
+    got = asserted_tuples(coders["rules"], "On Wednesday Jordan airlifted aid to Sudan.")
+    assert (D, "JOR", "AID", "SDN") in got
+
+
+def test_an_end_hoped_for_is_no_ceasefire(coders) -> None:
+    """'an end to the airstrikes' is what talks may bring, not one side halting them."""
+    got = asserted_tuples(
+        coders["rules"], "On Wednesday Syria said a deal could bring an end to Israeli airstrikes."
+    )
+    assert not any(c == "RETREAT" for _, _, c, _ in got)
