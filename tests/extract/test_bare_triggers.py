@@ -79,3 +79,26 @@ def test_a_bare_trigger_says_whether_a_verb_governs_it() -> None:
     (u,) = view.units()
     assert L._bare_governed(view, u) == ["bare:REQUEST|gov:False", "bare:RETREAT|gov:True"]
     assert "bare:RETREAT|gov:True" in L.clause_features(view, u)
+
+
+def test_what_a_threat_threatens_gets_no_lower_bar() -> None:
+    """`category_bars`: the strikes a minister threatened are the threat's content, not strikes
+    (the guide codes threats as THREATEN acts), so only the threat's own category gets the lower
+    bar; the truce an appeal asks for still does (out of fold such content was often an act of
+    its own). Sentences written for this test."""
+    ex = Extractor(case=None, lang="auto")
+    th = {"category": 1.01, "category_bare": 0.3}
+
+    def lowered(text: str) -> set[str]:
+        _, view = ex.analyse(Document(text=text, date=dt.date(2025, 3, 7), source="threat"))
+        (u,) = view.units()
+        return {c for c, b in zip(L.CATEGORIES, L.category_bars(view, u, th), strict=True) if b < 1}
+
+    assert lowered("Foreign Minister Haddad threatened air strikes on the border posts.") == {
+        "THREATEN"
+    }
+    assert lowered("國防部長哈達德警告將對邊境據點發動空襲。") == {"THREATEN"}
+    assert lowered("Foreign Minister Haddad called for a ceasefire on Friday.") == {
+        "REQUEST",
+        "RETREAT",
+    }
