@@ -226,26 +226,6 @@ def test_negated_and_conditional_acts_count_nowhere(case: Case) -> None:
     assert daily_series(events, D(2026, 2, 9), D(2026, 2, 9))[0].confrontation_raw == 0
 
 
-def test_unsure_readings_reach_a_rung_only_together(case: Case) -> None:
-    """A coder's reading of a strike at 0.3 sets no rung alone (a threat read as a strike must
-    not become the day's fact); two at 0.3 (0.51 that one is right) do; a sure alert beside an
-    unsure strike sets the alert's rung, not the strike's."""
-    strike = ev(9, "ISR", "ASSAULT", mode="aerial", confidence=0.3)
-    alert = ev(9, "IRN", "MOBILIZE", target="USA", mode="alert", confidence=0.9)
-    other = ev(9, "USA", "ASSAULT", mode="aerial", confidence=0.3)
-
-    def day9(*events: Event) -> tuple[int, list[str]]:
-        p = escalation_series(list(events), D(2026, 2, 9), D(2026, 2, 9))[0]
-        return p.peak, p.event_ids
-
-    top = escalation_series([strike.model_copy(update={"confidence": 1.0})], D(2026, 2, 9),
-                            D(2026, 2, 9))[0].peak  # fmt: skip
-    assert day9(strike) == (0, [])
-    assert day9(strike, alert)[1] == [alert.id]
-    assert 0 < day9(strike, alert)[0] < top
-    assert day9(strike, other) == (top, [strike.id, other.id])
-
-
 def test_a_rumoured_round_fixes_no_date_an_announced_one_does(case: Case) -> None:
     from dualtrack.analyze.negotiation import negotiation_state
 
