@@ -5,9 +5,11 @@ downgraded), climb-downs ("backed down", which SUPPORT's "backed" read as backin
 ("lambasted", 声讨, stern representations), threats (恐吓) and build-ups ("amassed troops", 陈兵),
 and then (s62w) the other act types: talks by phone (通了电话), deals sealed or concluded, aid
 airlifted or air-dropped (空投物资), bombardment (炮轰, 砲轟), confiscations and detentions (拘禁),
-deportations, warships positioned, cases filed against a state; all written from general
-knowledge of how wires and Chinese outlets word them, not from articles. Every sentence here is
-written for the test; both coders."""
+deportations, warships positioned, cases filed against a state, and (s63) an expulsion worded as
+a demand that diplomats leave or be withdrawn (要求…外交人员…离境, "asked … to withdraw …
+diplomats", as the English data already read "ordered … diplomats … to leave"); all written
+from general knowledge of how wires and Chinese outlets word them, not from articles. Every
+sentence here is written for the test; both coders."""
 
 from __future__ import annotations
 
@@ -52,6 +54,10 @@ CASES = [
     ("以軍4日砲轟黎巴嫩南部。", ("ISR", "ASSAULT", "LBN")),
     ("俄罗斯4日拘禁一名乌克兰公民。", ("RUS", "COERCE", "UKR")),
     ("巴基斯坦4日向阿富汗空投物资。", ("PAK", "AID", "AFG")),
+    # an expulsion worded as an order or a demand that diplomats leave or be withdrawn (s63)
+    ("On Wednesday Peru asked Chile to withdraw six diplomats.", ("PER", "SANCTION", "CHL")),
+    ("秘鲁4日要求智利外交人员在48小时内离境。", ("PER", "SANCTION", "CHL")),
+    ("祕魯4日要求智利撤走6名外交官。", ("PER", "SANCTION", "CHL")),
 ]
 
 
