@@ -7,7 +7,8 @@ and then (s62w) the other act types: talks by phone (通了电话), deals sealed
 airlifted or air-dropped (空投物资), bombardment (炮轰, 砲轟), confiscations and detentions (拘禁),
 deportations, warships positioned, cases filed against a state, and (s63) an expulsion worded as
 a demand that diplomats leave or be withdrawn (要求…外交人员…离境, "asked … to withdraw …
-diplomats", as the English data already read "ordered … diplomats … to leave"); all written
+diplomats", as the English data already read "ordered … diplomats … to leave") and talks
+suspended or terminated (终止…谈判; "ended" talks are often talks concluded); all written
 from general knowledge of how wires and Chinese outlets word them, not from articles. Every
 sentence here is written for the test; both coders."""
 
@@ -58,6 +59,9 @@ CASES = [
     ("On Wednesday Peru asked Chile to withdraw six diplomats.", ("PER", "SANCTION", "CHL")),
     ("秘鲁4日要求智利外交人员在48小时内离境。", ("PER", "SANCTION", "CHL")),
     ("祕魯4日要求智利撤走6名外交官。", ("PER", "SANCTION", "CHL")),
+    # negotiations halted (CAMEO 164, PLOVER SANCTION withdraw) (s63)
+    ("On Wednesday Peru suspended negotiations with Chile.", ("PER", "SANCTION", "CHL")),
+    ("秘鲁4日宣布终止与智利的谈判。", ("PER", "SANCTION", "CHL")),
 ]
 
 
