@@ -35,6 +35,17 @@ def test_numerals_become_digits_and_spans_round_trip() -> None:
     assert all(0 <= s < e <= len(text) for s, e in zip(n.starts, n.ends, strict=True))
 
 
+def test_thousands_commas_drop_and_spans_round_trip() -> None:
+    """2,000 reads as one word (a trigger's gap of words, a Chinese gap without commas); a
+    comma between a day and a year, or in a list of small numbers, stays."""
+    text = "Poland sent 2,000 soldiers and 1,250,000 rounds on May 7, 2025 (items 1,2)."
+    n = normalize(text)
+    assert "sent 2000 soldiers and 1250000 rounds on May 7, 2025 (items 1,2)" in n.text
+    i = n.text.index("1250000")
+    assert n.original_text(i, i + 7) == "1,250,000"
+    assert normalize("波兰派遣2,000名士兵", units=UNITS).text == "波兰派遣2000名士兵"
+
+
 def test_numerals_inside_words_stay() -> None:
     n = normalize("一边谈判一边施压，统一立场", units=UNITS)
     assert n.text == "一边谈判一边施压,统一立场"

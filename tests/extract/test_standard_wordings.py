@@ -59,6 +59,8 @@ CASES = [
     ("On Wednesday Peru asked Chile to withdraw six diplomats.", ("PER", "SANCTION", "CHL")),
     ("秘鲁4日要求智利外交人员在48小时内离境。", ("PER", "SANCTION", "CHL")),
     ("祕魯4日要求智利撤走6名外交官。", ("PER", "SANCTION", "CHL")),
+    # a number with a thousands comma inside a trigger's gap (normalize._THOUSANDS) (s63)
+    ("On Wednesday Poland sent 2,000 soldiers to the Belarus border.", ("POL", "MOBILIZE", "BLR")),
     # negotiations halted (CAMEO 164, PLOVER SANCTION withdraw) (s63)
     ("On Wednesday Peru suspended negotiations with Chile.", ("PER", "SANCTION", "CHL")),
     ("秘鲁4日宣布终止与智利的谈判。", ("PER", "SANCTION", "CHL")),

@@ -107,9 +107,9 @@ def normalize(
         chinese = has_cjk(text)
     base = half_width(text)
     if not chinese:
-        return _unchanged(text, base)
+        return _join_thousands(_unchanged(text, base))
     base = _standard_forms(to_simplified(base))
-    return _join_spaced_dates(_fold_myriads(_convert_numerals(text, base, units)))
+    return _join_thousands(_join_spaced_dates(_fold_myriads(_convert_numerals(text, base, units))))
 
 
 def _unchanged(original: str, text: str) -> Normalized:
@@ -191,6 +191,28 @@ _SPACED_DATE = re.compile(r" (?:(?<=\d )(?=[年月日号])|(?<=\d[年月] )(?=\d
 def _join_spaced_dates(n: Normalized) -> Normalized:
     """7 月 18 日 → 7月18日, the spaces' characters left out of the offset map."""
     gaps = {m.start() for m in _SPACED_DATE.finditer(n.text)}
+    if not gaps:
+        return n
+    keep = [i for i in range(len(n.text)) if i not in gaps]
+    return Normalized(
+        n.original,
+        "".join(n.text[i] for i in keep),
+        [n.starts[i] for i in keep],
+        [n.ends[i] for i in keep],
+    )
+
+
+# The comma that groups a number's thousands (2,000 soldiers; 派遣2,000名士兵): dropped, so that
+# a pattern's gap of words ("sent … soldiers") or of characters without a comma reads the number
+# as one word, as it reads 2000.
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+
+
+def _join_thousands(n: Normalized) -> Normalized:
+    """2,000 → 2000, the commas' characters left out of the offset map."""
+    if "," not in n.text:
+        return n
+    gaps = {m.start() for m in _THOUSANDS.finditer(n.text)}
     if not gaps:
         return n
     keep = [i for i in range(len(n.text)) if i not in gaps]
