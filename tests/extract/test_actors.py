@@ -30,6 +30,8 @@ def _ids(ex, text, code):
         ("衣索比亞", "ETH"),
         ("埃塞俄比亚", "ETH"),
         ("海合會", "GCC"),
+        ("民族解放軍", "COL"),  # Colombia's ELN, not the PLA (解放军) inside its name
+        ("克伦民族解放军", "MMR"),
     ],
 )
 def test_chinese_names_resolve_to_their_state(ex, phrase, country) -> None:

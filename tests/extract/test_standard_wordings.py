@@ -8,7 +8,8 @@ airlifted or air-dropped (空投物资), bombardment (炮轰, 砲轟), confiscat
 deportations, warships positioned, cases filed against a state, and (s63) an expulsion worded as
 a demand that diplomats leave or be withdrawn (要求…外交人员…离境, "asked … to withdraw …
 diplomats", as the English data already read "ordered … diplomats … to leave") and talks
-suspended or terminated (终止…谈判; "ended" talks are often talks concluded); all written
+suspended or terminated (终止…谈判; "ended" talks are often talks concluded), tariffs paused,
+delayed or dropped (暂停…加征, as an eased measure); all written
 from general knowledge of how wires and Chinese outlets word them, not from articles. Every
 sentence here is written for the test; both coders."""
 
@@ -61,6 +62,9 @@ CASES = [
     ("祕魯4日要求智利撤走6名外交官。", ("PER", "SANCTION", "CHL")),
     # a number with a thousands comma inside a trigger's gap (normalize._THOUSANDS) (s63)
     ("On Wednesday Poland sent 2,000 soldiers to the Belarus border.", ("POL", "MOBILIZE", "BLR")),
+    # tariffs paused, delayed or dropped are eased measures (RETREAT ease) (s63)
+    ("On Wednesday the United States paused tariffs on Canada.", ("USA", "RETREAT", "CAN")),
+    ("美国4日宣布暂停对加拿大加征关税。", ("USA", "RETREAT", "CAN")),
     # negotiations halted (CAMEO 164, PLOVER SANCTION withdraw) (s63)
     ("On Wednesday Peru suspended negotiations with Chile.", ("PER", "SANCTION", "CHL")),
     ("秘鲁4日宣布终止与智利的谈判。", ("PER", "SANCTION", "CHL")),
