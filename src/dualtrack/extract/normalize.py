@@ -190,7 +190,11 @@ _SPACED_DATE = re.compile(r" (?:(?<=\d )(?=[年月日号])|(?<=\d[年月] )(?=\d
 
 def _join_spaced_dates(n: Normalized) -> Normalized:
     """7 月 18 日 → 7月18日, the spaces' characters left out of the offset map."""
-    gaps = {m.start() for m in _SPACED_DATE.finditer(n.text)}
+    return _without(n, {m.start() for m in _SPACED_DATE.finditer(n.text)})
+
+
+def _without(n: Normalized, gaps: set[int]) -> Normalized:
+    """`n` without the characters at the offsets `gaps`, the others mapped as before."""
     if not gaps:
         return n
     keep = [i for i in range(len(n.text)) if i not in gaps]
@@ -212,16 +216,7 @@ def _join_thousands(n: Normalized) -> Normalized:
     """2,000 → 2000, the commas' characters left out of the offset map."""
     if "," not in n.text:
         return n
-    gaps = {m.start() for m in _THOUSANDS.finditer(n.text)}
-    if not gaps:
-        return n
-    keep = [i for i in range(len(n.text)) if i not in gaps]
-    return Normalized(
-        n.original,
-        "".join(n.text[i] for i in keep),
-        [n.starts[i] for i in keep],
-        [n.ends[i] for i in keep],
-    )
+    return _without(n, {m.start() for m in _THOUSANDS.finditer(n.text)})
 
 
 def _fmt(v: float) -> str:
