@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from pathlib import Path
@@ -205,3 +206,24 @@ def test_events_min_confidence(home: Path) -> None:
     assert len(jsonl(out)) == sum(1 for r in rows if r["confidence"] >= cut)
     code, _, err = run("events", "--case", "us-iran-2026", "--min-confidence", "-0.1")
     assert code == 1 and "--min-confidence" in err
+
+
+def test_the_table_marks_the_coders_unsure_readings() -> None:
+    """An event below LOW_CONFIDENCE says it is the coder's reading (`unsure 28%`), beside its
+    flags and in both layouts; a case file's event (1.0) and a sure reading say nothing."""
+    from rich.console import Console
+
+    from dualtrack.event_table import event_table
+    from dualtrack.model import LOW_CONFIDENCE, Event
+
+    day = dt.date(2026, 2, 3)
+    unsure = Event(date=day, actor="ISR", target="IRN", category="ASSAULT", confidence=0.28)
+    sure = unsure.model_copy(update={"confidence": LOW_CONFIDENCE, "actor": "USA"})
+    rumour = Event(date=day, actor="IRN", target="USA", category="MOBILIZE", confidence=0.3,
+                   flags={"unconfirmed": True})  # fmt: skip
+    for width in (80, 200):
+        console = Console(width=width, record=True)
+        console.print(event_table([unsure, sure, rumour]))
+        text = console.export_text()
+        assert text.count("unsure") == 2 and "unsure 28%" in text and "unsure 30%" in text
+        assert "unconfirmed" in text

@@ -14,7 +14,7 @@ from rich.console import Console, ConsoleOptions, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from dualtrack.model import DatePrecision, Event, Quantity
+from dualtrack.model import LOW_CONFIDENCE, DatePrecision, Event, Quantity
 from dualtrack.ontology import Track, track_of
 
 if TYPE_CHECKING:  # the store (and DuckDB) stays unimported for a table
@@ -86,11 +86,15 @@ def event_table(
 
 
 def _flags(e: Event, review: Mapping[str, ReviewStatus]) -> Text:
+    """The modality flags, the coder's doubt (`unsure 28%` below `LOW_CONFIDENCE`: more likely
+    wrong than right, as the brief marks it) and an analyst's verdict."""
     flags = Text("\n".join(e.flags.names()), style="yellow")
+    if e.confidence < LOW_CONFIDENCE:
+        flags.append(("\n" if flags.plain else "") + f"unsure {e.confidence:.0%}", style="dim")
     status = review.get(e.id)
     if status is not None and status.status in _REVIEW_MARK:
         mark, style = _REVIEW_MARK[status.status]
-        flags.append(("\n" if e.flags.any() else "") + mark, style=style)
+        flags.append(("\n" if flags.plain else "") + mark, style=style)
     return flags
 
 

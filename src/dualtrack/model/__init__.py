@@ -7,10 +7,19 @@ Case: import them from here.
 from dualtrack.model.actors import Actor, ActorKind, Lang, Role
 from dualtrack.model.case import Case, SourceRef
 from dualtrack.model.documents import Document, text_id
-from dualtrack.model.events import DatePrecision, Event, EventFlags, Evidence, Quantity, Stance
+from dualtrack.model.events import (
+    LOW_CONFIDENCE,
+    DatePrecision,
+    Event,
+    EventFlags,
+    Evidence,
+    Quantity,
+    Stance,
+)
 from dualtrack.model.issues import Anchor, Issue, IssueKind, Position
 
 __all__ = [
+    "LOW_CONFIDENCE",
     "Actor",
     "ActorKind",
     "Anchor",

@@ -65,6 +65,14 @@ class EventFlags(BaseModel):
         return [k for k, v in self.model_dump().items() if v]
 
 
+# An extracted event whose confidence is below this is more likely wrong than right: the learned
+# coder's confidence is calibrated per category on the real corpus's fresh dev crises (events at
+# 0.4-0.6 are right about half the time on crises nobody read), so the brief's line and the event
+# table say it is the coder's reading, not a fact. Events from a case file carry 1.0 and are
+# stated plainly.
+LOW_CONFIDENCE = 0.5
+
+
 class Event(BaseModel):
     """One real-world event, possibly reported by several documents (several evidence spans)."""
 

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from dualtrack import __version__
 from dualtrack.analyze import IssueGap, Modality, SituationPicture, contribution, modality
-from dualtrack.model import Case, Document, Event, IssueKind
+from dualtrack.model import LOW_CONFIDENCE, Case, Document, Event, IssueKind
 from dualtrack.ontology import Category, Track, ladder, track_of
 from dualtrack.report import charts
 from dualtrack.report.evidence import EvidenceBook, EvidenceRef
@@ -35,12 +35,6 @@ LATEST_N = 6  # moves listed per track
 # more the workspace holds (`dualtrack events` lists them all), so its size stays bounded.
 LIST_N = 12  # events in one list (rounds, threats, excluded reports)
 PAIRS_N = 8  # pairs of actors in the by-pair index table
-# An extracted event whose confidence is below this is more likely wrong than right: the learned
-# coder's confidence is calibrated per category on the real corpus's out-of-fold events
-# (`scripts/train_coder.py --reliability oof`: events at 0.4-0.6 are right 47% of the time), so
-# its line says it is the coder's reading, not a fact. Events from a case file carry 1.0 and are
-# stated plainly.
-LOW_CONFIDENCE = 0.5
 
 
 class Line(BaseModel):
