@@ -146,12 +146,9 @@ def real_corpus(n: int) -> list[Document]:
     docs = []
     for path in rc.jsonl_files(REAL_DIR, "docs.jsonl"):
         for _, row in rc.read_jsonl(path):
-            text_path = cache / f"{row['doc_id']}.txt"
-            if row["split"] not in ("train", "dev") or not text_path.is_file():
+            text = rc.cached_text(row, cache) if row["split"] in ("train", "dev") else None
+            if text is None:
                 continue
-            text = text_path.read_text(encoding="utf-8")
-            if rc.text_sha(text) != row["sha256"]:
-                raise SystemExit(f"extract_speed: {text_path}: text does not match its sha256")
             date = dt.date.fromisoformat(row["doc_date"]) if row["doc_date"] else None
             docs.append(Document(text=text, date=date, source=row["doc_id"]))
     if not docs:

@@ -197,12 +197,9 @@ def load_split(split: str) -> list[Doc]:
                 gold.setdefault(g["doc_id"], []).append(g)
     out = []
     for doc_id in sorted(d for d, r in docs.items() if r["split"] == split):
-        path = cache / f"{doc_id}.txt"
-        if not path.is_file():
-            raise SystemExit(f"train_coder: {path} is absent from the cache")
-        text = path.read_text(encoding="utf-8")
-        if rc.text_sha(text) != docs[doc_id]["sha256"]:
-            raise SystemExit(f"train_coder: {path}: text does not match its sha256")
+        text = rc.cached_text(docs[doc_id], cache)
+        if text is None:
+            raise SystemExit(f"train_coder: {cache / doc_id}.txt is absent from the cache")
         date = dt.date.fromisoformat(docs[doc_id]["doc_date"])
         out.append(Doc(doc_id, docs[doc_id]["lang"], date, text, gold.get(doc_id, [])))
     return out

@@ -161,6 +161,19 @@ def text_sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def cached_text(row: dict, cache: Path | None = None) -> str | None:
+    """The cached text of a docs.jsonl row, None where the cache lacks it; SystemExit naming the
+    file where it does not match the recorded sha256 (a changed text is never scored or trained
+    on). The one reader of cached texts for the scripts that score, train and time."""
+    path = (cache or cache_dir()) / f"{row['doc_id']}.txt"
+    if not path.is_file():
+        return None
+    text = path.read_text(encoding="utf-8")
+    if text_sha(text) != row["sha256"]:
+        raise SystemExit(f"{path}: text does not match its sha256")
+    return text
+
+
 def read_jsonl(path: Path) -> list[tuple[int, dict]]:
     rows = []
     if not path.exists():

@@ -47,10 +47,9 @@ def articles(split: str, crises: set[str]) -> dict[str, list[tuple[Document, lis
             gold[g["doc_id"]].append(g)
     out: dict[str, list[tuple[Document, list[dict]]]] = defaultdict(list)
     for r in docs:
-        path = cache / f"{r['doc_id']}.txt"
-        text = path.read_text(encoding="utf-8") if path.is_file() else None
-        if text is None or rc.text_sha(text) != r["sha256"]:
-            raise SystemExit(f"ladder: {path}: absent or not matching its sha256")
+        text = rc.cached_text(r, cache)
+        if text is None:
+            raise SystemExit(f"ladder: {r['doc_id']} is absent from the cache {cache}")
         doc = Document(text=text, date=dt.date.fromisoformat(r["doc_date"]), source=r["doc_id"])
         out[r["crisis"]].append((doc, gold[r["doc_id"]]))
     if not out:
