@@ -568,7 +568,7 @@ def load_real(
     match their hashes, or when a crisis named has no article in the split."""
     rc = _real_module()
     cache = rc.cache_dir()
-    docs = {r["doc_id"]: r for p in rc.jsonl_files(root, "docs.jsonl") for _, r in rc.read_jsonl(p)}
+    docs = {r["doc_id"]: r for r in rc.rows(root, "docs.jsonl")}
     chosen = {d: r for d, r in docs.items() if r["split"] == split}
     if crises:
         unknown = sorted(set(crises) - {r["crisis"] for r in chosen.values()})
@@ -582,11 +582,7 @@ def load_real(
             f"extract_accuracy: skipped: the corpus cache {cache} is absent "
             "(set $DUALTRACK_CORPUS; see benchmarks/real/GUIDE.md)"
         )
-    gold: dict[str, list[Ev]] = defaultdict(list)
-    for p in rc.jsonl_files(root, "gold.jsonl"):
-        for _, g in rc.read_jsonl(p):
-            if g["doc_id"] in chosen:
-                gold[g["doc_id"]].append(real_event(g))
+    gold = rc.gold_by_doc(root)
     articles, missing = [], []
     for doc_id, row in sorted(chosen.items()):
         path = cache / f"{doc_id}.txt"
@@ -594,7 +590,7 @@ def load_real(
         if text is None:
             missing.append(doc_id)
             continue
-        events = unordered(gold[doc_id])
+        events = unordered([real_event(g) for g in gold.get(doc_id, [])])
         articles.append(
             Article(doc_id, row["lang"], _date(row["doc_date"], doc_id), text, events, path)
         )

@@ -189,12 +189,8 @@ def load_split(split: str) -> list[Doc]:
     cache = rc.cache_dir()
     if not cache.is_dir():
         raise SystemExit(f"train_coder: skipped: the corpus cache {cache} is absent")
-    docs = {r["doc_id"]: r for p in rc.jsonl_files(REAL, "docs.jsonl") for _, r in rc.read_jsonl(p)}
-    gold: dict[str, list[dict]] = {}
-    for p in rc.jsonl_files(REAL, "gold.jsonl"):
-        for _, g in rc.read_jsonl(p):
-            if docs[g["doc_id"]]["split"] == split:
-                gold.setdefault(g["doc_id"], []).append(g)
+    docs = {r["doc_id"]: r for r in rc.rows(REAL, "docs.jsonl")}
+    gold = rc.gold_by_doc(REAL)
     out = []
     for doc_id in sorted(d for d, r in docs.items() if r["split"] == split):
         text = rc.cached_text(docs[doc_id], cache)

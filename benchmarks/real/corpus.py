@@ -193,6 +193,20 @@ def jsonl_files(root: Path, name: str) -> list[Path]:
     return [top] if top.exists() else sorted(root.glob(f"shards/*/{name}"))
 
 
+def rows(root: Path, name: str) -> list[dict]:
+    """The rows of the corpus file `name` (docs.jsonl, gold.jsonl) at `root`, merged or sharded."""
+    return [r for p in jsonl_files(root, name) for _, r in read_jsonl(p)]
+
+
+def gold_by_doc(root: Path = HERE) -> dict[str, list[dict]]:
+    """The gold rows of each document, in file order: the one grouping of gold that the scripts
+    that score, train and measure the ladder read."""
+    out: dict[str, list[dict]] = {}
+    for g in rows(root, "gold.jsonl"):
+        out.setdefault(g["doc_id"], []).append(g)
+    return out
+
+
 def cmd_add(args: argparse.Namespace) -> int:
     text = sys.stdin.read().strip()
     if len(text) < 200:

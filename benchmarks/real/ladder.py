@@ -39,19 +39,19 @@ def articles(split: str, crises: set[str]) -> dict[str, list[tuple[Document, lis
         raise SystemExit(
             f"ladder: skipped: the corpus cache {cache} is absent (set $DUALTRACK_CORPUS)"
         )
-    docs = [r for p in rc.jsonl_files(rc.HERE, "docs.jsonl") for _, r in rc.read_jsonl(p)]
-    docs = [r for r in docs if r["split"] == split and (not crises or r["crisis"] in crises)]
-    gold: dict[str, list[dict]] = defaultdict(list)
-    for p in rc.jsonl_files(rc.HERE, "gold.jsonl"):
-        for _, g in rc.read_jsonl(p):
-            gold[g["doc_id"]].append(g)
+    docs = [
+        r
+        for r in rc.rows(rc.HERE, "docs.jsonl")
+        if r["split"] == split and (not crises or r["crisis"] in crises)
+    ]
+    gold = rc.gold_by_doc(rc.HERE)
     out: dict[str, list[tuple[Document, list[dict]]]] = defaultdict(list)
     for r in docs:
         text = rc.cached_text(r, cache)
         if text is None:
             raise SystemExit(f"ladder: {r['doc_id']} is absent from the cache {cache}")
         doc = Document(text=text, date=dt.date.fromisoformat(r["doc_date"]), source=r["doc_id"])
-        out[r["crisis"]].append((doc, gold[r["doc_id"]]))
+        out[r["crisis"]].append((doc, gold.get(r["doc_id"], [])))
     if not out:
         raise SystemExit(f"ladder: no {split!r} articles of {sorted(crises) or 'any crisis'}")
     return out
