@@ -219,7 +219,7 @@ class _DraftIndex:
     bare_at: list[int]  # the bare triggers' offsets, ascending
     bare_cats: list[str]  # and their categories
     bare_gov: list[str]  # and their categories with whether a governing verb holds them
-    bare_threats: list[str]  # `bare_cats` of the content of a threat (`category_bars`)
+    bare_threatened: list[bool]  # whether a threat governs it (its content: `category_bars`)
     sent_cats: dict[int, set[str]]  # categories of the drafts, by sentence start
     _in: dict[tuple[int, int], list[Draft]] = field(default_factory=dict)
     _bare: dict[tuple[int, int, bool], list[str]] = field(default_factory=dict)
@@ -245,7 +245,7 @@ class _DraftIndex:
             [b[0] for b in bare],
             [b[1] for b in bare],
             [f"{b[1]}|gov:{b[2]}" for b in bare],
-            [b[1] if b[3] is Category.THREATEN and b[1] != "THREATEN" else "" for b in bare],
+            [b[3] is Category.THREATEN and b[1] != "THREATEN" for b in bare],
             sent_cats,
         )
 
@@ -261,8 +261,8 @@ class _DraftIndex:
         """The categories of the span's bare triggers that are not what a threat threatens."""
         lo = bisect.bisect_left(self.bare_at, start)
         hi = bisect.bisect_left(self.bare_at, end, lo)
-        pairs = zip(self.bare_cats[lo:hi], self.bare_threats[lo:hi], strict=True)
-        return {c for c, t in pairs if not t}
+        pairs = zip(self.bare_cats[lo:hi], self.bare_threatened[lo:hi], strict=True)
+        return {c for c, threatened in pairs if not threatened}
 
     def bare_in(self, start: int, end: int, governed: bool = False) -> list[str]:
         """`bare:CAT` for each category of the span's bare triggers (`bare:CAT|gov:True` with
